@@ -1,0 +1,126 @@
+/**
+ * The VS Code client: starts the language server, shows the score in a status item, and forwards the
+ * commands to the server. No analysis happens here.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Commands, ServerCommands, StatusNotification, type ConvertArgs, type ConvertTarget, type InitializationOptions, type StatusParams } from '../../protocol/protocol';
+import { normalizeSettings } from '../../protocol/settings';
+
+let client: LanguageClient | undefined;
+
+const LANGUAGES = ['markdown', 'plaintext', 'wenfeng-essay'];
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const env = { ...process.env, ...(vscode.l10n.uri ? { VSCODE_L10N_BUNDLE_LOCATION: vscode.l10n.uri.toString() } : {}) };
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc, options: { env } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=127.0.0.1:6019'] } },
+  };
+  const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };
+  const clientOptions: LanguageClientOptions = {
+    // The file and untitled schemes only: without a scheme the selector also matches the chat input.
+    documentSelector: LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    initializationOptions,
+    middleware: {
+      workspace: {
+        configuration: (params) =>
+          params.items.map((item) => {
+            const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+            return normalizeSettings(vscode.workspace.getConfiguration(item.section ?? 'wenfeng', scope));
+          }),
+      },
+    },
+  };
+  return new LanguageClient('wenfeng', vscode.l10n.t('Wenfeng'), serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const status = vscode.window.createStatusBarItem('wenfeng.score', vscode.StatusBarAlignment.Right, 100);
+  status.name = vscode.l10n.t('Wenfeng score');
+  status.command = Commands.showOutput;
+  context.subscriptions.push(status);
+  const scores = new Map<string, StatusParams>();
+
+  const showStatus = (): void => {
+    const editor = vscode.window.activeTextEditor;
+    const s = editor ? scores.get(editor.document.uri.toString()) : undefined;
+    if (!s) {
+      status.hide();
+      return;
+    }
+    status.text = `$(pencil) ${vscode.l10n.t('Wenfeng {0}', s.score)}`;
+    status.tooltip = vscode.l10n.t(
+      'Score {0}/100 · structure {1} · repetition {2} · script {3} · punctuation {4} · phrasing {5} · {6} findings',
+      s.score,
+      s.categories.structure ?? 100,
+      s.categories.repetition ?? 100,
+      s.categories.script ?? 100,
+      s.categories.punctuation ?? 100,
+      s.categories.phrasing ?? 100,
+      s.findings,
+    );
+    status.show();
+  };
+
+  const start = async (): Promise<void> => {
+    client = createClient(context);
+    client.onNotification(StatusNotification, (p: StatusParams) => {
+      scores.set(p.uri, p);
+      showStatus();
+    });
+    await client.start();
+  };
+
+  const convert = (to: ConvertTarget) => async (): Promise<void> => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !client) {
+      return;
+    }
+    const sel = editor.selection;
+    const args: ConvertArgs = {
+      uri: editor.document.uri.toString(),
+      to,
+      ...(sel.isEmpty ? {} : { range: { start: { line: sel.start.line, character: sel.start.character }, end: { line: sel.end.line, character: sel.end.character } } }),
+    };
+    await client.sendRequest('workspace/executeCommand', { command: ServerCommands.convert, arguments: [args] });
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.convertToSimplified, convert('simplified')),
+    vscode.commands.registerCommand(Commands.convertToTraditional, convert('traditional')),
+    vscode.commands.registerCommand(Commands.convertToTaiwan, convert('taiwan')),
+    vscode.commands.registerCommand(Commands.convertToHongKong, convert('hongkong')),
+    vscode.commands.registerCommand(Commands.fixAll, async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor && client) {
+        await client.sendRequest('workspace/executeCommand', { command: ServerCommands.fixAll, arguments: [editor.document.uri.toString()] });
+      }
+    }),
+    vscode.commands.registerCommand(Commands.restartServer, async () => {
+      if (client) {
+        await client.restart();
+      }
+    }),
+    vscode.commands.registerCommand(Commands.showOutput, () => client?.outputChannel.show()),
+    vscode.window.onDidChangeActiveTextEditor(showStatus),
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      if (client) {
+        await client.stop();
+        await start();
+      }
+    }),
+  );
+  await start();
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) {
+    await client.stop();
+    client = undefined;
+  }
+}

@@ -1,0 +1,61 @@
+// Builds the three bundles (client, server, CLI) and copies the runtime files next to them:
+// dist/jieba/ (the native binary and dictionary of @node-rs/jieba) and dist/data/ (user dictionary, model).
+// Usage: node esbuild.mjs [--production] [--watch]
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  // The native segmenter is loaded at run time from dist/jieba (see server/src/services/jieba.ts).
+  external: ['vscode', '@node-rs/jieba'],
+};
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+function copyRuntimeFiles() {
+  const jiebaDir = path.dirname(require.resolve('@node-rs/jieba/package.json'));
+  const out = path.join('dist', 'jieba');
+  fs.mkdirSync(out, { recursive: true });
+  fs.copyFileSync(path.join(jiebaDir, 'dict.txt'), path.join(out, 'dict.txt'));
+  // Every platform package of @node-rs/jieba that is installed (npm install --os/--cpu adds more).
+  const scope = path.dirname(jiebaDir);
+  for (const pkg of fs.readdirSync(scope)) {
+    if (!pkg.startsWith('jieba-')) continue;
+    for (const f of fs.readdirSync(path.join(scope, pkg))) {
+      if (f.endsWith('.node')) fs.copyFileSync(path.join(scope, pkg, f), path.join(out, f));
+    }
+  }
+  fs.mkdirSync(path.join('dist', 'data'), { recursive: true });
+  for (const f of fs.readdirSync(path.join('server', 'data'))) {
+    fs.copyFileSync(path.join('server', 'data', f), path.join('dist', 'data', f));
+  }
+  fs.chmodSync(path.join('dist', 'cli.js'), 0o755);
+}
+
+if (watch) {
+  for (const e of entries) {
+    const ctx = await esbuild.context({ ...common, ...e });
+    await ctx.watch();
+  }
+  console.log('[watch] build started');
+} else {
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  copyRuntimeFiles();
+}

@@ -1,0 +1,52 @@
+/**
+ * The custom protocol between client and server, in one place: command ids and their arguments,
+ * initialization options and notifications.
+ */
+
+/** Public commands contributed by the extension (palette, menus). */
+export const Commands = {
+  convertToSimplified: 'wenfeng.convertToSimplified',
+  convertToTraditional: 'wenfeng.convertToTraditional',
+  convertToTaiwan: 'wenfeng.convertToTaiwan',
+  convertToHongKong: 'wenfeng.convertToHongKong',
+  fixAll: 'wenfeng.fixAll',
+  restartServer: 'wenfeng.restartServer',
+  showOutput: 'wenfeng.showOutput',
+} as const;
+
+/** Commands the server executes (workspace/executeCommand). Internal: hidden from the palette. */
+export const ServerCommands = {
+  /** Arguments: {@link ConvertArgs}. Applies a WorkspaceEdit converting the document or a range. */
+  convert: '_wenfeng.convert',
+  /** Arguments: `[uri]`. Applies every automatic fix of the document. */
+  fixAll: '_wenfeng.fixAll',
+} as const;
+
+/** Target scripts of the convert commands. */
+export type ConvertTarget = 'simplified' | 'traditional' | 'taiwan' | 'hongkong';
+
+/** Arguments of {@link ServerCommands.convert}. */
+export interface ConvertArgs {
+  uri: string;
+  to: ConvertTarget;
+  /** Range to convert; the whole document when absent. */
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** Sent by the client in `initializationOptions`. */
+export interface InitializationOptions {
+  /** False in an untrusted workspace: the server then reads no workspace-supplied files. */
+  workspaceTrusted: boolean;
+}
+
+/** Notification `wenfeng/status`, sent after each analysis of the active document. */
+export const StatusNotification = 'wenfeng/status';
+
+/** Parameters of {@link StatusNotification}. */
+export interface StatusParams {
+  uri: string;
+  score: number;
+  findings: number;
+  script: string;
+  categories: Record<string, number>;
+}

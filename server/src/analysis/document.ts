@@ -1,0 +1,244 @@
+/**
+ * The document model: a text becomes paragraphs with exact UTF-16 offsets, and inside each paragraph the
+ * code units that are not prose (code, URLs, e-mail addresses, HTML, Markdown markers, directive comments)
+ * are replaced by {@link MASK}, so that `prose` has the same length as `text` and offsets need no map.
+ */
+import type { TextFormat } from './types';
+
+/** Stands in for every code unit that is not prose. A private-use character no rule treats as text. */
+export const MASK = '\uE000';
+
+/** A paragraph: one unit of text, never crossing a blank line. */
+export interface Paragraph {
+  /** Position in the document's list of paragraphs. */
+  index: number;
+  /** Absolute UTF-16 offset of the first code unit. */
+  start: number;
+  /** Absolute UTF-16 offset after the last code unit (line terminators excluded). */
+  end: number;
+  /** The original text of the paragraph. */
+  text: string;
+  /** `text` with non-prose code units replaced by {@link MASK}; same length. */
+  prose: string;
+  /** A Markdown heading (`#`) or not. */
+  heading: boolean;
+}
+
+/** A line of the source with its terminator excluded. */
+export interface Line {
+  start: number;
+  end: number;
+}
+
+/** Splits a text into lines on CRLF, LF or CR. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push({ start, end: i });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) {
+        i++;
+      }
+      start = i + 1;
+    }
+  }
+  lines.push({ start, end: text.length });
+  return lines;
+}
+
+const URL_RE = /\b(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff01-\uff5e<>"'“”‘’（）]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\uff01-\uff5e<>"'“”‘’（）]*/g;
+const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+const COMMENT_RE = /<!--[\s\S]*?-->/g;
+
+function maskRange(chars: string[], start: number, end: number): void {
+  for (let i = start; i < end; i++) {
+    const c = chars[i];
+    if (c !== '\n' && c !== '\r') {
+      chars[i] = MASK;
+    }
+  }
+}
+
+function maskMatches(chars: string[], text: string, re: RegExp): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    maskRange(chars, m.index, m.index + m[0].length);
+  }
+}
+
+/** Masks inline Markdown that is not prose: code spans, HTML, link destinations, autolinks. */
+function maskMarkdownInline(chars: string[], text: string): void {
+  // Code spans: a run of backticks up to the next run of the same length.
+  const tick = /`+/g;
+  for (let m = tick.exec(text); m; m = tick.exec(text)) {
+    const fence = m[0];
+    const close = text.indexOf(fence, m.index + fence.length);
+    if (close < 0) {
+      continue;
+    }
+    maskRange(chars, m.index, close + fence.length);
+    tick.lastIndex = close + fence.length;
+  }
+  maskMatches(chars, text, /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g);
+  maskMatches(chars, text, /<(?:https?|mailto):[^<>\s]+>/g);
+  // Link and image destinations: the `(url "title")` after `]`, and the brackets themselves.
+  const link = /\]\(([^()\s]*(?:\s+"[^"]*")?)\)/g;
+  for (let m = link.exec(text); m; m = link.exec(text)) {
+    maskRange(chars, m.index, m.index + m[0].length);
+  }
+  maskMatches(chars, text, /!?\[(?=[^\]]*\]\()/g);
+  maskMatches(chars, text, /^\s*\[[^\]]+\]:\s*\S+.*$/g);
+}
+
+const MD_BLOCK_MARKER = /^(?: {0,3})(?:#{1,6}(?=\s|$)|>+ ?|[-*+](?=\s)|\d{1,9}[.)](?=\s)|\|)/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const THEMATIC_BREAK = /^ {0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$/;
+const SOFT_BREAK_END = /[。！？；：…”」』）)!?.:;]\s*$/;
+
+/**
+ * Builds the paragraphs of a document. Plain text: every non-blank line is a paragraph. Markdown: headings,
+ * list items, quotes and table rows are paragraphs of their own, fenced code and front matter are skipped,
+ * and a line that does not end a sentence continues into the next plain line (a soft-wrapped paragraph).
+ */
+export function buildParagraphs(text: string, format: TextFormat): Paragraph[] {
+  const lines = splitLines(text);
+  const paragraphs: Paragraph[] = [];
+  // Directive comments and HTML comments are never prose, in any format; they may span lines.
+  const commentRanges: Array<[number, number]> = [];
+  COMMENT_RE.lastIndex = 0;
+  for (let m = COMMENT_RE.exec(text); m; m = COMMENT_RE.exec(text)) {
+    commentRanges.push([m.index, m.index + m[0].length]);
+  }
+
+  const push = (start: number, end: number, heading: boolean): void => {
+    const slice = text.slice(start, end);
+    const chars = Array.from({ length: slice.length }, (_, i) => slice[i] as string);
+    for (const [cs, ce] of commentRanges) {
+      if (ce > start && cs < end) {
+        maskRange(chars, Math.max(cs, start) - start, Math.min(ce, end) - start);
+      }
+    }
+    maskMatches(chars, slice, URL_RE);
+    maskMatches(chars, slice, EMAIL_RE);
+    if (format === 'markdown') {
+      maskMarkdownInline(chars, slice);
+      // Block markers at the start of each line of the paragraph.
+      let lineStart = 0;
+      for (let i = 0; i <= slice.length; i++) {
+        if (i === slice.length || slice[i] === '\n') {
+          const m = MD_BLOCK_MARKER.exec(slice.slice(lineStart, i));
+          if (m) {
+            maskRange(chars, lineStart, lineStart + m[0].length);
+          }
+          lineStart = i + 1;
+        }
+      }
+    }
+    const prose = chars.join('');
+    if (prose.trim().replaceAll(MASK, '').length === 0) {
+      return;
+    }
+    paragraphs.push({ index: paragraphs.length, start, end, text: slice, prose, heading });
+  };
+
+  let i = 0;
+  if (format === 'markdown' && lines.length > 1 && /^---\s*$/.test(text.slice(lines[0]!.start, lines[0]!.end))) {
+    for (let j = 1; j < lines.length; j++) {
+      const l = text.slice(lines[j]!.start, lines[j]!.end);
+      if (/^(?:---|\.\.\.)\s*$/.test(l)) {
+        i = j + 1;
+        break;
+      }
+    }
+  }
+
+  let open: { start: number; end: number } | undefined;
+  const flush = (): void => {
+    if (open) {
+      push(open.start, open.end, false);
+      open = undefined;
+    }
+  };
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    const s = text.slice(line.start, line.end);
+    if (s.trim().length === 0) {
+      flush();
+      continue;
+    }
+    if (format === 'plaintext') {
+      push(line.start, line.end, false);
+      continue;
+    }
+    const fence = FENCE.exec(s);
+    if (fence) {
+      flush();
+      const marker = fence[1]!;
+      let j = i + 1;
+      for (; j < lines.length; j++) {
+        const l = text.slice(lines[j]!.start, lines[j]!.end).trimStart();
+        if (l.startsWith(marker[0]!.repeat(marker.length)) && l.replace(/[`~]/g, '').trim() === '') {
+          break;
+        }
+      }
+      i = j;
+      continue;
+    }
+    if (THEMATIC_BREAK.test(s)) {
+      flush();
+      continue;
+    }
+    const block = MD_BLOCK_MARKER.exec(s);
+    if (block) {
+      flush();
+      const heading = block[0].trimStart().startsWith('#');
+      if (heading || s.trimStart().startsWith('|')) {
+        push(line.start, line.end, heading);
+      } else {
+        open = { start: line.start, end: line.end };
+        if (SOFT_BREAK_END.test(s)) {
+          flush();
+        }
+      }
+      continue;
+    }
+    if (open) {
+      open.end = line.end;
+    } else {
+      open = { start: line.start, end: line.end };
+    }
+    if (SOFT_BREAK_END.test(s)) {
+      flush();
+    }
+  }
+  flush();
+  return paragraphs;
+}
+
+/** A sentence inside a paragraph, offsets relative to the paragraph. */
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+const SENTENCE_END = /[。！？!?；;…]+[”’」』）)]*|\n/g;
+
+/** Splits a paragraph's prose into sentences, each including its closing punctuation. */
+export function splitSentences(prose: string): Sentence[] {
+  const out: Sentence[] = [];
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(prose); m; m = SENTENCE_END.exec(prose)) {
+    const end = m.index + m[0].length;
+    if (prose.slice(start, end).trim().length > 0) {
+      out.push({ start, end });
+    }
+    start = end;
+  }
+  if (prose.slice(start).trim().length > 0) {
+    out.push({ start, end: prose.length });
+  }
+  return out;
+}

@@ -1,0 +1,248 @@
+/**
+ * The analysis facade: text in, findings and score out. Paragraph rules are cached by paragraph text
+ * (plus everything else they depend on), so re-analysis after an edit only re-checks changed paragraphs;
+ * document rules then combine the paragraphs.
+ */
+import { buildParagraphs, type Paragraph } from './document';
+import { isSuppressed, parseDirectives } from './directives';
+import { ALL_RULES, ruleById } from './registry';
+import type { DocumentRule, ParagraphRule } from './rule';
+import { computeScore, hanCount, type Score } from './score';
+import type {
+  AnalysisConfig,
+  Finding,
+  Report,
+  ScriptTarget,
+  Services,
+  Severity,
+  SeverityOrOff,
+  TextFormat,
+  Token,
+} from './types';
+
+export * from './types';
+export type { Paragraph } from './document';
+export type { Score, Deduction } from './score';
+export { ALL_RULES, ruleById } from './registry';
+export { applyFixes } from './fixes';
+
+/** Result of analysing one document. */
+export interface AnalysisResult {
+  findings: Finding[];
+  paragraphs: readonly Paragraph[];
+  /** The script the document is checked against (settings, or the document's majority). */
+  script: ScriptTarget;
+  score: Score;
+}
+
+/** Options of one run. */
+export interface AnalyzeOptions {
+  format: TextFormat;
+  config: AnalysisConfig;
+  /** Language of messages (only part of the cache key: messages are produced through l10n). */
+  locale?: string;
+}
+
+/** An analyzer keeps its caches between runs; make one per process and reuse it. */
+export interface Analyzer {
+  analyze(text: string, options: AnalyzeOptions): AnalysisResult;
+  /** Tokens of a text as the analyzer segments it (cached). */
+  tokens(text: string): readonly Token[];
+  /** Drops every cache (after the user dictionary changed, say). */
+  clearCaches(): void;
+}
+
+/** A tiny least-recently-inserted cache: Map keeps insertion order, so the oldest key goes first. */
+class BoundedCache<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, value: V): void {
+    if (this.map.size >= this.limit) {
+      const oldest = this.map.keys().next();
+      if (!oldest.done) {
+        this.map.delete(oldest.value);
+      }
+    }
+    this.map.set(key, value);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+function toTokens(text: string, words: readonly string[]): Token[] {
+  const tokens: Token[] = [];
+  let offset = 0;
+  for (const w of words) {
+    if (text.startsWith(w, offset)) {
+      tokens.push({ text: w, start: offset, end: offset + w.length });
+      offset += w.length;
+    } else {
+      // The segmenter did not return the input verbatim: fall back to code points for the rest.
+      break;
+    }
+  }
+  while (offset < text.length) {
+    const cp = text.codePointAt(offset)!;
+    const len = cp > 0xffff ? 2 : 1;
+    tokens.push({ text: text.slice(offset, offset + len), start: offset, end: offset + len });
+    offset += len;
+  }
+  return tokens;
+}
+
+/** Counts characters that exist only in Traditional or only in Simplified script. */
+function scriptVotes(prose: string, services: Services): [number, number] {
+  let trad = 0;
+  let simp = 0;
+  for (let i = 0; i < prose.length; i++) {
+    const c = prose.charCodeAt(i);
+    if (c < 0x3400) {
+      continue;
+    }
+    const ch = prose[i]!;
+    if (services.converter.isTraditionalOnly(ch)) {
+      trad++;
+    } else if (services.converter.isSimplifiedOnly(ch)) {
+      simp++;
+    }
+  }
+  return [trad, simp];
+}
+
+/** Creates an analyzer over the given services. */
+export function createAnalyzer(services: Services): Analyzer {
+  const tokenCache = new BoundedCache<Token[]>(50_000);
+  const paragraphCache = new BoundedCache<Map<string, Report[]>>(50_000);
+  const voteCache = new BoundedCache<[number, number]>(50_000);
+
+  const tokens = (text: string): readonly Token[] => {
+    let t = tokenCache.get(text);
+    if (!t) {
+      t = toTokens(text, text.length > 0 ? services.segmenter.cut(text) : []);
+      tokenCache.set(text, t);
+    }
+    return t;
+  };
+
+  const severityOf = (id: string, config: AnalysisConfig): SeverityOrOff => {
+    if (config.only && !config.only.includes(id)) {
+      return 'off';
+    }
+    return config.rules[id] ?? ruleById(id)!.meta.defaultSeverity;
+  };
+
+  const analyze = (text: string, options: AnalyzeOptions): AnalysisResult => {
+    const { config } = options;
+    const paragraphs = buildParagraphs(text, options.format);
+    let target: ScriptTarget;
+    if (config.script === 'auto') {
+      let trad = 0;
+      let simp = 0;
+      for (const p of paragraphs) {
+        let v = voteCache.get(p.prose);
+        if (!v) {
+          v = scriptVotes(p.prose, services);
+          voteCache.set(p.prose, v);
+        }
+        trad += v[0];
+        simp += v[1];
+      }
+      target = trad > simp ? 'traditional' : 'simplified';
+    } else {
+      target = config.script;
+    }
+    const accepted = new Set(config.acceptedWords);
+    const enabled = ALL_RULES.map((r) => ({ rule: r, severity: severityOf(r.meta.id, config) })).filter(
+      (e): e is { rule: typeof e.rule; severity: Severity } => e.severity !== 'off',
+    );
+    const signature = `${options.locale ?? ''}\u0001${target}\u0001${[...accepted].sort().join('\u0002')}`;
+    const findings: Finding[] = [];
+
+    const push = (id: string, severity: Severity, r: Report, shift: number): void => {
+      findings.push({
+        rule: id,
+        severity,
+        message: r.message,
+        start: r.start + shift,
+        end: r.end + shift,
+        fixes: (r.fixes ?? []).map((f) => ({
+          ...f,
+          edits: f.edits.map((e) => ({ start: e.start + shift, end: e.end + shift, newText: e.newText })),
+        })),
+        ...(r.related
+          ? { related: r.related.map((x) => ({ ...x, start: x.start + shift, end: x.end + shift })) }
+          : {}),
+      });
+    };
+
+    for (const p of paragraphs) {
+      const key = `${signature}\u0001${p.prose}`;
+      let perRule = paragraphCache.get(key);
+      if (!perRule) {
+        perRule = new Map();
+        paragraphCache.set(key, perRule);
+      }
+      for (const { rule, severity } of enabled) {
+        if (rule.scope !== 'paragraph') {
+          continue;
+        }
+        let reports = perRule.get(rule.meta.id);
+        if (!reports) {
+          const out: Report[] = [];
+          (rule as ParagraphRule).check({
+            paragraph: p,
+            prose: p.prose,
+            tokens: () => tokens(p.prose),
+            services,
+            target,
+            accepted,
+            report: (r) => out.push(r),
+          });
+          reports = out;
+          perRule.set(rule.meta.id, reports);
+        }
+        for (const r of reports) {
+          push(rule.meta.id, severity, r, p.start);
+        }
+      }
+    }
+    for (const { rule, severity } of enabled) {
+      if (rule.scope !== 'document') {
+        continue;
+      }
+      (rule as DocumentRule).check({
+        text,
+        paragraphs,
+        tokens: (p) => tokens(p.prose),
+        services,
+        target,
+        accepted,
+        report: (r) => push(rule.meta.id, severity, r, 0),
+      });
+    }
+
+    const suppressions = parseDirectives(text);
+    const kept = (suppressions.length > 0
+      ? findings.filter((f) => !isSuppressed(suppressions, f.rule, f.start, f.end))
+      : findings
+    ).filter((f) => f.start >= 0 && f.end <= text.length && f.start <= f.end);
+    kept.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+    const size = paragraphs.reduce((n, p) => n + hanCount(p.prose), 0);
+    const score = computeScore(kept, size, (id) => ruleById(id)?.meta.category ?? 'phrasing');
+    return { findings: kept, paragraphs, script: target, score };
+  };
+
+  return {
+    analyze,
+    tokens,
+    clearCaches: () => {
+      tokenCache.clear();
+      paragraphCache.clear();
+      voteCache.clear();
+    },
+  };
+}

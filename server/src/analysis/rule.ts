@@ -1,0 +1,60 @@
+/**
+ * What a rule is: metadata plus a pure check over a paragraph or over the whole document.
+ * Paragraph rules are cached per paragraph text; document rules combine paragraphs.
+ */
+import type { Paragraph } from './document';
+import type { Category, Report, ScriptTarget, Services, Severity, Token } from './types';
+
+/** Static description of a rule: the single source for settings, docs and the manifest. */
+export interface RuleMeta {
+  /** Stable id, `category/name`, as in the spec's catalogue. */
+  id: string;
+  category: Category;
+  defaultSeverity: Severity;
+  /** True when at least some findings carry a mechanical fix. */
+  fixable: boolean;
+  /** One-line English description (translated through l10n where shown). */
+  description: string;
+}
+
+/** What a paragraph rule sees. Offsets it reports are relative to the paragraph. */
+export interface ParagraphContext {
+  paragraph: Paragraph;
+  /** The paragraph's prose (non-prose masked); same length as its text. */
+  prose: string;
+  /** The paragraph's tokens, segmented once and cached. */
+  tokens(): readonly Token[];
+  services: Services;
+  /** The script the document should be written in. */
+  target: ScriptTarget;
+  /** Words the user accepted. */
+  accepted: ReadonlySet<string>;
+  report(report: Report): void;
+}
+
+/** What a document rule sees. Offsets it reports are absolute. */
+export interface DocumentContext {
+  text: string;
+  paragraphs: readonly Paragraph[];
+  tokens(paragraph: Paragraph): readonly Token[];
+  services: Services;
+  target: ScriptTarget;
+  accepted: ReadonlySet<string>;
+  report(report: Report): void;
+}
+
+/** A rule working paragraph by paragraph: its results are cached until the paragraph changes. */
+export interface ParagraphRule {
+  meta: RuleMeta;
+  scope: 'paragraph';
+  check(ctx: ParagraphContext): void;
+}
+
+/** A rule that needs the whole document (consistency, duplicates, series). */
+export interface DocumentRule {
+  meta: RuleMeta;
+  scope: 'document';
+  check(ctx: DocumentContext): void;
+}
+
+export type Rule = ParagraphRule | DocumentRule;

@@ -1,0 +1,85 @@
+/**
+ * script/pinyin-annotation — pinyin residue left by copying from pages that annotate characters:
+ * a Han character followed by `(` one toned pinyin syllable `)`, as in `關(guān)注`.
+ *
+ * Not annotations: `(wzjjgwy)` (no syllable), `(梅 荣)` (Han), `(2020)` (digits), `(Beijing)`
+ * (more than one syllable, no tone). A toneless syllable counts only when it is a reading of the character
+ * before it (`們(men)`), so English words in parentheses are not taken for pinyin.
+ *
+ * ✗ 關(guān)注民生   ✓ 關注民生
+ * Fix: delete the annotation (the parentheses and the syllable); nothing else changes.
+ */
+import * as l10n from '@vscode/l10n';
+import { isHan } from '../../chars';
+import { PINYIN_LETTERS, hasToneMark, isSyllable, stripTone } from '../../pinyin';
+import type { ParagraphRule } from '../../rule';
+
+const ANNOTATION = new RegExp(`\\(([${PINYIN_LETTERS}]{1,6})\\)`, 'g');
+
+function hanBefore(prose: string, open: number): boolean {
+  const lo = prose.charCodeAt(open - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff) {
+    return isHan(prose.slice(open - 2, open));
+  }
+  return isHan(prose[open - 1]);
+}
+
+/**
+ * True when `prose[open..close]` is a pinyin annotation of the character before it. `readings` gives the
+ * toneless readings of a character; without it a toneless syllable is never taken for an annotation.
+ */
+export function isPinyinAnnotation(
+  prose: string,
+  open: number,
+  close: number,
+  readings?: (ch: string) => readonly string[],
+): boolean {
+  if (prose[open] !== '(' || prose[close] !== ')' || !hanBefore(prose, open)) {
+    return false;
+  }
+  const syllable = prose.slice(open + 1, close);
+  if (!isSyllable(syllable)) {
+    return false;
+  }
+  if (hasToneMark(syllable)) {
+    return true;
+  }
+  if (!readings) {
+    return false;
+  }
+  const lo = prose.charCodeAt(open - 1);
+  const ch = lo >= 0xdc00 && lo <= 0xdfff ? prose.slice(open - 2, open) : prose[open - 1]!;
+  return readings(ch).includes(stripTone(syllable));
+}
+
+export const rule: ParagraphRule = {
+  meta: {
+    id: 'script/pinyin-annotation',
+    category: 'script',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description: 'Pinyin annotations left over from a web page, such as 關(guān)',
+  },
+  scope: 'paragraph',
+  check(ctx) {
+    const prose = ctx.prose;
+    if (!prose.includes('(')) {
+      return;
+    }
+    const readings = (ch: string): readonly string[] => ctx.services.pinyin.readings(ch);
+    ANNOTATION.lastIndex = 0;
+    for (let m = ANNOTATION.exec(prose); m; m = ANNOTATION.exec(prose)) {
+      const open = m.index;
+      const close = open + m[0].length - 1;
+      if (!isPinyinAnnotation(prose, open, close, readings)) {
+        continue;
+      }
+      ctx.report({
+        message: l10n.t('Pinyin annotation “{0}” left in the text', m[0]),
+        start: open,
+        end: close + 1,
+        fixes: [{ title: l10n.t('Delete the pinyin annotation'), auto: true, edits: [{ start: open, end: close + 1, newText: '' }] }],
+      });
+    }
+  },
+};

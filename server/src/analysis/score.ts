@@ -1,0 +1,70 @@
+/**
+ * The transparent score: every point deducted traces to findings.
+ *
+ * Each finding costs points by severity (error 8, warning 4, information 1.5, hint 0.5). Costs are
+ * divided by the document's size in units of 1,000 Han characters (at least 1), so a long essay is not
+ * punished for length, and one rule can cost a category at most 40 points, so a single systematic defect
+ * (a Traditional copy, say) does not hide every other category. A category scores 100 minus its deductions,
+ * never below 0; the total is the weighted mean of the categories.
+ */
+import type { Category, Finding, Severity } from './types';
+import { CATEGORIES } from './types';
+
+const COST: Record<Severity, number> = { error: 8, warning: 4, information: 1.5, hint: 0.5 };
+const WEIGHT: Record<Category, number> = { structure: 0.3, repetition: 0.25, script: 0.15, punctuation: 0.15, phrasing: 0.15 };
+const RULE_CAP = 40;
+
+/** Points one rule took from its category. */
+export interface Deduction {
+  rule: string;
+  category: Category;
+  count: number;
+  points: number;
+}
+
+/** Score of a document. */
+export interface Score {
+  total: number;
+  categories: Record<Category, number>;
+  /** Share of the draft's word n-grams attested in the corpus relative to the corpus norm; null without a model. */
+  genreFit: number | null;
+  deductions: Deduction[];
+}
+
+/** Number of Han characters in a text (the size unit of the score). */
+export function hanCount(text: string): number {
+  const m = text.match(/\p{Script=Han}/gu);
+  return m ? m.length : 0;
+}
+
+/** Computes the score of a document from its findings. */
+export function computeScore(
+  findings: readonly Finding[],
+  size: number,
+  categoryOf: (rule: string) => Category,
+  genreFit: number | null = null,
+): Score {
+  const scale = Math.max(1, size / 1000);
+  const byRule = new Map<string, Deduction>();
+  for (const f of findings) {
+    let d = byRule.get(f.rule);
+    if (!d) {
+      d = { rule: f.rule, category: categoryOf(f.rule), count: 0, points: 0 };
+      byRule.set(f.rule, d);
+    }
+    d.count++;
+    d.points += COST[f.severity] / scale;
+  }
+  const categories = Object.fromEntries(CATEGORIES.map((c) => [c, 100])) as Record<Category, number>;
+  const deductions = [...byRule.values()].sort((a, b) => a.rule.localeCompare(b.rule));
+  for (const d of deductions) {
+    d.points = Math.round(Math.min(RULE_CAP, d.points) * 10) / 10;
+    categories[d.category] -= d.points;
+  }
+  let total = 0;
+  for (const c of CATEGORIES) {
+    categories[c] = Math.max(0, Math.round(categories[c]));
+    total += categories[c] * WEIGHT[c];
+  }
+  return { total: Math.round(total), categories, genreFit, deductions };
+}

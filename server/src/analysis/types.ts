@@ -1,0 +1,123 @@
+/**
+ * Core types of the analysis library. Everything here works on strings and UTF-16 offsets;
+ * nothing knows about LSP positions, files or editors.
+ */
+
+/** Severity of a finding, or `off` in configuration. Ordered from most to least severe. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeverityOrOff = Severity | 'off';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** Score categories of the spec; every rule belongs to exactly one. */
+export type Category = 'structure' | 'repetition' | 'script' | 'punctuation' | 'phrasing';
+export const CATEGORIES: readonly Category[] = ['structure', 'repetition', 'script', 'punctuation', 'phrasing'];
+
+/** The script a document is written in or should be converted to. */
+export type ScriptTarget = 'simplified' | 'traditional' | 'taiwan' | 'hongkong';
+export type ScriptSetting = 'auto' | ScriptTarget;
+
+/** Input format: decides what is prose and what is markup. */
+export type TextFormat = 'markdown' | 'plaintext';
+
+/** A replacement of `[start, end)` (UTF-16 offsets) by `newText`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** One way to fix a finding. */
+export interface Fix {
+  /** Shown as the title of the code action. */
+  title: string;
+  edits: TextEdit[];
+  /**
+   * True when the fix is mechanical and safe to apply without looking (fix-all, `wenfeng fix`).
+   * Suggestions (one of several candidates, a guessed lost character) are false.
+   */
+  auto: boolean;
+}
+
+/** A place elsewhere in the document that explains a finding (the first copy, a sibling item). */
+export interface RelatedLocation {
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** A finding reported by a rule, with absolute UTF-16 offsets into the analysed text. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  fixes: Fix[];
+  related?: RelatedLocation[];
+}
+
+/** Finding as a rule reports it: the engine fills in rule id and configured severity. */
+export interface Report {
+  message: string;
+  start: number;
+  end: number;
+  fixes?: Fix[];
+  related?: RelatedLocation[];
+}
+
+/** A token from the segmenter, with its offsets in the paragraph it came from. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Word segmentation, constructed outside the core (jieba in production, a fixture in tests). */
+export interface Segmenter {
+  /** Cuts text into tokens whose concatenation is the input. */
+  cut(text: string): string[];
+  /** True when the word is in the segmenter's dictionary. */
+  hasWord(word: string): boolean;
+  /** Dictionary frequency of a word, 0 when unknown. */
+  frequency(word: string): number;
+}
+
+/** Script conversion backed by OpenCC data, constructed outside the core and built lazily. */
+export interface ScriptConverter {
+  /** Phrase-level conversion of a text to the target script. */
+  convert(text: string, to: ScriptTarget): string;
+  /** Phrase-level conversion from any Traditional variant to Simplified. */
+  toSimplified(text: string): string;
+  /** All Traditional characters whose Simplified form is `ch` (发 → 發, 髮). */
+  traditionalCandidates(ch: string): readonly string[];
+  /** True for characters written only in Traditional script (發, 關, 們). */
+  isTraditionalOnly(ch: string): boolean;
+  /** True for characters written only in Simplified script (发, 关, 们). */
+  isSimplifiedOnly(ch: string): boolean;
+}
+
+/** Pinyin services for recovering lost characters. */
+export interface PinyinIndex {
+  /** Han characters read with the given syllable, tone marks respected when present (`dān` → 单, 担, 丹 …). */
+  charactersFor(syllable: string): readonly string[];
+  /** Toneless readings of a character, heteronyms included (`關` → guan, wan). */
+  readings(ch: string): readonly string[];
+}
+
+/** Services the host passes into the analyzer. All optional pieces degrade gracefully. */
+export interface Services {
+  segmenter: Segmenter;
+  converter: ScriptConverter;
+  pinyin: PinyinIndex;
+}
+
+/** Configuration of one analysis run, already normalised. */
+export interface AnalysisConfig {
+  /** Severity per rule id; a rule absent here runs at its default severity. */
+  rules: Readonly<Record<string, SeverityOrOff>>;
+  script: ScriptSetting;
+  /** Words the user accepted: never flagged by script or repetition rules. */
+  acceptedWords: readonly string[];
+  /** Only these rules run when set (CLI `--rule`). */
+  only?: readonly string[];
+}

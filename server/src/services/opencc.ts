@@ -1,0 +1,141 @@
+/**
+ * Script conversion over OpenCC data (opencc-js), behind the core's ScriptConverter interface.
+ * Converters are built lazily, once each. Conversion towards Traditional goes word by word over the
+ * segmenter's tokens, because OpenCC's forward maximum matching mis-converts across word boundaries
+ * (好干部 → 好乾部).
+ */
+import * as OpenCC from 'opencc-js';
+import STCharacters from 'opencc-js/dict/STCharacters';
+import STPhrases from 'opencc-js/dict/STPhrases';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
+import TWVariants from 'opencc-js/dict/TWVariants';
+import HKVariants from 'opencc-js/dict/HKVariants';
+import type { ScriptConverter, ScriptTarget, Segmenter } from '../analysis/types';
+
+type Convert = (text: string) => string;
+
+function parseDict(data: string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const entry of data.split('|')) {
+    const parts = entry.split(' ');
+    const key = parts[0];
+    if (key) {
+      map.set(key, parts.slice(1));
+    }
+  }
+  return map;
+}
+
+/** Characters some phrase of the dictionary keeps unchanged (皇后 keeps 后, 若干 keeps 干). */
+function keptByPhrases(phrases: Map<string, string[]>): Set<string> {
+  const kept = new Set<string>();
+  for (const [k, vs] of phrases) {
+    const v = vs[0];
+    if (!v) {
+      continue;
+    }
+    const ka = Array.from(k);
+    const va = Array.from(v);
+    if (ka.length !== va.length) {
+      continue;
+    }
+    for (let i = 0; i < ka.length; i++) {
+      if (ka[i] === va[i]) {
+        kept.add(ka[i]!);
+      }
+    }
+  }
+  return kept;
+}
+
+interface ScriptSets {
+  tradOnly: Set<string>;
+  simpOnly: Set<string>;
+  reverse: Map<string, string[]>;
+}
+
+function buildSets(): ScriptSets {
+  const st = parseDict(STCharacters);
+  const ts = parseDict(TSCharacters);
+  const variants = new Set<string>();
+  for (const d of [TWVariants, HKVariants]) {
+    for (const [k, vs] of parseDict(d)) {
+      variants.add(k);
+      vs.forEach((v) => variants.add(v));
+    }
+  }
+  const keptSimp = keptByPhrases(parseDict(STPhrases));
+  const keptTrad = keptByPhrases(parseDict(TSPhrases));
+  const tradValues = new Set<string>();
+  for (const vs of st.values()) {
+    vs.forEach((v) => tradValues.add(v));
+  }
+  const simpValues = new Set<string>();
+  for (const vs of ts.values()) {
+    vs.forEach((v) => simpValues.add(v));
+  }
+  const simpOnly = new Set<string>();
+  for (const [k, vs] of st) {
+    if (!vs.includes(k) && !keptSimp.has(k) && !variants.has(k) && !tradValues.has(k) && !ts.has(k)) {
+      simpOnly.add(k);
+    }
+  }
+  const tradOnly = new Set<string>();
+  for (const [k, vs] of ts) {
+    if (!vs.includes(k) && !keptTrad.has(k) && !simpValues.has(k) && !st.has(k)) {
+      tradOnly.add(k);
+    }
+  }
+  // Simplified character → every Traditional character that simplifies to it.
+  const reverse = new Map<string, string[]>();
+  const add = (s: string, t: string): void => {
+    const list = reverse.get(s) ?? [];
+    if (!list.includes(t)) {
+      list.push(t);
+    }
+    reverse.set(s, list);
+  };
+  for (const [s, ts2] of st) {
+    ts2.forEach((t) => add(s, t));
+  }
+  for (const [t, ss] of ts) {
+    ss.forEach((s) => add(s, t));
+  }
+  return { tradOnly, simpOnly, reverse };
+}
+
+/** Creates the converter. The segmenter is used for word-by-word conversion to Traditional. */
+export function createOpenccConverter(segmenter: Segmenter): ScriptConverter {
+  const converters = new Map<string, Convert>();
+  const get = (from: string, to: string): Convert => {
+    const key = `${from}>${to}`;
+    const cached = converters.get(key);
+    if (cached) {
+      return cached;
+    }
+    const made: Convert = OpenCC.Converter({ from, to } as OpenCC.ConverterOptions);
+    converters.set(key, made);
+    return made;
+  };
+  let sets: ScriptSets | undefined;
+  const getSets = (): ScriptSets => (sets ??= buildSets());
+  const OPENCC_TARGET: Record<Exclude<ScriptTarget, 'simplified'>, string> = { traditional: 't', taiwan: 'tw', hongkong: 'hk' };
+
+  const toSimplified = (text: string): string => get('tw', 'cn')(get('hk', 't')(text));
+  return {
+    toSimplified,
+    convert(text, to) {
+      if (to === 'simplified') {
+        return toSimplified(text);
+      }
+      // Normalise to Simplified first so mixed input converts uniformly, then go word by word.
+      const simplified = toSimplified(text);
+      const conv = get('cn', OPENCC_TARGET[to]);
+      return segmenter.cut(simplified).map(conv).join('');
+    },
+    traditionalCandidates: (ch) => getSets().reverse.get(ch) ?? [],
+    isTraditionalOnly: (ch) => getSets().tradOnly.has(ch),
+    isSimplifiedOnly: (ch) => getSets().simpOnly.has(ch),
+  };
+}

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check, fixAll, ruleTester, seed } from '../helpers';
+
+const ID = 'punctuation/halfwidth';
+
+ruleTester(ID, {
+  valid: [
+    '圆周率约为3.14，预算1,000元，会议于15:56开始。',
+    'Hello, world. This is English: fine?',
+    '详见http://www.example.com/a?b=1,c=2;d 的说明。',
+    '来信请寄724922822@qq.com。',
+    '版本v1.0发布了。',
+    '他说……好吧。',
+    '1.坚持党的领导。',
+    { text: '代码`a, b`不检查。', options: { format: 'markdown' } },
+    { text: '[链接](http://a.cn/x(1)) 不检查。', options: { format: 'markdown' } },
+    '关(guān)注',
+  ],
+  invalid: [
+    {
+      text: '组工干部要发扬精神,锻造品格:信念坚定?',
+      errors: [{ range: [9, 10], text: ',' }, { range: [14, 15], text: ':' }, { range: [19, 20], text: '?' }],
+      output: '组工干部要发扬精神，锻造品格：信念坚定？',
+    },
+    {
+      text: '学习新思想, 推动新振兴.',
+      errors: [{ range: [5, 7], text: ', ', message: '，' }, { range: [12, 13], text: '.' }],
+      output: '学习新思想，推动新振兴。',
+    },
+    {
+      text: '一.必须党性坚强',
+      errors: [{ range: [1, 2], message: '、' }],
+      output: '一、必须党性坚强',
+    },
+    {
+      text: '福建三明市(12月2日 中国组织人事报)报道!',
+      errors: [{ range: [5, 20], text: '(12月2日 中国组织人事报)' }, { range: [22, 23], text: '!' }],
+      output: '福建三明市（12月2日 中国组织人事报）报道！',
+    },
+    {
+      text: '𠮷祥如意,万事顺利',
+      errors: [{ range: [5, 6] }],
+      output: '𠮷祥如意，万事顺利',
+    },
+    {
+      text: '第一段,结束\r\n第二段;结束',
+      errors: [{ range: [3, 4] }, { range: [11, 12] }],
+      output: '第一段，结束\r\n第二段；结束',
+    },
+  ],
+});
+
+test('seed 000: every half-width , : ? in Chinese is flagged and fixed; URLs, numbers and e-mail are not', () => {
+  const text = seed('000');
+  const findings = check(text, [ID]);
+  assert.ok(findings.length > 50, `only ${findings.length} findings`);
+  const fixed = fixAll(text, [ID]);
+  // What is left half-width is inside numbers, the e-mail address and the pinyin residue.
+  assert.match(fixed, /724922822@qq\.com/);
+  assert.match(fixed, /2020-05-28 15:56/);
+  assert.match(fixed, /025-86163400/);
+  assert.doesNotMatch(fixed, /[\p{Script=Han}][,:;!]/u);
+  // Fixing touches nothing but the marks (and spaces next to them).
+  const back = (s: string): string => s.replace(/[，：；？！。（）]/g, (c) => ',:;?!.()'['，：；？！。（）'.indexOf(c)]!).replace(/ /g, '');
+  assert.equal(back(fixed), back(text));
+});
