@@ -1,0 +1,185 @@
+/**
+ * Protocol-level tests: the bundled server (dist/server.js) over stdio, driven by a real LSP connection.
+ * Open a document, receive diagnostics, request code actions, apply one, see the diagnostics re-published.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type CodeAction,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const SERVER = path.join(ROOT, 'dist', 'server.js');
+
+let child: ChildProcessWithoutNullStreams;
+let conn: ProtocolConnection;
+const published = new Map<string, PublishDiagnosticsParams[]>();
+const waiters: Array<() => void> = [];
+let configuration: Record<string, unknown> = { messageLanguage: 'zh-cn' };
+const appliedEdits: unknown[] = [];
+
+/** Resolves with the first publication for `uri` (at or after `version`) that satisfies `predicate`. */
+function diagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean, timeoutMs = 15000): Promise<PublishDiagnosticsParams> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri}; got ${JSON.stringify(published.get(uri)?.map((p) => p.diagnostics.length))}`)), timeoutMs);
+    const check = (): boolean => {
+      const hit = (published.get(uri) ?? []).find(predicate);
+      if (hit) {
+        clearTimeout(timer);
+        resolve(hit);
+        return true;
+      }
+      return false;
+    };
+    if (!check()) {
+      const w = (): void => {
+        if (!check()) {
+          waiters.push(w);
+        }
+      };
+      waiters.push(w);
+    }
+  });
+}
+
+before(async () => {
+  child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stderr.on('data', (d: Buffer) => process.stderr.write(`[server] ${d.toString()}`));
+  conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    const list = published.get(p.uri) ?? [];
+    list.push(p);
+    published.set(p.uri, list);
+    waiters.splice(0).forEach((w) => w());
+  });
+  conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => configuration));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('workspace/applyEdit', (p: unknown) => {
+    appliedEdits.push(p);
+    return { applied: true };
+  });
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    locale: 'zh-cn',
+    capabilities: { workspace: { configuration: true, applyEdit: true } },
+    initializationOptions: { workspaceTrusted: true },
+  });
+  await conn.sendNotification('initialized', {});
+});
+
+after(async () => {
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  conn.dispose();
+  child.kill();
+});
+
+function apply(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'markdown', 1, text), edits);
+}
+
+test('open → diagnostics with UTF-16 ranges → quick fix → apply → re-published', async () => {
+  const uri = 'file:///tmp/wenfeng-protocol/draft.md';
+  // 𠮷 is two UTF-16 code units: the comma after it is at character 5 of line 1.
+  const text = '# 标题\n𠮷祥如意,关(guān)注民生。\r\n第二段没有问题。\n';
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  const first = await diagnostics(uri, (p) => p.version === 1);
+  const byCode = new Map(first.diagnostics.map((d) => [d.code, d]));
+  const comma = byCode.get('punctuation/halfwidth');
+  const pinyin = byCode.get('script/pinyin-annotation');
+  assert.ok(comma && pinyin, `codes: ${first.diagnostics.map((d) => d.code).join(', ')}`);
+  assert.deepEqual(comma.range, { start: { line: 1, character: 5 }, end: { line: 1, character: 6 } });
+  assert.deepEqual(pinyin.range, { start: { line: 1, character: 7 }, end: { line: 1, character: 13 } });
+  assert.equal(comma.source, 'wenfeng');
+  assert.match(comma.message as string, /[\u4e00-\u9fff]/, 'message is in Chinese');
+
+  const actions = (await conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: pinyin.range,
+    context: { diagnostics: [pinyin] },
+  })) as CodeAction[];
+  const fix = actions.find((a) => a.kind === 'quickfix' && a.isPreferred);
+  assert.ok(fix?.edit?.changes?.[uri], `actions: ${actions.map((a) => a.title).join(' | ')}`);
+  assert.ok(actions.some((a) => a.title.includes('script/pinyin-annotation') && a.edit?.changes?.[uri]?.[0]?.newText.startsWith('<!-- wenfeng-disable-next-line')));
+  const fixed = apply(text, fix.edit.changes[uri]);
+  assert.equal(fixed, '# 标题\n𠮷祥如意,关注民生。\r\n第二段没有问题。\n');
+
+  await conn.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: pinyin.range, text: '' }],
+  });
+  const second = await diagnostics(uri, (p) => p.version === 2);
+  assert.deepEqual(second.diagnostics.map((d: Diagnostic) => d.code), ['punctuation/halfwidth']);
+
+  // Fix-all as a source action, then the document is clean.
+  const all = (await conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll.wenfeng'] },
+  })) as CodeAction[];
+  assert.equal(all.length, 1);
+  const clean = apply(fixed, all[0]!.edit!.changes![uri]!);
+  assert.equal(clean, '# 标题\n𠮷祥如意，关注民生。\r\n第二段没有问题。\n');
+  await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: clean }] });
+  const third = await diagnostics(uri, (p) => p.version === 3);
+  assert.deepEqual(third.diagnostics, []);
+});
+
+test('convert command applies a WorkspaceEdit converting the document', async () => {
+  const uri = 'file:///tmp/wenfeng-protocol/convert.txt';
+  const text = '组工干部要发扬优良作风。';
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+  await diagnostics(uri, (p) => p.version === 1);
+  const before = appliedEdits.length;
+  const r = (await conn.sendRequest('workspace/executeCommand', { command: '_wenfeng.convert', arguments: [{ uri, to: 'traditional' }] })) as { applied: boolean };
+  assert.equal(r.applied, true);
+  const edit = appliedEdits[before] as { edit: { changes: Record<string, TextEdit[]> } };
+  assert.equal(apply(text, edit.edit.changes[uri]!), '組工幹部要發揚優良作風。');
+});
+
+test('the server survives hostile input and keeps every range inside the document', async () => {
+  const uri = 'file:///tmp/wenfeng-protocol/hostile.md';
+  const lone = '\ud800孤\udc00,半';
+  const text = `${'\u0000\u0001'}${lone}\r\r\n${'长'.repeat(20000)},\n\uFEFF𠮷,𠮷`;
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  const p = await diagnostics(uri, (x) => x.version === 1);
+  const doc = TextDocument.create(uri, 'markdown', 1, text);
+  for (const d of p.diagnostics) {
+    const s = doc.offsetAt(d.range.start);
+    const e = doc.offsetAt(d.range.end);
+    assert.ok(s <= e && e <= text.length);
+    assert.deepEqual(doc.positionAt(s), d.range.start, 'range start is a real position');
+  }
+  const empty = 'file:///tmp/wenfeng-protocol/empty.md';
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: empty, languageId: 'markdown', version: 1, text: '' } });
+  assert.deepEqual((await diagnostics(empty, (x) => x.version === 1)).diagnostics, []);
+});
+
+test('settings are pulled per resource: a rule set to off disappears after didChangeConfiguration', async () => {
+  const uri = 'file:///tmp/wenfeng-protocol/settings.md';
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '发扬精神,锻造品格。' } });
+  const on = await diagnostics(uri, (p) => p.version === 1);
+  assert.equal(on.diagnostics.length, 1);
+  const count = published.get(uri)!.length;
+  configuration = { messageLanguage: 'en', rules: { 'punctuation/halfwidth': 'off' } };
+  await conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  const off = await diagnostics(uri, (p) => published.get(uri)!.indexOf(p) >= count);
+  assert.deepEqual(off.diagnostics, []);
+  configuration = { messageLanguage: 'en' };
+  await conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  const en = await diagnostics(uri, (p) => published.get(uri)!.indexOf(p) > count && p.diagnostics.length === 1);
+  assert.match(en.diagnostics[0]!.message as string, /Half-width/);
+  configuration = { messageLanguage: 'zh-cn' };
+});
