@@ -132,7 +132,22 @@ export function createOpenccConverter(segmenter: Segmenter): ScriptConverter {
       // Normalise to Simplified first so mixed input converts uniformly, then go word by word.
       const simplified = toSimplified(text);
       const conv = get('cn', OPENCC_TARGET[to]);
-      return segmenter.cut(simplified).map(conv).join('');
+      let out = segmenter.cut(simplified).map(conv).join('');
+      // Keep the conversion reversible: where converting back would not give the Simplified text again
+      // (想象 → 想像 → 想像, 显著 in some contexts), keep the original character, which is valid in both
+      // scripts in those words. Positions align because these conversions map code unit to code unit.
+      for (let round = 0; round < 3; round++) {
+        const back = toSimplified(out);
+        if (back === simplified || back.length !== simplified.length || out.length !== simplified.length) {
+          break;
+        }
+        let fixed = '';
+        for (let i = 0; i < out.length; i++) {
+          fixed += back[i] === simplified[i] ? out[i] : simplified[i];
+        }
+        out = fixed;
+      }
+      return out;
     },
     traditionalCandidates: (ch) => getSets().reverse.get(ch) ?? [],
     isTraditionalOnly: (ch) => getSets().tradOnly.has(ch),
