@@ -125,11 +125,17 @@ export function startServer(connection: Connection): void {
     });
   };
 
-  documents.onDidOpen((e) => schedule(e.document.uri, true));
+  // Fired on open as well as on every change: a document never analysed yet is analysed at once.
   documents.onDidChangeContent((e) => {
-    void settings.get(e.document.uri).then((s) => {
+    const uri = e.document.uri;
+    const state = states.get(uri);
+    if (!state || (state.version === undefined && state.timer === undefined)) {
+      schedule(uri, true);
+      return;
+    }
+    void settings.get(uri).then((s) => {
       if (s.run === 'onType') {
-        schedule(e.document.uri, false);
+        schedule(uri, false);
       }
     });
   });
