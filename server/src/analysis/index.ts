@@ -73,12 +73,16 @@ class BoundedCache<V> {
   }
 }
 
-function toTokens(text: string, words: readonly string[]): Token[] {
+/**
+ * Tokens of `text` from the words the segmenter returned for `segmented` (the text itself, or its Simplified
+ * form of the same length in a Traditional document).
+ */
+function toTokens(text: string, segmented: string, words: readonly string[]): Token[] {
   const tokens: Token[] = [];
   let offset = 0;
   for (const w of words) {
-    if (text.startsWith(w, offset)) {
-      tokens.push({ text: w, start: offset, end: offset + w.length });
+    if (segmented.startsWith(w, offset)) {
+      tokens.push({ text: text.slice(offset, offset + w.length), start: offset, end: offset + w.length, norm: w });
       offset += w.length;
     } else {
       // The segmenter did not return the input verbatim: fall back to code points for the rest.
@@ -88,7 +92,7 @@ function toTokens(text: string, words: readonly string[]): Token[] {
   while (offset < text.length) {
     const cp = text.codePointAt(offset)!;
     const len = cp > 0xffff ? 2 : 1;
-    tokens.push({ text: text.slice(offset, offset + len), start: offset, end: offset + len });
+    tokens.push({ text: text.slice(offset, offset + len), start: offset, end: offset + len, norm: segmented.slice(offset, offset + len) });
     offset += len;
   }
   return tokens;
@@ -119,14 +123,24 @@ export function createAnalyzer(services: Services): Analyzer {
   const paragraphCache = new BoundedCache<Map<string, Report[]>>(50_000);
   const voteCache = new BoundedCache<[number, number]>(50_000);
 
-  const tokens = (text: string): readonly Token[] => {
-    let t = tokenCache.get(text);
+  /** Tokens of a text; `traditional` segments its Simplified form (same length) and keeps offsets. */
+  const tokensOf = (text: string, traditional: boolean): readonly Token[] => {
+    const key = traditional ? `\u0001${text}` : text;
+    let t = tokenCache.get(key);
     if (!t) {
-      t = toTokens(text, text.length > 0 ? services.segmenter.cut(text) : []);
-      tokenCache.set(text, t);
+      let segmented = text;
+      if (traditional) {
+        const s = services.converter.toSimplified(text);
+        if (s.length === text.length) {
+          segmented = s;
+        }
+      }
+      t = toTokens(text, segmented, text.length > 0 ? services.segmenter.cut(segmented) : []);
+      tokenCache.set(key, t);
     }
     return t;
   };
+  const tokens = (text: string): readonly Token[] => tokensOf(text, false);
 
   const severityOf = (id: string, config: AnalysisConfig): SeverityOrOff => {
     if (config.only && !config.only.includes(id)) {
@@ -196,7 +210,7 @@ export function createAnalyzer(services: Services): Analyzer {
           (rule as ParagraphRule).check({
             paragraph: p,
             prose: p.prose,
-            tokens: () => tokens(p.prose),
+            tokens: () => tokensOf(p.prose, target !== 'simplified'),
             services,
             target,
             accepted,
@@ -217,7 +231,7 @@ export function createAnalyzer(services: Services): Analyzer {
       (rule as DocumentRule).check({
         text,
         paragraphs,
-        tokens: (p) => tokens(p.prose),
+        tokens: (p) => tokensOf(p.prose, target !== 'simplified'),
         services,
         target,
         accepted,

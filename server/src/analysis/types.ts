@@ -67,9 +67,27 @@ export interface Report {
 
 /** A token from the segmenter, with its offsets in the paragraph it came from. */
 export interface Token {
+  /** The token as written. */
   text: string;
   start: number;
   end: number;
+  /**
+   * The token in Simplified script, for dictionary and corpus look-ups. In a Traditional document the text
+   * is segmented in its Simplified form (jieba's dictionary is Simplified), so `norm` differs from `text`.
+   */
+  norm: string;
+}
+
+/** Statistics learned from a corpus of the genre (the default model is built from ../shared/corpus). */
+export interface CorpusModel {
+  /** Number of tokens the model was built from. */
+  tokenCount: number;
+  /** Occurrences of a word (Simplified) in the corpus, 0 when unseen. */
+  wordCount(word: string): number;
+  /** Number of documents of the corpus that contain the word. */
+  documentCount(word: string): number;
+  /** Number of documents the model was built from. */
+  documents: number;
 }
 
 /** Word segmentation, constructed outside the core (jieba in production, a fixture in tests). */
@@ -80,6 +98,8 @@ export interface Segmenter {
   hasWord(word: string): boolean;
   /** Dictionary frequency of a word, 0 when unknown. */
   frequency(word: string): number;
+  /** Part-of-speech tag of a dictionary word (jieba's tags: n, v, a, d, r, …), undefined when unknown. */
+  tagOf(word: string): string | undefined;
 }
 
 /** Script conversion backed by OpenCC data, constructed outside the core and built lazily. */
@@ -109,6 +129,8 @@ export interface Services {
   segmenter: Segmenter;
   converter: ScriptConverter;
   pinyin: PinyinIndex;
+  /** The corpus model; absent in hosts that do not load one. */
+  model?: CorpusModel;
 }
 
 /** Configuration of one analysis run, already normalised. */

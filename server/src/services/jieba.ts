@@ -56,25 +56,33 @@ export function createJiebaSegmenter(extraWords: readonly string[] = []): Segmen
   const userDict = fs.readFileSync(path.join(dataDir(), 'userdict.txt'), 'utf8');
   const extra = extraWords.filter((w) => /^\S+$/.test(w)).map((w) => `${w} 2000 n`);
   jieba.loadDict(Buffer.from(`${userDict.trim()}\n${extra.join('\n')}\n`));
-  let freq: Map<string, number> | undefined;
-  const frequencies = (): Map<string, number> => {
-    if (!freq) {
-      freq = new Map();
+  // Dictionary look-ups: word → "frequency tag", parsed lazily on first use (about 350,000 entries).
+  let entries: Map<string, string> | undefined;
+  const lookup = (w: string): string | undefined => {
+    if (!entries) {
+      entries = new Map();
       for (const text of [dict.toString('utf8'), userDict]) {
         for (const line of text.split('\n')) {
           const sp = line.indexOf(' ');
           if (sp > 0) {
-            const sp2 = line.indexOf(' ', sp + 1);
-            freq.set(line.slice(0, sp), Number(line.slice(sp + 1, sp2 > 0 ? sp2 : undefined)) || 1);
+            entries.set(line.slice(0, sp), line.slice(sp + 1).trim());
           }
         }
       }
     }
-    return freq;
+    return entries.get(w);
   };
   return {
     cut: (text) => jieba.cut(text, false),
-    hasWord: (w) => frequencies().has(w),
-    frequency: (w) => frequencies().get(w) ?? 0,
+    hasWord: (w) => lookup(w) !== undefined,
+    frequency: (w) => {
+      const e = lookup(w);
+      return e === undefined ? 0 : Number.parseInt(e, 10) || 1;
+    },
+    tagOf: (w) => {
+      const e = lookup(w);
+      const sp = e === undefined ? -1 : e.indexOf(' ');
+      return sp < 0 ? undefined : e!.slice(sp + 1);
+    },
   };
 }
