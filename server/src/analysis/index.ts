@@ -149,6 +149,36 @@ export function createAnalyzer(services: Services): Analyzer {
     return config.rules[id] ?? ruleById(id)!.meta.defaultSeverity;
   };
 
+  /** Share of the draft's word bigrams attested in the corpus, relative to the corpus norm (null without a model). */
+  const genreFit = (paragraphs: readonly Paragraph[], target: ScriptTarget): number | null => {
+    const model = services.model;
+    if (!model || model.bigramNorm <= 0) {
+      return null;
+    }
+    let total = 0;
+    let attested = 0;
+    for (const p of paragraphs) {
+      let prev: string | undefined;
+      for (const t of tokensOf(p.prose, target !== 'simplified')) {
+        if (!/\p{Script=Han}/u.test(t.norm)) {
+          prev = t.norm.trim().length > 0 ? undefined : prev;
+          continue;
+        }
+        if (prev !== undefined) {
+          total++;
+          if (model.bigramDocuments(prev, t.norm) > 0) {
+            attested++;
+          }
+        }
+        prev = t.norm;
+      }
+    }
+    if (total < 10) {
+      return null;
+    }
+    return Math.round((attested / total / model.bigramNorm) * 100) / 100;
+  };
+
   const analyze = (text: string, options: AnalyzeOptions): AnalysisResult => {
     const { config } = options;
     const paragraphs = buildParagraphs(text, options.format);
@@ -246,7 +276,7 @@ export function createAnalyzer(services: Services): Analyzer {
     ).filter((f) => f.start >= 0 && f.end <= text.length && f.start <= f.end);
     kept.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
     const size = paragraphs.reduce((n, p) => n + hanCount(p.prose), 0);
-    const score = computeScore(kept, size, (id) => ruleById(id)?.meta.category ?? 'phrasing');
+    const score = computeScore(kept, size, (id) => ruleById(id)?.meta.category ?? 'phrasing', genreFit(paragraphs, target));
     return { findings: kept, paragraphs, script: target, score };
   };
 

@@ -88,6 +88,10 @@ export interface CorpusModel {
   documentCount(word: string): number;
   /** Number of documents the model was built from. */
   documents: number;
+  /** Number of corpus documents containing the word bigram `a b` (only bigrams in two or more are kept). */
+  bigramDocuments(a: string, b: string): number;
+  /** Mean share of a corpus document's bigrams attested in another document: the norm of genre fit. */
+  bigramNorm: number;
 }
 
 /** Word segmentation, constructed outside the core (jieba in production, a fixture in tests). */

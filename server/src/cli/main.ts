@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { DEFAULT_SETTINGS, type Settings } from '../../../protocol/settings';
 import { ALL_RULES, applyFixes, createAnalyzer, ruleById, SEVERITIES, type AnalysisResult, type Analyzer, type Severity } from '../analysis';
+import { buildModel } from '../analysis/model/corpus';
 import { getServices } from '../services';
 import { findProjectConfig, formatOf, readProjectConfig, toAnalysisConfig } from '../shared/config';
 import { toLang, useLanguage } from '../shared/messages';
@@ -248,9 +249,26 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         (require('../server') as typeof import('../server')).startStdioServer();
         return -1;
       }
+      case 'build-model': {
+        const outFile = one(o, '-o');
+        if (!outFile || o.paths.length === 0) {
+          throw new UsageError('build-model needs <corpus-dir…> -o FILE');
+        }
+        const files = expandPaths(o.paths).filter((f) => f !== '-');
+        if (files.length === 0) {
+          throw new UsageError(`no .txt or .md files under ${o.paths.join(', ')}`);
+        }
+        const model = buildModel(files.map(readInput), getServices().segmenter);
+        try {
+          fs.writeFileSync(outFile, `${JSON.stringify(model)}\n`);
+        } catch (e) {
+          throw new UsageError(`cannot write ${outFile}: ${(e as Error).message}`);
+        }
+        err(`wenfeng: model of ${model.documents} documents, ${model.tokenCount} tokens, ${Object.keys(model.words).length} words, ${Object.keys(model.bigrams).length} bigrams → ${outFile}\n`);
+        return 0;
+      }
       case 'outline':
       case 'complete':
-      case 'build-model':
         throw new UsageError(`${o.command} is not available in this version yet`);
       default:
         throw new UsageError(`unknown command ${o.command}; run wenfeng help`);

@@ -4,6 +4,7 @@
 import type { Services } from '../analysis/types';
 import { createJiebaSegmenter } from './jieba';
 import { createOpenccConverter } from './opencc';
+import { loadDefaultModel } from './model';
 import { createPinyinIndex } from './pinyin';
 
 let shared: Services | undefined;
@@ -12,7 +13,8 @@ let shared: Services | undefined;
 export function getServices(): Services {
   if (!shared) {
     const segmenter = createJiebaSegmenter();
-    shared = { segmenter, converter: createOpenccConverter(segmenter), pinyin: createPinyinIndex() };
+    const model = loadDefaultModel();
+    shared = { segmenter, converter: createOpenccConverter(segmenter), pinyin: createPinyinIndex(), ...(model ? { model } : {}) };
   }
   return shared;
 }
