@@ -254,6 +254,13 @@ export function createAnalyzer(services: Services): Analyzer {
         }
       }
     }
+    const sharedValues = new Map<string, unknown>();
+    const shared = <T>(key: string, compute: () => T): T => {
+      if (!sharedValues.has(key)) {
+        sharedValues.set(key, compute());
+      }
+      return sharedValues.get(key) as T;
+    };
     for (const { rule, severity } of enabled) {
       if (rule.scope !== 'document') {
         continue;
@@ -266,6 +273,7 @@ export function createAnalyzer(services: Services): Analyzer {
         target,
         accepted,
         report: (r) => push(rule.meta.id, severity, r, 0),
+        shared,
       });
     }
 

@@ -41,6 +41,11 @@ export interface DocumentContext {
   target: ScriptTarget;
   accepted: ReadonlySet<string>;
   report(report: Report): void;
+  /**
+   * A value computed once per analysis and shared by the document rules that ask for the same key (the
+   * duplicated paragraphs, say, which both repetition/duplicate-paragraph and duplicate-sentence need).
+   */
+  shared<T>(key: string, compute: () => T): T;
 }
 
 /** A rule working paragraph by paragraph: its results are cached until the paragraph changes. */
