@@ -1,0 +1,459 @@
+/**
+ * Parallel series (排比) and the essay's outline.
+ *
+ * A series is a run of sibling units — paragraphs, or sentences inside one paragraph — that share a frame:
+ * an ordinal family (一是/二是, 一、二、, （一）（二）, 1. 2., 第一/第二, 首先/其次/最后, ①②) and/or a lexical frame
+ * found by aligning the units' leads token by token (longest common subsequence over jieba tokens; where
+ * the leads differ the frame has a slot: 打好{X}牌，增强机关干部的{Y}意识).
+ *
+ * Paragraph-level ordinal series are interrupted by a marker of a higher level (一、 closes an open
+ * （一）（二）) or by a Markdown heading, and restart at 1; sentence-level series live inside one paragraph
+ * and need at least two markers there. Lexical frame series are runs of at least three consecutive
+ * paragraphs whose leads share at least two words from their first words on (anaphora).
+ */
+import type { Paragraph } from '../document';
+import type { Token } from '../types';
+import { FAMILY_RANK, ordinalAt, type OrdinalFamily, type OrdinalMarker } from './ordinals';
+
+/** One item of a series. All offsets are absolute. */
+export interface SeriesItem {
+  /** Index of the paragraph holding the item. */
+  paragraph: number;
+  /** The unit: the paragraph, or the sentence(s) up to the next item inside the paragraph. */
+  start: number;
+  end: number;
+  /** The lead: from the unit's start to the end of its first sentence or clause. */
+  leadStart: number;
+  leadEnd: number;
+  lead: string;
+  marker?: OrdinalMarker;
+  /** Fixed frame words present in this item's lead, for frame series. */
+  frameHits?: number;
+}
+
+/** An announced count introducing a series (以下三个方面, 打好“五张牌”). */
+export interface Announcement {
+  count: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A parallel series. */
+export interface Series {
+  kind: 'ordinal' | 'frame';
+  level: 'paragraph' | 'sentence';
+  family?: OrdinalFamily;
+  items: SeriesItem[];
+  /** The frame as a template with slots, when the items' leads share one. */
+  frame?: string;
+  /** The fixed (Simplified) words of the frame, in order. */
+  frameWords: string[];
+  announced: Announcement | null;
+}
+
+/** A section of the outline: a Markdown heading, a title, or a heading-like top-level ordinal item. */
+export interface Section {
+  title: string;
+  level: number;
+  /** Range of the heading line. */
+  headingStart: number;
+  headingEnd: number;
+  /** Range of the section: the heading up to the next heading of the same or a higher level. */
+  start: number;
+  end: number;
+}
+
+/** The essay's structure. */
+export interface Structure {
+  sections: Section[];
+  series: Series[];
+}
+
+type TokensOf = (p: Paragraph) => readonly Token[];
+
+const LEAD_END = /[。！？；!?;]/;
+const HAN = /\p{Script=Han}/u;
+
+/** End (relative) of the first sentence of `prose` from `from`, including its mark. */
+function sentenceEnd(prose: string, from: number, limit = prose.length): number {
+  for (let i = from; i < limit; i++) {
+    if (LEAD_END.test(prose[i]!)) {
+      return i + 1;
+    }
+  }
+  return limit;
+}
+
+/**
+ * Places of a paragraph's prose where an ordinal may stand: its start, after 。；！？：, and after a comma when
+ * 首先/其次/再次/最后 follows.
+ */
+function sentenceStarts(prose: string): number[] {
+  const out = [0];
+  for (let i = 0; i < prose.length; i++) {
+    const c = prose[i]!;
+    const seqAfterComma = (c === '，' || c === ',') && /^(?:首先|其次|再次|最后)/.test(prose.slice(i + 1, i + 3));
+    if (seqAfterComma || c === '。' || c === '；' || c === '！' || c === '？' || c === '：' || c === ';' || c === ':' || c === '!' || c === '?') {
+      let j = i + 1;
+      while (j < prose.length && (prose[j] === '”' || prose[j] === '’' || prose[j] === ' ' || prose[j] === '\u3000')) {
+        j++;
+      }
+      if (j < prose.length) {
+        out.push(j);
+      }
+    }
+  }
+  return out;
+}
+
+function groupKey(m: OrdinalMarker): string {
+  return m.family;
+}
+
+/** Longest common subsequence of two word lists: the matched index pairs. */
+export function lcs(a: readonly string[], b: readonly string[]): Array<[number, number]> {
+  const n = a.length;
+  const m = b.length;
+  const dp = new Uint16Array((n + 1) * (m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      dp[i * (m + 1) + j] = a[i] === b[j] ? dp[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(dp[(i + 1) * (m + 1) + j]!, dp[i * (m + 1) + j + 1]!);
+    }
+  }
+  const pairs: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if (dp[(i + 1) * (m + 1) + j]! >= dp[i * (m + 1) + j + 1]!) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  return pairs;
+}
+
+const FRAME_PUNCTUATION: Record<string, string> = { '，': '，', ',': '，', '、': '、', '：': '：', ':': '：', '“': '“', '”': '”', '"': '”' };
+
+/**
+ * Words of a lead for alignment: Han words plus the punctuation that shapes a frame (quotes of “X”“Y”,
+ * the comma of 打好X牌，增强…), half-width marks read as their full-width forms.
+ */
+function leadWords(tokens: readonly Token[], start: number, end: number): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    if (t.start < start || t.end > end) {
+      continue;
+    }
+    if (HAN.test(t.norm)) {
+      out.push(t);
+    } else {
+      const p = FRAME_PUNCTUATION[t.norm];
+      if (p !== undefined) {
+        out.push({ ...t, norm: p });
+      }
+    }
+  }
+  // A frame never ends in punctuation.
+  while (out.length > 0 && !HAN.test(out[out.length - 1]!.norm) && out[out.length - 1]!.norm !== '”') {
+    out.pop();
+  }
+  return out;
+}
+
+/** The frame template of a set of leads: their common words in order, slots where they differ. */
+function frameOf(leads: Token[][]): { words: string[]; template: string } | undefined {
+  if (leads.length < 2) {
+    return undefined;
+  }
+  let common = leads[0]!.map((t) => t.norm);
+  for (const l of leads.slice(1)) {
+    const pairs = lcs(common, l.map((t) => t.norm));
+    common = pairs.map(([i]) => common[i]!);
+  }
+  const hanWords = common.filter((w) => HAN.test(w));
+  if (hanWords.length < 2) {
+    return undefined;
+  }
+  // Template from the first lead: matched words verbatim, runs of other words become slots.
+  const first = leads[0]!;
+  const pairs = lcs(first.map((t) => t.norm), common);
+  const matched = new Set(pairs.map(([i]) => i));
+  const slots = 'XYZWUV';
+  let template = '';
+  let slot = 0;
+  let inSlot = false;
+  for (let i = 0; i < first.length; i++) {
+    if (matched.has(i)) {
+      template += first[i]!.norm;
+      inSlot = false;
+    } else if (!inSlot) {
+      template += `{${slots[slot++ % slots.length]}}`;
+      inSlot = true;
+    }
+  }
+  return { words: common, template };
+}
+
+/** Finds the announced count in the text just before a series: the last sentence before its first item. */
+function findAnnouncement(simplified: string, absStart: number, from: number, to: number): Announcement | null {
+  // The last sentence of the span (it may end with ：).
+  let s = from;
+  for (let i = to - 2; i >= from; i--) {
+    if (/[。！？]/.test(simplified[i]!)) {
+      s = i + 1;
+      break;
+    }
+  }
+  const sentence = simplified.slice(s, to);
+  const re = /(?<![\d第一二三四五六七八九十两百千万几])([两二三四五六七八九十])(?:个|点|张|项|条|种|方面|大|句|字)/g;
+  let last: Announcement | null = null;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    // 两个月, 三个人, 十大 as a ranking and similar are counts of things, not announcements of items.
+    if (/^(?:月|人|小时|多|年|来|以上)/.test(after)) {
+      continue;
+    }
+    const count = m[1] === '两' ? 2 : ' 一二三四五六七八九十'.indexOf(m[1]!);
+    last = { count, start: absStart + s + m.index, end: absStart + s + m.index + m[0].length, text: m[0] };
+  }
+  return last;
+}
+
+/** Detects the series and sections of a document. */
+export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: TokensOf): Structure {
+  const series: Series[] = [];
+  const simplified = paragraphs.map((p) => tokensOf(p).map((t) => t.norm).join(''));
+  const norm = (i: number): string => (simplified[i]!.length === paragraphs[i]!.prose.length ? simplified[i]! : paragraphs[i]!.prose);
+
+  // 1. Sentence-level ordinal series inside paragraphs (two or more markers of one family).
+  const usedAtStart = new Set<number>();
+  paragraphs.forEach((p, pi) => {
+    const prose = norm(pi);
+    const markers: OrdinalMarker[] = [];
+    for (const s of sentenceStarts(prose)) {
+      const m = ordinalAt(prose, s);
+      // 首先/其次/最后 also open a clause after a comma (…做到一尘不染，首先要…；其次要…).
+      if (!m) {
+        continue;
+      }
+      if (m && (m.family !== 'ar-dot' || s === 0 || /[：:]/.test(prose[s - 1] ?? ''))) {
+        markers.push(m);
+      }
+    }
+    const byKey = new Map<string, OrdinalMarker[]>();
+    for (const m of markers) {
+      const list = byKey.get(groupKey(m)) ?? [];
+      list.push(m);
+      byKey.set(groupKey(m), list);
+    }
+    for (const list of byKey.values()) {
+      if (list.length < 2) {
+        continue;
+      }
+      // One paragraph may hold several runs (一是…二是…，后文又一是…): split where numbering restarts at 1.
+      let run: OrdinalMarker[] = [];
+      const flush = (): void => {
+        if (run.length >= 2) {
+          const items: SeriesItem[] = run.map((m, k) => {
+            const unitEnd = k + 1 < run.length ? run[k + 1]!.start : p.prose.length;
+            const leadEnd = sentenceEnd(p.prose, m.end, unitEnd);
+            return {
+              paragraph: pi,
+              start: p.start + m.start,
+              end: p.start + unitEnd,
+              leadStart: p.start + m.start,
+              leadEnd: p.start + leadEnd,
+              lead: p.text.slice(m.start, leadEnd),
+              marker: { ...m, start: p.start + m.start, end: p.start + m.end, text: p.text.slice(m.start, m.end) },
+            };
+          });
+          if (run[0]!.start === firstContent(p.prose)) {
+            usedAtStart.add(pi);
+          }
+          const announced = findAnnouncement(prose, p.start, 0, run[0]!.start) ?? (run[0]!.start === firstContent(p.prose) && pi > 0 ? findAnnouncement(norm(pi - 1), paragraphs[pi - 1]!.start, 0, norm(pi - 1).length) : null);
+          series.push({ kind: 'ordinal', level: 'sentence', family: run[0]!.family, items, frameWords: [], announced });
+        }
+        run = [];
+      };
+      for (const m of list) {
+        if (m.n === 1 && run.length > 0) {
+          flush();
+        }
+        run.push(m);
+      }
+      flush();
+    }
+  });
+
+  // 2. Paragraph-level ordinal series.
+  const open = new Map<string, { family: OrdinalFamily; items: Array<{ pi: number; m: OrdinalMarker }> }>();
+  const closeSeries = (key: string): void => {
+    const s = open.get(key);
+    open.delete(key);
+    if (!s) {
+      return;
+    }
+    const items: SeriesItem[] = s.items.map(({ pi, m }) => {
+      const p = paragraphs[pi]!;
+      const leadEnd = sentenceEnd(p.prose, m.end);
+      return {
+        paragraph: pi,
+        start: p.start,
+        end: p.end,
+        leadStart: p.start + m.start,
+        leadEnd: p.start + leadEnd,
+        lead: p.text.slice(m.start, leadEnd),
+        marker: { ...m, start: p.start + m.start, end: p.start + m.end, text: p.text.slice(m.start, m.end) },
+      };
+    });
+    const firstPi = s.items[0]!.pi;
+    const announced = firstPi > 0 ? findAnnouncement(norm(firstPi - 1), paragraphs[firstPi - 1]!.start, 0, norm(firstPi - 1).length) : null;
+    series.push({ kind: 'ordinal', level: 'paragraph', family: s.family, items, frameWords: [], announced });
+  };
+  paragraphs.forEach((p, pi) => {
+    if (p.heading) {
+      for (const k of [...open.keys()]) {
+        closeSeries(k);
+      }
+    }
+    if (usedAtStart.has(pi)) {
+      return;
+    }
+    const m = ordinalAt(norm(pi), 0);
+    if (!m) {
+      return;
+    }
+    const rank = FAMILY_RANK[m.family];
+    for (const [k, s] of [...open]) {
+      if (FAMILY_RANK[s.family] > rank) {
+        closeSeries(k);
+      }
+    }
+    const key = groupKey(m);
+    const current = open.get(key);
+    if (current && m.n === 1) {
+      closeSeries(key);
+    }
+    const target = open.get(key);
+    if (target) {
+      target.items.push({ pi, m });
+    } else {
+      open.set(key, { family: m.family, items: [{ pi, m }] });
+    }
+  });
+  for (const k of [...open.keys()]) {
+    closeSeries(k);
+  }
+
+  // 3. Frames of ordinal series (the words their leads share besides the ordinal).
+  for (const s of series) {
+    if (s.items.length >= 3) {
+      const leads = s.items.map((it) => {
+        const p = paragraphs[it.paragraph]!;
+        return leadWords(tokensOf(p), it.marker!.end - p.start, it.leadEnd - p.start);
+      });
+      const f = frameOf(leads);
+      if (f) {
+        s.frame = f.template;
+        s.frameWords = f.words;
+      }
+    }
+  }
+
+  // 4. Lexical frame series: runs of consecutive paragraphs whose leads share an opening frame.
+  const ordinalParagraphs = new Set(series.filter((s) => s.level === 'paragraph').flatMap((s) => s.items.map((i) => i.paragraph)));
+  const leads = paragraphs.map((p, pi) => (p.heading || ordinalParagraphs.has(pi) ? [] : leadWords(tokensOf(p), 0, sentenceEnd(p.prose, 0))));
+  const similar = (a: Token[], b: Token[]): boolean => {
+    if (a.length < 2 || b.length < 2) {
+      return false;
+    }
+    const pairs = lcs(a.map((t) => t.norm), b.map((t) => t.norm));
+    const han = pairs.filter(([i]) => HAN.test(a[i]!.norm)).length;
+    return han >= 2 && pairs[0]![0] <= 2 && pairs[0]![1] <= 2 && pairs.length / Math.min(a.length, b.length) >= 0.4;
+  };
+  let runStart = 0;
+  for (let i = 1; i <= paragraphs.length; i++) {
+    if (i < paragraphs.length && similar(leads[i - 1]!, leads[i]!)) {
+      continue;
+    }
+    if (i - runStart >= 3) {
+      const idx = Array.from({ length: i - runStart }, (_, k) => runStart + k);
+      const f = frameOf(idx.map((k) => leads[k]!));
+      if (f) {
+        series.push({
+          kind: 'frame',
+          level: 'paragraph',
+          items: idx.map((k) => {
+            const p = paragraphs[k]!;
+            const leadEnd = sentenceEnd(p.prose, 0);
+            return { paragraph: k, start: p.start, end: p.end, leadStart: p.start + firstContent(p.prose), leadEnd: p.start + leadEnd, lead: p.text.slice(firstContent(p.prose), leadEnd) };
+          }),
+          frame: f.template,
+          frameWords: f.words,
+          announced: runStart > 0 ? findAnnouncement(norm(runStart - 1), paragraphs[runStart - 1]!.start, 0, norm(runStart - 1).length) : null,
+        });
+      }
+    }
+    runStart = i;
+  }
+
+  series.sort((a, b) => a.items[0]!.start - b.items[0]!.start || (a.level === 'paragraph' ? -1 : 1));
+  return { sections: detectSections(paragraphs, series), series };
+}
+
+function firstContent(prose: string): number {
+  let i = 0;
+  while (i < prose.length && /[\s\u3000\uE000]/.test(prose[i]!)) {
+    i++;
+  }
+  return i;
+}
+
+/** Sections: Markdown headings, else the heading-like items of the top paragraph-level ordinal series. */
+function detectSections(paragraphs: readonly Paragraph[], series: readonly Series[]): Section[] {
+  const heads: Array<{ pi: number; level: number }> = [];
+  paragraphs.forEach((p, pi) => {
+    if (p.heading) {
+      heads.push({ pi, level: /^\s*(#+)/.exec(p.text)?.[1]?.length ?? 1 });
+    }
+  });
+  if (heads.length === 0) {
+    const top = series
+      .filter((s) => s.level === 'paragraph' && s.kind === 'ordinal' && s.items.length >= 2)
+      .filter((s) => s.items.every((it) => paragraphs[it.paragraph]!.prose.trim().length <= 40))
+      .sort((a, b) => FAMILY_RANK[a.family!] - FAMILY_RANK[b.family!])[0];
+    if (top) {
+      const rank = FAMILY_RANK[top.family!];
+      for (const s of series) {
+        if (s.level === 'paragraph' && s.kind === 'ordinal' && s.family !== undefined && FAMILY_RANK[s.family] === rank) {
+          s.items.forEach((it) => heads.push({ pi: it.paragraph, level: 2 }));
+        }
+      }
+      heads.sort((a, b) => a.pi - b.pi);
+    }
+  }
+  return heads.map((h, k) => {
+    const p = paragraphs[h.pi]!;
+    let endPi = paragraphs.length - 1;
+    for (let j = k + 1; j < heads.length; j++) {
+      if (heads[j]!.level <= h.level) {
+        endPi = heads[j]!.pi - 1;
+        break;
+      }
+    }
+    return {
+      title: p.text.replace(/^\s*#+\s*/, '').trim(),
+      level: h.level,
+      headingStart: p.start,
+      headingEnd: p.end,
+      start: p.start,
+      end: paragraphs[Math.max(endPi, h.pi)]!.end,
+    };
+  });
+}
