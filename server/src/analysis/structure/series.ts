@@ -68,6 +68,8 @@ export interface Section {
 export interface Structure {
   sections: Section[];
   series: Series[];
+  /** Opening ordinals (一是, 首先, 一、) that no second item follows. */
+  orphans: OrdinalMarker[];
 }
 
 type TokensOf = (p: Paragraph) => readonly Token[];
@@ -180,6 +182,14 @@ function frameOf(leads: Token[][]): { words: string[]; template: string } | unde
   if (hanWords.length < 2) {
     return undefined;
   }
+  // A frame opens the units (anaphora) and is a good part of them, not two words met by chance.
+  for (const l of leads) {
+    const pairs = lcs(common, l.map((t) => t.norm));
+    const han = l.filter((t) => HAN.test(t.norm)).length;
+    if (pairs.length === 0 || pairs[0]![1] > 2 || hanWords.length / Math.max(1, han) < 0.25) {
+      return undefined;
+    }
+  }
   // Template from the first lead: matched words verbatim, runs of other words become slots.
   const first = leads[0]!;
   const pairs = lcs(first.map((t) => t.norm), common);
@@ -233,6 +243,7 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
 
   // 1. Sentence-level ordinal series inside paragraphs (two or more markers of one family).
   const usedAtStart = new Set<number>();
+  const orphanCandidates: Array<{ pi: number; m: OrdinalMarker }> = [];
   paragraphs.forEach((p, pi) => {
     const prose = norm(pi);
     const markers: OrdinalMarker[] = [];
@@ -254,6 +265,10 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
     }
     for (const list of byKey.values()) {
       if (list.length < 2) {
+        const m = list[0]!;
+        if (m.n === 1 && m.start !== firstContent(prose)) {
+          orphanCandidates.push({ pi, m: { ...m, start: p.start + m.start, end: p.start + m.end, text: p.text.slice(m.start, m.end) } });
+        }
         continue;
       }
       // One paragraph may hold several runs (一是…二是…，后文又一是…): split where numbering restarts at 1.
@@ -366,9 +381,11 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
     }
   }
 
-  // 4. Lexical frame series: runs of consecutive paragraphs whose leads share an opening frame.
+  // 4. Lexical frame series: runs of consecutive paragraphs whose leads share an opening frame. Runs of two
+  // separated by one paragraph merge when together they keep a frame (the paragraph between them is an
+  // item that broke it); a run then takes in a neighbour that carries part of the frame.
   const ordinalParagraphs = new Set(series.filter((s) => s.level === 'paragraph').flatMap((s) => s.items.map((i) => i.paragraph)));
-  const leads = paragraphs.map((p, pi) => (p.heading || ordinalParagraphs.has(pi) ? [] : leadWords(tokensOf(p), 0, sentenceEnd(p.prose, 0))));
+  const leads = paragraphs.map((p, pi) => (p.heading || ordinalParagraphs.has(pi) ? [] : leadWords(tokensOf(p), firstContent(p.prose), sentenceEnd(p.prose, 0))));
   const similar = (a: Token[], b: Token[]): boolean => {
     if (a.length < 2 || b.length < 2) {
       return false;
@@ -377,34 +394,118 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
     const han = pairs.filter(([i]) => HAN.test(a[i]!.norm)).length;
     return han >= 2 && pairs[0]![0] <= 2 && pairs[0]![1] <= 2 && pairs.length / Math.min(a.length, b.length) >= 0.4;
   };
-  let runStart = 0;
+  const runs: number[][] = [];
+  let run: number[] = [0];
   for (let i = 1; i <= paragraphs.length; i++) {
     if (i < paragraphs.length && similar(leads[i - 1]!, leads[i]!)) {
+      run.push(i);
       continue;
     }
-    if (i - runStart >= 3) {
-      const idx = Array.from({ length: i - runStart }, (_, k) => runStart + k);
-      const f = frameOf(idx.map((k) => leads[k]!));
-      if (f) {
-        series.push({
-          kind: 'frame',
-          level: 'paragraph',
-          items: idx.map((k) => {
-            const p = paragraphs[k]!;
-            const leadEnd = sentenceEnd(p.prose, 0);
-            return { paragraph: k, start: p.start, end: p.end, leadStart: p.start + firstContent(p.prose), leadEnd: p.start + leadEnd, lead: p.text.slice(firstContent(p.prose), leadEnd) };
-          }),
-          frame: f.template,
-          frameWords: f.words,
-          announced: runStart > 0 ? findAnnouncement(norm(runStart - 1), paragraphs[runStart - 1]!.start, 0, norm(runStart - 1).length) : null,
-        });
-      }
+    if (run.length >= 2) {
+      runs.push(run);
     }
-    runStart = i;
+    run = [i];
+  }
+  // Each merged run keeps the paragraphs that carry the frame apart from the one between two runs.
+  const merged: Array<{ members: number[]; core: number[] }> = [];
+  for (const r of runs) {
+    const prev = merged[merged.length - 1];
+    if (prev && r[0]! - prev.members[prev.members.length - 1]! === 2 && frameOf([...prev.core, ...r].map((k) => leads[k]!))) {
+      prev.members.push(r[0]! - 1, ...r);
+      prev.core.push(...r);
+    } else {
+      merged.push({ members: [...r], core: [...r] });
+    }
+  }
+  /** Frame words (Han only) present in a lead, in order, and whether they start it. */
+  const hits = (words: string[], lead: Token[]): { count: number; anchored: boolean } => {
+    const pairs = lcs(words, lead.map((t) => t.norm));
+    return { count: pairs.filter(([i]) => HAN.test(words[i]!)).length, anchored: pairs.length > 0 && pairs[0]![1] <= 2 };
+  };
+  for (const { members: m, core } of merged) {
+    const f = frameOf(core.map((k) => leads[k]!));
+    if (!f) {
+      continue;
+    }
+    const hanWords = f.words.filter((w) => HAN.test(w)).length;
+    const partial = (k: number): boolean => {
+      if (k < 0 || k >= paragraphs.length || leads[k]!.length === 0) {
+        return false;
+      }
+      // At the ends of a run a neighbour joins only when it keeps most of the frame: essays often close by
+      // echoing a frame, which is not an item that broke it.
+      const h = hits(f.words, leads[k]!);
+      return h.anchored && h.count >= Math.max(2, Math.ceil((hanWords * 2) / 3));
+    };
+    const members = [...m];
+    if (partial(members[0]! - 1)) {
+      members.unshift(members[0]! - 1);
+    }
+    if (partial(members[members.length - 1]! + 1)) {
+      members.push(members[members.length - 1]! + 1);
+    }
+    if (members.length < 3) {
+      continue;
+    }
+    const first = members[0]!;
+    series.push({
+      kind: 'frame',
+      level: 'paragraph',
+      items: members.map((k) => {
+        const p = paragraphs[k]!;
+        const leadEnd = sentenceEnd(p.prose, 0);
+        return {
+          paragraph: k,
+          start: p.start,
+          end: p.end,
+          leadStart: p.start + firstContent(p.prose),
+          leadEnd: p.start + leadEnd,
+          lead: p.text.slice(firstContent(p.prose), leadEnd),
+          frameHits: hits(f.words, leads[k]!).count,
+        };
+      }),
+      frame: f.template,
+      frameWords: f.words,
+      announced: first > 0 ? findAnnouncement(norm(first - 1), paragraphs[first - 1]!.start, 0, norm(first - 1).length) : null,
+    });
   }
 
+  // 5. Items of ordinal series that drop the frame their siblings share (leave-one-out frames).
+  for (const s of series) {
+    if (s.kind !== 'ordinal' || s.items.length < 3) {
+      continue;
+    }
+    const leadsOf = s.items.map((it) => {
+      const p = paragraphs[it.paragraph]!;
+      return leadWords(tokensOf(p), it.marker!.end - p.start, it.leadEnd - p.start);
+    });
+    if (s.frame) {
+      s.items.forEach((it, k) => (it.frameHits = hits(s.frameWords, leadsOf[k]!).count));
+      continue;
+    }
+    for (let out = 0; out < s.items.length; out++) {
+      const others = leadsOf.filter((_, k) => k !== out);
+      const f = frameOf(others);
+      if (f && f.words.filter((w) => HAN.test(w)).length >= 2) {
+        s.frame = f.template;
+        s.frameWords = f.words;
+        s.items.forEach((it, k) => (it.frameHits = hits(f.words, leadsOf[k]!).count));
+        break;
+      }
+    }
+  }
+
+  const inSeries = new Set(series.flatMap((x) => x.items.map((it) => `${it.marker?.start ?? -1}`)));
+  const orphans = orphanCandidates.filter((o) => !inSeries.has(`${o.m.start}`)).map((o) => o.m);
+  for (const x of series) {
+    if (x.kind === 'ordinal' && x.items.length === 1 && x.items[0]!.marker && x.items[0]!.marker.n === 1) {
+      orphans.push(x.items[0]!.marker);
+    }
+  }
+  orphans.sort((a, b) => a.start - b.start);
+
   series.sort((a, b) => a.items[0]!.start - b.items[0]!.start || (a.level === 'paragraph' ? -1 : 1));
-  return { sections: detectSections(paragraphs, series), series };
+  return { sections: detectSections(paragraphs, series), series: series.filter((x) => x.items.length >= 2), orphans };
 }
 
 function firstContent(prose: string): number {
