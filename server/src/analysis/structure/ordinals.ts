@@ -114,7 +114,7 @@ export function ordinalAt(text: string, offset = 0): OrdinalMarker | undefined {
   if (m) {
     return make('seq', '', SEQ[m[1]!]!, m[0].length);
   }
-  const c = CIRCLED.indexOf(s[0] ?? '');
+  const c = s.length > 0 ? CIRCLED.indexOf(s[0]!) : -1;
   if (c >= 0) {
     return make('circled', '', c + 1, 1);
   }

@@ -95,7 +95,7 @@ function sentenceStarts(prose: string): number[] {
   const out = [0];
   for (let i = 0; i < prose.length; i++) {
     const c = prose[i]!;
-    const seqAfterComma = (c === '，' || c === ',') && /^(?:首先|其次|再次|最后)/.test(prose.slice(i + 1, i + 3));
+    const seqAfterComma = (c === '，' || c === ',') && /^(?:首先|其次|再次|最后|[一二三四五六七八九十][是要]|第[一二三四五六七八九十])/.test(prose.slice(i + 1, i + 4));
     if (seqAfterComma || c === '。' || c === '；' || c === '！' || c === '？' || c === '：' || c === ';' || c === ':' || c === '!' || c === '?') {
       let j = i + 1;
       while (j < prose.length && (prose[j] === '”' || prose[j] === '’' || prose[j] === ' ' || prose[j] === '\u3000')) {
@@ -221,7 +221,7 @@ function findAnnouncement(simplified: string, absStart: number, from: number, to
     }
   }
   const sentence = simplified.slice(s, to);
-  const re = /(?<![\d第一二三四五六七八九十两百千万几])([两二三四五六七八九十])(?:个|点|张|项|条|种|方面|大|句|字)/g;
+  const re = /(?<![\d第一二三四五六七八九十两百千万几])([两二三四五六七八九十])(?:个|点|张|项|条|种|方面)/g;
   let last: Announcement | null = null;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 2);
@@ -230,6 +230,11 @@ function findAnnouncement(simplified: string, absStart: number, from: number, to
       continue;
     }
     const count = m[1] === '两' ? 2 : ' 一二三四五六七八九十'.indexOf(m[1]!);
+    // 四种方法：理证法、引证法、例证法、比较法 — the items are listed in the sentence itself.
+    const rest = sentence.slice(m.index + m[0].length);
+    if ((rest.match(/、/g) ?? []).length >= count - 1 && count > 1) {
+      continue;
+    }
     last = { count, start: absStart + s + m.index, end: absStart + s + m.index + m[0].length, text: m[0] };
   }
   return last;
@@ -266,7 +271,8 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
     for (const list of byKey.values()) {
       if (list.length < 2) {
         const m = list[0]!;
-        if (m.n === 1 && m.start !== firstContent(prose)) {
+        const afterComma = m.start > 0 && /[，,]/.test(prose[m.start - 1]!);
+        if (m.start !== firstContent(prose) && !afterComma) {
           orphanCandidates.push({ pi, m: { ...m, start: p.start + m.start, end: p.start + m.end, text: p.text.slice(m.start, m.end) } });
         }
         continue;
@@ -308,11 +314,25 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
 
   // 2. Paragraph-level ordinal series.
   const open = new Map<string, { family: OrdinalFamily; items: Array<{ pi: number; m: OrdinalMarker }> }>();
+  const attached = new Set<number>();
+  const prefix: SeriesItem[] = [];
   const closeSeries = (key: string): void => {
     const s = open.get(key);
     open.delete(key);
     if (!s) {
       return;
+    }
+    // 第一 in the middle of a paragraph, 第二 and 第三 opening the next ones: one series.
+    const head = s.items[0]!;
+    if (head.m.n > 1 && Number.isFinite(head.m.n)) {
+      const loose = orphanCandidates.find((o) => o.m.family === head.m.family && o.m.n === head.m.n - 1 && o.pi < head.pi && o.pi >= head.pi - 3);
+      if (loose) {
+        attached.add(loose.m.start);
+        const p = paragraphs[loose.pi]!;
+        const rel = loose.m.start - p.start;
+        const leadEnd = sentenceEnd(p.prose, loose.m.end - p.start);
+        prefix.push({ paragraph: loose.pi, start: loose.m.start, end: p.end, leadStart: loose.m.start, leadEnd: p.start + leadEnd, lead: p.text.slice(rel, leadEnd), marker: loose.m });
+      }
     }
     const items: SeriesItem[] = s.items.map(({ pi, m }) => {
       const p = paragraphs[pi]!;
@@ -327,9 +347,9 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
         marker: { ...m, start: p.start + m.start, end: p.start + m.end, text: p.text.slice(m.start, m.end) },
       };
     });
-    const firstPi = s.items[0]!.pi;
+    const firstPi = prefix[0]?.paragraph ?? s.items[0]!.pi;
     const announced = firstPi > 0 ? findAnnouncement(norm(firstPi - 1), paragraphs[firstPi - 1]!.start, 0, norm(firstPi - 1).length) : null;
-    series.push({ kind: 'ordinal', level: 'paragraph', family: s.family, items, frameWords: [], announced });
+    series.push({ kind: 'ordinal', level: 'paragraph', family: s.family, items: [...prefix.splice(0), ...items], frameWords: [], announced });
   };
   paragraphs.forEach((p, pi) => {
     if (p.heading) {
@@ -384,7 +404,8 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
   // 4. Lexical frame series: runs of consecutive paragraphs whose leads share an opening frame. Runs of two
   // separated by one paragraph merge when together they keep a frame (the paragraph between them is an
   // item that broke it); a run then takes in a neighbour that carries part of the frame.
-  const ordinalParagraphs = new Set(series.filter((s) => s.level === 'paragraph').flatMap((s) => s.items.map((i) => i.paragraph)));
+  // Paragraphs opening with an ordinal belong to ordinal series (or are orphans), never to lexical frames.
+  const ordinalParagraphs = new Set(paragraphs.map((_, pi) => pi).filter((pi) => ordinalAt(norm(pi), 0) !== undefined));
   const leads = paragraphs.map((p, pi) => (p.heading || ordinalParagraphs.has(pi) ? [] : leadWords(tokensOf(p), firstContent(p.prose), sentenceEnd(p.prose, 0))));
   const similar = (a: Token[], b: Token[]): boolean => {
     if (a.length < 2 || b.length < 2) {
@@ -394,57 +415,48 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
     const han = pairs.filter(([i]) => HAN.test(a[i]!.norm)).length;
     return han >= 2 && pairs[0]![0] <= 2 && pairs[0]![1] <= 2 && pairs.length / Math.min(a.length, b.length) >= 0.4;
   };
-  const runs: number[][] = [];
-  let run: number[] = [0];
-  for (let i = 1; i <= paragraphs.length; i++) {
-    if (i < paragraphs.length && similar(leads[i - 1]!, leads[i]!)) {
-      run.push(i);
-      continue;
-    }
-    if (run.length >= 2) {
-      runs.push(run);
-    }
-    run = [i];
-  }
-  // Each merged run keeps the paragraphs that carry the frame apart from the one between two runs.
-  const merged: Array<{ members: number[]; core: number[] }> = [];
-  for (const r of runs) {
-    const prev = merged[merged.length - 1];
-    if (prev && r[0]! - prev.members[prev.members.length - 1]! === 2 && frameOf([...prev.core, ...r].map((k) => leads[k]!))) {
-      prev.members.push(r[0]! - 1, ...r);
-      prev.core.push(...r);
-    } else {
-      merged.push({ members: [...r], core: [...r] });
-    }
-  }
   /** Frame words (Han only) present in a lead, in order, and whether they start it. */
   const hits = (words: string[], lead: Token[]): { count: number; anchored: boolean } => {
     const pairs = lcs(words, lead.map((t) => t.norm));
     return { count: pairs.filter(([i]) => HAN.test(words[i]!)).length, anchored: pairs.length > 0 && pairs[0]![1] <= 2 };
   };
-  for (const { members: m, core } of merged) {
-    const f = frameOf(core.map((k) => leads[k]!));
-    if (!f) {
+  /** True when the lead of paragraph k keeps at least half of a frame's words from its start. */
+  const partial = (k: number, words: string[]): boolean => {
+    const han = words.filter((w) => HAN.test(w)).length;
+    const h = hits(words, leads[k]!);
+    return leads[k]!.length > 0 && h.anchored && h.count >= Math.max(1, Math.ceil(han / 2));
+  };
+  // Runs of linked paragraphs; one paragraph may break a run in its middle (A B X D, A X C) when the
+  // paragraphs on both sides share the frame and it keeps part of it: that is an item that broke the frame.
+  let i = 0;
+  while (i < paragraphs.length) {
+    const core = [i];
+    const members = [i];
+    let last = i;
+    for (;;) {
+      if (last + 1 < paragraphs.length && similar(leads[last]!, leads[last + 1]!)) {
+        last++;
+        core.push(last);
+        members.push(last);
+        continue;
+      }
+      if (last + 2 < paragraphs.length && similar(leads[last]!, leads[last + 2]!)) {
+        const f = frameOf([...core, last + 2].map((k) => leads[k]!));
+        if (f && partial(last + 1, f.words)) {
+          members.push(last + 1, last + 2);
+          core.push(last + 2);
+          last += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    i = last + 1;
+    if (members.length < 3 || core.length < 2) {
       continue;
     }
-    const hanWords = f.words.filter((w) => HAN.test(w)).length;
-    const partial = (k: number): boolean => {
-      if (k < 0 || k >= paragraphs.length || leads[k]!.length === 0) {
-        return false;
-      }
-      // At the ends of a run a neighbour joins only when it keeps most of the frame: essays often close by
-      // echoing a frame, which is not an item that broke it.
-      const h = hits(f.words, leads[k]!);
-      return h.anchored && h.count >= Math.max(2, Math.ceil((hanWords * 2) / 3));
-    };
-    const members = [...m];
-    if (partial(members[0]! - 1)) {
-      members.unshift(members[0]! - 1);
-    }
-    if (partial(members[members.length - 1]! + 1)) {
-      members.push(members[members.length - 1]! + 1);
-    }
-    if (members.length < 3) {
+    const f = frameOf(core.map((k) => leads[k]!));
+    if (!f) {
       continue;
     }
     const first = members[0]!;
@@ -483,10 +495,13 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
       s.items.forEach((it, k) => (it.frameHits = hits(s.frameWords, leadsOf[k]!).count));
       continue;
     }
+    // The ordinal is the series' frame; a lexical frame that all items but one share counts only when it
+    // is substantial (three words or more) and the odd item keeps less than half of it.
     for (let out = 0; out < s.items.length; out++) {
       const others = leadsOf.filter((_, k) => k !== out);
       const f = frameOf(others);
-      if (f && f.words.filter((w) => HAN.test(w)).length >= 2) {
+      const han = f ? f.words.filter((w) => HAN.test(w)).length : 0;
+      if (f && han >= 3 && hits(f.words, leadsOf[out]!).count * 2 < han) {
         s.frame = f.template;
         s.frameWords = f.words;
         s.items.forEach((it, k) => (it.frameHits = hits(f.words, leadsOf[k]!).count));
@@ -496,7 +511,7 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
   }
 
   const inSeries = new Set(series.flatMap((x) => x.items.map((it) => `${it.marker?.start ?? -1}`)));
-  const orphans = orphanCandidates.filter((o) => !inSeries.has(`${o.m.start}`)).map((o) => o.m);
+  const orphans = orphanCandidates.filter((o) => o.m.n === 1 && !inSeries.has(`${o.m.start}`) && !attached.has(o.m.start)).map((o) => o.m);
   for (const x of series) {
     if (x.kind === 'ordinal' && x.items.length === 1 && x.items[0]!.marker && x.items[0]!.marker.n === 1) {
       orphans.push(x.items[0]!.marker);
