@@ -482,6 +482,60 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
     });
   }
 
+  // 4b. Sentence-level frame series: three or more consecutive sentences of a paragraph that open alike
+  // (要坚持…。要坚持…。要坚持…。 / 是…的基础；是…的保障；是…的关键).
+  paragraphs.forEach((p, pi) => {
+    if (p.heading) {
+      return;
+    }
+    const tokens = tokensOf(p);
+    const sentences: Array<{ start: number; end: number; words: Token[] }> = [];
+    let from = firstContent(p.prose);
+    while (from < p.prose.length) {
+      const end = sentenceEnd(p.prose, from);
+      let clause = from;
+      while (clause < end && !/[，,：:]/.test(p.prose[clause]!)) {
+        clause++;
+      }
+      sentences.push({ start: from, end, words: leadWords(tokens, from, Math.min(end, clause + 1)) });
+      from = end;
+      while (from < p.prose.length && /[\s\u3000”’]/.test(p.prose[from]!)) {
+        from++;
+      }
+    }
+    let k = 0;
+    while (k < sentences.length) {
+      let last = k;
+      while (last + 1 < sentences.length && similar(sentences[last]!.words, sentences[last + 1]!.words)) {
+        last++;
+      }
+      if (last - k + 1 >= 3) {
+        const group = sentences.slice(k, last + 1);
+        const f = frameOf(group.map((g) => g.words));
+        const covered = series.some((x) => x.level === 'sentence' && x.items.some((it) => it.paragraph === pi && it.leadStart === p.start + group[0]!.start));
+        if (f && !covered) {
+          series.push({
+            kind: 'frame',
+            level: 'sentence',
+            items: group.map((g) => ({
+              paragraph: pi,
+              start: p.start + g.start,
+              end: p.start + g.end,
+              leadStart: p.start + g.start,
+              leadEnd: p.start + g.end,
+              lead: p.text.slice(g.start, g.end),
+              frameHits: hits(f.words, g.words).count,
+            })),
+            frame: f.template,
+            frameWords: f.words,
+            announced: null,
+          });
+        }
+      }
+      k = last + 1;
+    }
+  });
+
   // 5. Items of ordinal series that drop the frame their siblings share (leave-one-out frames).
   for (const s of series) {
     if (s.kind !== 'ordinal' || s.items.length < 3) {

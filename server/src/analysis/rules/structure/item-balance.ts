@@ -24,7 +24,7 @@ export const rule: DocumentRule = {
     for (const s of structureOf(ctx).series) {
       // Leads are compared where 排比 makes them parallel: series with a frame, or heading-like items.
       const headingLike = s.items.every((it) => it.leadEnd >= it.end - 1 && it.end - it.start <= 40);
-      if (s.items.length < 3 || (!s.frame && !headingLike)) {
+      if (s.items.length < 3 || s.level !== 'paragraph' || (!s.frame && !headingLike)) {
         continue;
       }
       const lengths = s.items.map((it) => hanLength(it.lead));
