@@ -21,6 +21,7 @@ import type { Settings } from '../../protocol/settings';
 import { createAnalyzer, type AnalysisResult, type Analyzer } from './analysis';
 import { codeActions, FIX_ALL_KIND, fixAllEdits } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
+import { documentSymbols, foldingRanges, hover } from './features/outline';
 import { getServices } from './services';
 import { SettingsCache } from './settingsCache';
 import { formatOf, toAnalysisConfig } from './shared/config';
@@ -60,6 +61,9 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [ServerCommands.convert, ServerCommands.fixAll] },
+        documentSymbolProvider: { label: 'Wenfeng' },
+        foldingRangeProvider: true,
+        hoverProvider: true,
       },
       serverInfo: { name: 'wenfeng', version: '0.1.0' },
     };
@@ -187,6 +191,21 @@ export function startServer(connection: Connection): void {
       return [];
     }
   });
+
+  /** Runs a structure request over the document's latest analysis; an empty answer when there is none. */
+  const withStructure = async <T>(uri: string, empty: T, f: (doc: TextDocument, r: AnalysisResult) => T): Promise<T> => {
+    try {
+      const doc = documents.get(uri);
+      const result = doc ? await freshResult(uri) : undefined;
+      return doc && result ? f(doc, result) : empty;
+    } catch (e) {
+      connection.console.error(`wenfeng: structure request failed: ${(e as Error).stack ?? String(e)}`);
+      return empty;
+    }
+  };
+  connection.onDocumentSymbol((params) => withStructure(params.textDocument.uri, [], (doc, r) => documentSymbols(doc, r.structure)));
+  connection.onFoldingRanges((params) => withStructure(params.textDocument.uri, [], (doc, r) => foldingRanges(doc, r.structure)));
+  connection.onHover((params) => withStructure(params.textDocument.uri, null, (doc, r) => hover(doc, r.structure, params.position)));
 
   connection.onExecuteCommand(async (params) => {
     try {

@@ -8,6 +8,7 @@ import { isSuppressed, parseDirectives } from './directives';
 import { ALL_RULES, ruleById } from './registry';
 import type { DocumentRule, ParagraphRule } from './rule';
 import { computeScore, hanCount, type Score } from './score';
+import { detectStructure, type Structure } from './structure/series';
 import type {
   AnalysisConfig,
   Finding,
@@ -23,6 +24,7 @@ import type {
 export * from './types';
 export type { Paragraph } from './document';
 export type { Score, Deduction } from './score';
+export type { Structure, Series, SeriesItem, Section, Announcement } from './structure/series';
 export { ALL_RULES, ruleById } from './registry';
 export { applyFixes } from './fixes';
 
@@ -33,6 +35,8 @@ export interface AnalysisResult {
   /** The script the document is checked against (settings, or the document's majority). */
   script: ScriptTarget;
   score: Score;
+  /** Sections and parallel series (the outline). */
+  structure: Structure;
 }
 
 /** Options of one run. */
@@ -285,7 +289,8 @@ export function createAnalyzer(services: Services): Analyzer {
     kept.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
     const size = paragraphs.reduce((n, p) => n + hanCount(p.prose), 0);
     const score = computeScore(kept, size, (id) => ruleById(id)?.meta.category ?? 'phrasing', genreFit(paragraphs, target));
-    return { findings: kept, paragraphs, script: target, score };
+    const structure = shared('structure', () => detectStructure(paragraphs, (p) => tokensOf(p.prose, target !== 'simplified')));
+    return { findings: kept, paragraphs, script: target, score, structure };
   };
 
   return {

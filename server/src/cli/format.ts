@@ -136,3 +136,23 @@ export function formatSarif(reports: readonly FileReport[]): string {
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
+
+/** The `outline --format json` document: sections and parallel series with item ranges. */
+export function formatOutline(r: FileReport): string {
+  const index = new LineIndex(r.text);
+  const st = r.result.structure;
+  const json = {
+    version: 1,
+    path: r.path,
+    sections: st.sections.map((s) => ({ title: s.title, level: s.level, range: range(index, s.start, s.end), headingRange: range(index, s.headingStart, s.headingEnd) })),
+    series: st.series.map((s) => ({
+      kind: s.kind,
+      level: s.level,
+      family: s.items[0]?.marker?.text ?? null,
+      frame: s.frame ?? null,
+      items: s.items.map((it) => ({ range: range(index, it.start, it.end), leadRange: range(index, it.leadStart, it.leadEnd), lead: it.lead })),
+      announced: s.announced ? { count: s.announced.count, text: s.announced.text, range: range(index, s.announced.start, s.announced.end) } : null,
+    })),
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}

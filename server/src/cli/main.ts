@@ -11,7 +11,7 @@ import { buildModel } from '../analysis/model/corpus';
 import { getServices } from '../services';
 import { findProjectConfig, formatOf, readProjectConfig, toAnalysisConfig } from '../shared/config';
 import { toLang, useLanguage } from '../shared/messages';
-import { formatJson, formatSarif, formatText, type FileReport } from './format';
+import { formatJson, formatOutline, formatSarif, formatText, type FileReport } from './format';
 
 /** A usage or I/O problem: reported on stderr with exit code 2. */
 export class UsageError extends Error {}
@@ -169,6 +169,7 @@ const HELP = `wenfeng — writing assistant for Chinese official-style prose
                 [--rule ID…] [--config FILE] [--lang zh|en]
   wenfeng fix [paths…] [--rule ID…] [--write]
   wenfeng convert --to simplified|traditional|taiwan|hongkong [path]
+  wenfeng outline [path] --format json
   wenfeng score [paths…] --format json
   wenfeng lsp --stdio
 
@@ -267,7 +268,17 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         err(`wenfeng: model of ${model.documents} documents, ${model.tokenCount} tokens, ${Object.keys(model.words).length} words, ${Object.keys(model.bigrams).length} bigrams → ${outFile}\n`);
         return 0;
       }
-      case 'outline':
+      case 'outline': {
+        one(o, '--format', ['json']);
+        if (o.paths.length > 1) {
+          throw new UsageError('outline takes one path');
+        }
+        const file = o.paths[0] ?? '-';
+        const text = readInput(file);
+        const result = analyzeFile(createAnalyzer(getServices()), o, file, text);
+        out(formatOutline({ path: file === '-' ? '<stdin>' : file, text, result }));
+        return 0;
+      }
       case 'complete':
         throw new UsageError(`${o.command} is not available in this version yet`);
       default:

@@ -413,7 +413,8 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
     }
     const pairs = lcs(a.map((t) => t.norm), b.map((t) => t.norm));
     const han = pairs.filter(([i]) => HAN.test(a[i]!.norm)).length;
-    return han >= 2 && pairs[0]![0] <= 2 && pairs[0]![1] <= 2 && pairs.length / Math.min(a.length, b.length) >= 0.4;
+    const ratio = pairs.length / Math.min(a.length, b.length);
+    return han >= 2 && pairs[0]![0] <= 2 && pairs[0]![1] <= 2 && (ratio >= 0.4 || (ratio >= 0.3 && pairs.length >= 3));
   };
   /** Frame words (Han only) present in a lead, in order, and whether they start it. */
   const hits = (words: string[], lead: Token[]): { count: number; anchored: boolean } => {
@@ -433,8 +434,24 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
     const core = [i];
     const members = [i];
     let last = i;
+    /** A paragraph continues the run when its lead is like the last one, or carries the run's whole frame. */
+    const continues = (k: number): boolean => {
+      if (k >= paragraphs.length) {
+        return false;
+      }
+      if (similar(leads[last]!, leads[k]!)) {
+        return true;
+      }
+      const f = core.length >= 2 ? frameOf(core.map((c) => leads[c]!)) : undefined;
+      if (!f) {
+        return false;
+      }
+      const han = f.words.filter((w) => HAN.test(w)).length;
+      const h = hits(f.words, leads[k]!);
+      return h.anchored && h.count === han;
+    };
     for (;;) {
-      if (last + 1 < paragraphs.length && similar(leads[last]!, leads[last + 1]!)) {
+      if (continues(last + 1)) {
         last++;
         core.push(last);
         members.push(last);
@@ -535,6 +552,29 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
       k = last + 1;
     }
   });
+
+  // 4c. A frame series of four or more whose frame grows when one item is left out: that item altered it.
+  for (const x of series) {
+    if (x.kind !== 'frame' || x.items.length < 4) {
+      continue;
+    }
+    const leadsOf = x.items.map((it) => (x.level === 'paragraph' ? leads[it.paragraph]! : leadWords(tokensOf(paragraphs[it.paragraph]!), it.leadStart - paragraphs[it.paragraph]!.start, it.leadEnd - paragraphs[it.paragraph]!.start)));
+    const base = x.frameWords.filter((w) => HAN.test(w)).length;
+    for (let out = 0; out < x.items.length; out++) {
+      const f = frameOf(leadsOf.filter((_, k) => k !== out));
+      const grown = f ? f.words.filter((w) => HAN.test(w)) : [];
+      // Words the item lacks as tokens but has inside a longer word (立 in 立身) are not missing.
+      const leadText = leadsOf[out]!.map((t) => t.norm).join('');
+      const occurrences = (hay: string, w: string): number => hay.split(w).length - 1;
+      const missing = grown.filter((w) => occurrences(leadText, w) < grown.filter((x) => x === w).length);
+      if (f && grown.length > base && missing.length > 0 && hits(f.words, leadsOf[out]!).count < grown.length) {
+        x.frame = f.template;
+        x.frameWords = f.words;
+        x.items.forEach((it, k) => (it.frameHits = hits(f.words, leadsOf[k]!).count));
+        break;
+      }
+    }
+  }
 
   // 5. Items of ordinal series that drop the frame their siblings share (leave-one-out frames).
   for (const s of series) {

@@ -59,7 +59,10 @@ export const rule: DocumentRule = {
           message: l10n.t('The lead ends with “{0}” while its siblings end with “{1}”', e === '' ? l10n.t('no mark') : e, major === '' ? l10n.t('no mark') : major),
           start: e === '' ? Math.max(it.leadStart, end - 1) : start,
           end,
-          fixes: major === '' ? [] : [{ title: l10n.t('End the lead with “{0}”', major), auto: true, edits: [{ start, end, newText: major }] }],
+          fixes:
+            major === ''
+              ? [{ title: l10n.t('Remove “{0}”', e), auto: true, edits: [{ start, end, newText: '' }] }]
+              : [{ title: l10n.t('End the lead with “{0}”', major), auto: true, edits: [{ start, end, newText: major }] }],
         });
       });
     }

@@ -1,0 +1,247 @@
+/**
+ * Series detection on the seeds (expectations written down by reading the essays), on the corpus, and the
+ * structure rules on real text: valid and broken series.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { AnalysisResult } from '../../../server/src/analysis';
+import { parseChineseNumber, toChineseNumber, ordinalAt } from '../../../server/src/analysis/structure/ordinals';
+import { check, corpusEssay, corpusEssays, fixAll, getAnalyzer, ruleTester, seed } from '../helpers';
+
+const STRUCTURE_RULES = [
+  'structure/ordinal-sequence',
+  'structure/announced-count',
+  'structure/frame-mismatch',
+  'structure/item-balance',
+  'structure/lead-punctuation',
+  'structure/orphan-ordinal',
+];
+
+function analyze(text: string, format: 'plaintext' | 'markdown' = 'plaintext'): AnalysisResult {
+  return getAnalyzer().analyze(text, { format, config: { rules: {}, script: 'auto', acceptedWords: [] } });
+}
+
+const leadsOf = (r: AnalysisResult, i: number): string[] => r.structure.series[i]!.items.map((it) => it.lead.replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/g, ''));
+
+test('Chinese numerals and ordinal markers', () => {
+  assert.deepEqual(['一', '十', '十一', '二十', '二十三', '九十九'].map(parseChineseNumber), [1, 10, 11, 20, 23, 99]);
+  assert.ok(Number.isNaN(parseChineseNumber('百')));
+  assert.deepEqual([1, 10, 12, 20, 35].map(toChineseNumber), ['一', '十', '十二', '二十', '三十五']);
+  assert.equal(ordinalAt('（三）加强领导')?.n, 3);
+  assert.equal(ordinalAt('　二、必须品行高尚')?.family, 'cn-dun');
+  assert.equal(ordinalAt('三要严于律己')?.variant, '要');
+  assert.equal(ordinalAt('一把手要带头'), undefined);
+  assert.equal(ordinalAt('3.14是圆周率'), undefined);
+  assert.equal(ordinalAt('第一，坚持')?.family, 'di');
+  assert.equal(ordinalAt('第一书记'), undefined);
+});
+
+test('seed 000: the 竹、兰、梅 frame series of three items', () => {
+  const r = analyze(seed('000'));
+  const frames = r.structure.series.filter((s) => s.kind === 'frame' && s.level === 'paragraph');
+  assert.equal(frames.length, 1);
+  assert.equal(frames[0]!.items.length, 3);
+  assert.match(frames[0]!.frame!, /^发扬\{X\}之“\{Y\}”的精神品质，/);
+  assert.deepEqual(leadsOf(r, r.structure.series.indexOf(frames[0]!)).map((l) => l.slice(0, 4)), ['發揚竹之', '發揚蘭之', '發揚梅之']);
+});
+
+test('seed 001: 一要/二要/三要 announced as 三方面, twice (the body is pasted twice)', () => {
+  const r = analyze(seed('001'));
+  const ordinal = r.structure.series.filter((s) => s.kind === 'ordinal');
+  assert.equal(ordinal.length, 2);
+  for (const s of ordinal) {
+    assert.deepEqual(s.items.map((it) => it.marker!.text), ['一要', '二要', '三要']);
+    assert.deepEqual(s.items.map((it) => it.lead), ['一要扎根基层、学新思想。', '二要精于业务、敢于创新。', '三要严于律己、清正廉洁。']);
+    assert.equal(s.announced?.count, 3);
+  }
+});
+
+test('seed 002: six 传承和发扬“X”“Y”的精神基因 items', () => {
+  const r = analyze(seed('002'));
+  const s = r.structure.series.find((x) => x.kind === 'frame' && x.level === 'paragraph')!;
+  assert.equal(s.frame, '传承和发扬“{X}”“{Y}”的精神基因，{Z}');
+  assert.deepEqual(s.items.map((it) => it.lead.slice(5, 12)), ['“顽强”“坚韧', '“改革”“创新', '“团结”“奋斗', '“奉献”“为民', '“担当”“斗争', '“严谨”“敬业']);
+});
+
+test('seed 003: 一、二、三、 sections, three 一是/二是/三是 series inside, and 首先/其次/再次', () => {
+  const r = analyze(seed('003'));
+  assert.deepEqual(r.structure.sections.map((s) => s.title), ['一、必须党性坚强,让组织放心', '二、必须品行高尚,让群众信赖', '三、必须实绩优秀,让社会满意']);
+  const top = r.structure.series.find((s) => s.family === 'cn-dun')!;
+  assert.equal(top.items.length, 3);
+  assert.equal(top.frame, '必须{X}，让{Y}');
+  const inner = r.structure.series.filter((s) => s.level === 'sentence' && s.family === 'verb');
+  assert.deepEqual(
+    inner.map((s) => s.items.map((it) => it.lead)),
+    [
+      ['一是保持政治清醒。', '二是履行政治责任。', '三是严守政治纪律。'],
+      ['一是铸就一腔忠诚。', '二是树立一身正气。', '三是恪守一尘不染。'],
+      ['一是推进改革创新。', '二是坚持求真务实。', '三是致力科学发展。'],
+    ],
+  );
+  const seq = r.structure.series.find((s) => s.family === 'seq')!;
+  assert.deepEqual(seq.items.map((it) => it.marker!.text), ['首先', '其次', '再次']);
+});
+
+test('seed 004: the announced “五张牌” matches its five items', () => {
+  const r = analyze(seed('004'));
+  const s = r.structure.series.find((x) => x.kind === 'frame' && x.level === 'paragraph')!;
+  assert.equal(s.frame, '打好{X}牌，增强机关干部的{Y}意识');
+  assert.equal(s.items.length, 5);
+  assert.equal(s.announced?.count, 5);
+  assert.equal(check(seed('004'), ['structure/announced-count']).length, 0);
+});
+
+test('no structure rule fires on the seeds: their series are consistent', () => {
+  for (const n of ['000', '001', '002', '003', '004']) {
+    assert.deepEqual(check(seed(n), STRUCTURE_RULES).map((f) => f.rule), [], `seed ${n}`);
+  }
+});
+
+const sample = corpusEssays().filter((_, i) => i % 5 === 0);
+
+test('corpus: series are found in about half of the essays and structure findings stay rare', () => {
+  let withSeries = 0;
+  let findings = 0;
+  for (const name of sample) {
+    const text = corpusEssay(name);
+    const r = analyze(text);
+    if (r.structure.series.length > 0) {
+      withSeries++;
+    }
+    findings += r.findings.filter((f) => f.rule.startsWith('structure/')).length;
+  }
+  assert.ok(withSeries / sample.length >= 0.45, `series in ${withSeries} of ${sample.length}`);
+  assert.ok(findings / sample.length < 0.15, `${findings} structure findings in ${sample.length} essays`);
+});
+
+/** Essays of the corpus with a clean paragraph-level series of the wanted kind, for breaking on purpose. */
+function essaysWith(pred: (r: AnalysisResult) => boolean, n: number): Array<{ name: string; text: string; r: AnalysisResult }> {
+  const out: Array<{ name: string; text: string; r: AnalysisResult }> = [];
+  for (const name of corpusEssays()) {
+    const text = corpusEssay(name);
+    const r = analyze(text);
+    if (pred(r) && check(text, STRUCTURE_RULES).length === 0) {
+      out.push({ name, text, r });
+      if (out.length >= n) {
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+test('breaking a series in corpus essays: a skipped ordinal is flagged and renumbered', () => {
+  const picked = essaysWith((r) => r.structure.series.some((s) => s.kind === 'ordinal' && s.family === 'verb' && s.items.length >= 3 && s.items[0]!.marker!.n === 1), 5);
+  assert.equal(picked.length, 5);
+  for (const { name, text, r } of picked) {
+    const s = r.structure.series.find((x) => x.kind === 'ordinal' && x.family === 'verb' && x.items.length >= 3)!;
+    const m = s.items[1]!.marker!;
+    const skipped = toChineseNumber(3) + m.variant;
+    const broken = text.slice(0, m.start) + skipped + text.slice(m.end);
+    const found = check(broken, ['structure/ordinal-sequence']);
+    assert.ok(found.some((f) => f.start === m.start && f.end === m.start + skipped.length), `${name}: ${found.map((f) => f.message).join('; ')}`);
+    assert.equal(fixAll(broken, ['structure/ordinal-sequence']), text, `${name}: renumbering restores the essay`);
+  }
+});
+
+test('breaking a series in corpus essays: a wrong announced count is flagged', () => {
+  const picked = essaysWith((r) => r.structure.series.some((s) => s.announced !== null && s.announced.count === s.items.length), 3);
+  assert.ok(picked.length >= 2, `only ${picked.length} essays with an announcement`);
+  for (const { name, text, r } of picked) {
+    const s = r.structure.series.find((x) => x.announced !== null && x.announced.count === x.items.length)!;
+    const a = s.announced!;
+    const wrong = toChineseNumber(a.count + 1);
+    const broken = text.slice(0, a.start) + wrong + text.slice(a.start + 1);
+    const found = check(broken, ['structure/announced-count']);
+    assert.equal(found.length, 1, name);
+    assert.equal(found[0]!.start, a.start);
+  }
+});
+
+test('breaking a series in corpus essays: an item that drops the frame is flagged', () => {
+  // Series of four or more items whose frame has at least three words: drop one word from an item.
+  const strong = (x: AnalysisResult['structure']['series'][number]): boolean =>
+    x.kind === 'frame' && x.level === 'paragraph' && x.items.length >= 4 && x.frameWords.filter((w) => /\p{Script=Han}/u.test(w)).length >= 3;
+  const picked = essaysWith((r) => r.structure.series.some(strong), 6);
+  assert.ok(picked.length >= 5, `only ${picked.length} essays with a frame series of four`);
+  // Known limit: when the words left in common are a small part of long leads (under a quarter), the
+  // series can no longer be told from chance and the broken item is not reported. At most one of six.
+  const missed: string[] = [];
+  for (const { name, text, r } of picked) {
+    const s = r.structure.series.find(strong)!;
+    const it = s.items[2]!;
+    // Drop the last frame word from the third item's lead: the item keeps the opening of the frame.
+    const han = s.frameWords.filter((w) => /\p{Script=Han}/u.test(w));
+    const lastWord = han[han.length - 1]!;
+    const at = text.lastIndexOf(lastWord, it.leadEnd);
+    assert.ok(at >= it.leadStart && at < it.leadEnd, name);
+    const broken = `${text.slice(0, at)}${text.slice(at + lastWord.length)}`;
+    const found = check(broken, ['structure/frame-mismatch']);
+    if (!found.some((f) => f.start === it.leadStart)) {
+      missed.push(`${name}: ${s.frame}`);
+    }
+  }
+  assert.ok(missed.length <= 1, `missed: ${missed.join('; ')}`);
+});
+
+ruleTester('structure/ordinal-sequence', {
+  valid: ['要做到三点：一是加强学习。二是改进作风。三是狠抓落实。', '一、总体要求\n二、主要任务\n三、保障措施'],
+  invalid: [
+    {
+      text: '要做到三点：一是加强学习。二是改进作风。四是狠抓落实。',
+      errors: [{ text: '四是', message: '三是' }],
+      output: '要做到三点：一是加强学习。二是改进作风。三是狠抓落实。',
+    },
+    {
+      text: '一是加强学习。二要改进作风。三是狠抓落实。',
+      errors: [{ text: '二要', message: '二是' }],
+      output: '一是加强学习。二是改进作风。三是狠抓落实。',
+    },
+    {
+      text: '一、总体要求\r\n二、主要任务\r\n二、保障措施\r\n𠮷',
+      errors: [{ range: [16, 18], message: '三、' }],
+      output: '一、总体要求\r\n二、主要任务\r\n三、保障措施\r\n𠮷',
+    },
+  ],
+});
+
+ruleTester('structure/announced-count', {
+  valid: ['应从以下三个方面努力：\n一要加强学习。\n二要改进作风。\n三要狠抓落实。', '“四大建设”取得成效。\n一要加强学习。\n二要改进作风。'],
+  invalid: [
+    {
+      text: '应从以下三个方面努力：\n一要加强学习。\n二要改进作风。\n三要狠抓落实。\n四要加强监督。',
+      errors: [{ text: '三个', message: '4' }],
+    },
+  ],
+});
+
+ruleTester('structure/orphan-ordinal', {
+  valid: ['我们要做到两点：一是加强学习，二是改进作风。', '工作中，首先要明确目标。', '首先要明确目标。\n其次要加强学习。'],
+  invalid: [
+    { text: '工作中要注意。一是加强学习，并且改进作风。', errors: [{ text: '一是', message: '二是' }] },
+    { text: '首先要明确目标。\n要加强学习。', errors: [{ text: '首先', message: '其次' }] },
+  ],
+});
+
+ruleTester('structure/lead-punctuation', {
+  valid: ['一、总体要求\n二、主要任务\n三、保障措施', '1.加强学习；\n2.改进作风；\n3.狠抓落实。'],
+  invalid: [{ text: '一、总体要求\n二、主要任务。\n三、保障措施\n四、组织实施', errors: [{ text: '。' }], output: '一、总体要求\n二、主要任务\n三、保障措施\n四、组织实施' }],
+});
+
+ruleTester('structure/item-balance', {
+  valid: ['一、总体要求\n二、主要任务\n三、保障措施'],
+  invalid: [
+    {
+      text: '一、总体要求\n二、主要任务\n三、保障措施\n四、切实加强组织领导，健全工作机制，压实各级责任，确保各项任务落到实处',
+      errors: [{ message: '31' }],
+    },
+  ],
+});
+
+test('outline: Markdown headings are sections holding their series', () => {
+  const text = '# 总标题\n\n## 第一部分\n\n一是加强学习。\n\n二是改进作风。\n\n三是狠抓落实。\n\n## 第二部分\n\n正文。\n';
+  const r = analyze(text, 'markdown');
+  assert.deepEqual(r.structure.sections.map((s) => [s.title, s.level]), [['总标题', 1], ['第一部分', 2], ['第二部分', 2]]);
+  assert.equal(r.structure.series.length, 1);
+  assert.equal(r.structure.series[0]!.items.length, 3);
+});
