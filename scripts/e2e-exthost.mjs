@@ -71,7 +71,7 @@ const NOISE = new RegExp(
   [
     'ENOTFOUND', 'EAI_AGAIN', 'getaddrinfo', '^\\s+at ',
     '^Resolv(ing|ed) connection token', '^Creating a socket', '^\\[reconnection-grace-time\\]',
-    '^Updating additional builtin extensions cache', '^\\[Service Worker\\]', '^\\[AgentHost', '^\\[AccountPolicyGate\\]',
+    '^Updating additional builtin extensions cache', 'authentication provider', '^\\[Service Worker\\]', '^\\[AgentHost', '^\\[AccountPolicyGate\\]',
   ].join('|'),
 );
 

@@ -66,10 +66,28 @@ export function hasCjkFont() {
   return r.status === 0 && r.stdout.trim().length > 0;
 }
 
-/** A fresh scratch folder for one run: .e2e/runs/<kind>-<time>-<pid>. */
+/**
+ * A fresh scratch folder for one run: .e2e/runs/<kind>-<time>-<pid>. A run that passed removes its folder;
+ * one that failed keeps it (logs, user data) until the next run of the same kind, which removes it here.
+ */
 export function makeRunDir(kind) {
+  const runs = path.join(E2E_DIR, 'runs');
+  fs.mkdirSync(runs, { recursive: true });
+  for (const old of fs.readdirSync(runs).filter((d) => d.startsWith(`${kind}-`))) {
+    const pid = Number(old.split('-').at(-1));
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = pid !== process.pid;
+    } catch {
+      // No such process: the run is over.
+    }
+    if (!alive) {
+      fs.rmSync(path.join(runs, old), { recursive: true, force: true });
+    }
+  }
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
-  const dir = path.join(E2E_DIR, 'runs', `${kind}-${stamp}-${process.pid}`);
+  const dir = path.join(runs, `${kind}-${stamp}-${process.pid}`);
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }
