@@ -4,10 +4,12 @@
  */
 import type { Rule } from './rule';
 import { rule as halfwidth } from './rules/punctuation/halfwidth';
+import { rule as garbled } from './rules/script/garbled';
+import { rule as mixed } from './rules/script/mixed';
 import { rule as pinyinAnnotation } from './rules/script/pinyin-annotation';
 
 /** Every rule, in catalogue order. */
-export const ALL_RULES: readonly Rule[] = [pinyinAnnotation, halfwidth];
+export const ALL_RULES: readonly Rule[] = [mixed, pinyinAnnotation, garbled, halfwidth];
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.meta.id, r]));
 

@@ -112,6 +112,11 @@ export interface ScriptConverter {
   convert(text: string, to: ScriptTarget): string;
   /** Phrase-level conversion from any Traditional variant to Simplified. */
   toSimplified(text: string): string;
+  /**
+   * Phrase-level conversion of one Simplified word (a token the caller segmented) to a Traditional standard,
+   * without segmenting it again. Code points correspond one to one with the input.
+   */
+  convertWord(word: string, to: Exclude<ScriptTarget, 'simplified'>): string;
   /** All Traditional characters whose Simplified form is `ch` (发 → 發, 髮). */
   traditionalCandidates(ch: string): readonly string[];
   /** True for characters written only in Traditional script (發, 關, 們). */

@@ -149,6 +149,7 @@ export function createOpenccConverter(segmenter: Segmenter): ScriptConverter {
       }
       return out;
     },
+    convertWord: (word, to) => get('cn', OPENCC_TARGET[to])(word),
     traditionalCandidates: (ch) => getSets().reverse.get(ch) ?? [],
     isTraditionalOnly: (ch) => getSets().tradOnly.has(ch),
     isSimplifiedOnly: (ch) => getSets().simpOnly.has(ch),
