@@ -166,18 +166,31 @@ function readShifted(converter: ScriptConverter, prose: string, start: number, e
 // ---------------------------------------------------------------------------------------------------------
 // Residue of lost characters
 
-/** True when some `(` or `（` before `pos` in the paragraph is still open. */
-function openParenBefore(prose: string, pos: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < pos; i++) {
-    const c = prose.charCodeAt(i);
-    if (c === 0x28 || c === 0xff08) {
-      depth++;
-    } else if ((c === 0x29 || c === 0xff09) && depth > 0) {
-      depth--;
+/**
+ * Whether a `(` or `（` is still open at a position of the paragraph: the depths are counted once, on the first
+ * question, so that a long line full of residue stays linear.
+ */
+class OpenParens {
+  private depth?: Int32Array;
+  constructor(private readonly prose: string) {}
+  before(pos: number): boolean {
+    if (!this.depth) {
+      const depth = new Int32Array(this.prose.length + 1);
+      let d = 0;
+      for (let i = 0; i < this.prose.length; i++) {
+        depth[i] = d;
+        const c = this.prose.charCodeAt(i);
+        if (c === 0x28 || c === 0xff08) {
+          d++;
+        } else if ((c === 0x29 || c === 0xff09) && d > 0) {
+          d--;
+        }
+      }
+      depth[this.prose.length] = d;
+      this.depth = depth;
     }
+    return this.depth[pos]! > 0;
   }
-  return depth > 0;
 }
 
 /** The pinyin syllable and `)` at `i`: the syllable, or undefined. */
@@ -212,6 +225,7 @@ function entityAt(prose: string, i: number): { text: string; length: number } | 
 /** Lost characters with their surviving pinyin, entities, U+FFFD and orphan fragments, in order. */
 function residueParts(prose: string, services: Services): Part[] {
   const parts: Part[] = [];
+  const open = new OpenParens(prose);
   for (let i = 0; i < prose.length; i++) {
     const c = prose.charCodeAt(i);
     if (!isLostMark(c)) {
@@ -223,7 +237,7 @@ function residueParts(prose: string, services: Services): Part[] {
       // A toneless syllable (們 → `?men)`) only after a character, closing nothing, and read by some character.
       if (
         hasToneMark(syllable) ||
-        (isHan(prose[i - 1]) && !openParenBefore(prose, i) && services.pinyin.charactersFor(stripTone(syllable)).length > 0)
+        (isHan(prose[i - 1]) && !open.before(i) && services.pinyin.charactersFor(stripTone(syllable)).length > 0)
       ) {
         parts.push({ kind: 'slot', start: i, end, syllable });
         i = end - 1;
@@ -247,7 +261,9 @@ function residueParts(prose: string, services: Services): Part[] {
       i = end - 1;
     }
   }
-  // Orphan fragments: `dān)` right after a character, its `(` lost.
+  // Orphan fragments: `dān)` right after a character, its `(` lost. Parts found so far are in order.
+  const found = parts.length;
+  let next = 0;
   for (let k = prose.indexOf(')'); k >= 0; k = prose.indexOf(')', k + 1)) {
     let j = k;
     while (j > 0 && k - j < 6 && isPinyinLetter(prose.charCodeAt(j - 1))) {
@@ -259,10 +275,11 @@ function residueParts(prose: string, services: Services): Part[] {
     const s = prose.slice(j, k);
     const lo = prose.charCodeAt(j - 1);
     const before = lo >= 0xdc00 && lo <= 0xdfff ? prose.slice(j - 2, j) : prose[j - 1];
-    if (!isSyllable(s) || !hasToneMark(s) || !isHan(before) || parts.some((p) => p.start <= j && p.end > j)) {
-      continue;
+    while (next < found && parts[next]!.end <= j) {
+      next++;
     }
-    if (openParenBefore(prose, j)) {
+    const inPart = next < found && parts[next]!.start <= j;
+    if (inPart || !isSyllable(s) || !hasToneMark(s) || !isHan(before) || open.before(j)) {
       continue;
     }
     parts.push({ kind: 'orphan', start: j, end: k + 1 });
@@ -346,7 +363,11 @@ function residueRegions(prose: string, services: Services): GarbledRegion[] {
   for (const r of regions) {
     const last = merged[merged.length - 1];
     if (last && last.end >= r.start) {
-      last.parts.push(...r.parts.filter((p) => p.start >= last.end));
+      for (const p of r.parts) {
+        if (p.start >= last.end) {
+          last.parts.push(p);
+        }
+      }
       last.end = Math.max(last.end, r.end);
     } else {
       merged.push(r);
@@ -577,7 +598,9 @@ export function findGarbled(prose: string, services: Services): GarbledRegion[] 
     }
   }
   if (hasMark || hasClose) {
-    found.push(...residueRegions(prose, services));
+    for (const r of residueRegions(prose, services)) {
+      found.push(r);
+    }
   }
   literalMojibake(prose, found);
   utf8AsGbk(prose, services.converter, found);

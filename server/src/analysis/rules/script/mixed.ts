@@ -357,7 +357,14 @@ export const rule: ParagraphRule = {
       // Characters of mojibake and lost-character residue are script/garbled's (糁 of 敝刑糁 is not a word).
       const garbled = findGarbled(ctx.prose, ctx.services);
       if (garbled.length > 0) {
-        flagged = flagged.filter((f) => !garbled.some((g) => g.start < f.end && f.start < g.end));
+        // Both lists are in order: one pass.
+        let g = 0;
+        flagged = flagged.filter((f) => {
+          while (g < garbled.length && garbled[g]!.end <= f.start) {
+            g++;
+          }
+          return !(g < garbled.length && garbled[g]!.start < f.end);
+        });
       }
     }
 

@@ -1,0 +1,215 @@
+/**
+ * punctuation/duplicate — doubled punctuation and makeshift ellipses and dashes.
+ *
+ * Detected:
+ * - a run of the same mark: `。。` `，，` `、、` `；；` `：：` `！！` `？？` (and longer runs);
+ * - a run of different marks of that set: `，。` `。，` `；。`. The legitimate `？！` and `！？` are not flagged
+ *   (`？？！` is reduced to `？！`);
+ * - a makeshift ellipsis in Chinese context: three or more ASCII dots `...`, three or more `。`, three or more
+ *   middle dots `···`; two ASCII dots `..` are reported with suggestions only;
+ * - a makeshift dash between Chinese text: two or more hyphens `--` (ASCII or full-width) with Han text or a
+ *   closing mark before and Han text or an opening mark after (a dash joins text; `更易于--，` is a blank).
+ *
+ * Not flagged: `……` and `——` themselves, dots in numbers, URLs and code (masked), dots and hyphens in
+ * English context (`wait...`, `2019--2020`), a single hyphen.
+ *
+ * ✗ 提供坚实支撑。。   ✓ 提供坚实支撑。
+ * ✗ 现象严重.......诸如此类   ✓ 现象严重……诸如此类
+ * ✗ 根源所在 --- 乡村教育的缺失   ✓ 根源所在——乡村教育的缺失
+ * ✓ 真的吗？！ · 等等…… · 2019--2020 · Loading...
+ *
+ * Fix: a run of one mark collapses to one; a makeshift ellipsis becomes `……`, a makeshift dash `——` (ASCII
+ * spaces between them and Chinese text are removed). For a run of different marks the fix is automatic only
+ * at the end of a paragraph, where the one sentence-ending mark of the run is kept; elsewhere each mark is
+ * offered as a suggestion.
+ */
+import * as l10n from '@vscode/l10n';
+import { isChinese, isHan, nextNonSpace, prevNonSpace } from '../../chars';
+import { MASK } from '../../document';
+import type { ParagraphRule } from '../../rule';
+import type { Fix } from '../../types';
+
+/** Full-width marks that are never doubled: 。，、；：！？ */
+function isSetMark(c: number): boolean {
+  return c === 0x3002 || c === 0xff0c || c === 0x3001 || c === 0xff1b || c === 0xff1a || c === 0xff01 || c === 0xff1f;
+}
+const END = '。！？';
+/** Closing marks that may follow the last sentence mark of a paragraph. */
+const TRAILING_CLOSERS = '”’」』）)》〉】〕';
+const ASCII_ALNUM = /^[A-Za-z0-9]$/;
+const DIGIT = /^[0-9]$/;
+
+function chinese(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== MASK && isChinese(ch);
+}
+
+/** A dash joins text: Han or a closing mark before it, Han or an opening mark after it (not `到--，`). */
+function dashBefore(ch: string | undefined): boolean {
+  return ch !== undefined && (isHan(ch) || '”’」』）》〉】〕'.includes(ch));
+}
+
+function dashAfter(ch: string | undefined): boolean {
+  return ch !== undefined && (isHan(ch) || '“‘「『（《〈【〔'.includes(ch));
+}
+
+/** Extends `[start, end)` over ASCII spaces that only separate it from Chinese text. */
+function withSpaces(prose: string, start: number, end: number): [number, number] {
+  let s = start;
+  while (s > 0 && prose[s - 1] === ' ') {
+    s--;
+  }
+  let e = end;
+  while (e < prose.length && prose[e] === ' ') {
+    e++;
+  }
+  return [s < start && chinese(prevNonSpace(prose, s)) ? s : start, e > end && chinese(prose[e]) ? e : end];
+}
+
+/** True when only closing marks, whitespace or masked text follow `offset` in the paragraph. */
+function atParagraphEnd(prose: string, offset: number): boolean {
+  for (let i = offset; i < prose.length; i++) {
+    const ch = prose[i]!;
+    if (ch !== MASK && ch.trim() !== '' && !TRAILING_CLOSERS.includes(ch)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Length of the run of code units at `i` that satisfy `test`. */
+function runLength(prose: string, i: number, test: (c: number) => boolean): number {
+  let e = i;
+  while (e < prose.length && test(prose.charCodeAt(e))) {
+    e++;
+  }
+  return e - i;
+}
+
+const isDot = (c: number): boolean => c === 0x2e;
+const isMiddleDot = (c: number): boolean => c === 0xb7 || c === 0x30fb || c === 0xff65;
+const isHyphen = (c: number): boolean => c === 0x2d || c === 0xff0d;
+const isFullStop = (c: number): boolean => c === 0x3002;
+
+export const rule: ParagraphRule = {
+  meta: {
+    id: 'punctuation/duplicate',
+    category: 'punctuation',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description: 'Doubled punctuation such as 。。 and ，，; ... for …… and -- for ——',
+  },
+  scope: 'paragraph',
+  check(ctx) {
+    const prose = ctx.prose;
+    const ellipsis = (start: number, end: number): void => {
+      const [s, e] = withSpaces(prose, start, end);
+      ctx.report({
+        message: l10n.t('Makeshift ellipsis {0}: use ……', prose.slice(start, end)),
+        start: s,
+        end: e,
+        fixes: [{ title: l10n.t('Replace with {0}', '……'), auto: true, edits: [{ start: s, end: e, newText: '……' }] }],
+      });
+    };
+
+    for (let i = 0; i < prose.length; ) {
+      const c = prose.charCodeAt(i);
+
+      if (isDot(c) || isMiddleDot(c)) {
+        const n = runLength(prose, i, isDot(c) ? isDot : isMiddleDot);
+        const end = i + n;
+        const prev = prevNonSpace(prose, i);
+        const next = nextNonSpace(prose, end);
+        const context = chinese(prev) || (isHan(next) && (prev === undefined || !ASCII_ALNUM.test(prev)));
+        if (context && n >= 3) {
+          ellipsis(i, end);
+        } else if (context && n === 2 && isDot(c) && !(prev !== undefined && DIGIT.test(prev))) {
+          ctx.report({
+            message: l10n.t('Two dots in Chinese text: use …… or 。'),
+            start: i,
+            end,
+            fixes: ['……', '。'].map((t) => ({ title: l10n.t('Replace with {0}', t), auto: false, edits: [{ start: i, end, newText: t }] })),
+          });
+        }
+        i = end;
+        continue;
+      }
+
+      if (isHyphen(c)) {
+        const n = runLength(prose, i, isHyphen);
+        const end = i + n;
+        if (n >= 2 && dashBefore(prevNonSpace(prose, i)) && dashAfter(nextNonSpace(prose, end))) {
+          const [s, e] = withSpaces(prose, i, end);
+          ctx.report({
+            message: l10n.t('Makeshift dash {0} in Chinese text: use ——', prose.slice(i, end)),
+            start: s,
+            end: e,
+            fixes: [{ title: l10n.t('Replace with {0}', '——'), auto: true, edits: [{ start: s, end: e, newText: '——' }] }],
+          });
+        }
+        i = end;
+        continue;
+      }
+
+      if (!isSetMark(c)) {
+        i++;
+        continue;
+      }
+      const n = runLength(prose, i, isSetMark);
+      const end = i + n;
+      if (n < 2) {
+        i = end;
+        continue;
+      }
+      const run = prose.slice(i, end);
+      if (n >= 3 && runLength(prose, i, isFullStop) === n) {
+        ellipsis(i, end);
+        i = end;
+        continue;
+      }
+      let collapsed = '';
+      for (const ch of run) {
+        if (!collapsed.endsWith(ch)) {
+          collapsed += ch;
+        }
+      }
+      if (collapsed === '？！' || collapsed === '！？') {
+        if (collapsed !== run) {
+          ctx.report({
+            message: l10n.t('Repeated punctuation {0}: use {1}', run, collapsed),
+            start: i,
+            end,
+            fixes: [{ title: l10n.t('Replace with {0}', collapsed), auto: true, edits: [{ start: i, end, newText: collapsed }] }],
+          });
+        }
+        i = end;
+        continue;
+      }
+      if (collapsed.length === 1) {
+        ctx.report({
+          message: l10n.t('Repeated punctuation {0}: use one {1}', run, collapsed),
+          start: i,
+          end,
+          fixes: [{ title: l10n.t('Replace with {0}', collapsed), auto: true, edits: [{ start: i, end, newText: collapsed }] }],
+        });
+        i = end;
+        continue;
+      }
+      const distinct = [...new Set(collapsed)];
+      const enders = distinct.filter((ch) => END.includes(ch));
+      const keep = enders.length === 1 && atParagraphEnd(prose, end) ? enders[0] : undefined;
+      const ordered = keep !== undefined ? [keep, ...distinct.filter((ch) => ch !== keep)] : distinct;
+      const fixes: Fix[] = ordered.map((ch) => ({
+        title: l10n.t('Keep only {0}', ch),
+        auto: ch === keep,
+        edits: [{ start: i, end, newText: ch }],
+      }));
+      ctx.report({
+        message: l10n.t('Consecutive punctuation marks {0}: keep one', run),
+        start: i,
+        end,
+        fixes,
+      });
+      i = end;
+    }
+  },
+};

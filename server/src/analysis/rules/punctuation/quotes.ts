@@ -1,0 +1,469 @@
+/**
+ * punctuation/quotes — straight quotation marks in Chinese text, and the two Chinese quotation styles
+ * (“” ‘’ and 「」 『』) mixed in one document.
+ *
+ * Straight quotes: `"` `'` and their full-width forms `＂` `＇` in Chinese context (the nearest visible
+ * character on either side is Chinese, or the quoted text contains Han characters). Inside a paragraph they
+ * are paired by position (first with second, third with fourth…); a straight quote may also pair with a
+ * typographic mark that has no partner (`"今年的立意是什么？”`). The pairing is trusted only when it is clean:
+ * an even number of marks, openers and closers in the right places, no crossing of a typographic pair. Then
+ * the fix replaces each pair by the document's style — nested inside a quotation, by the inner marks (‘’ or
+ * 『』) — and removes ASCII spaces between the marks and Chinese text. Otherwise each straight quote is
+ * reported alone, with both directions offered as suggestions. Apostrophes inside Latin words (don't, it's)
+ * and quotes around English text in English context are not flagged.
+ *
+ * Mixed styles: the document's style is the majority of its typographic quotation marks (a tie, or a
+ * document without any, follows the target script: Simplified → “”, Traditional, Taiwan, Hong Kong → 「」).
+ * When both styles occur, every matched pair of the minority style is flagged and converted. An unmatched
+ * mark is left to punctuation/pairs.
+ *
+ * ✗ 以"儿童安全"为主题          ✓ 以“儿童安全”为主题
+ * ✗ “稳增长"政策"效果”          ✓ “稳增长‘政策’效果”
+ * ✗ 他说“好”，她说「行」。 (a Simplified document)   ✓ 他说“好”，她说“行”。
+ * ✓ He said "yes". · don't · `"code"`
+ */
+import * as l10n from '@vscode/l10n';
+import { isChinese, nextNonSpace, prevNonSpace } from '../../chars';
+import { MASK, type Paragraph } from '../../document';
+import type { DocumentContext, DocumentRule } from '../../rule';
+import type { Fix, Report, ScriptTarget } from '../../types';
+
+/** The two typographic quotation styles of Chinese. */
+export type QuoteStyle = 'curly' | 'corner';
+
+interface StyleMarks {
+  open: string;
+  close: string;
+  innerOpen: string;
+  innerClose: string;
+}
+
+const MARKS: Record<QuoteStyle, StyleMarks> = {
+  curly: { open: '“', close: '”', innerOpen: '‘', innerClose: '’' },
+  corner: { open: '「', close: '」', innerOpen: '『', innerClose: '』' },
+};
+
+/** The quotation style the target script expects. */
+export function expectedQuoteStyle(target: ScriptTarget): QuoteStyle {
+  return target === 'simplified' ? 'curly' : 'corner';
+}
+
+const HAN = /\p{Script=Han}/u;
+const LATIN_ALNUM = /^[\p{Script=Latin}0-9]/u;
+
+/** True when the quote at `i` sits between two Latin letters or digits: an apostrophe (don't, it's). */
+export function isApostrophe(prose: string, i: number): boolean {
+  const prev = prose[i - 1];
+  const next = prose[i + 1];
+  return prev !== undefined && next !== undefined && LATIN_ALNUM.test(prev) && LATIN_ALNUM.test(next);
+}
+
+function chineseNeighbour(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== MASK && isChinese(ch);
+}
+
+/** A Han character, a Latin letter or a digit. */
+function isContent(ch: string | undefined): boolean {
+  return ch !== undefined && (HAN.test(ch) || LATIN_ALNUM.test(ch));
+}
+
+/** True when the nearest visible character before or after `i` is Chinese. */
+function chineseContext(prose: string, i: number): boolean {
+  return chineseNeighbour(prevNonSpace(prose, i)) || chineseNeighbour(nextNonSpace(prose, i + 1));
+}
+
+/** Extends a mark at `i` over ASCII spaces that only separate it from Chinese text. */
+function withSpaces(prose: string, i: number): [number, number] {
+  let s = i;
+  while (s > 0 && prose[s - 1] === ' ') {
+    s--;
+  }
+  let e = i + 1;
+  while (e < prose.length && prose[e] === ' ') {
+    e++;
+  }
+  const start = s < i && chineseNeighbour(prevNonSpace(prose, s)) && s > 0 ? s : i;
+  const end = e > i + 1 && e < prose.length && chineseNeighbour(prose[e]) ? e : i + 1;
+  return [start, end];
+}
+
+/** A straight quote paired with another quote; replacement texts for the straight members. */
+export interface StraightPair {
+  open: number;
+  close: number;
+  openText: string | undefined;
+  closeText: string | undefined;
+}
+
+/** How the straight quotes of a paragraph should be fixed. */
+export interface StraightQuotePlan {
+  /** Clean pairs in Chinese text, each with at least one straight member. */
+  pairs: StraightPair[];
+  /** Straight quotes in Chinese context that do not pair up cleanly. */
+  loose: number[];
+  /** Typographic marks without their own partner that pair with a straight quote. */
+  partners: Set<number>;
+}
+
+interface LevelSpec {
+  straight: (c: number) => boolean;
+  /** Typographic kinds of the level: opener → closer. */
+  kinds: ReadonlyArray<readonly [string, string]>;
+  inner: boolean;
+}
+
+const DOUBLE: LevelSpec = {
+  straight: (c) => c === 0x22 || c === 0xff02,
+  kinds: [
+    ['“', '”'],
+    ['「', '」'],
+  ],
+  inner: false,
+};
+const SINGLE: LevelSpec = {
+  straight: (c) => c === 0x27 || c === 0xff07,
+  kinds: [
+    ['‘', '’'],
+    ['『', '』'],
+  ],
+  inner: true,
+};
+
+interface QuoteEvent {
+  pos: number;
+  /** 0 straight, 1 opener, 2 closer (typographic). */
+  type: 0 | 1 | 2;
+  style: QuoteStyle | undefined;
+  matched: boolean;
+  depth: number;
+}
+
+function styleOf(ch: string): QuoteStyle {
+  return ch === '“' || ch === '”' || ch === '‘' || ch === '’' ? 'curly' : 'corner';
+}
+
+function planLevel(prose: string, level: LevelSpec, style: QuoteStyle, out: StraightQuotePlan): void {
+  const events: QuoteEvent[] = [];
+  let straightCount = 0;
+  for (let i = 0; i < prose.length; i++) {
+    const c = prose.charCodeAt(i);
+    if (level.straight(c)) {
+      if (level.inner && c === 0x27 && isApostrophe(prose, i)) {
+        continue;
+      }
+      events.push({ pos: i, type: 0, style: undefined, matched: false, depth: 0 });
+      straightCount++;
+      continue;
+    }
+    const ch = prose[i]!;
+    for (const [o, cl] of level.kinds) {
+      if (ch === o || ch === cl) {
+        if (ch === '’' && isApostrophe(prose, i)) {
+          break;
+        }
+        events.push({ pos: i, type: ch === o ? 1 : 2, style: styleOf(ch), matched: false, depth: 0 });
+        break;
+      }
+    }
+  }
+  if (straightCount === 0) {
+    return;
+  }
+  // Match the typographic marks, each kind on its own stack.
+  for (const [o] of level.kinds) {
+    const stack: QuoteEvent[] = [];
+    for (const e of events) {
+      if (e.type === 0 || prose[e.pos] !== o && prose[e.pos] !== closerOf(level, o)) {
+        continue;
+      }
+      if (e.type === 1) {
+        stack.push(e);
+      } else if (stack.length > 0) {
+        stack.pop()!.matched = true;
+        e.matched = true;
+      }
+    }
+  }
+  // Depth of matched typographic pairs before each event.
+  let depth = 0;
+  for (const e of events) {
+    if (e.matched && e.type === 2) {
+      depth--;
+    }
+    e.depth = depth;
+    if (e.matched && e.type === 1) {
+      depth++;
+    }
+  }
+  const free = events.filter((e) => !e.matched);
+  let clean = free.length % 2 === 0;
+  const pairs: Array<[QuoteEvent, QuoteEvent]> = [];
+  if (clean) {
+    let k = 0;
+    for (let j = 0; j + 1 < free.length && clean; j += 2) {
+      const a = free[j]!;
+      const b = free[j + 1]!;
+      if ((a.type !== 0 && b.type !== 0) || a.type === 2 || b.type === 1 || a.depth !== b.depth) {
+        clean = false;
+        break;
+      }
+      // Typographic pairs between the two must be balanced: never shallower than the ends.
+      while (k < events.length && events[k]!.pos <= a.pos) {
+        k++;
+      }
+      for (; k < events.length && events[k]!.pos < b.pos; k++) {
+        if (events[k]!.depth < a.depth) {
+          clean = false;
+          break;
+        }
+      }
+      pairs.push([a, b]);
+    }
+  }
+  if (!clean) {
+    for (const e of events) {
+      if (e.type === 0 && chineseContext(prose, e.pos)) {
+        out.loose.push(e.pos);
+      }
+    }
+    return;
+  }
+  for (const [a, b] of pairs) {
+    const partner = a.type !== 0 ? a : b.type !== 0 ? b : undefined;
+    const chinese =
+      partner !== undefined ||
+      HAN.test(prose.slice(a.pos + 1, b.pos)) ||
+      chineseContext(prose, a.pos) ||
+      chineseContext(prose, b.pos);
+    if (!chinese) {
+      continue;
+    }
+    const marks = MARKS[partner?.style ?? style];
+    const inner = level.inner || a.depth > 0;
+    out.pairs.push({
+      open: a.pos,
+      close: b.pos,
+      openText: a.type === 0 ? (inner ? marks.innerOpen : marks.open) : undefined,
+      closeText: b.type === 0 ? (inner ? marks.innerClose : marks.close) : undefined,
+    });
+    if (partner) {
+      out.partners.add(partner.pos);
+    }
+  }
+}
+
+function closerOf(level: LevelSpec, opener: string): string {
+  for (const [o, c] of level.kinds) {
+    if (o === opener) {
+      return c;
+    }
+  }
+  return opener;
+}
+
+/**
+ * Plans the fix of the straight quotes of one paragraph's prose: clean pairs, loose quotes, and the
+ * typographic marks they pair with. `style` is the style straight pairs become when they have no partner.
+ */
+export function planStraightQuotes(prose: string, style: QuoteStyle): StraightQuotePlan {
+  const plan: StraightQuotePlan = { pairs: [], loose: [], partners: new Set() };
+  if (prose.indexOf('"') >= 0 || prose.indexOf('＂') >= 0) {
+    planLevel(prose, DOUBLE, style, plan);
+  }
+  if (prose.indexOf("'") >= 0 || prose.indexOf('＇') >= 0) {
+    planLevel(prose, SINGLE, style, plan);
+  }
+  return plan;
+}
+
+/** Counts of typographic quotation marks per style and level. */
+interface StyleCounts {
+  curly: number;
+  corner: number;
+  curlyInner: number;
+  cornerInner: number;
+}
+
+function countMarks(p: Paragraph, counts: StyleCounts): void {
+  const prose = p.prose;
+  for (let i = 0; i < prose.length; i++) {
+    switch (prose.charCodeAt(i)) {
+      case 0x201c:
+      case 0x201d:
+        counts.curly++;
+        break;
+      case 0x300c:
+      case 0x300d:
+        counts.corner++;
+        break;
+      case 0x2018:
+        counts.curlyInner++;
+        break;
+      case 0x2019:
+        if (!isApostrophe(prose, i)) {
+          counts.curlyInner++;
+        }
+        break;
+      case 0x300e:
+      case 0x300f:
+        counts.cornerInner++;
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function majority(a: number, b: number, expected: QuoteStyle): QuoteStyle {
+  return a > b ? 'curly' : b > a ? 'corner' : expected;
+}
+
+/** Matched pairs of one opener/closer kind in a paragraph's prose. */
+function matchedPairs(prose: string, open: string, close: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const stack: number[] = [];
+  for (let i = prose.indexOf(open); i >= 0 && i < prose.length; i++) {
+    const ch = prose[i];
+    if (ch === open) {
+      stack.push(i);
+    } else if (ch === close && stack.length > 0) {
+      if (ch === '’' && isApostrophe(prose, i)) {
+        continue;
+      }
+      out.push([stack.pop()!, i]);
+    }
+  }
+  return out;
+}
+
+/** The document's quotation style and the plan of every paragraph's straight quotes. */
+export interface QuotePlans {
+  /** The style of the document: the majority of its marks, else the target script's. */
+  style: QuoteStyle;
+  /** Both styles occur in the document. */
+  mixed: boolean;
+  /** One plan per paragraph, in order. */
+  plans: StraightQuotePlan[];
+}
+
+/** Computes the document's quote plans once per analysis (punctuation/pairs needs them too). */
+export function quotePlans(ctx: DocumentContext): QuotePlans {
+  return ctx.shared('punctuation/quotes:plans', () => {
+    const expected = expectedQuoteStyle(ctx.target);
+    const counts: StyleCounts = { curly: 0, corner: 0, curlyInner: 0, cornerInner: 0 };
+    for (const p of ctx.paragraphs) {
+      countMarks(p, counts);
+    }
+    const style =
+      counts.curly + counts.corner > 0
+        ? majority(counts.curly, counts.corner, expected)
+        : majority(counts.curlyInner, counts.cornerInner, expected);
+    const mixed = counts.curly + counts.curlyInner > 0 && counts.corner + counts.cornerInner > 0;
+    return { style, mixed, plans: ctx.paragraphs.map((p) => planStraightQuotes(p.prose, style)) };
+  });
+}
+
+export const rule: DocumentRule = {
+  meta: {
+    id: 'punctuation/quotes',
+    category: 'punctuation',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description: 'Straight quotation marks in Chinese text; 「」 and “” mixed in one document',
+  },
+  scope: 'document',
+  check(ctx) {
+    const { style, mixed, plans } = quotePlans(ctx);
+    const marks = MARKS[style];
+
+    ctx.paragraphs.forEach((p, pi) => {
+      const prose = p.prose;
+      const shift = p.start;
+      const report = (r: Report): void =>
+        ctx.report({
+          ...r,
+          start: r.start + shift,
+          end: r.end + shift,
+          fixes: (r.fixes ?? []).map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + shift, end: e.end + shift })) })),
+        });
+
+      const plan = plans[pi]!;
+      for (const pair of plan.pairs) {
+        const edits = [];
+        let start = Number.MAX_SAFE_INTEGER;
+        let end = 0;
+        for (const [pos, text] of [
+          [pair.open, pair.openText],
+          [pair.close, pair.closeText],
+        ] as const) {
+          if (text === undefined) {
+            continue;
+          }
+          const [s, e] = withSpaces(prose, pos);
+          edits.push({ start: s, end: e, newText: text });
+          start = Math.min(start, s);
+          end = Math.max(end, e);
+        }
+        const shown = `${pair.openText ?? prose[pair.open]}${pair.closeText ?? prose[pair.close]}`;
+        report({
+          message: l10n.t('Straight quotation marks in Chinese text: use {0}', shown),
+          start,
+          end,
+          fixes: [{ title: l10n.t('Replace with {0}', shown), auto: true, edits }],
+        });
+      }
+      for (const pos of plan.loose) {
+        const single = prose[pos] === "'" || prose[pos] === '＇';
+        const open = single ? marks.innerOpen : marks.open;
+        const close = single ? marks.innerClose : marks.close;
+        // Guess the direction: a quote right after content and before a break more likely closes.
+        const prev = prevNonSpace(prose, pos);
+        const next = nextNonSpace(prose, pos + 1);
+        const closes = isContent(prev) && !isContent(next);
+        const fixes: Fix[] = (closes ? [close, open] : [open, close]).map((t) => ({
+          title: l10n.t('Replace with {0}', t),
+          auto: false,
+          edits: [{ start: pos, end: pos + 1, newText: t }],
+        }));
+        report({
+          message: l10n.t('Straight quotation mark {0} in Chinese text: use {1} or {2}', prose[pos]!, open, close),
+          start: pos,
+          end: pos + 1,
+          fixes,
+        });
+      }
+
+      if (!mixed) {
+        return;
+      }
+      const minority: QuoteStyle = style === 'curly' ? 'corner' : 'curly';
+      const from = MARKS[minority];
+      const levels: Array<[string, string, string, string]> = [
+        [from.open, from.close, marks.open, marks.close],
+        [from.innerOpen, from.innerClose, marks.innerOpen, marks.innerClose],
+      ];
+      for (const [o, c, to, tc] of levels) {
+        if (prose.indexOf(o) < 0) {
+          continue;
+        }
+        for (const [a, b] of matchedPairs(prose, o, c)) {
+          report({
+            message: l10n.t('Quotation marks {0} in a document that uses {1}', `${o}${c}`, `${to}${tc}`),
+            start: a,
+            end: b + 1,
+            fixes: [
+              {
+                title: l10n.t('Replace with {0}', `${to}${tc}`),
+                auto: true,
+                edits: [
+                  { start: a, end: a + 1, newText: to },
+                  { start: b, end: b + 1, newText: tc },
+                ],
+              },
+            ],
+          });
+        }
+      }
+    });
+  },
+};

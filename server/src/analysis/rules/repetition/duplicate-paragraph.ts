@@ -1,0 +1,89 @@
+/**
+ * repetition/duplicate-paragraph — a paragraph (at least 20 characters) identical or nearly identical to an
+ * earlier one, typically text pasted twice. A repeated run of paragraphs is one finding; its related
+ * information points at the first copy.
+ *
+ * Identical means equal after whitespace and punctuation are removed; nearly identical means most of the
+ * text is shared (see ./duplicates.ts for the measure and its threshold). The comparison is linear in the
+ * document's length (paragraphs are hashed, never compared pair by pair).
+ *
+ * ✗ 作为组工战线的一分子……（整段）
+ *   ……
+ *   作为组工战线的一分子……（同一段再次出现）
+ * ✓ 两段开头相同、内容不同：一是坚持党的领导，把方向、谋大局。/ 一是坚持党的领导，定政策、促改革。
+ *
+ * Fix: delete the repeat, with the line breaks that separated it, so exactly one copy remains and no blank
+ * line is left behind. The fix is automatic for exact copies and a suggestion for near copies (deleting one
+ * loses its differences).
+ */
+import * as l10n from '@vscode/l10n';
+import type { DocumentRule } from '../../rule';
+import { deletionRange, duplicatesOf } from './duplicates';
+
+/** 1-based line number of every offset asked for, in one pass over the text. */
+function lineNumbers(text: string, offsets: readonly number[]): Map<number, number> {
+  const sorted = [...new Set(offsets)].sort((a, b) => a - b);
+  const out = new Map<number, number>();
+  let line = 1;
+  let k = 0;
+  for (let i = 0; i <= text.length && k < sorted.length; i++) {
+    while (k < sorted.length && sorted[k] === i) {
+      out.set(i, line);
+      k++;
+    }
+    const c = text[i];
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+      line++;
+    }
+  }
+  return out;
+}
+
+export const rule: DocumentRule = {
+  meta: {
+    id: 'repetition/duplicate-paragraph',
+    category: 'repetition',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description: 'A paragraph or run of paragraphs repeated, identically or nearly',
+  },
+  scope: 'document',
+  check(ctx) {
+    const { blocks } = duplicatesOf(ctx);
+    if (blocks.length === 0) {
+      return;
+    }
+    const ps = ctx.paragraphs;
+    const lines = lineNumbers(ctx.text, blocks.map((b) => ps[b.first]!.start));
+    for (const b of blocks) {
+      const firstStart = ps[b.first]!.start;
+      const firstEnd = ps[b.first + b.length - 1]!.end;
+      const [start, end] = deletionRange(ctx.text, ps[b.repeat]!.start, ps[b.repeat + b.length - 1]!.end);
+      const line = lines.get(firstStart) ?? 1;
+      const percent = Math.round(b.similarity * 100);
+      let message: string;
+      if (b.length === 1) {
+        message = b.exact
+          ? l10n.t('This paragraph repeats the paragraph at line {0}', line)
+          : l10n.t('This paragraph nearly repeats the paragraph at line {0} ({1}% shared)', line, percent);
+      } else {
+        message = b.exact
+          ? l10n.t('These {0} paragraphs repeat the paragraphs from line {1}', b.length, line)
+          : l10n.t('These {0} paragraphs nearly repeat the paragraphs from line {1} ({2}% shared)', b.length, line, percent);
+      }
+      ctx.report({
+        message,
+        start,
+        end,
+        related: [{ start: firstStart, end: firstEnd, message: l10n.t('First copy') }],
+        fixes: [
+          {
+            title: b.length === 1 ? l10n.t('Delete the repeated paragraph') : l10n.t('Delete the {0} repeated paragraphs', b.length),
+            auto: b.exact,
+            edits: [{ start, end, newText: '' }],
+          },
+        ],
+      });
+    }
+  },
+};

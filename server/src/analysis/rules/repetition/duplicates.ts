@@ -1,0 +1,401 @@
+/**
+ * Duplicated paragraphs of a document, computed once per analysis (`ctx.shared`) and used by
+ * repetition/duplicate-paragraph (which reports them) and repetition/duplicate-sentence (which skips them).
+ *
+ * Paragraphs are compared after normalisation: only letters and digits are kept (whitespace, punctuation
+ * and masked non-prose go; full-width Latin letters and digits become ASCII), so a copy whose commas were
+ * changed is still a copy. A paragraph is a duplicate of an earlier one when the normalised texts are equal
+ * (exact) or when most of their character 5-grams are shared (near: at least {@link NEAR_SIMILARITY} of the
+ * larger set). Linear time: exact copies are found by hashing the normalised text; near copies through an
+ * index from 5-gram hash to the first few paragraphs containing it, so a paragraph is compared only with the
+ * earlier paragraphs it shares 5-grams with, never with every other paragraph.
+ *
+ * Consecutive duplicated paragraphs that copy consecutive earlier paragraphs form one block: a pasted run
+ * of paragraphs is one finding. Only paragraphs of at least {@link MIN_LENGTH} characters start a block;
+ * shorter ones (a subheading inside the pasted run) join a block when they are exact copies.
+ */
+import type { Paragraph } from '../../document';
+import type { DocumentContext } from '../../rule';
+
+/** Shortest paragraph (normalised characters) that counts as a duplicate on its own (spec: ≥ 20). */
+export const MIN_LENGTH = 20;
+/** Length of the character n-grams compared for near copies. */
+const SHINGLE = 5;
+/**
+ * Share of 5-grams two paragraphs must have in common to be near copies. Measured on the corpus (995 essays;
+ * 8,284 paragraphs of 20 characters or more; 38,648 pairs of paragraphs of one essay): 99% of the pairs share
+ * less than 0.3; template paragraphs with a common lead (P2：讲述文化遗产的重要性，…) reach 0.5 and a
+ * commentary repeating its template 0.63; the 20 pairs at 0.7 or more are all copies (a paragraph pasted
+ * again or quoted back in a commentary). Edited copies of corpus paragraphs keep: one character in 25
+ * changed, at least 0.72 (median 0.81); one sentence dropped, median 0.77; one of four or more sentences
+ * rewritten, median 0.80; one character in 10 changed, median 0.50 (no longer "most of the text").
+ */
+export const NEAR_SIMILARITY = 0.7;
+/**
+ * Shortest paragraph (normalised characters) that joins a block as an exact copy: a subheading (一、扎根基层)
+ * does, a connective line (例如：) does not, since it legitimately recurs before different paragraphs.
+ */
+const MIN_MEMBER = 4;
+/** Paragraphs remembered per 5-gram in the index: keeps the search linear when a phrase recurs often. */
+const POSTINGS = 4;
+
+/** A run of paragraphs `repeat..repeat+length` copying `first..first+length`. */
+export interface DuplicateBlock {
+  first: number;
+  repeat: number;
+  length: number;
+  /** True when every paragraph of the block is an exact copy (after normalisation). */
+  exact: boolean;
+  /** Lowest similarity of a paragraph pair of the block (1 for exact copies). */
+  similarity: number;
+}
+
+/** The duplicated paragraphs of a document. */
+export interface Duplicates {
+  blocks: DuplicateBlock[];
+  /** Indexes of paragraphs that are repeats (inside a block's `repeat` run). */
+  repeated: ReadonlySet<number>;
+}
+
+/** Per-paragraph data, cached by prose text across analyses (the computation is pure). */
+interface Fingerprint {
+  norm: string;
+  /** Sorted, distinct 5-gram hashes; empty below {@link MIN_LENGTH}. */
+  shingles: Int32Array;
+}
+
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, Fingerprint>();
+
+function isKept(c: number): boolean {
+  if (c >= 0x4e00 && c <= 0x9fff) {
+    return true;
+  }
+  if (c < 0x80) {
+    return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  }
+  // U+E000 is the mask of non-prose text.
+  if (c === 0xe000 || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2000 && c <= 0x206f)) {
+    return false;
+  }
+  if (c >= 0xd800 && c <= 0xdfff) {
+    return true;
+  }
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+}
+
+/** The text of a paragraph reduced to letters and digits, full-width forms folded to ASCII. */
+export function normalizeForComparison(prose: string): string {
+  let out = '';
+  let runStart = 0;
+  for (let i = 0; i < prose.length; i++) {
+    const c = prose.charCodeAt(i);
+    const full = c >= 0xff10 && c <= 0xff5a && /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(prose[i]!);
+    if (full || !isKept(c)) {
+      out += prose.slice(runStart, i);
+      if (full) {
+        out += String.fromCharCode(c - 0xfee0);
+      }
+      runStart = i + 1;
+    }
+  }
+  return out + prose.slice(runStart);
+}
+
+function shinglesOf(norm: string): Int32Array {
+  if (norm.length < MIN_LENGTH) {
+    return new Int32Array(0);
+  }
+  const n = norm.length - SHINGLE + 1;
+  const hashes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = 0x811c9dc5 | 0;
+    for (let k = 0; k < SHINGLE; k++) {
+      h = Math.imul(h ^ norm.charCodeAt(i + k), 16777619);
+    }
+    hashes[i] = h;
+  }
+  hashes.sort();
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === 0 || hashes[i] !== hashes[i - 1]) {
+      hashes[w++] = hashes[i]!;
+    }
+  }
+  return hashes.slice(0, w);
+}
+
+function fingerprint(prose: string): Fingerprint {
+  let f = cache.get(prose);
+  if (!f) {
+    const norm = normalizeForComparison(prose);
+    f = { norm, shingles: shinglesOf(norm) };
+    if (cache.size >= CACHE_LIMIT) {
+      const oldest = cache.keys().next();
+      if (!oldest.done) {
+        cache.delete(oldest.value);
+      }
+    }
+    cache.set(prose, f);
+  }
+  return f;
+}
+
+/** Shared 5-grams of two sorted hash arrays. */
+function common(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  return n;
+}
+
+/** Similarity of two fingerprints: 1 for equal normalised texts, else the share of common 5-grams. */
+export function similarity(a: { norm: string; shingles: Int32Array }, b: { norm: string; shingles: Int32Array }): number {
+  if (a.norm.length > 0 && a.norm === b.norm) {
+    return 1;
+  }
+  const size = Math.max(a.shingles.length, b.shingles.length);
+  return size === 0 ? 0 : common(a.shingles, b.shingles) / size;
+}
+
+/** Similarity of two texts as this module compares paragraphs (for tests and measurements). */
+export function textSimilarity(a: string, b: string): number {
+  const na = normalizeForComparison(a);
+  const nb = normalizeForComparison(b);
+  return similarity({ norm: na, shingles: shinglesOf(na) }, { norm: nb, shingles: shinglesOf(nb) });
+}
+
+/** True when only whitespace (or nothing) separates two offsets of the text. */
+function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0x3000 && c !== 0xa0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Finds the duplicated paragraphs of a document in time linear in its length. */
+export function findDuplicates(text: string, paragraphs: readonly Paragraph[]): Duplicates {
+  const prints = paragraphs.map((p) => fingerprint(p.prose));
+  /** Paragraphs with each normalised text: the first few, for exact copies. */
+  const occurrences = new Map<string, number[]>();
+  const index = new Map<number, number[]>();
+  /** For each paragraph, the earlier paragraph it copies (-1: none) and how closely. */
+  const source = new Int32Array(paragraphs.length).fill(-1);
+  const score = new Float64Array(paragraphs.length);
+  for (let j = 0; j < paragraphs.length; j++) {
+    const f = prints[j]!;
+    if (f.norm.length < MIN_LENGTH) {
+      continue;
+    }
+    const same = occurrences.get(f.norm);
+    if (same !== undefined) {
+      source[j] = same[0]!;
+      score[j] = 1;
+      if (same.length < POSTINGS) {
+        same.push(j);
+      }
+    } else {
+      occurrences.set(f.norm, [j]);
+      const votes = new Map<number, number>();
+      for (const h of f.shingles) {
+        const list = index.get(h);
+        if (list) {
+          for (const i of list) {
+            votes.set(i, (votes.get(i) ?? 0) + 1);
+          }
+        }
+      }
+      let best = -1;
+      let bestScore = 0;
+      for (const [i, v] of votes) {
+        const s = v / Math.max(f.shingles.length, prints[i]!.shingles.length);
+        if (s > bestScore) {
+          best = i;
+          bestScore = s;
+        }
+      }
+      if (best >= 0 && bestScore >= NEAR_SIMILARITY) {
+        source[j] = best;
+        score[j] = bestScore;
+      }
+    }
+    for (const h of f.shingles) {
+      const list = index.get(h);
+      if (!list) {
+        index.set(h, [j]);
+      } else if (list.length < POSTINGS) {
+        list.push(j);
+      }
+    }
+  }
+
+  const blocks: DuplicateBlock[] = [];
+  const repeated = new Set<number>();
+  // The paragraphs `a` and `b` as members of one block: exact copies of any length, near copies if long.
+  const pairSimilarity = (a: number, b: number): number => {
+    const fa = prints[a]!;
+    const fb = prints[b]!;
+    if (fa.norm.length === 0 || fb.norm.length === 0) {
+      return 0;
+    }
+    if (fa.norm === fb.norm) {
+      return fa.norm.length >= MIN_MEMBER ? 1 : 0;
+    }
+    if (fa.norm.length < MIN_LENGTH || fb.norm.length < MIN_LENGTH) {
+      return 0;
+    }
+    const s = similarity(fa, fb);
+    return s >= NEAR_SIMILARITY ? s : 0;
+  };
+  const adjacent = (a: number, b: number): boolean => onlySpaceBetween(text, paragraphs[a]!.end, paragraphs[b]!.start);
+
+  /** The block that starts with paragraph `repeat` copying paragraph `first`, extended both ways. */
+  const extend = (i: number, j: number, lastEnd: number): DuplicateBlock => {
+    let first = i;
+    let repeat = j;
+    let length = 1;
+    let exactBlock = prints[i]!.norm === prints[j]!.norm;
+    let low = exactBlock ? 1 : similarity(prints[i]!, prints[j]!);
+    // Backwards over short exact copies (a subheading pasted with its section).
+    while (
+      first > 0 &&
+      repeat - 1 > lastEnd &&
+      adjacent(repeat - 1, repeat) &&
+      adjacent(first - 1, first) &&
+      pairSimilarity(first - 1, repeat - 1) === 1
+    ) {
+      first--;
+      repeat--;
+      length++;
+    }
+    // Forwards while the next paragraphs copy the next earlier ones.
+    for (;;) {
+      const a = first + length;
+      const b = repeat + length;
+      if (b >= paragraphs.length || !adjacent(b - 1, b) || !adjacent(a - 1, a)) {
+        break;
+      }
+      const s = pairSimilarity(a, b);
+      if (s === 0) {
+        break;
+      }
+      exactBlock &&= s === 1;
+      low = Math.min(low, s);
+      length++;
+    }
+    // A block ends with a paragraph long enough to be a copy on its own, not with a short lead-in.
+    while (length > 1 && prints[repeat + length - 1]!.norm.length < MIN_LENGTH) {
+      length--;
+    }
+    return { first, repeat, length, exact: exactBlock, similarity: low };
+  };
+
+  let lastEnd = -1;
+  for (let j = 0; j < paragraphs.length; j++) {
+    if (source[j]! < 0 || j <= lastEnd) {
+      continue;
+    }
+    // Of the earlier copies (a few at most), the one the longest run continues from: a paragraph pasted
+    // next to its original must not break the run of a block pasted elsewhere.
+    const candidates = score[j] === 1 ? occurrences.get(prints[j]!.norm)!.filter((i) => i < j) : [source[j]!];
+    let block: DuplicateBlock | undefined;
+    for (const i of candidates) {
+      const b = extend(i, j, lastEnd);
+      if (!block || b.length > block.length) {
+        block = b;
+      }
+    }
+    blocks.push(block!);
+    for (let k = block!.repeat; k < block!.repeat + block!.length; k++) {
+      repeated.add(k);
+    }
+    lastEnd = block!.repeat + block!.length - 1;
+  }
+  return { blocks, repeated };
+}
+
+/** The document's duplicated paragraphs, computed once per analysis. */
+export function duplicatesOf(ctx: DocumentContext): Duplicates {
+  return ctx.shared('repetition/duplicates', () => findDuplicates(ctx.text, ctx.paragraphs));
+}
+
+/** Offset after the last non-whitespace code unit before `offset` (0 when there is none). */
+export function contentEndBefore(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && /\s/.test(text[i - 1]!)) {
+    i--;
+  }
+  return i;
+}
+
+/** Offset of the first non-whitespace code unit at or after `offset` (text length when there is none). */
+export function contentStartAfter(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && /\s/.test(text[i]!)) {
+    i++;
+  }
+  return i;
+}
+
+/** Start of the line holding `offset`. */
+export function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') {
+    i--;
+  }
+  return i;
+}
+
+/** Number of line breaks in `text[from, to)` (CRLF counts once). */
+function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+      n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * The range that deletes paragraphs `[start, end)` (absolute offsets of the first one's start and the last
+ * one's end) together with one of the two whitespace gaps around them, so that no blank-line debris is left:
+ * the gap after them when text follows (keeping the gap before), else the gap before (keeping the document's
+ * final line break). When both gaps exist the wider one is kept, so a paragraph break is never narrowed to a
+ * line break (which would merge Markdown paragraphs).
+ */
+export function deletionRange(text: string, start: number, end: number): [number, number] {
+  const next = contentStartAfter(text, end);
+  // The gap before starts at the line break after the previous text (its trailing spaces stay).
+  let prevEnd = contentEndBefore(text, start);
+  while (prevEnd < start && text[prevEnd] !== '\n' && text[prevEnd] !== '\r') {
+    prevEnd++;
+  }
+  const lineStart = lineStartOf(text, start);
+  const before: [number, number] = [prevEnd, end];
+  if (next >= text.length) {
+    return before;
+  }
+  const after: [number, number] = [lineStart, lineStartOf(text, next)];
+  if (prevEnd > 0 && lineBreaks(text, end, next) > lineBreaks(text, prevEnd, lineStart)) {
+    return before;
+  }
+  return after;
+}

@@ -1,0 +1,135 @@
+/**
+ * repetition/sentence-opener — three or more consecutive sentences opening with the same word, outside a
+ * parallel series (where the shared opener is the frame).
+ *
+ * A sentence ends with 。！？… or a line break; clauses separated by ；are one sentence, because
+ * semicolon-separated clauses opening alike are the genre's parallel construction (就是要……；就是要……).
+ * The opener is the first word the segmenter finds after quotes, brackets and spaces, compared in
+ * Simplified form; it must be Han text. Runs continue across paragraph boundaries.
+ * Measured on the corpus (995 essays): 86 runs in 69 essays, most of them anaphora the structure rules
+ * will recognise as series; with clauses split at ；it would be 199.
+ *
+ * ✗ 我们要学习。我们要思考。我们要实践。
+ * ✓ 我们要学习。同时要思考。更重要的是实践。
+ *
+ * No fix. The finding sits on the third opener; related information points at the others.
+ */
+import * as l10n from '@vscode/l10n';
+import { splitSentences } from '../../document';
+import type { DocumentRule } from '../../rule';
+import type { Token } from '../../types';
+import { duplicatesOf } from './duplicates';
+import { seriesItemRanges } from './series-hooks';
+
+/** Shortest run of sentences with the same opener that is reported. */
+export const MIN_RUN = 3;
+
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+const LEADING = /[\s\uE000“”‘’"'「」『』（）()《》【】〔〕\[\]—–-]/;
+const CLAUSE_END = /[；;]\s*$/;
+
+interface Opener {
+  word: string;
+  /** Absolute range of the opening word. */
+  start: number;
+  end: number;
+  /** Absolute start of the sentence (after leading blanks). */
+  sentence: number;
+}
+
+/** The opening word of `prose[from, to)`, or undefined when it is not Han text. */
+function openerOf(tokens: readonly Token[], prose: string, from: number, to: number): Token | undefined {
+  let a = from;
+  while (a < to && LEADING.test(prose[a]!)) {
+    a++;
+  }
+  if (a >= to) {
+    return undefined;
+  }
+  // Tokens are sorted by offset: binary search for the one starting at or covering `a`.
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tokens[mid]!.start <= a) {
+      lo = mid;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  const t = tokens[lo];
+  if (!t || t.start !== a || !HAN_ONLY.test(t.norm)) {
+    return undefined;
+  }
+  return t;
+}
+
+export const rule: DocumentRule = {
+  meta: {
+    id: 'repetition/sentence-opener',
+    category: 'repetition',
+    defaultSeverity: 'information',
+    fixable: false,
+    description: 'Three or more consecutive sentences opening with the same word',
+  },
+  scope: 'document',
+  check(ctx) {
+    const { repeated } = duplicatesOf(ctx);
+    const itemStarts = new Set(seriesItemRanges(ctx).map(([s]) => s));
+    let run: Opener[] = [];
+    const flush = (): void => {
+      if (run.length >= MIN_RUN) {
+        const at = run[MIN_RUN - 1]!;
+        ctx.report({
+          message: l10n.t('{0} consecutive sentences open with “{1}”', run.length, ctx.text.slice(at.start, at.end)),
+          start: at.start,
+          end: at.end,
+          related: run.filter((o) => o !== at).map((o) => ({ start: o.start, end: o.end, message: l10n.t('Same opener') })),
+        });
+      }
+      run = [];
+    };
+    for (const p of ctx.paragraphs) {
+      if (repeated.has(p.index) || p.heading) {
+        flush();
+        continue;
+      }
+      const prose = p.prose;
+      const tokens = ctx.tokens(p);
+      // Sentences, with clauses ending in ；merged into the sentence they belong to.
+      const sentences: Array<{ start: number; end: number }> = [];
+      for (const s of splitSentences(prose)) {
+        const prev = sentences[sentences.length - 1];
+        if (prev && CLAUSE_END.test(prose.slice(prev.start, prev.end)) && prose[prev.end - 1] !== '\n') {
+          prev.end = s.end;
+        } else {
+          sentences.push({ ...s });
+        }
+      }
+      for (const s of sentences) {
+        const t = openerOf(tokens, prose, s.start, s.end);
+        const sentenceStart = t ? p.start + t.start : -1;
+        let inSeries = false;
+        if (t && itemStarts.size > 0) {
+          // A series item starts at its marker or frame; allow leading blanks and quotes before it.
+          for (let k = p.start + s.start; k <= sentenceStart; k++) {
+            if (itemStarts.has(k)) {
+              inSeries = true;
+              break;
+            }
+          }
+        }
+        if (!t || inSeries) {
+          flush();
+          continue;
+        }
+        const o: Opener = { word: t.norm, start: p.start + t.start, end: p.start + t.end, sentence: sentenceStart };
+        if (run.length > 0 && run[0]!.word !== o.word) {
+          flush();
+        }
+        run.push(o);
+      }
+    }
+    flush();
+  },
+};

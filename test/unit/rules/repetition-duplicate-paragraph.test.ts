@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findDuplicates, textSimilarity } from '../../../server/src/analysis/rules/repetition/duplicates';
+import { buildParagraphs } from '../../../server/src/analysis/document';
+import { check, fixAll, ruleTester, seed } from '../helpers';
+
+const ID = 'repetition/duplicate-paragraph';
+
+const A = '作为组工战线的一分子，身在基层、打好基础，凝聚人才。';
+const B = '新时代，如何发挥主观能动性争做一名合格组工干部？';
+const C = '个人认为，应着重从以下三方面加以努力，做到知行合一。';
+/** A with its punctuation changed: still an exact copy once normalised. */
+const A2 = '作为组工战线的一分子,身在基层,打好基础,凝聚人才.';
+const LONG = '乡镇组工干部承担着双重任务：既要学习武装自己，带头原原本本学习，领会精神实质，在提高政治觉悟和履职能力上下功夫。';
+/** LONG with one character changed. */
+const LONG_EDITED = '乡镇组工干部承担着双重任务：既要学习武装自己，带头原原本本学习，领会精神实质，在提高政治素质和履职能力上下功夫。';
+
+ruleTester(ID, {
+  valid: [
+    `${A}\n${B}\n${C}`,
+    // Short paragraphs repeat naturally.
+    '一要扎根基层。\n二要精于业务。\n一要扎根基层。',
+    // Paragraphs sharing a lead are not copies.
+    'P2：讲述文化遗产的重要性，文化遗产是文化多样性的生动体现。\nP3：讲述文化遗产的重要性，文化遗产保留着都市人的现代记忆。\nP4：讲述文化遗产的重要性，文化遗产是连接过去与未来的桥梁。',
+    `${A}\n${C}`,
+  ],
+  invalid: [
+    {
+      // The last paragraph repeats: the line break before it goes with it.
+      text: `${A}\n${B}\n${A}`,
+      errors: [{ range: [A.length + 1 + B.length, 2 * A.length + B.length + 2], message: 'line 1' }],
+      output: `${A}\n${B}`,
+    },
+    {
+      // Text follows: the copy goes with the blank line after it.
+      text: `${A}\n\n${B}\n\n${A}\n\n${C}`,
+      errors: [{ range: [A.length + B.length + 4, 2 * A.length + B.length + 6], text: `${A}\n\n` }],
+      output: `${A}\n\n${B}\n\n${C}`,
+    },
+    {
+      // A run of two repeated paragraphs is one finding.
+      text: `${A}\n${B}\n${C}\n${A}\n${B}`,
+      errors: [{ text: `\n${A}\n${B}`, message: '2' }],
+      output: `${A}\n${B}\n${C}`,
+    },
+    {
+      text: `${A}\r\n${B}\r\n${A}\r\n${C}`,
+      errors: [{ text: `${A}\r\n` }],
+      output: `${A}\r\n${B}\r\n${C}`,
+    },
+    {
+      text: `𠮷${A}\n${B}\n𠮷${A}\n${C}`,
+      errors: [{ range: [A.length + B.length + 4, 2 * A.length + B.length + 7] }],
+      output: `𠮷${A}\n${B}\n${C}`,
+    },
+    {
+      // Different punctuation: still a copy, fixed automatically.
+      text: `${A}\n${B}\n${A2}\n${C}`,
+      errors: [{ text: `${A2}\n` }],
+      output: `${A}\n${B}\n${C}`,
+    },
+    {
+      // The wider gap is kept: a blank line before, a line break after.
+      text: `${A}\n\n${B}\n\n${A}\n${C}`,
+      errors: [{ text: `${A}\n` }],
+      output: `${A}\n\n${B}\n\n${C}`,
+    },
+    {
+      text: `${A}\n${B}\n${A}\n\n${C}`,
+      errors: [{ text: `\n${A}` }],
+      output: `${A}\n${B}\n\n${C}`,
+    },
+    {
+      // A near copy is reported, but deleting it is only suggested.
+      text: `${LONG}\n${B}\n${LONG_EDITED}\n${C}`,
+      errors: [{ text: `${LONG_EDITED}\n`, message: '%' }],
+      output: `${LONG}\n${B}\n${LONG_EDITED}\n${C}`,
+    },
+    {
+      // Three copies: each repeat is removed, one copy stays.
+      text: `${A}\n${B}\n${A}\n${B}\n${A}\n${B}\n`,
+      errors: [{ text: `\n${A}\n${B}\n${A}\n${B}`, message: '4' }],
+      output: `${A}\n${B}\n`,
+    },
+    {
+      // Markdown: a short subheading pasted with its section belongs to the block.
+      text: `## 一、扎根基层\n\n${A}\n\n${B}\n\n## 一、扎根基层\n\n${A}\n`,
+      errors: [{ text: `\n\n## 一、扎根基层\n\n${A}` }],
+      output: `## 一、扎根基层\n\n${A}\n\n${B}\n`,
+      options: { format: 'markdown' },
+    },
+  ],
+});
+
+test('seed 001: the repeated body is one finding whose fix leaves exactly one copy', () => {
+  const text = seed('001');
+  const found = check(text, [ID]);
+  assert.equal(found.length, 1);
+  const f = found[0]!;
+  const lines = text.split('\n');
+  // Line 1 is the introduction; lines 2–6 are the body and lines 7–11 repeat it.
+  assert.deepEqual(lines.slice(6), lines.slice(1, 6));
+  assert.match(f.message, /5/);
+  const firstStart = lines[0]!.length + 1;
+  const firstEnd = lines.slice(0, 6).join('\n').length;
+  assert.deepEqual(f.related?.map((r) => [r.start, r.end]), [[firstStart, firstEnd]]);
+  assert.equal(f.fixes[0]?.auto, true);
+  const fixed = fixAll(text, [ID]);
+  assert.equal(fixed, lines.slice(0, 6).join('\n'));
+  assert.deepEqual(check(fixed, [ID]), []);
+});
+
+test('seeds 000, 002, 003 and 004 have no duplicated paragraphs', () => {
+  for (const s of ['000', '002', '003', '004']) {
+    assert.deepEqual(check(seed(s), [ID]).map((f) => f.message), [], `seed ${s}`);
+  }
+});
+
+test('similarity: equal after normalisation is 1, a one-character edit stays near, other text is far', () => {
+  assert.equal(textSimilarity(A, A2), 1);
+  assert.ok(textSimilarity(LONG, LONG_EDITED) >= 0.7);
+  assert.ok(textSimilarity(A, C) < 0.3);
+});
+
+test('many paragraphs sharing phrases are compared through the index, and only copies are found', () => {
+  // 3,000 paragraphs built from a few recurring phrases: every paragraph shares 5-grams with hundreds of
+  // others, which a pairwise comparison would check one by one.
+  const phrases = ['坚持以人民为中心', '推动高质量发展', '全面从严治党', '乡村振兴战略', '共同富裕'];
+  let seedValue = 7;
+  const han = (n: number): string => {
+    let out = '';
+    for (let k = 0; k < n; k++) {
+      seedValue = (seedValue * 1103515245 + 12345) % 2147483648;
+      out += String.fromCharCode(0x4e00 + (seedValue % 20000));
+    }
+    return out;
+  };
+  const paras: string[] = [];
+  for (let i = 0; i < 3000; i++) {
+    paras.push(`${phrases[i % 5]}，${han(8)}，${phrases[(i * 7 + 1) % 5]}，${han(8)}。`);
+  }
+  paras.push(paras[1234]!);
+  const text = paras.join('\n');
+  const { blocks } = findDuplicates(text, buildParagraphs(text, 'plaintext'));
+  assert.deepEqual(blocks.map((b) => [b.first, b.repeat, b.length]), [[1234, 3000, 1]]);
+});
