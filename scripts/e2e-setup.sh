@@ -69,7 +69,7 @@ cs_version() {
   # logs out of ~/.local/share/code-server.
   printf 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n' > "$SCRATCH/config.yaml"
   PATH=$NODE24_DIR/bin:$PATH XDG_DATA_HOME=$SCRATCH/data XDG_CONFIG_HOME=$SCRATCH/config \
-    "$CS_PREFIX/bin/code-server" --config "$SCRATCH/config.yaml" --version 2>/dev/null | head -1 || true
+    "$CS_PREFIX/bin/code-server" --config "$SCRATCH/config.yaml" --version 2>"$SCRATCH/version.err" | head -1 || true
 }
 if [ -f "$MARKER" ] && [ -x "$CS_PREFIX/bin/code-server" ] && cs_version | grep -q "^$CODE_SERVER_VERSION "; then
   say "code-server $CODE_SERVER_VERSION present"
@@ -85,7 +85,16 @@ else
     echo "e2e-setup: code-server install failed (full log: $LOG)" >&2
     exit 1
   fi
-  v=$(cs_version)
+  # The first start right after the install has been seen to print nothing once: try a few times.
+  v=
+  for attempt in 1 2 3 4 5; do
+    v=$(cs_version)
+    case "$v" in
+      "$CODE_SERVER_VERSION "*) break ;;
+    esac
+    say "code-server --version gave '$v' (attempt $attempt): $(tail -3 "$SCRATCH/version.err" 2>/dev/null | tr '\n' ' ')"
+    sleep 3
+  done
   case "$v" in
     "$CODE_SERVER_VERSION "*) ;;
     *) echo "e2e-setup: installed code-server does not run (got '$v'; log: $LOG)" >&2; exit 1 ;;
