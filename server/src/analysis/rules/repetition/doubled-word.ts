@@ -14,7 +14,8 @@
  * - ABAB of a verb that takes tentative reduplication (研究研究 讨论讨论 商量商量), of a state adjective
  *   (雪白雪白, dictionary tag z), of a numeral phrase (一步一步 一个国家一个国家), of 大段/整段-style quantities,
  *   and the rhetorical 坚持坚持再坚持;
- * - the constructions V着V着 (写着写着) and A不A (写不写不重要).
+ * - the constructions V着V着 (写着写着) and A不A (写不写不重要), and a word called out twice to open a
+ *   sentence (出路出路，走出去了才有路).
  * Only Han text is considered; digits (2020, 11) and text in other scripts never are.
  *
  * ✗ 我们要要结合基层实际      ✓ 我们要结合基层实际
@@ -142,7 +143,12 @@ function legitimateABAB(tokens: readonly Token[], i: number, segmenter: Segmente
   // 坚持坚持再坚持, 落实落实再落实.
   const next = tokens[i + 2];
   const after = tokens[i + 3];
-  return next?.text === '再' && after?.text === tokens[i]!.text;
+  if (next?.text === '再' && after?.text === tokens[i]!.text) {
+    return true;
+  }
+  // A word called out twice to open a sentence: 出路出路，走出去了才有路.
+  const before = tokens[i - 1];
+  return (!before || /[。！？；：、“‘（\s]$/u.test(before.text)) && (next?.text === '，' || next?.text === '！');
 }
 
 /** True when a unit of several tokens (tokens[i..i+n)) doubled is a construction or spans constituents. */
@@ -210,6 +216,39 @@ export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, ac
       }
       break;
     }
+  }
+  return [...out, ...crossingDoublings(tokens, segmenter, accepted, out)].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A doubled two-character dictionary word that the segmenter cut across the copies: 小家小家 as 小|家小|家,
+ * 子路子路 as 子|路子|路. Only dictionary words count, so 越来越 (带来越来越多) and 有更有更 are not words doubled.
+ */
+function crossingDoublings(tokens: readonly Token[], segmenter: Segmenter, accepted: ReadonlySet<string>, found: readonly Doubling[]): Doubling[] {
+  const out: Doubling[] = [];
+  const text = tokens.map((t) => t.text).join('');
+  const norm = tokens.map((t) => t.norm).join('');
+  if (text.length !== norm.length || tokens.length === 0) {
+    return out;
+  }
+  const base = tokens[0]!.start;
+  const boundary = new Set(tokens.map((t) => t.start - base));
+  let covered = 0;
+  for (let i = 0; i + 4 <= text.length; i++) {
+    if (text[i] !== text[i + 2] || text[i + 1] !== text[i + 3] || text[i] === text[i + 1] || boundary.has(i + 2) && boundary.has(i)) {
+      continue;
+    }
+    const unit = text.slice(i, i + 2);
+    const word = norm.slice(i, i + 2);
+    if (!HAN_ONLY.test(unit) || !segmenter.hasWord(word) || i < covered || found.some((d) => d.start - base < i + 4 && d.end - base > i)) {
+      continue;
+    }
+    const tag = segmenter.tagOf(word) ?? '';
+    if (TENTATIVE_VERBS.has(word) || word.startsWith('一') || /^(?:m|q|z)/.test(tag) || accepted.has(unit.repeat(2))) {
+      continue;
+    }
+    out.push({ start: base + i, end: base + i + 4, unit, copies: 2, extraStart: base + i + 2 });
+    covered = i + 4;
   }
   return out;
 }
