@@ -21,6 +21,7 @@ import type { Settings } from '../../protocol/settings';
 import { createAnalyzer, type AnalysisResult, type Analyzer } from './analysis';
 import { codeActions, FIX_ALL_KIND, fixAllEdits } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
+import { completionItems } from './features/completion';
 import { documentSymbols, foldingRanges, hover } from './features/outline';
 import { getServices } from './services';
 import { SettingsCache } from './settingsCache';
@@ -54,14 +55,17 @@ export function startServer(connection: Connection): void {
     clientLocale = params.locale;
     const init = params.initializationOptions as Partial<InitializationOptions> | undefined;
     trusted = init?.workspaceTrusted !== false;
-    // Load the segmenter and dictionaries now, so the first diagnostics do not wait for them.
+    // Load the segmenter and dictionaries now, so the first diagnostics do not wait for them; build the
+    // completion indexes of the model once the first requests are answered.
     getAnalyzer();
+    setTimeout(() => getServices().model?.next(['发展']), 1000);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [ServerCommands.convert, ServerCommands.fixAll] },
         documentSymbolProvider: { label: 'Wenfeng' },
+        completionProvider: { resolveProvider: false },
         foldingRangeProvider: true,
         hoverProvider: true,
       },
@@ -203,6 +207,11 @@ export function startServer(connection: Connection): void {
       return empty;
     }
   };
+  connection.onCompletion(async (params) => {
+    const s = await settings.get(params.textDocument.uri);
+    useLanguage(language(s));
+    return withStructure(params.textDocument.uri, [], (doc, r) => completionItems(doc, r, params.position, getAnalyzer().tokens, getServices().model));
+  });
   connection.onDocumentSymbol((params) => withStructure(params.textDocument.uri, [], (doc, r) => documentSymbols(doc, r.structure)));
   connection.onFoldingRanges((params) => withStructure(params.textDocument.uri, [], (doc, r) => foldingRanges(doc, r.structure)));
   connection.onHover((params) => withStructure(params.textDocument.uri, null, (doc, r) => hover(doc, r.structure, params.position)));

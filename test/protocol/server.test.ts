@@ -183,3 +183,26 @@ test('settings are pulled per resource: a rule set to off disappears after didCh
   assert.match(en.diagnostics[0]!.message as string, /Half-width/);
   configuration = { messageLanguage: 'zh-cn' };
 });
+
+test('outline, folding, hover and completion over the protocol', async () => {
+  const uri = 'file:///tmp/wenfeng-protocol/outline.md';
+  const text = '# 打好五张牌\n\n要打造模范机关，这就需要打好“三张牌”：\n\n打好政治牌，增强机关干部的政治意识。\n正文一。\n\n打好团结牌，增强机关干部的团结意识。\n\n打好担当牌，增强机关干部的担当意识。\n\n';
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  await diagnostics(uri, (p) => p.version === 1);
+  const symbols = (await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as Array<{ name: string; children?: Array<{ name: string; children?: Array<{ name: string }> }> }>;
+  assert.equal(symbols.length, 1);
+  assert.equal(symbols[0]!.name, '打好五张牌');
+  const series = symbols[0]!.children![0]!;
+  assert.match(series.name, /打好\{X\}牌，增强机关干部的\{Y\}意识/);
+  assert.equal(series.children!.length, 3);
+  const folds = (await conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as Array<{ startLine: number; endLine: number }>;
+  assert.ok(folds.some((f) => f.startLine === 0), JSON.stringify(folds));
+  assert.ok(folds.some((f) => f.startLine === 4 && f.endLine === 9), JSON.stringify(folds));
+  const h = (await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 7, character: 2 } })) as { contents: { value: string } } | null;
+  assert.ok(h);
+  assert.match(h.contents.value, /打好\{X\}牌/);
+  assert.match(h.contents.value, /三张/);
+  const items = (await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 11, character: 0 } })) as Array<{ label: string; textEdit: { newText: string }; insertTextFormat: number }>;
+  assert.equal(items[0]!.textEdit.newText, '打好${1}牌，增强机关干部的${2}意识。');
+  assert.equal(items[0]!.insertTextFormat, 2);
+});

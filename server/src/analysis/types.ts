@@ -92,6 +92,10 @@ export interface CorpusModel {
   bigramDocuments(a: string, b: string): number;
   /** Mean share of a corpus document's bigrams attested in another document: the norm of genre fit. */
   bigramNorm: number;
+  /** Words that follow the last one or two words of `context` in the corpus, most attested first. */
+  next(context: readonly string[]): Array<{ word: string; count: number }>;
+  /** Corpus words starting with `prefix` (and longer than it), most frequent first. */
+  wordsWithPrefix(prefix: string, limit: number): Array<{ word: string; count: number }>;
 }
 
 /** Word segmentation, constructed outside the core (jieba in production, a fixture in tests). */

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { DEFAULT_SETTINGS, type Settings } from '../../../protocol/settings';
 import { ALL_RULES, applyFixes, createAnalyzer, ruleById, SEVERITIES, type AnalysisResult, type Analyzer, type Severity } from '../analysis';
+import { complete } from '../analysis/complete';
 import { buildModel } from '../analysis/model/corpus';
 import { getServices } from '../services';
 import { findProjectConfig, formatOf, readProjectConfig, toAnalysisConfig } from '../shared/config';
@@ -170,6 +171,8 @@ const HELP = `wenfeng — writing assistant for Chinese official-style prose
   wenfeng fix [paths…] [--rule ID…] [--write]
   wenfeng convert --to simplified|traditional|taiwan|hongkong [path]
   wenfeng outline [path] --format json
+  wenfeng complete [path] --offset N --format json
+  wenfeng build-model <corpus-dir…> -o FILE
   wenfeng score [paths…] --format json
   wenfeng lsp --stdio
 
@@ -279,8 +282,25 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         out(formatOutline({ path: file === '-' ? '<stdin>' : file, text, result }));
         return 0;
       }
-      case 'complete':
-        throw new UsageError(`${o.command} is not available in this version yet`);
+      case 'complete': {
+        one(o, '--format', ['json']);
+        const raw = one(o, '--offset');
+        const offset = raw === undefined ? Number.NaN : Number(raw);
+        if (!Number.isInteger(offset) || offset < 0) {
+          throw new UsageError('complete needs --offset N (a UTF-16 offset, 0 or more)');
+        }
+        const file = o.paths[0] ?? '-';
+        const text = readInput(file);
+        if (offset > text.length) {
+          throw new UsageError(`--offset ${offset} is past the end of the text (${text.length})`);
+        }
+        const services = getServices();
+        const analyzer = createAnalyzer(services);
+        const result = analyzeFile(analyzer, o, file, text);
+        const items = complete(text, offset, result, analyzer.tokens, services.model);
+        out(`${JSON.stringify({ version: 1, items: items.map((i) => ({ label: i.label, insertText: i.insertText, kind: i.kind, replace: i.replace, score: i.score })) }, null, 2)}\n`);
+        return 0;
+      }
       default:
         throw new UsageError(`unknown command ${o.command}; run wenfeng help`);
     }

@@ -21,6 +21,8 @@ export interface ModelFile {
   words: Record<string, [number, number]>;
   /** "w1 w2" → documents; bigrams seen in at least two documents. */
   bigrams: Record<string, number>;
+  /** "w1 w2 w3" → documents; trigrams seen in at least two documents (completions use them). */
+  trigrams: Record<string, number>;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -43,11 +45,13 @@ export function buildModel(texts: readonly string[], segmenter: Segmenter): Mode
   const wordCounts = new Map<string, number>();
   const wordDocs = new Map<string, number>();
   const bigramDocs = new Map<string, number>();
+  const trigramDocs = new Map<string, number>();
   const docBigrams: string[][] = [];
   let tokenCount = 0;
   for (const text of texts) {
     const seenWords = new Set<string>();
     const seenBigrams = new Set<string>();
+    const seenTrigrams = new Set<string>();
     const list: string[] = [];
     for (const line of text.split(/\r?\n/)) {
       const tokens = statTokens(segmenter, line);
@@ -64,6 +68,10 @@ export function buildModel(texts: readonly string[], segmenter: Segmenter): Mode
           const b = `${w} ${next}`;
           list.push(b);
           seenBigrams.add(b);
+          const third = tokens[i + 2];
+          if (third) {
+            seenTrigrams.add(`${b} ${third}`);
+          }
         }
       }
     }
@@ -72,6 +80,9 @@ export function buildModel(texts: readonly string[], segmenter: Segmenter): Mode
     }
     for (const b of seenBigrams) {
       bigramDocs.set(b, (bigramDocs.get(b) ?? 0) + 1);
+    }
+    for (const t of seenTrigrams) {
+      trigramDocs.set(t, (trigramDocs.get(t) ?? 0) + 1);
     }
     docBigrams.push(list);
   }
@@ -96,7 +107,13 @@ export function buildModel(texts: readonly string[], segmenter: Segmenter): Mode
       bigrams[b] = d;
     }
   }
-  return { version: 1, documents: texts.length, tokenCount, bigramNorm: shareDocs > 0 ? Math.round((shareSum / shareDocs) * 10000) / 10000 : 0, words, bigrams };
+  const trigrams: Record<string, number> = {};
+  for (const [t, d] of [...trigramDocs].sort((a, b2) => b2[1] - a[1] || (a[0] < b2[0] ? -1 : 1))) {
+    if (d >= 2) {
+      trigrams[t] = d;
+    }
+  }
+  return { version: 1, documents: texts.length, tokenCount, bigramNorm: shareDocs > 0 ? Math.round((shareSum / shareDocs) * 10000) / 10000 : 0, words, bigrams, trigrams };
 }
 
 /** A queryable model over a parsed model file; throws a readable Error when the data is not a model. */
@@ -107,6 +124,25 @@ export function loadModel(data: unknown): CorpusModel {
   }
   const words = new Map(Object.entries(m.words));
   const bigrams = new Map(Object.entries(m.bigrams));
+  const trigrams = m.trigrams ?? {};
+  // Continuation indexes (context → next words by documents), built on the first completion request.
+  let after1: Map<string, Array<[string, number]>> | undefined;
+  let after2: Map<string, Array<[string, number]>> | undefined;
+  let sortedWords: string[] | undefined;
+  const index = (entries: Iterable<[string, number]>): Map<string, Array<[string, number]>> => {
+    const map = new Map<string, Array<[string, number]>>();
+    for (const [key, count] of entries) {
+      const sp = key.lastIndexOf(' ');
+      const ctx = key.slice(0, sp);
+      const list = map.get(ctx) ?? [];
+      list.push([key.slice(sp + 1), count]);
+      map.set(ctx, list);
+    }
+    for (const list of map.values()) {
+      list.sort((a, b) => b[1] - a[1]);
+    }
+    return map;
+  };
   return {
     documents: m.documents ?? 0,
     tokenCount: m.tokenCount ?? 0,
@@ -114,5 +150,32 @@ export function loadModel(data: unknown): CorpusModel {
     wordCount: (w) => words.get(w)?.[0] ?? 0,
     documentCount: (w) => words.get(w)?.[1] ?? 0,
     bigramDocuments: (a, b) => bigrams.get(`${a} ${b}`) ?? 0,
+    next(context) {
+      after1 ??= index(bigrams);
+      after2 ??= index(Object.entries(trigrams));
+      const two = context.length >= 2 ? after2.get(context.slice(-2).join(' ')) : undefined;
+      const one = context.length >= 1 ? after1.get(context[context.length - 1]!) : undefined;
+      return (two ?? one ?? []).map(([word, count]) => ({ word, count }));
+    },
+    wordsWithPrefix(prefix, limit) {
+      sortedWords ??= [...words.keys()].filter((w) => w.length >= 2).sort();
+      let lo = 0;
+      let hi = sortedWords.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sortedWords[mid]! < prefix) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      const out: Array<{ word: string; count: number }> = [];
+      for (let i = lo; i < sortedWords.length && sortedWords[i]!.startsWith(prefix); i++) {
+        if (sortedWords[i] !== prefix) {
+          out.push({ word: sortedWords[i]!, count: words.get(sortedWords[i]!)![0] });
+        }
+      }
+      return out.sort((a, b) => b.count - a.count).slice(0, limit);
+    },
   };
 }

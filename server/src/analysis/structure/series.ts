@@ -406,7 +406,12 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
   // item that broke it); a run then takes in a neighbour that carries part of the frame.
   // Paragraphs opening with an ordinal belong to ordinal series (or are orphans), never to lexical frames.
   const ordinalParagraphs = new Set(paragraphs.map((_, pi) => pi).filter((pi) => ordinalAt(norm(pi), 0) !== undefined));
-  const leads = paragraphs.map((p, pi) => (p.heading || ordinalParagraphs.has(pi) ? [] : leadWords(tokensOf(p), firstContent(p.prose), sentenceEnd(p.prose, 0))));
+  // The title (a first paragraph without a full stop) and subtitles (——…) echo the frame but are not items.
+  const titleLike = (pi: number): boolean => {
+    const t = paragraphs[pi]!.prose.trim();
+    return (pi === 0 && !/[。！？；]/.test(t)) || /^[—-]{2}/.test(t);
+  };
+  const leads = paragraphs.map((p, pi) => (p.heading || ordinalParagraphs.has(pi) || titleLike(pi) ? [] : leadWords(tokensOf(p), firstContent(p.prose), sentenceEnd(p.prose, 0))));
   const similar = (a: Token[], b: Token[]): boolean => {
     if (a.length < 2 || b.length < 2) {
       return false;
@@ -434,6 +439,7 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
     const core = [i];
     const members = [i];
     let last = i;
+    let bodies = 0;
     /** A paragraph continues the run when its lead is like the last one, or carries the run's whole frame. */
     const continues = (k: number): boolean => {
       if (k >= paragraphs.length) {
@@ -466,16 +472,37 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
           continue;
         }
       }
+      // Items followed by body paragraphs (a lead line, then its text): the next item may come up to
+      // three paragraphs later, when the paragraphs between carry nothing of the frame.
+      let found = -1;
+      const sentence = (k: number): boolean => /[。！？；]/.test(paragraphs[k]!.prose);
+      for (let k = last + 2; k <= last + 4 && k < paragraphs.length && !paragraphs[k]!.heading; k++) {
+        if (sentence(k) === sentence(last) && similar(leads[last]!, leads[k]!)) {
+          found = k;
+          break;
+        }
+      }
+      if (found > 0) {
+        const f = frameOf([...core, found].map((k) => leads[k]!));
+        const between = Array.from({ length: found - last - 1 }, (_, d) => last + 1 + d);
+        if (f && between.every((k) => !partial(k, f.words) && !paragraphs[k]!.heading)) {
+          bodies += between.length;
+          core.push(found);
+          members.push(found);
+          last = found;
+          continue;
+        }
+      }
       break;
     }
-    i = last + 1;
-    if (members.length < 3 || core.length < 2) {
-      continue;
-    }
-    const f = frameOf(core.map((k) => leads[k]!));
+    // With body paragraphs between the items, three items must carry the frame. A run that makes no
+    // series gives its paragraphs back: the next one may start a series of its own.
+    const f = members.length >= 3 && core.length >= (bodies > 0 ? 3 : 2) ? frameOf(core.map((k) => leads[k]!)) : undefined;
     if (!f) {
+      i++;
       continue;
     }
+    i = last + 1;
     const first = members[0]!;
     series.push({
       kind: 'frame',

@@ -1,0 +1,67 @@
+/**
+ * Completions: series continuation (ordinal and frame), corpus continuation, canonical phrases by prefix,
+ * and the CLI's `complete` and `outline` JSON.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { complete, frameSnippet } from '../../server/src/analysis/complete';
+import { run } from '../../server/src/cli/main';
+import { getServices } from '../../server/src/services';
+import { getAnalyzer } from './helpers';
+
+function at(text: string, offset = text.length): ReturnType<typeof complete> {
+  const a = getAnalyzer();
+  const r = a.analyze(text, { format: 'plaintext', config: { rules: {}, script: 'auto', acceptedWords: [] } });
+  return complete(text, offset, r, a.tokens, getServices().model);
+}
+
+test('frame templates become snippets with numbered tab stops', () => {
+  assert.equal(frameSnippet('打好{X}牌，增强机关干部的{Y}意识'), '打好${1}牌，增强机关干部的${2}意识。');
+  assert.equal(frameSnippet('{X}以才{Y}'), '${1}以才${2}。');
+});
+
+test('series continuation: the next ordinal at the start of the paragraph after the series', () => {
+  const text = '一要加强学习。\n二要改进作风。\n三要狠抓落实。\n';
+  const items = at(text);
+  assert.equal(items[0]!.kind, 'series');
+  assert.equal(items[0]!.insertText, '四要${1}。');
+  // Not in the middle of a paragraph, not after an unrelated paragraph.
+  assert.equal(at(text, 3).filter((i) => i.kind === 'series').length, 0);
+  assert.equal(at(`${text}正文。\n`).filter((i) => i.kind === 'series').length, 0);
+});
+
+test('series continuation: a lexical frame with its slots (CRLF line ends)', () => {
+  const text = '打好政治牌，增强机关干部的政治意识。\r\n打好团结牌，增强机关干部的团结意识。\r\n打好担当牌，增强机关干部的担当意识。\r\n';
+  const items = at(text).filter((i) => i.kind === 'series');
+  assert.deepEqual(items.map((i) => i.insertText), ['打好${1}牌，增强机关干部的${2}意识。']);
+});
+
+test('corpus continuation and canonical phrases', () => {
+  const cont = at('坚持以人民为中心的');
+  assert.equal(cont[0]!.kind, 'phrase');
+  assert.ok(cont[0]!.label.startsWith('发展'), cont.map((c) => c.label).join(' '));
+  const canon = at('我们要全心全意');
+  const full = canon.find((c) => c.label === '全心全意为人民服务');
+  assert.ok(full, canon.map((c) => c.label).join(' '));
+  assert.equal(full.replace, 4);
+  assert.equal(full.kind, 'canonical');
+  assert.deepEqual(at(''), []);
+});
+
+test('CLI complete and outline print the contract JSON; a bad offset is a usage error', () => {
+  let out = '';
+  let err = '';
+  const file = require('node:path').join(require('node:os').tmpdir(), 'wenfeng-complete.txt');
+  require('node:fs').writeFileSync(file, '一要加强学习。\n二要改进作风。\n三要狠抓落实。\n');
+  assert.equal(run(['complete', file, '--offset', '24', '--format', 'json'], (s) => (out += s), (s) => (err += s)), 0, err);
+  const json = JSON.parse(out) as { version: number; items: Array<{ label: string; insertText: string; kind: string; score: number }> };
+  assert.equal(json.version, 1);
+  assert.deepEqual(json.items[0], { label: '四要…。', insertText: '四要${1}。', kind: 'series', replace: 0, score: 1 });
+  out = '';
+  assert.equal(run(['outline', file, '--format', 'json'], (s) => (out += s), (s) => (err += s)), 0);
+  const outline = JSON.parse(out) as { series: Array<{ kind: string; family: string; items: Array<{ lead: string; range: { start: { line: number } } }> }> };
+  assert.equal(outline.series[0]!.family, '一要');
+  assert.deepEqual(outline.series[0]!.items.map((i) => i.range.start.line), [0, 1, 2]);
+  assert.equal(run(['complete', file, '--offset', '999'], () => undefined, (s) => (err += s)), 2);
+  assert.match(err, /past the end/);
+});
