@@ -83,7 +83,12 @@ function sameUnit(tokens: readonly Token[], a: number, b: number, n: number): bo
   for (let k = 0; k < n; k++) {
     const x = tokens[a + k];
     const y = tokens[b + k];
-    if (!han(x) || !han(y) || x.text !== y.text) {
+    if (x === undefined || y === undefined || x.text !== y.text) {
+      return false;
+    }
+  }
+  for (let k = 0; k < n; k++) {
+    if (!han(tokens[a + k])) {
       return false;
     }
   }
@@ -173,7 +178,9 @@ export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, ac
   const out: Doubling[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!han(t)) {
+    const c = t.text.charCodeAt(0);
+    // Han text only (a cheap range test first: punctuation, Latin and digits are most of the rest).
+    if (c < 0x3400 || (c >= 0xa000 && c < 0xd800) || c > 0xdbff && c < 0xf900 || !han(t)) {
       continue;
     }
     // 我我们 and 我们们: the pronoun doubled across the segmenter's word boundary.
@@ -226,12 +233,24 @@ export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, ac
  */
 function crossingDoublings(tokens: readonly Token[], segmenter: Segmenter, accepted: ReadonlySet<string>, found: readonly Doubling[]): Doubling[] {
   const out: Doubling[] = [];
-  const text = tokens.map((t) => t.text).join('');
-  const norm = tokens.map((t) => t.norm).join('');
-  if (text.length !== norm.length || tokens.length === 0) {
+  if (tokens.length === 0) {
     return out;
   }
   const base = tokens[0]!.start;
+  const text = tokens.map((t) => t.text).join('');
+  // Cheap scan first: most paragraphs hold no ABAB at all.
+  let any = false;
+  for (let i = 0; i + 4 <= text.length && !any; i++) {
+    const c = text.charCodeAt(i);
+    any = c === text.charCodeAt(i + 2) && text.charCodeAt(i + 1) === text.charCodeAt(i + 3) && c !== text.charCodeAt(i + 1);
+  }
+  if (!any) {
+    return out;
+  }
+  const norm = tokens.map((t) => t.norm).join('');
+  if (text.length !== norm.length) {
+    return out;
+  }
   const boundary = new Set(tokens.map((t) => t.start - base));
   let covered = 0;
   for (let i = 0; i + 4 <= text.length; i++) {

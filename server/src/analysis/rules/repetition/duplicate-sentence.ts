@@ -13,6 +13,7 @@ import * as l10n from '@vscode/l10n';
 import { MASK, splitSentences } from '../../document';
 import type { DocumentRule } from '../../rule';
 import { deletionRange, duplicatesOf, normalizeForComparison } from './duplicates';
+import { ParagraphMemo } from './memo';
 
 /** Shortest sentence compared, in normalised characters (spec: ≥ 8). */
 export const MIN_SENTENCE = 8;
@@ -29,6 +30,41 @@ function codePoints(s: string): number {
 }
 
 const isBlank = (c: string | undefined): boolean => c !== undefined && (c === MASK || /\s/.test(c));
+
+/** A sentence of a paragraph (trimmed, relative offsets) and its comparison key. */
+interface SentenceKey {
+  a: number;
+  b: number;
+  key: string;
+}
+
+/** Per paragraph prose, its sentences long enough to compare (a pure function of the prose). */
+const memo = new ParagraphMemo<SentenceKey[]>();
+
+function sentencesOf(prose: string): SentenceKey[] {
+  const out: SentenceKey[] = [];
+  for (const s of splitSentences(prose)) {
+    let a = s.start;
+    let b = s.end;
+    while (a < b && isBlank(prose[a])) {
+      a++;
+    }
+    while (b > a && isBlank(prose[b - 1])) {
+      b--;
+    }
+    const key = normalizeForComparison(prose.slice(a, b));
+    if (codePoints(key) >= MIN_SENTENCE) {
+      out.push({ a, b, key });
+    }
+  }
+  return out;
+}
+
+/** The first characters of a sentence for a message (whole code points, masked text left out). */
+function excerpt(sentence: string, max = 12): string {
+  const chars = [...sentence.replaceAll(MASK, '')];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
+}
 
 export const rule: DocumentRule = {
   meta: {
@@ -47,19 +83,7 @@ export const rule: DocumentRule = {
         continue;
       }
       const prose = p.prose;
-      for (const s of splitSentences(prose)) {
-        let a = s.start;
-        let b = s.end;
-        while (a < b && isBlank(prose[a])) {
-          a++;
-        }
-        while (b > a && isBlank(prose[b - 1])) {
-          b--;
-        }
-        const key = normalizeForComparison(prose.slice(a, b));
-        if (codePoints(key) < MIN_SENTENCE) {
-          continue;
-        }
+      for (const { a, b, key } of memo.get(memo, prose, () => sentencesOf(prose))) {
         const start = p.start + a;
         const end = p.start + b;
         const first = seen.get(key);
@@ -71,7 +95,7 @@ export const rule: DocumentRule = {
         const whole = prose.slice(0, a).replaceAll(MASK, '').trim() === '' && prose.slice(b).replaceAll(MASK, '').trim() === '';
         const [ds, de] = whole ? deletionRange(ctx.text, p.start, p.end) : [start, end];
         ctx.report({
-          message: l10n.t('This sentence already appears earlier: “{0}”', prose.slice(a, Math.min(b, a + 12)) + (b - a > 12 ? '…' : '')),
+          message: l10n.t('This sentence already appears earlier: “{0}”', excerpt(prose.slice(a, b))),
           start: Math.min(ds, start),
           end: Math.max(de, end),
           related: [{ start: first[0], end: first[1], message: l10n.t('First occurrence') }],

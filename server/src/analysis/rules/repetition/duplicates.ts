@@ -6,9 +6,11 @@
  * and masked non-prose go; full-width Latin letters and digits become ASCII), so a copy whose commas were
  * changed is still a copy. A paragraph is a duplicate of an earlier one when the normalised texts are equal
  * (exact) or when most of their character 5-grams are shared (near: at least {@link NEAR_SIMILARITY} of the
- * larger set). Linear time: exact copies are found by hashing the normalised text; near copies through an
- * index from 5-gram hash to the first few paragraphs containing it, so a paragraph is compared only with the
- * earlier paragraphs it shares 5-grams with, never with every other paragraph.
+ * larger set). Linear time: exact copies are found by hashing the normalised text; near copies through a
+ * MinHash-style sketch (the {@link SKETCH} smallest 5-gram hashes of each paragraph, which two paragraphs
+ * sharing most of their 5-grams very likely share some of) and an index from sketch hash to the first few
+ * paragraphs holding it, so a paragraph is compared in full only with the few earlier paragraphs whose
+ * sketches meet its own, never with every other paragraph.
  *
  * Consecutive duplicated paragraphs that copy consecutive earlier paragraphs form one block: a pasted run
  * of paragraphs is one finding. Only paragraphs of at least {@link MIN_LENGTH} characters start a block;
@@ -36,8 +38,12 @@ export const NEAR_SIMILARITY = 0.7;
  * does, a connective line (例如：) does not, since it legitimately recurs before different paragraphs.
  */
 const MIN_MEMBER = 4;
-/** Paragraphs remembered per 5-gram in the index: keeps the search linear when a phrase recurs often. */
-const POSTINGS = 4;
+/** Paragraphs remembered per sketch hash and per exact text: keeps the search linear when text recurs often. */
+const POSTINGS = 8;
+/** Hashes per paragraph in the sketch that finds candidate near copies. */
+const SKETCH = 16;
+/** Candidates (most sketch hashes in common) compared in full with each paragraph. */
+const CANDIDATES = 3;
 
 /** A run of paragraphs `repeat..repeat+length` copying `first..first+length`. */
 export interface DuplicateBlock {
@@ -113,7 +119,8 @@ function shinglesOf(norm: string): Int32Array {
     for (let k = 0; k < SHINGLE; k++) {
       h = Math.imul(h ^ norm.charCodeAt(i + k), 16777619);
     }
-    hashes[i] = h;
+    // 30 bits: small integers stay unboxed as Map keys (full 32-bit values would be heap numbers).
+    hashes[i] = h & 0x3fffffff;
   }
   hashes.sort();
   let w = 0;
@@ -189,12 +196,70 @@ function onlySpaceBetween(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * Sketch hash → the first {@link POSTINGS} paragraphs holding it: an open-addressing table over typed arrays
+ * (a Map of arrays costs an allocation per hash and dominated the rule's time).
+ */
+class SketchIndex {
+  private readonly keys: Int32Array;
+  private readonly heads: Int32Array;
+  private readonly counts: Uint8Array;
+  private readonly next: Int32Array;
+  private readonly values: Int32Array;
+  private size = 0;
+  private readonly mask: number;
+
+  constructor(capacity: number) {
+    let slots = 16;
+    while (slots < capacity * 2) {
+      slots *= 2;
+    }
+    this.mask = slots - 1;
+    this.keys = new Int32Array(slots).fill(-1);
+    this.heads = new Int32Array(slots).fill(-1);
+    this.counts = new Uint8Array(slots);
+    this.next = new Int32Array(capacity + 1);
+    this.values = new Int32Array(capacity + 1);
+  }
+
+  /** Slot of a hash (≥ 0): where it is, or the free slot where it goes. */
+  private slot(h: number): number {
+    let i = Math.imul(h, 0x9e3779b1) >>> 0 & this.mask;
+    while (this.keys[i] !== -1 && this.keys[i] !== h) {
+      i = (i + 1) & this.mask;
+    }
+    return i;
+  }
+
+  add(h: number, paragraph: number): void {
+    const i = this.slot(h);
+    if (this.keys[i] === -1) {
+      this.keys[i] = h;
+    }
+    if (this.counts[i]! >= POSTINGS || this.size >= this.values.length) {
+      return;
+    }
+    this.values[this.size] = paragraph;
+    this.next[this.size] = this.heads[i]!;
+    this.heads[i] = this.size++;
+    this.counts[i]!++;
+  }
+
+  forEach(h: number, f: (paragraph: number) => void): void {
+    for (let e = this.heads[this.slot(h)]!; e >= 0; e = this.next[e]!) {
+      f(this.values[e]!);
+    }
+  }
+}
+
 /** Finds the duplicated paragraphs of a document in time linear in its length. */
 export function findDuplicates(text: string, paragraphs: readonly Paragraph[]): Duplicates {
   const prints = paragraphs.map((p) => fingerprint(p.prose));
   /** Paragraphs with each normalised text: the first few, for exact copies. */
   const occurrences = new Map<string, number[]>();
-  const index = new Map<number, number[]>();
+  const index = new SketchIndex(paragraphs.length * SKETCH);
+  const votes = new Int32Array(paragraphs.length);
+  const touched: number[] = [];
   /** For each paragraph, the earlier paragraph it copies (-1: none) and how closely. */
   const source = new Int32Array(paragraphs.length).fill(-1);
   const score = new Float64Array(paragraphs.length);
@@ -212,19 +277,27 @@ export function findDuplicates(text: string, paragraphs: readonly Paragraph[]): 
       }
     } else {
       occurrences.set(f.norm, [j]);
-      const votes = new Map<number, number>();
-      for (const h of f.shingles) {
-        const list = index.get(h);
-        if (list) {
-          for (const i of list) {
-            votes.set(i, (votes.get(i) ?? 0) + 1);
+      const sketch = f.shingles.subarray(0, SKETCH);
+      for (const h of sketch) {
+        index.forEach(h, (i) => {
+          if (votes[i] === 0) {
+            touched.push(i);
           }
-        }
+          votes[i] = votes[i]! + 1;
+        });
       }
       let best = -1;
       let bestScore = 0;
-      for (const [i, v] of votes) {
-        const s = v / Math.max(f.shingles.length, prints[i]!.shingles.length);
+      // A near copy shares most of its sketch (about 11 of 16 hashes at the threshold); a paragraph that
+      // merely shares a common phrase shares one or two and is not compared in full.
+      const needed = Math.max(2, Math.ceil(sketch.length / 4));
+      const ranked = touched.filter((i) => votes[i]! >= needed).sort((a, b) => votes[b]! - votes[a]! || a - b).slice(0, CANDIDATES);
+      for (const i of touched) {
+        votes[i] = 0;
+      }
+      touched.length = 0;
+      for (const i of ranked) {
+        const s = similarity(f, prints[i]!);
         if (s > bestScore) {
           best = i;
           bestScore = s;
@@ -235,13 +308,8 @@ export function findDuplicates(text: string, paragraphs: readonly Paragraph[]): 
         score[j] = bestScore;
       }
     }
-    for (const h of f.shingles) {
-      const list = index.get(h);
-      if (!list) {
-        index.set(h, [j]);
-      } else if (list.length < POSTINGS) {
-        list.push(j);
-      }
+    for (const h of f.shingles.subarray(0, SKETCH)) {
+      index.add(h, j);
     }
   }
 

@@ -31,6 +31,7 @@ import type { DocumentRule } from '../../rule';
 import type { CorpusModel, Segmenter, Token } from '../../types';
 import { isPinyinAnnotation } from '../script/pinyin-annotation';
 import { duplicatesOf } from './duplicates';
+import { ParagraphMemo } from './memo';
 import { seriesFrameWords } from './series-hooks';
 
 /** Window in Han tokens: the mean length of a corpus essay (562,666 tokens / 995 essays). */
@@ -66,7 +67,14 @@ export interface PhraseUse {
   pos: number;
 }
 
-const codePointLength = (s: string): number => [...s].length;
+/** True when a token has Han text; a code-unit range test first, the Unicode property only for the rest. */
+function hasHan(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 0x4e00 && c <= 0x9fff) {
+    return true;
+  }
+  return c >= 0x2e80 && HAN.test(text);
+}
 
 /**
  * True when a word tagged as an adverb is used as one: a Han word follows that is not a particle,
@@ -80,15 +88,71 @@ function modifies(next: Token | undefined, segmenter: Segmenter): boolean {
   return !/^(?:u|c|y|e|x)/.test(segmenter.tagOf(next.norm) ?? '');
 }
 
+/** The counted phrases of one paragraph (offsets and positions relative to it) and its Han tokens. */
+interface ParagraphPhrases {
+  uses: PhraseUse[];
+  positions: number;
+}
+
+const memo = new ParagraphMemo<ParagraphPhrases>();
+
+function paragraphPhrases(prose: string, tokens: readonly Token[], segmenter: Segmenter): ParagraphPhrases {
+  const uses: PhraseUse[] = [];
+  let pos = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!hasHan(t.text)) {
+      continue;
+    }
+    pos++;
+    // Words of two or more characters (a lone astral character has two code units but no dictionary tag).
+    if (t.norm.length < 2 || !HAN_ONLY.test(t.norm)) {
+      continue;
+    }
+    const tag = segmenter.tagOf(t.norm);
+    if (tag === undefined) {
+      continue;
+    }
+    // X地, also when a pinyin annotation was left between them: 主動(dòng)地.
+    let j = i + 1;
+    const open = tokens[j];
+    if (open?.text === '(') {
+      let k = j + 1;
+      while (k < tokens.length && k < j + 10 && tokens[k]!.text !== ')') {
+        k++;
+      }
+      const close = tokens[k];
+      if (close && close.text === ')' && isPinyinAnnotation(prose, open.start, close.start)) {
+        j = k + 1;
+      }
+    }
+    const di = tokens[j];
+    const after = tokens[j + 1];
+    // 地 the particle, not the noun of 地市 (申论地市) or 地区.
+    if (di?.norm === '地' && ADVERBIAL_TAG.test(tag) && !(after && segmenter.hasWord(`地${after.norm}`))) {
+      uses.push({ key: `${t.norm}地`, text: t.text + di.text, start: t.start, end: di.end, pos: pos - 1 });
+      pos++;
+      i = j;
+      continue;
+    }
+    if (COUNTED_TAG.test(tag) && (tag === 'i' || modifies(tokens[i + 1], segmenter))) {
+      uses.push({ key: t.norm, text: t.text, start: t.start, end: t.end, pos: pos - 1 });
+    }
+  }
+  return { uses, positions: pos };
+}
+
 /**
  * The counted phrases of the paragraphs, in order, and the number of Han tokens (positions). `skip` leaves
- * paragraphs out (a pasted copy).
+ * paragraphs out (a pasted copy); `traditional` says the tokens are of the Simplified form of the text
+ * (part of the key of the per-paragraph cache).
  */
 export function phraseUses(
   paragraphs: readonly Paragraph[],
   tokensOf: (p: Paragraph) => readonly Token[],
   segmenter: Segmenter,
   skip: (p: Paragraph) => boolean = () => false,
+  traditional = false,
 ): { uses: PhraseUse[]; positions: number } {
   const uses: PhraseUse[] = [];
   let pos = 0;
@@ -96,46 +160,11 @@ export function phraseUses(
     if (skip(p)) {
       continue;
     }
-    const tokens = tokensOf(p);
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      if (!HAN.test(t.text)) {
-        continue;
-      }
-      pos++;
-      if (!HAN_ONLY.test(t.norm) || codePointLength(t.norm) < 2) {
-        continue;
-      }
-      const tag = segmenter.tagOf(t.norm);
-      if (tag === undefined) {
-        continue;
-      }
-      // X地, also when a pinyin annotation was left between them: 主動(dòng)地.
-      let j = i + 1;
-      const open = tokens[j];
-      if (open?.text === '(') {
-        let k = j + 1;
-        while (k < tokens.length && k < j + 10 && tokens[k]!.text !== ')') {
-          k++;
-        }
-        const close = tokens[k];
-        if (close && close.text === ')' && isPinyinAnnotation(p.prose, open.start, close.start)) {
-          j = k + 1;
-        }
-      }
-      const di = tokens[j];
-      const after = tokens[j + 1];
-      // 地 the particle, not the noun of 地市 (申论地市) or 地区.
-      if (di?.norm === '地' && ADVERBIAL_TAG.test(tag) && !(after && segmenter.hasWord(`地${after.norm}`))) {
-        uses.push({ key: `${t.norm}地`, text: p.text.slice(t.start, t.end) + di.text, start: p.start + t.start, end: p.start + di.end, pos });
-        pos++;
-        i = j;
-        continue;
-      }
-      if (COUNTED_TAG.test(tag) && (tag === 'i' || modifies(tokens[i + 1], segmenter))) {
-        uses.push({ key: t.norm, text: t.text, start: p.start + t.start, end: p.start + t.end, pos });
-      }
+    const own = memo.get(segmenter, (traditional ? 'T' : 'S') + p.prose, () => paragraphPhrases(p.prose, tokensOf(p), segmenter));
+    for (const u of own.uses) {
+      uses.push({ key: u.key, text: u.text, start: p.start + u.start, end: p.start + u.end, pos: pos + u.pos });
     }
+    pos += own.positions;
   }
   return { uses, positions: pos };
 }
@@ -245,7 +274,7 @@ export const rule: DocumentRule = {
   check(ctx) {
     const { repeated } = duplicatesOf(ctx);
     const { segmenter } = ctx.services;
-    const { uses, positions } = phraseUses(ctx.paragraphs, ctx.tokens, segmenter, (p) => repeated.has(p.index));
+    const { uses, positions } = phraseUses(ctx.paragraphs, ctx.tokens, segmenter, (p) => repeated.has(p.index), ctx.target !== 'simplified');
     if (uses.length < MIN_COUNT) {
       return;
     }

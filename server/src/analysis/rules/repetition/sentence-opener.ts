@@ -19,6 +19,7 @@ import { splitSentences } from '../../document';
 import type { DocumentRule } from '../../rule';
 import type { Token } from '../../types';
 import { duplicatesOf } from './duplicates';
+import { ParagraphMemo } from './memo';
 import { seriesItemRanges } from './series-hooks';
 
 /** Shortest run of sentences with the same opener that is reported. */
@@ -30,12 +31,15 @@ const CLAUSE_END = /[；;]\s*$/;
 
 interface Opener {
   word: string;
-  /** Absolute range of the opening word. */
+  /** Range of the opening word (absolute in a run, relative to the paragraph in the cache). */
   start: number;
   end: number;
-  /** Absolute start of the sentence (after leading blanks). */
+  /** Start of the sentence it opens. */
   sentence: number;
 }
+
+/** Per paragraph, each sentence's opener (null: the sentence does not open with Han text). */
+const memo = new ParagraphMemo<Array<Opener | null>>();
 
 /** The opening word of `prose[from, to)`, or undefined when it is not Han text. */
 function openerOf(tokens: readonly Token[], prose: string, from: number, to: number): Token | undefined {
@@ -62,6 +66,23 @@ function openerOf(tokens: readonly Token[], prose: string, from: number, to: num
     return undefined;
   }
   return t;
+}
+
+/** The opener of every sentence of a paragraph, clauses ending in ；merged into their sentence. */
+function openersOf(prose: string, tokens: readonly Token[]): Array<Opener | null> {
+  const sentences: Array<{ start: number; end: number }> = [];
+  for (const s of splitSentences(prose)) {
+    const prev = sentences[sentences.length - 1];
+    if (prev && CLAUSE_END.test(prose.slice(prev.start, prev.end)) && prose[prev.end - 1] !== '\n') {
+      prev.end = s.end;
+    } else {
+      sentences.push({ ...s });
+    }
+  }
+  return sentences.map((s) => {
+    const t = openerOf(tokens, prose, s.start, s.end);
+    return t ? { word: t.norm, start: t.start, end: t.end, sentence: s.start } : null;
+  });
 }
 
 export const rule: DocumentRule = {
@@ -94,36 +115,23 @@ export const rule: DocumentRule = {
         flush();
         continue;
       }
-      const prose = p.prose;
-      const tokens = ctx.tokens(p);
-      // Sentences, with clauses ending in ；merged into the sentence they belong to.
-      const sentences: Array<{ start: number; end: number }> = [];
-      for (const s of splitSentences(prose)) {
-        const prev = sentences[sentences.length - 1];
-        if (prev && CLAUSE_END.test(prose.slice(prev.start, prev.end)) && prose[prev.end - 1] !== '\n') {
-          prev.end = s.end;
-        } else {
-          sentences.push({ ...s });
-        }
-      }
-      for (const s of sentences) {
-        const t = openerOf(tokens, prose, s.start, s.end);
-        const sentenceStart = t ? p.start + t.start : -1;
+      const openers = memo.get(ctx.services.segmenter, (ctx.target === 'simplified' ? 'S' : 'T') + p.prose, () => openersOf(p.prose, ctx.tokens(p)));
+      for (const rel of openers) {
         let inSeries = false;
-        if (t && itemStarts.size > 0) {
+        if (rel && itemStarts.size > 0) {
           // A series item starts at its marker or frame; allow leading blanks and quotes before it.
-          for (let k = p.start + s.start; k <= sentenceStart; k++) {
+          for (let k = p.start + rel.sentence; k <= p.start + rel.start; k++) {
             if (itemStarts.has(k)) {
               inSeries = true;
               break;
             }
           }
         }
-        if (!t || inSeries) {
+        if (!rel || inSeries) {
           flush();
           continue;
         }
-        const o: Opener = { word: t.norm, start: p.start + t.start, end: p.start + t.end, sentence: sentenceStart };
+        const o: Opener = { word: rel.word, start: p.start + rel.start, end: p.start + rel.end, sentence: p.start + rel.sentence };
         if (run.length > 0 && run[0]!.word !== o.word) {
           flush();
         }
