@@ -4,7 +4,7 @@
  * extension host here (scripts/e2e-exthost.mjs), Electron VS Code through @vscode/test-electron elsewhere
  * (test/e2e/runTest.ts) — with the real client starting the real language server over IPC.
  *
- * Fixtures: test/fixtures/workspace/{essay.txt, convert.txt}. Every test that edits a fixture reverts it,
+ * Fixtures: test/fixtures/workspace/{essay.txt, convert.txt, series.md}. Every test that edits a fixture reverts it,
  * and no test saves, so the files on disk never change.
  */
 import * as assert from 'node:assert/strict';
@@ -40,6 +40,7 @@ const PINYIN_RANGES: Array<[number, number, number, number]> = [[4, 11, 4, 17]];
 const LINE2_FIXED = '新时代的青年干部要发扬“螺丝钉”精神，锻造过硬品格。';
 const ESSAY_FIXED = ['以实干担当践行初心使命', '', LINE2_FIXED, '', '在平凡岗位上，我们要关注群众的急难愁盼，把每一件小事办实办好。', ''].join('\n');
 
+const SERIES = 'series.md';
 const CONVERT = 'convert.txt';
 const CONVERT_TRADITIONAL = ['新時代的青年幹部要發揚螺絲釘精神，鍛造過硬品格。', '學習歷史，推動經濟發展。', ''].join('\n');
 
@@ -151,15 +152,23 @@ suite('Wenfeng in the extension host', () => {
     assert.equal(text, CONVERT_TRADITIONAL);
   });
 
-  test('completion: the request succeeds', async () => {
-    const list = await vscode.commands.executeCommand<vscode.CompletionList | undefined>(
-      'vscode.executeCompletionItemProvider',
-      essay.uri,
-      new vscode.Position(2, 11),
-    );
-    // TODO(#issue): the server has no completion provider yet (spec "Completions": corpus continuation,
-    // series continuation, canonical phrases). Once it has, assert on its items here, e.g. that a label
-    // from the corpus model is offered after 发扬, and that the items carry the source wenfeng.
+  test('completion: the next item of a series is offered as a snippet', async () => {
+    // series.md: 一要…。二要…。三要…。 in three paragraphs, then an empty paragraph at the last line.
+    const doc = (await openFixture(SERIES)).document;
+    const at = new vscode.Position(doc.lineCount - 1, 0);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList | undefined>('vscode.executeCompletionItemProvider', doc.uri, at);
+    assert.ok(list && Array.isArray(list.items), 'vscode.executeCompletionItemProvider returned a completion list');
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    const next = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === '四要…。');
+    assert.ok(next, `the series continuation 四要…。 at ${at.line}:${at.character}; offered: ${labels.join(' | ') || '(nothing)'}`);
+    const insert = next.insertText instanceof vscode.SnippetString ? next.insertText.value : next.insertText;
+    assert.equal(insert, '四要${1}。', 'the continuation is a snippet with a tab stop for the item');
+    assert.equal(next.kind, vscode.CompletionItemKind.Snippet);
+  });
+
+  test('completion: a request in the middle of a sentence succeeds', async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList | undefined>('vscode.executeCompletionItemProvider', essay.uri, new vscode.Position(2, 11));
+    // What the corpus model continues after 发扬 depends on the model; only the request itself is checked here.
     assert.ok(list === undefined || Array.isArray(list.items), 'vscode.executeCompletionItemProvider returned a completion list');
   });
 });
