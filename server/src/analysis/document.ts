@@ -97,6 +97,10 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$/;
 const SOFT_BREAK_END = /[。！？；：…”」』）)!?.:;]\s*$/;
 
+/** Masked prose per paragraph text (null: nothing left to check), kept between analyses. */
+const proseCache = new Map<string, string | null>();
+const PROSE_CACHE_LIMIT = 50_000;
+
 /**
  * Builds the paragraphs of a document. Plain text: every non-blank line is a paragraph. Markdown: headings,
  * list items, quotes and table rows are paragraphs of their own, fenced code and front matter are skipped,
@@ -114,6 +118,15 @@ export function buildParagraphs(text: string, format: TextFormat): Paragraph[] {
 
   const push = (start: number, end: number, heading: boolean): void => {
     const slice = text.slice(start, end);
+    const overlapsComment = commentRanges.some(([cs, ce]) => ce > start && cs < end);
+    const cacheKey = overlapsComment ? undefined : `${format}\u0001${slice}`;
+    const cached = cacheKey === undefined ? undefined : proseCache.get(cacheKey);
+    if (cached !== undefined) {
+      if (cached !== null) {
+        paragraphs.push({ index: paragraphs.length, start, end, text: slice, prose: cached, heading });
+      }
+      return;
+    }
     const chars = Array.from({ length: slice.length }, (_, i) => slice[i] as string);
     for (const [cs, ce] of commentRanges) {
       if (ce > start && cs < end) {
@@ -137,7 +150,14 @@ export function buildParagraphs(text: string, format: TextFormat): Paragraph[] {
       }
     }
     const prose = chars.join('');
-    if (prose.trim().replaceAll(MASK, '').length === 0) {
+    const empty = prose.trim().replaceAll(MASK, '').length === 0;
+    if (cacheKey !== undefined) {
+      if (proseCache.size >= PROSE_CACHE_LIMIT) {
+        proseCache.clear();
+      }
+      proseCache.set(cacheKey, empty ? null : prose);
+    }
+    if (empty) {
       return;
     }
     paragraphs.push({ index: paragraphs.length, start, end, text: slice, prose, heading });

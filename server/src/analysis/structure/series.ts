@@ -113,8 +113,35 @@ function groupKey(m: OrdinalMarker): string {
   return m.family;
 }
 
-/** Longest common subsequence of two word lists: the matched index pairs. */
+/**
+ * Results of `lcs`, kept between analyses: after an edit the same pairs of leads are aligned again, and
+ * only the pairs around the changed paragraph are new. Bounded; the oldest half goes when it is full.
+ */
+const lcsCache = new Map<string, Array<[number, number]>>();
+const LCS_CACHE_LIMIT = 50_000;
+
+/** Longest common subsequence of two word lists: the matched index pairs (memoised). */
 export function lcs(a: readonly string[], b: readonly string[]): Array<[number, number]> {
+  const key = `${a.join('\u0001')}\u0002${b.join('\u0001')}`;
+  const hit = lcsCache.get(key);
+  if (hit) {
+    return hit;
+  }
+  const result = lcsUncached(a, b);
+  if (lcsCache.size >= LCS_CACHE_LIMIT) {
+    let drop = LCS_CACHE_LIMIT / 2;
+    for (const k of lcsCache.keys()) {
+      lcsCache.delete(k);
+      if (--drop <= 0) {
+        break;
+      }
+    }
+  }
+  lcsCache.set(key, result);
+  return result;
+}
+
+function lcsUncached(a: readonly string[], b: readonly string[]): Array<[number, number]> {
   const n = a.length;
   const m = b.length;
   const dp = new Uint16Array((n + 1) * (m + 1));
