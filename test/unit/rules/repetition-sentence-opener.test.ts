@@ -10,6 +10,8 @@ ruleTester(ID, {
     '我们要学习。我们要思考。',
     // Clauses separated by ；are one sentence (the genre's parallel construction).
     '就是要适应新常态；就是要心存敬畏；就是要坚守底线。',
+    // Numbered labels make list items, not openers.
+    '例1：要学习。例2：要思考。例3：要实践。分论点一：见贤思齐。分论点二：见贤思齐。分论点三：见贤思齐。',
     // A heading breaks the run.
     { text: '我们要学习。我们要思考。\n\n# 我们\n\n我们要实践。', options: { format: 'markdown' } },
   ],
