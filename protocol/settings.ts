@@ -37,7 +37,8 @@ export interface Settings {
 /** Defaults; every missing or invalid value falls back to these. */
 export const DEFAULT_SETTINGS: Settings = {
   enable: true,
-  languages: ['markdown', 'plaintext', 'wenfeng-essay'],
+  // VS Code's ids, and the ones other editors send for the same files (Neovim: text).
+  languages: ['markdown', 'plaintext', 'wenfeng-essay', 'text'],
   script: 'auto',
   rules: {},
   acceptedWords: [],

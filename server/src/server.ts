@@ -158,7 +158,10 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration((params) => {
+    if (!canPullConfig) {
+      settings.setPushed(params.settings);
+    }
     settings.clear();
     for (const doc of documents.all()) {
       schedule(doc.uri, true);

@@ -29,6 +29,18 @@ export class SettingsCache {
     return p;
   }
 
+  /**
+   * Settings an editor pushes with workspace/didChangeConfiguration (`{ wenfeng: {…} }`), used for every
+   * document when the client cannot be asked per resource (Neovim 0.7 and other simple clients).
+   */
+  setPushed(raw: unknown): void {
+    const section = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).wenfeng : undefined;
+    this.pushed = section === undefined ? undefined : normalizeSettings(section);
+    this.cache.clear();
+  }
+
+  private pushed: Settings | undefined;
+
   delete(uri: string): void {
     this.cache.delete(uri);
   }
@@ -49,11 +61,15 @@ export class SettingsCache {
         }
       }
     }
-    if (!this.canPull()) {
+    let editor: Settings;
+    if (this.canPull()) {
+      const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'wenfeng' });
+      editor = normalizeSettings(raw);
+    } else if (this.pushed) {
+      editor = this.pushed;
+    } else {
       return project ?? DEFAULT_SETTINGS;
     }
-    const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'wenfeng' });
-    const editor = normalizeSettings(raw);
     if (!project) {
       return editor;
     }

@@ -206,3 +206,42 @@ test('outline, folding, hover and completion over the protocol', async () => {
   assert.equal(items[0]!.textEdit.newText, '打好${1}牌，增强机关干部的${2}意识。');
   assert.equal(items[0]!.insertTextFormat, 2);
 });
+
+test('a client that cannot be asked for settings pushes them, and Neovim language ids are checked', async () => {
+  const child2 = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const c2 = createProtocolConnection(new StreamMessageReader(child2.stdout), new StreamMessageWriter(child2.stdin));
+  const got: PublishDiagnosticsParams[] = [];
+  let wake: (() => void) | undefined;
+  c2.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    got.push(p);
+    wake?.();
+  });
+  c2.listen();
+  const next = (pred: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> =>
+    new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('no diagnostics')), 15000);
+      const check = (): void => {
+        const hit = got.find(pred);
+        if (hit) {
+          clearTimeout(t);
+          resolve(hit);
+        }
+      };
+      wake = check;
+      check();
+    });
+  await c2.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  await c2.sendNotification('initialized', {});
+  const uri = 'file:///tmp/wenfeng-protocol/nvim.txt';
+  await c2.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'text', version: 1, text: '发扬精神,锻造品格。' } });
+  const first = await next((p) => p.version === 1);
+  assert.equal(first.diagnostics.length, 1);
+  assert.match(first.diagnostics[0]!.message as string, /半角/);
+  await c2.sendNotification('workspace/didChangeConfiguration', { settings: { wenfeng: { messageLanguage: 'en', rules: { 'punctuation/halfwidth': 'error' } } } });
+  const second = await next((p) => p.diagnostics.length === 1 && /Half-width/.test(p.diagnostics[0]!.message as string));
+  assert.equal(second.diagnostics[0]!.severity, 1);
+  await c2.sendRequest('shutdown');
+  await c2.sendNotification('exit');
+  c2.dispose();
+  child2.kill();
+});
