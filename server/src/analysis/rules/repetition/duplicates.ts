@@ -70,7 +70,8 @@ interface Fingerprint {
   shingles: Int32Array;
 }
 
-const CACHE_LIMIT = 20_000;
+/** Paragraphs remembered: enough for re-analysis of a long draft after an edit, bounded in memory. */
+const CACHE_LIMIT = 5_000;
 const cache = new Map<string, Fingerprint>();
 
 function isKept(c: number): boolean {

@@ -9,7 +9,7 @@
 export class ParagraphMemo<T> {
   private readonly byOwner = new WeakMap<object, Map<string, T>>();
 
-  constructor(private readonly limit = 20_000) {}
+  constructor(private readonly limit = 5_000) {}
 
   /** The value for `key` under `owner`, computed on first request. */
   get(owner: object, key: string, compute: () => T): T {
