@@ -288,7 +288,7 @@ export function createAnalyzer(services: Services): Analyzer {
     ).filter((f) => f.start >= 0 && f.end <= text.length && f.start <= f.end);
     kept.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
     const size = paragraphs.reduce((n, p) => n + hanCount(p.prose), 0);
-    const score = computeScore(kept, size, (id) => ruleById(id)?.meta.category ?? 'phrasing', genreFit(paragraphs, target));
+    const score = computeScore(kept, size, (id) => ruleById(id)?.meta.category ?? 'phrasing', genreFit(paragraphs, target), text.length);
     const structure = shared('structure', () => detectStructure(paragraphs, (p) => tokensOf(p.prose, target !== 'simplified')));
     return { findings: kept, paragraphs, script: target, score, structure };
   };

@@ -4,8 +4,10 @@
  * Each finding costs points by severity (error 8, warning 4, information 1.5, hint 0.5). Costs are
  * divided by the document's size in units of 1,000 Han characters (at least 1), so a long essay is not
  * punished for length, and one rule can cost a category at most 40 points, so a single systematic defect
- * (a Traditional copy, say) does not hide every other category. A category scores 100 minus its deductions,
- * never below 0; the total is the weighted mean of the categories.
+ * (a Traditional copy, say) does not hide every other category. A finding that covers a large part of the
+ * text (a pasted body, 5 % of the text or more) costs in proportion to it as well: 60 points for the whole
+ * text. A category scores 100 minus its deductions, never below 0; the total is the weighted mean of the
+ * categories.
  */
 import type { Category, Finding, Severity } from './types';
 import { CATEGORIES } from './types';
@@ -43,6 +45,7 @@ export function computeScore(
   size: number,
   categoryOf: (rule: string) => Category,
   genreFit: number | null = null,
+  textLength = 0,
 ): Score {
   const scale = Math.max(1, size / 1000);
   const byRule = new Map<string, Deduction>();
@@ -54,6 +57,10 @@ export function computeScore(
     }
     d.count++;
     d.points += COST[f.severity] / scale;
+    const share = textLength > 0 ? (f.end - f.start) / textLength : 0;
+    if (share >= 0.05) {
+      d.points += 60 * share;
+    }
   }
   const categories = Object.fromEntries(CATEGORIES.map((c) => [c, 100])) as Record<Category, number>;
   const deductions = [...byRule.values()].sort((a, b) => a.rule.localeCompare(b.rule));
