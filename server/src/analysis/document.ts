@@ -245,8 +245,23 @@ export interface Sentence {
 
 const SENTENCE_END = /[。！？!?；;…]+[”’」』）)]*|\n/g;
 
-/** Splits a paragraph's prose into sentences, each including its closing punctuation. */
+const sentenceCache = new Map<string, Sentence[]>();
+
+/** Splits a paragraph's prose into sentences, each including its closing punctuation (memoised). */
 export function splitSentences(prose: string): Sentence[] {
+  const hit = sentenceCache.get(prose);
+  if (hit) {
+    return hit;
+  }
+  const out = splitSentencesUncached(prose);
+  if (sentenceCache.size >= PROSE_CACHE_LIMIT) {
+    sentenceCache.clear();
+  }
+  sentenceCache.set(prose, out);
+  return out;
+}
+
+function splitSentencesUncached(prose: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
   SENTENCE_END.lastIndex = 0;

@@ -102,6 +102,8 @@ function toTokens(text: string, segmented: string, words: readonly string[]): To
   return tokens;
 }
 
+const HAN_RE = /\p{Script=Han}/u;
+
 /** Counts characters that exist only in Traditional or only in Simplified script. */
 function scriptVotes(prose: string, services: Services): [number, number] {
   let trad = 0;
@@ -126,6 +128,8 @@ export function createAnalyzer(services: Services): Analyzer {
   const tokenCache = new BoundedCache<Token[]>(50_000);
   const paragraphCache = new BoundedCache<Map<string, Report[]>>(50_000);
   const voteCache = new BoundedCache<[number, number]>(50_000);
+  // Attested and total word bigrams per paragraph, for genre fit.
+  const fitCache = new BoundedCache<[number, number]>(50_000);
 
   /** Tokens of a text; `traditional` segments its Simplified form (same length) and keeps offsets. */
   const tokensOf = (text: string, traditional: boolean): readonly Token[] => {
@@ -162,20 +166,28 @@ export function createAnalyzer(services: Services): Analyzer {
     let total = 0;
     let attested = 0;
     for (const p of paragraphs) {
-      let prev: string | undefined;
-      for (const t of tokensOf(p.prose, target !== 'simplified')) {
-        if (!/\p{Script=Han}/u.test(t.norm)) {
-          prev = t.norm.trim().length > 0 ? undefined : prev;
-          continue;
-        }
-        if (prev !== undefined) {
-          total++;
-          if (model.bigramDocuments(prev, t.norm) > 0) {
-            attested++;
+      const key = `${target === 'simplified' ? 's' : 't'}\u0001${p.prose}`;
+      let counts = fitCache.get(key);
+      if (!counts) {
+        counts = [0, 0];
+        let prev: string | undefined;
+        for (const t of tokensOf(p.prose, target !== 'simplified')) {
+          if (!HAN_RE.test(t.norm)) {
+            prev = t.norm.trim().length > 0 ? undefined : prev;
+            continue;
           }
+          if (prev !== undefined) {
+            counts[1]++;
+            if (model.bigramDocuments(prev, t.norm) > 0) {
+              counts[0]++;
+            }
+          }
+          prev = t.norm;
         }
-        prev = t.norm;
+        fitCache.set(key, counts);
       }
+      attested += counts[0];
+      total += counts[1];
     }
     if (total < 10) {
       return null;
@@ -300,6 +312,7 @@ export function createAnalyzer(services: Services): Analyzer {
       tokenCache.clear();
       paragraphCache.clear();
       voteCache.clear();
+      fitCache.clear();
     },
   };
 }

@@ -124,6 +124,18 @@ export function loadModel(data: unknown): CorpusModel {
   }
   const words = new Map(Object.entries(m.words));
   const bigrams = new Map(Object.entries(m.bigrams));
+  // word → next word → documents, so a look-up builds no key string.
+  const nested = new Map<string, Map<string, number>>();
+  for (const [key, count] of bigrams) {
+    const sp = key.indexOf(' ');
+    const a = key.slice(0, sp);
+    let inner = nested.get(a);
+    if (!inner) {
+      inner = new Map();
+      nested.set(a, inner);
+    }
+    inner.set(key.slice(sp + 1), count);
+  }
   const trigrams = m.trigrams ?? {};
   // Continuation indexes (context → next words by documents), built on the first completion request.
   let after1: Map<string, Array<[string, number]>> | undefined;
@@ -149,7 +161,7 @@ export function loadModel(data: unknown): CorpusModel {
     bigramNorm: m.bigramNorm ?? 0,
     wordCount: (w) => words.get(w)?.[0] ?? 0,
     documentCount: (w) => words.get(w)?.[1] ?? 0,
-    bigramDocuments: (a, b) => bigrams.get(`${a} ${b}`) ?? 0,
+    bigramDocuments: (a, b) => nested.get(a)?.get(b) ?? 0,
     next(context) {
       after1 ??= index(bigrams);
       after2 ??= index(Object.entries(trigrams));

@@ -21,6 +21,9 @@ import { isPinyinAnnotation } from '../script/pinyin-annotation';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const ASCII_ALNUM = /[A-Za-z0-9]/;
+const CANDIDATE = /[,.;:?!()]/;
+const PARENS = /[()]/g;
+const MARKS = /[,.;:?!]/g;
 const NUMERAL_ORDINAL = /(?:^|[。！？；\s])[一二三四五六七八九十]+$/;
 /** Residue of a lost character: `?` followed by a pinyin syllable and `)`. */
 const GARBLED_TAIL = /^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,6}\)/;
@@ -60,15 +63,19 @@ export const rule: ParagraphRule = {
   scope: 'paragraph',
   check(ctx) {
     const prose = ctx.prose;
+    // Most paragraphs hold no half-width mark at all: one native scan decides.
+    if (!CANDIDATE.test(prose)) {
+      return;
+    }
     // Parentheses first, as pairs (an unmatched one is left to punctuation/pairs).
     const stack: number[] = [];
     const pairs: Array<[number, number]> = [];
-    for (let i = 0; i < prose.length; i++) {
-      const c = prose[i];
-      if (c === '(') {
-        stack.push(i);
-      } else if (c === ')' && stack.length > 0) {
-        pairs.push([stack.pop()!, i]);
+    PARENS.lastIndex = 0;
+    for (let m = PARENS.exec(prose); m; m = PARENS.exec(prose)) {
+      if (m[0] === '(') {
+        stack.push(m.index);
+      } else if (stack.length > 0) {
+        pairs.push([stack.pop()!, m.index]);
       }
     }
     for (const [open, close] of pairs) {
@@ -99,12 +106,11 @@ export const rule: ParagraphRule = {
       });
     }
 
-    for (let i = 0; i < prose.length; i++) {
-      const c = prose[i]!;
-      const full = FULL[c];
-      if (full === undefined || c === '(' || c === ')') {
-        continue;
-      }
+    MARKS.lastIndex = 0;
+    for (let m = MARKS.exec(prose); m; m = MARKS.exec(prose)) {
+      const i = m.index;
+      const c = m[0];
+      const full = FULL[c]!;
       const prev = prose[i - 1];
       const next = prose[i + 1];
       // Numbers: 3.14, 1,000, 15:56.
