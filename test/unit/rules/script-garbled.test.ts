@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Report } from '../../../server/src/analysis';
+import { buildParagraphs } from '../../../server/src/analysis/document';
+import { rule } from '../../../server/src/analysis/rules/script/garbled';
 import { getServices } from '../../../server/src/services';
-import { check, corpusEssay, corpusEssays, fixAll, ruleTester, seed } from '../helpers';
+import { check, corpusEssay, corpusEssays, fixAll, getAnalyzer, ruleTester, seed } from '../helpers';
 
 const ID = 'script/garbled';
 const traditional = { config: { script: 'traditional' as const } };
@@ -190,4 +193,28 @@ test('mojibake of real sentences is found and read back', () => {
   assert.ok(tried >= 40);
   assert.equal(found, tried);
   assert.ok(readBack >= tried * 0.9, `${readBack} of ${tried} read back`);
+});
+
+test('one long line full of residue and mojibake: every finding inside the text, short messages', () => {
+  // The rule on its own (the whole analysis adds other rules' work): a line of 100,000 pieces of residue.
+  const services = getServices();
+  for (const line of ['重?fù)?dān)'.repeat(25_000), '是?men)'.repeat(25_000), '?qū)嵳嫘慕徽'.repeat(10_000), '浣犲ソ涓栫晫'.repeat(20_000)]) {
+    const [paragraph] = buildParagraphs(line, 'plaintext');
+    assert.ok(paragraph);
+    const reports: Report[] = [];
+    rule.check({
+      paragraph,
+      prose: paragraph.prose,
+      tokens: () => getAnalyzer().tokens(paragraph.prose),
+      services,
+      target: 'simplified',
+      accepted: new Set(),
+      report: (r) => reports.push(r),
+    });
+    assert.ok(reports.length > 0);
+    for (const r of reports) {
+      assert.ok(r.start >= 0 && r.end <= line.length && r.start < r.end);
+      assert.ok(r.message.length < 200, r.message.slice(0, 80));
+    }
+  }
 });

@@ -57,6 +57,15 @@ const ENTITIES: Record<string, string> = {
   copy: '©', reg: '®', laquo: '«', raquo: '»', emsp: ' ', ensp: ' ',
 };
 
+/** Text for a message or a fix title: a long run shows its beginning and its end. */
+export function excerpt(text: string, max = 40): string {
+  if (text.length <= max) {
+    return text;
+  }
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 12).join('')}…${chars.slice(-10).join('')}`;
+}
+
 /** One piece of a garbled run. */
 type Part =
   | { kind: 'slot'; start: number; end: number; syllable: string }
@@ -208,8 +217,11 @@ function syllableAt(prose: string, i: number): string | undefined {
 
 /** An HTML entity name and `;` at `i` (`ldquo;`, `#8220;`): its text, or undefined. */
 function entityAt(prose: string, i: number): { text: string; length: number } | undefined {
-  const semi = prose.indexOf(';', i);
-  if (semi < 0 || semi - i > 8 || semi - i < 2) {
+  let semi = i;
+  while (semi < prose.length && semi - i <= 8 && prose.charCodeAt(semi) !== 0x3b) {
+    semi++;
+  }
+  if (prose.charCodeAt(semi) !== 0x3b || semi - i < 2) {
     return undefined;
   }
   const name = prose.slice(i, semi);
@@ -622,6 +634,9 @@ export function findGarbled(prose: string, services: Services): GarbledRegion[] 
 // Recovering lost characters from their pinyin
 
 const MAX_CANDIDATES = 40;
+/** Readings offered for one run, and the longest run (in pieces) that gets alternatives. */
+const MAX_READINGS = 3;
+const MAX_ALTERNATIVE_PIECES = 16;
 const SINGLE_PENALTY = 12;
 const WORD_BONUS = 2;
 
@@ -632,8 +647,35 @@ interface Scored {
   words?: boolean;
 }
 
+/** Recovered readings, cached per services: residue repeats (a long document copied through the same tool). */
+interface RecoveryCache {
+  syllables: Map<string, Scored[]>;
+  readings: Map<string, string[]>;
+}
+
+const recoveryCaches = new WeakMap<Services, RecoveryCache>();
+
+function cacheOf(services: Services): RecoveryCache {
+  let cache = recoveryCaches.get(services);
+  if (!cache || cache.readings.size > 20_000) {
+    cache = { syllables: new Map(), readings: new Map() };
+    recoveryCaches.set(services, cache);
+  }
+  return cache;
+}
+
 /** Characters read with the syllable, the most frequent first (Simplified ones: the dictionary is Simplified). */
 function charactersFor(services: Services, syllable: string): Scored[] {
+  const cache = cacheOf(services).syllables;
+  let cached = cache.get(syllable);
+  if (!cached) {
+    cached = rankCharacters(services, syllable);
+    cache.set(syllable, cached);
+  }
+  return cached;
+}
+
+function rankCharacters(services: Services, syllable: string): Scored[] {
   let chars = services.pinyin.charactersFor(syllable.toLowerCase());
   if (chars.length === 0) {
     chars = services.pinyin.charactersFor(stripTone(syllable));
@@ -747,8 +789,11 @@ function recover(services: Services, syllables: readonly string[], left: string,
 function hanBefore(prose: string, pos: number): string {
   let i = pos;
   if (prose.charCodeAt(i - 1) === 0x29) {
-    const open = prose.lastIndexOf('(', i - 1);
-    if (open >= 0 && i - 1 - open <= 7 && syllableAt(prose, open + 1) !== undefined) {
+    let open = i - 2;
+    while (open >= 0 && i - 1 - open <= 7 && prose.charCodeAt(open) !== 0x28) {
+      open--;
+    }
+    if (open >= 0 && prose.charCodeAt(open) === 0x28 && syllableAt(prose, open + 1) !== undefined) {
       i = open;
     }
   }
@@ -782,7 +827,13 @@ function reconstruct(prose: string, region: GarbledRegion, services: Services, t
       }
       const left = i === 0 ? services.converter.toSimplified(hanBefore(prose, region.start)) : '';
       const right = j === parts.length ? services.converter.toSimplified(hanAfter(prose, region.end)) : '';
-      const texts = recover(services, syllables, left, right);
+      const key = `${left}\u0001${syllables.join(' ')}\u0001${right}`;
+      const cache = cacheOf(services).readings;
+      let texts = cache.get(key);
+      if (!texts) {
+        texts = recover(services, syllables, left, right);
+        cache.set(key, texts);
+      }
       pieces.push(texts.length > 0 ? texts : [LOST.repeat(syllables.length)]);
       i = j;
       continue;
@@ -800,11 +851,14 @@ function reconstruct(prose: string, region: GarbledRegion, services: Services, t
   }
   const first = pieces.map((x) => x[0]!);
   const texts = [first.join('')];
-  pieces.forEach((options, k) => {
-    for (const alt of options.slice(1)) {
-      texts.push(pieces.map((x, m) => (m === k ? alt : x[0]!)).join(''));
+  // Alternatives, one group at a time, for runs short enough to read.
+  for (let k = 0; k < pieces.length && pieces.length <= MAX_ALTERNATIVE_PIECES && texts.length < MAX_READINGS; k++) {
+    for (const alt of pieces[k]!.slice(1)) {
+      if (texts.length < MAX_READINGS) {
+        texts.push(pieces.map((x, m) => (m === k ? alt : x[0]!)).join(''));
+      }
     }
-  });
+  }
   return target === 'simplified' ? texts : texts.map((t) => services.converter.convert(t, target));
 }
 
@@ -820,9 +874,9 @@ export const rule: ParagraphRule = {
   check(ctx) {
     const prose = ctx.prose;
     for (const region of findGarbled(prose, ctx.services)) {
-      const written = prose.slice(region.start, region.end);
+      const written = excerpt(prose.slice(region.start, region.end));
       const replace = (text: string): Fix => ({
-        title: l10n.t('Replace with “{0}”', text),
+        title: l10n.t('Replace with “{0}”', excerpt(text)),
         auto: false,
         edits: [{ start: region.start, end: region.end, newText: text }],
       });
@@ -841,7 +895,7 @@ export const rule: ParagraphRule = {
         const known = [...best].some((ch) => ch !== LOST);
         ctx.report({
           message: known
-            ? l10n.t('Characters lost in “{0}”: probably “{1}”', written, best)
+            ? l10n.t('Characters lost in “{0}”: probably “{1}”', written, excerpt(best))
             : l10n.t('Characters lost in “{0}”', written),
           start: region.start,
           end: region.end,
@@ -850,13 +904,14 @@ export const rule: ParagraphRule = {
         continue;
       }
       const decoded = region.decoded ?? '';
+      const reads = excerpt(decoded);
       let message: string;
       switch (region.kind) {
         case 'utf8-as-gbk':
-          message = l10n.t('Mojibake “{0}”: UTF-8 text read as GBK; it reads “{1}”', written, decoded);
+          message = l10n.t('Mojibake “{0}”: UTF-8 text read as GBK; it reads “{1}”', written, reads);
           break;
         case 'utf8-as-latin1':
-          message = l10n.t('Mojibake “{0}”: UTF-8 text read as Latin-1; it reads “{1}”', written, decoded);
+          message = l10n.t('Mojibake “{0}”: UTF-8 text read as Latin-1; it reads “{1}”', written, reads);
           break;
         case 'replacement':
           message = l10n.t('Mojibake “{0}”: the characters were already lost when the text was converted', written);

@@ -25,7 +25,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ParagraphContext, ParagraphRule } from '../../rule';
 import type { Fix, ScriptConverter, ScriptTarget, Token } from '../../types';
-import { findGarbled } from './garbled';
+import { excerpt, findGarbled } from './garbled';
 
 type TraditionalTarget = Exclude<ScriptTarget, 'simplified'>;
 
@@ -398,15 +398,16 @@ export const rule: ParagraphRule = {
         }
       }
       const fixes: Fix[] = texts.map((text) => ({
-        title: l10n.t('Convert to “{0}”', text),
+        title: l10n.t('Convert to “{0}”', excerpt(text)),
         auto: decided,
         edits: [{ start, end, newText: text }],
       }));
+      const shown = excerpt(written);
       const message = simplifiedTarget
-        ? l10n.t('Traditional characters in Simplified text: “{0}” → “{1}”', written, best)
+        ? l10n.t('Traditional characters in Simplified text: “{0}” → “{1}”', shown, excerpt(best))
         : decided
-          ? l10n.t('Simplified characters in Traditional text: “{0}” → “{1}”', written, best)
-          : l10n.t('Simplified characters in Traditional text: “{0}” could be {1}', written, texts.map((x) => `“${x}”`).join(' / '));
+          ? l10n.t('Simplified characters in Traditional text: “{0}” → “{1}”', shown, excerpt(best))
+          : l10n.t('Simplified characters in Traditional text: “{0}” could be {1}', shown, texts.map((x) => `“${excerpt(x)}”`).join(' / '));
       ctx.report({ message, start, end, fixes });
     }
   },
