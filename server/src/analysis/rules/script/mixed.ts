@@ -11,8 +11,10 @@
  * - Traditional targets: the Simplified word is converted back to every Traditional standard (OpenCC,
  *   Taiwan, Hong Kong). A character is flagged when no standard writes it that way and it is a Simplified
  *   form: Simplified-only (发, 们, 这), or a character shared by both scripts that this word converts
- *   (干部 → 幹部; 若干, 皇后, 公里, 干扰 keep theirs). Regional variants (裡/裏, 為/爲, 台/臺) are not
- *   this rule's business.
+ *   (干部 → 幹部; 若干, 皇后, 公里, 干扰 keep theirs). A shared character is left alone when the conversion
+ *   would not come back to it (熏陶 → 薰陶 → 薰陶: 熏 is valid in both scripts there) and when it stands
+ *   alone (干, 后, 于 are Traditional characters too). Regional variants (裡/裏, 為/爲, 台/臺) are not this
+ *   rule's business.
  *
  * One finding per maximal run of flagged words. The fix converts exactly the flagged characters (the writer's
  * regional variants stay). A character with several Traditional forms that no word decides — a one-character
