@@ -75,6 +75,7 @@ export interface Structure {
 type TokensOf = (p: Paragraph) => readonly Token[];
 
 const LEAD_END = /[。！？；!?;]/;
+const MAX_LEAVE_ONE_OUT = 12;
 const HAN = /\p{Script=Han}/u;
 
 /** End (relative) of the first sentence of `prose` from `from`, including its mark. */
@@ -175,9 +176,22 @@ const FRAME_PUNCTUATION: Record<string, string> = { '，': '，', ',': '，', '�
  */
 function leadWords(tokens: readonly Token[], start: number, end: number): Token[] {
   const out: Token[] = [];
-  for (const t of tokens) {
-    if (t.start < start || t.end > end) {
-      continue;
+  // Tokens are in order: find the first at or after `start` by binary search (a paragraph may have
+  // thousands of sentences; scanning from the top for each would be quadratic).
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < start) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  for (let i = lo; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.end > end) {
+      break;
     }
     if (HAN.test(t.norm)) {
       out.push(t);
@@ -609,7 +623,9 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
 
   // 4c. A frame series of four or more whose frame grows when one item is left out: that item altered it.
   for (const x of series) {
-    if (x.kind !== 'frame' || x.items.length < 4) {
+    // Leaving each item out costs a frame per item: only for series of a reasonable size (排比 has a few
+    // items; a run of hundreds is a list, and this must stay linear on pathological input).
+    if (x.kind !== 'frame' || x.items.length < 4 || x.items.length > MAX_LEAVE_ONE_OUT) {
       continue;
     }
     const leadsOf = x.items.map((it) => (x.level === 'paragraph' ? leads[it.paragraph]! : leadWords(tokensOf(paragraphs[it.paragraph]!), it.leadStart - paragraphs[it.paragraph]!.start, it.leadEnd - paragraphs[it.paragraph]!.start)));
@@ -632,7 +648,7 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
 
   // 5. Items of ordinal series that drop the frame their siblings share (leave-one-out frames).
   for (const s of series) {
-    if (s.kind !== 'ordinal' || s.items.length < 3) {
+    if (s.kind !== 'ordinal' || s.items.length < 3 || s.items.length > MAX_LEAVE_ONE_OUT) {
       continue;
     }
     const leadsOf = s.items.map((it) => {
