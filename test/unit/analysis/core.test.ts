@@ -130,6 +130,8 @@ test('the analyzer never throws and keeps ranges inside the text on hostile inpu
     '(((((((())))))))“““”””《《》',
     '<!-- wenfeng-disable',
     '```\n未闭合的代码块, 不查',
+    // One long line of repeated parallel sentences with residue: must not go quadratic.
+    '关(guān)注民生，服务社会。'.repeat(20000),
   ];
   for (const text of inputs) {
     for (const format of ['markdown', 'plaintext'] as const) {
