@@ -17,6 +17,7 @@ import * as l10n from '@vscode/l10n';
 import { isChinese, isHan, nextNonSpace, prevNonSpace } from '../../chars';
 import { MASK } from '../../document';
 import type { ParagraphRule } from '../../rule';
+import { findGarbled } from '../script/garbled';
 import { isPinyinAnnotation } from '../script/pinyin-annotation';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
@@ -106,11 +107,16 @@ export const rule: ParagraphRule = {
       });
     }
 
+    // A `?` that stands for a lost character belongs to script/garbled (重?fù)?dān), 六?!敝).
+    const garbled = prose.includes('?') ? findGarbled(prose, ctx.services) : [];
     MARKS.lastIndex = 0;
     for (let m = MARKS.exec(prose); m; m = MARKS.exec(prose)) {
       const i = m.index;
       const c = m[0];
       const full = FULL[c]!;
+      if (garbled.some((g) => g.start <= i && i < g.end)) {
+        continue;
+      }
       const prev = prose[i - 1];
       const next = prose[i + 1];
       // Numbers: 3.14, 1,000, 15:56.
