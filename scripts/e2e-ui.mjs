@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // UI test of the packaged extension, as a user sees it: install the .vsix into code-server, open a draft,
 // see the squiggles, the score in the status bar and the Problems panel entries (messages in Chinese by
-// default), apply a quick fix with Ctrl+., and see the panel and the score follow. Headless Debian
-// chromium driven by playwright-core; PNG screenshots in .e2e/screenshots/.
+// default), apply a quick fix with Ctrl+., and see the panel, the score and its tooltip follow. Then open
+// an essay and read its skeleton (sections, series, items) in the Outline view, click an item and see the
+// editor and the breadcrumbs follow. Headless Debian chromium driven by playwright-core; PNG screenshots
+// in .e2e/screenshots/ (outline.png shows the Outline view).
 //
 // Usage: node scripts/e2e-ui.mjs
 // Env: WENFENG_VSIX (use this .vsix instead of building one with `npm run package`),
@@ -17,16 +19,51 @@ const log = (...a) => console.log(`[ui ${since(t0)}]`, ...a);
 const DRAFT = 'draft.md';
 // draft.md, line 3 (1-based): 青年干部要发扬“钉钉子”精神,锻造忠诚干净担当的品格,以实际行动践行初心使命。
 // Half-width commas at columns 15 and 27, a pinyin annotation on line 5: three squiggles, score 98. The
-// quick fix of the first comma leaves two squiggles and raises the score.
+// quick fix of the first comma leaves two squiggles and raises the punctuation score (the total, a rounded
+// weighted mean, may stay the same).
 const COMMA = { line: 3, column: 15 };
 const OTHER_COMMA = '[Ln 3, Col 27]';
 const HALFWIDTH = 'punctuation/halfwidth';
 const PINYIN = 'script/pinyin-annotation';
 const HALFWIDTH_KEY = 'Half-width “{0}” in Chinese text: use “{1}”';
 
+// outline.txt: four paragraphs 练好X功，增强年轻干部的Y意识 announced as 练好“四项功”, then the headings
+// 一、二、三、 with 一是…二是…三是… under each. The rows of the Outline view, fully expanded, as
+// `depth name` (names in Chinese: wenfeng.messageLanguage defaults to zh-cn). The same tree is checked
+// with exact ranges in test/e2e/suite/outline.test.ts.
+const ESSAY = 'outline.txt';
+const SENTENCE_SERIES = (...leads) => ['2 排比（3 项）：一是', ...leads.map((l) => `3 ${l}`)];
+const OUTLINE_ROWS = [
+  '1 排比（4 项）：练好{X}功，增强年轻干部的{Y}意识',
+  '2 练好学习功，增强年轻干部的本领意识。',
+  '2 练好调研功，增强年轻干部的群众意识。',
+  '2 练好实干功，增强年轻干部的担当意识。',
+  '2 练好自律功，增强年轻干部的规矩意识。',
+  '1 一、必须坚定理想信念，筑牢思想之基',
+  ...SENTENCE_SERIES('一是坚持学思结合。', '二是坚持知行统一。', '三是坚持常学常新。'),
+  // The headings themselves also form an ordinal series (it spans all three sections, so it is a root).
+  '1 排比（3 项）：一、',
+  '2 一、必须坚定理想信念，筑牢思想之基',
+  '2 二、必须锤炼务实作风，厚植为民情怀',
+  '2 三、必须提升履职能力，勇于担当作为',
+  '1 二、必须锤炼务实作风，厚植为民情怀',
+  ...SENTENCE_SERIES('一是深入基层一线。', '二是解决急难愁盼。', '三是完善服务机制。'),
+  '1 三、必须提升履职能力，勇于担当作为',
+  ...SENTENCE_SERIES('一是提高政策水平。', '二是提高应急能力。', '三是提高创新能力。'),
+];
+// The item clicked in the Outline view: its lead starts on line 15 (1-based), column 16, and the
+// breadcrumbs then show its path. It is the first item of a series in section 一, because the editor
+// resolves a position to the first symbol containing it: a later item starts where the one before it ends
+// (both contain that position), and the series of headings (lines 13 to 21) comes before sections 二 and
+// 三, so their cursor positions up to line 21 resolve to that series instead of the section.
+const CLICKED = { name: '一是坚持学思结合。', line: 15, column: 16 };
+const CLICKED_CRUMBS = [ESSAY, '一、必须坚定理想信念，筑牢思想之基', '排比（3 项）：一是', CLICKED.name];
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** Failures in the current group of steps (the draft, the outline): a group does not depend on another. */
+let groupFailed = 0;
 const shots = [];
 let page;
 
@@ -37,9 +74,15 @@ async function screenshot(name) {
   return file;
 }
 
-/** Runs one step; after a failed step the rest are skipped, since each builds on the one before. */
+/** Starts a group of steps that does not build on the steps before it. */
+function group(name) {
+  groupFailed = 0;
+  log(`-- ${name}`);
+}
+
+/** Runs one step; after a failed step the rest of its group are skipped, since each builds on the one before. */
 async function step(name, fn) {
-  if (failed > 0) {
+  if (groupFailed > 0) {
     skipped++;
     log('skip', name, '(an earlier step failed)');
     return false;
@@ -51,6 +94,7 @@ async function step(name, fn) {
     return true;
   } catch (e) {
     failed++;
+    groupFailed++;
     log('FAIL', name, '-', String(e instanceof Error ? e.message : e).split('\n').slice(0, 6).join('\n       '));
     if (page) {
       await screenshot(`ui-fail-${passed + failed}.png`).catch(() => undefined);
@@ -65,12 +109,23 @@ function check(ok, message) {
   }
 }
 
-/** The score the CLI gives `text` (a Markdown draft): what the status bar must show. */
-function cliScore(text) {
+/** The score the CLI gives `text` (a Markdown draft), total and categories: what the status bar must show. */
+function cliScoreOf(text) {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'score', '--format', 'json', '-'], { input: text, encoding: 'utf8' });
-  const total = JSON.parse(r.stdout).files?.[0]?.score?.total;
-  check(typeof total === 'number', `wenfeng score gave no total: ${r.stdout}${r.stderr}`);
-  return total;
+  const score = JSON.parse(r.stdout).files?.[0]?.score;
+  check(typeof score?.total === 'number' && score.categories, `wenfeng score gave no total: ${r.stdout}${r.stderr}`);
+  return score;
+}
+
+const cliScore = (text) => cliScoreOf(text).total;
+
+/** The start of the status bar item's tooltip for `score`, in the language of its label. */
+function tooltipStart(score, label, bundle) {
+  const key = 'Score {0}/100 · structure {1} · repetition {2} · script {3} · punctuation {4} · phrasing {5} · {6} findings';
+  const template = label === '文风' ? (bundle[key] ?? key) : key;
+  const c = score.categories;
+  const args = [score.total, c.structure, c.repetition, c.script, c.punctuation, c.phrasing];
+  return template.slice(0, template.indexOf('{6}')).replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)]));
 }
 
 function zhCnBundle() {
@@ -108,6 +163,37 @@ async function problemsText() {
   return (await page.locator('.markers-panel').first().innerText()).replace(/\s+/g, ' ');
 }
 
+/** Opens a file of the workspace with Quick Open (Ctrl+P) and waits for its editor. */
+async function quickOpen(name) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 20000 });
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20000 });
+  await page.locator('.editor-instance .view-lines').waitFor({ timeout: 20000 });
+}
+
+/** Runs a command by its title from the Command Palette (F1). */
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 20000 });
+  await page.keyboard.type(title);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ timeout: 20000 });
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
+}
+
+/** The rows the Outline view shows, as `depth name`. */
+function outlineRows() {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.outline-pane .monaco-list-row')]
+      .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')))
+      .map((r) => `${r.getAttribute('aria-level')} ${r.querySelector('.label-name')?.textContent?.trim() ?? ''}`),
+  );
+}
+
 async function main() {
   const missing = missingForCodeServer();
   if (missing) {
@@ -118,7 +204,7 @@ async function main() {
     log('warning: no CJK font installed (fonts-wqy-microhei): Chinese shows as boxes in the screenshots');
   }
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  for (const f of fs.readdirSync(SCREENSHOTS).filter((f) => f.startsWith('ui-'))) {
+  for (const f of fs.readdirSync(SCREENSHOTS).filter((f) => f.startsWith('ui-') || f === 'outline.png')) {
     fs.rmSync(path.join(SCREENSHOTS, f));
   }
   const runDir = makeRunDir('ui');
@@ -129,6 +215,7 @@ async function main() {
   const draftPath = path.join(workspace, DRAFT);
   const original = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'workspace', DRAFT), 'utf8');
   fs.writeFileSync(draftPath, original);
+  fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'workspace', ESSAY), path.join(workspace, ESSAY));
   const lines = original.split('\n');
   const fixedLine = `${lines[COMMA.line - 1].slice(0, COMMA.column - 1)}，${lines[COMMA.line - 1].slice(COMMA.column)}`;
   const fixedText = lines.map((l, i) => (i === COMMA.line - 1 ? fixedLine : l)).join('\n');
@@ -144,6 +231,7 @@ async function main() {
   page.on('pageerror', (e) => log('page error:', e.message.split('\n')[0]));
 
   let scoreBefore;
+  group(`a draft with three findings: ${DRAFT}`);
   await step('workbench loads', async () => {
     await page.goto(`${cs.url}/?folder=${encodeURIComponent(workspace)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
@@ -151,13 +239,7 @@ async function main() {
   });
   await step(`open ${DRAFT} with Quick Open (Ctrl+P)`, async () => {
     await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => undefined);
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ timeout: 20000 });
-    await page.keyboard.type(DRAFT);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: DRAFT }).first().waitFor({ timeout: 20000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.tab.active', { hasText: DRAFT }).waitFor({ timeout: 20000 });
-    await page.locator('.editor-instance .view-lines').waitFor({ timeout: 20000 });
+    await quickOpen(DRAFT);
   });
 
   await step('squiggles under the half-width comma and the pinyin annotation', async () => {
@@ -250,7 +332,9 @@ async function main() {
   });
 
   await step('status bar score follows the fix', async () => {
-    const expected = cliScore(fixedText);
+    const before = cliScoreOf(original);
+    const after = cliScoreOf(fixedText);
+    const expected = after.total;
     await page.waitForFunction(
       (want) => [...document.querySelectorAll('.statusbar-item')].some((e) => new RegExp(`(文风|Wenfeng)\\s*${want}\\b`).test(e.textContent ?? '')),
       expected,
@@ -258,8 +342,86 @@ async function main() {
     );
     const s = await statusScore();
     log(`status bar: "${s.text}" (before ${scoreBefore}, CLI score now ${expected})`);
-    check(scoreBefore === undefined || s.score > scoreBefore, `score did not rise after the fix: ${scoreBefore} → ${s.score}`);
+    check(scoreBefore === undefined || s.score >= scoreBefore, `score fell after the fix: ${scoreBefore} → ${s.score}`);
+    // The total is a rounded weighted mean, so one fixed comma need not move it (97.6 and 98.2 both show
+    // 98); the punctuation category does, and the tooltip of the status bar item shows every category.
+    check(after.categories.punctuation > before.categories.punctuation, `the CLI's punctuation score did not rise: ${before.categories.punctuation} → ${after.categories.punctuation}`);
+    const want = tooltipStart(after, s.label, bundle);
+    await statusItem().hover();
+    const hoverText = () => [...document.querySelectorAll('.workbench-hover, .monaco-hover')].map((e) => e.textContent ?? '').join(' | ');
+    await page.waitForFunction(`(${hoverText})().includes(${JSON.stringify(want)})`, null, { timeout: 10000 }).catch(async () => {
+      throw new Error(`the status bar tooltip does not start with "${want}": ${await page.evaluate(hoverText)}`);
+    });
+    log(`status bar tooltip: ${want}…`);
     log('screenshot', await screenshot('ui-4-after-fix.png'));
+  });
+
+  group(`the skeleton of an essay in the Outline view: ${ESSAY}`);
+  await step(`open ${ESSAY} with Quick Open (Ctrl+P)`, async () => {
+    await page.keyboard.press('Escape');
+    await quickOpen(ESSAY);
+  });
+
+  await step('Outline view (Explorer: Focus on Outline View) shows the sections, series and items', async () => {
+    // Room for the tree: no bottom panel, the folder tree collapsed, a wider side bar.
+    if (await page.locator('.part.panel').isVisible()) {
+      await page.keyboard.press('Control+J');
+      await page.locator('.part.panel').waitFor({ state: 'hidden', timeout: 10000 });
+    }
+    await runCommand('Explorer: Focus on Outline View');
+    await page.locator('.outline-pane .monaco-list-row').first().waitFor({ timeout: 30000 });
+    const folders = page.locator('.pane-header[aria-label^="Explorer Section"]').first();
+    if ((await folders.getAttribute('aria-expanded')) === 'true') {
+      await folders.click();
+    }
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    const sash = await page.locator('.monaco-sash.primary-sidebar-sash').boundingBox();
+    if (sidebar && sash && sidebar.width < 500) {
+      const y = sash.y + sash.height / 2;
+      await page.mouse.move(sash.x + sash.width / 2, y);
+      await page.mouse.down();
+      await page.mouse.move(sash.x + 260, y, { steps: 10 });
+      await page.mouse.up();
+    }
+    // Expand whatever is collapsed (outline.collapseItems may say so), one level at a time.
+    for (let round = 0; round < 5; round++) {
+      const collapsed = page.locator('.outline-pane .monaco-list-row[aria-expanded="false"] .monaco-tl-twistie');
+      if ((await collapsed.count()) === 0) {
+        break;
+      }
+      await collapsed.first().click();
+    }
+    await page
+      .waitForFunction((n) => document.querySelectorAll('.outline-pane .monaco-list-row').length === n, OUTLINE_ROWS.length, { timeout: 20000 })
+      .catch(() => undefined);
+    const rows = await outlineRows();
+    log(`outline: ${rows.length} rows\n${rows.map((r) => `         ${r}`).join('\n')}`);
+    const i = OUTLINE_ROWS.findIndex((want, k) => rows[k] !== want);
+    check(
+      i < 0 && rows.length === OUTLINE_ROWS.length,
+      `the Outline view differs from the expected skeleton: ${rows.length} rows for ${OUTLINE_ROWS.length}; first difference at row ${i + 1}: "${rows[i]}" where "${OUTLINE_ROWS[i]}" was expected`,
+    );
+  });
+
+  await step(`clicking ${CLICKED.name} in the Outline view moves the cursor there; the breadcrumbs show its path`, async () => {
+    // Wrapped lines show the whole essay beside its outline in the screenshot.
+    await runCommand('View: Toggle Word Wrap');
+    await page.locator('.outline-pane .monaco-list-row', { hasText: CLICKED.name }).click();
+    const cursor = `Ln ${CLICKED.line}, Col ${CLICKED.column}`;
+    await page.locator('.statusbar-item', { hasText: cursor }).first().waitFor({ timeout: 10000 }).catch(async () => {
+      const now = await page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().innerText();
+      throw new Error(`the cursor is not at ${cursor} after the click: the status bar says ${now}`);
+    });
+    const crumbs = () =>
+      [...document.querySelectorAll('.part.editor .breadcrumbs-control .monaco-breadcrumb-item')].map((e) => e.textContent?.trim() ?? '').join(' › ');
+    const wantCrumbs = CLICKED_CRUMBS.join(' › ');
+    await page.waitForFunction(`(${crumbs})() === ${JSON.stringify(wantCrumbs)}`, null, { timeout: 10000 }).catch(() => undefined);
+    const got = await page.evaluate(crumbs);
+    log(`breadcrumbs: ${got}`);
+    check(got === wantCrumbs, `breadcrumbs: ${got}; want ${wantCrumbs}`);
+    const selected = await page.locator('.outline-pane .monaco-list-row.selected').first().innerText().catch(() => '');
+    check(selected.trim() === CLICKED.name, `the clicked row is selected in the Outline view: ${selected}`);
+    log('screenshot', await screenshot('outline.png'));
   });
 
   await runAllCleanups();
