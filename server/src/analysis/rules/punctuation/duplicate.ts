@@ -11,7 +11,8 @@
  *   closing mark before and Han text or an opening mark after (a dash joins text; `更易于--，` is a blank).
  *
  * Not flagged: `……` and `——` themselves, dots in numbers, URLs and code (masked), dots and hyphens in
- * English context (`wait...`, `2019--2020`), a single hyphen.
+ * English context (`wait...`, `2019--2020`), a single hyphen. Runs of half-width marks (`,,` `!!`) are
+ * punctuation/halfwidth's: once converted, a doubled full-width mark is collapsed here.
  *
  * ✗ 提供坚实支撑。。   ✓ 提供坚实支撑。
  * ✗ 现象严重.......诸如此类   ✓ 现象严重……诸如此类
@@ -76,6 +77,11 @@ function atParagraphEnd(prose: string, offset: number): boolean {
   return true;
 }
 
+/** A run as shown in a message: long runs are cut (a message is not the place for a megabyte of dots). */
+function shown(run: string): string {
+  return run.length > 12 ? `${run.slice(0, 12)}…` : run;
+}
+
 /** Length of the run of code units at `i` that satisfy `test`. */
 function runLength(prose: string, i: number, test: (c: number) => boolean): number {
   let e = i;
@@ -104,7 +110,7 @@ export const rule: ParagraphRule = {
     const ellipsis = (start: number, end: number): void => {
       const [s, e] = withSpaces(prose, start, end);
       ctx.report({
-        message: l10n.t('Makeshift ellipsis {0}: use ……', prose.slice(start, end)),
+        message: l10n.t('Makeshift ellipsis {0}: use ……', shown(prose.slice(start, end))),
         start: s,
         end: e,
         fixes: [{ title: l10n.t('Replace with {0}', '……'), auto: true, edits: [{ start: s, end: e, newText: '……' }] }],
@@ -140,7 +146,7 @@ export const rule: ParagraphRule = {
         if (n >= 2 && dashBefore(prevNonSpace(prose, i)) && dashAfter(nextNonSpace(prose, end))) {
           const [s, e] = withSpaces(prose, i, end);
           ctx.report({
-            message: l10n.t('Makeshift dash {0} in Chinese text: use ——', prose.slice(i, end)),
+            message: l10n.t('Makeshift dash {0} in Chinese text: use ——', shown(prose.slice(i, end))),
             start: s,
             end: e,
             fixes: [{ title: l10n.t('Replace with {0}', '——'), auto: true, edits: [{ start: s, end: e, newText: '——' }] }],
@@ -166,16 +172,17 @@ export const rule: ParagraphRule = {
         i = end;
         continue;
       }
-      let collapsed = '';
-      for (const ch of run) {
-        if (!collapsed.endsWith(ch)) {
-          collapsed += ch;
+      const marks: string[] = [];
+      for (let k = i; k < end; k++) {
+        if (prose.charCodeAt(k) !== prose.charCodeAt(k - 1) || k === i) {
+          marks.push(prose[k]!);
         }
       }
+      const collapsed = marks.join('');
       if (collapsed === '？！' || collapsed === '！？') {
         if (collapsed !== run) {
           ctx.report({
-            message: l10n.t('Repeated punctuation {0}: use {1}', run, collapsed),
+            message: l10n.t('Repeated punctuation {0}: use {1}', shown(run), collapsed),
             start: i,
             end,
             fixes: [{ title: l10n.t('Replace with {0}', collapsed), auto: true, edits: [{ start: i, end, newText: collapsed }] }],
@@ -186,7 +193,7 @@ export const rule: ParagraphRule = {
       }
       if (collapsed.length === 1) {
         ctx.report({
-          message: l10n.t('Repeated punctuation {0}: use one {1}', run, collapsed),
+          message: l10n.t('Repeated punctuation {0}: use one {1}', shown(run), collapsed),
           start: i,
           end,
           fixes: [{ title: l10n.t('Replace with {0}', collapsed), auto: true, edits: [{ start: i, end, newText: collapsed }] }],
@@ -194,7 +201,7 @@ export const rule: ParagraphRule = {
         i = end;
         continue;
       }
-      const distinct = [...new Set(collapsed)];
+      const distinct = [...new Set(marks)];
       const enders = distinct.filter((ch) => END.includes(ch));
       const keep = enders.length === 1 && atParagraphEnd(prose, end) ? enders[0] : undefined;
       const ordered = keep !== undefined ? [keep, ...distinct.filter((ch) => ch !== keep)] : distinct;
@@ -204,7 +211,7 @@ export const rule: ParagraphRule = {
         edits: [{ start: i, end, newText: ch }],
       }));
       ctx.report({
-        message: l10n.t('Consecutive punctuation marks {0}: keep one', run),
+        message: l10n.t('Consecutive punctuation marks {0}: keep one', shown(run)),
         start: i,
         end,
         fixes,

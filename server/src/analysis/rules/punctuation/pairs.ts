@@ -3,11 +3,12 @@
  * half-width ( ) in Chinese context.
  *
  * Each kind is matched on its own stack inside a paragraph (so one missing mark is reported once and does
- * not drag every later mark with it). Not reported:
+ * not drag every later mark with it); the finding is the unmatched mark itself. Not reported:
  * - a multi-paragraph quotation: each paragraph opens “ and only the last closes (the convention of
  *   GB/T 15834); an unclosed “ is accepted when the next paragraph starts with “;
- * - a pair broken by a line break: an opener left open at the end of a paragraph and closed in one of the
- *   next few paragraphs (hard-wrapped plain text, an attribution wrapped onto its own line);
+ * - a pair broken by a line break: an opener left open in a paragraph and closed by an otherwise unmatched
+ *   closer in one of the next three paragraphs, never across a heading (hard-wrapped plain text, an
+ *   attribution wrapped onto its own line);
  * - enumerators `1）` `a)` `二）` at the start of a paragraph or after a pause;
  * - half-width parentheses that punctuation/halfwidth pairs, parentheses in English context, and the
  *   `?fù)` residue of lost characters (script/garbled);
@@ -304,11 +305,16 @@ export const rule: DocumentRule = {
     const pending = new Map<string, Pending[]>();
     const expire = (before: number): void => {
       for (const list of pending.values()) {
-        while (list.length > 0 && list[0]!.paragraph < before) {
-          const x = list.shift()!;
+        // Entries are in paragraph order: the expired ones are a prefix, removed at once.
+        let k = 0;
+        for (; k < list.length && list[k]!.paragraph < before; k++) {
+          const x = list[k]!;
           if (!x.mark.silent) {
             reportMark(x.mark, x.start);
           }
+        }
+        if (k > 0) {
+          list.splice(0, k);
         }
       }
     };

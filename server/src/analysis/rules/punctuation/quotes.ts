@@ -98,10 +98,16 @@ export interface StraightPair {
 /** How the straight quotes of a paragraph should be fixed. */
 export interface StraightQuotePlan {
   /** Clean pairs in Chinese text, each with at least one straight member. */
-  pairs: StraightPair[];
+  readonly pairs: readonly StraightPair[];
   /** Straight quotes in Chinese context that do not pair up cleanly. */
-  loose: number[];
+  readonly loose: readonly number[];
   /** Typographic marks without their own partner that pair with a straight quote. */
+  readonly partners: ReadonlySet<number>;
+}
+
+interface PlanBuilder {
+  pairs: StraightPair[];
+  loose: number[];
   partners: Set<number>;
 }
 
@@ -142,7 +148,7 @@ function styleOf(ch: string): QuoteStyle {
   return ch === '“' || ch === '”' || ch === '‘' || ch === '’' ? 'curly' : 'corner';
 }
 
-function planLevel(prose: string, level: LevelSpec, style: QuoteStyle, out: StraightQuotePlan): void {
+function planLevel(prose: string, level: LevelSpec, style: QuoteStyle, out: PlanBuilder): void {
   const events: QuoteEvent[] = [];
   let straightCount = 0;
   for (let i = 0; i < prose.length; i++) {
@@ -261,16 +267,24 @@ function closerOf(level: LevelSpec, opener: string): string {
   return opener;
 }
 
+/** The plan of the many paragraphs without straight quotes (shared; never modified). */
+const EMPTY_PLAN: StraightQuotePlan = { pairs: [], loose: [], partners: new Set() };
+
 /**
  * Plans the fix of the straight quotes of one paragraph's prose: clean pairs, loose quotes, and the
  * typographic marks they pair with. `style` is the style straight pairs become when they have no partner.
  */
 export function planStraightQuotes(prose: string, style: QuoteStyle): StraightQuotePlan {
-  const plan: StraightQuotePlan = { pairs: [], loose: [], partners: new Set() };
-  if (prose.indexOf('"') >= 0 || prose.indexOf('＂') >= 0) {
+  const double = prose.indexOf('"') >= 0 || prose.indexOf('＂') >= 0;
+  const single = prose.indexOf("'") >= 0 || prose.indexOf('＇') >= 0;
+  if (!double && !single) {
+    return EMPTY_PLAN;
+  }
+  const plan: PlanBuilder = { pairs: [], loose: [], partners: new Set() };
+  if (double) {
     planLevel(prose, DOUBLE, style, plan);
   }
-  if (prose.indexOf("'") >= 0 || prose.indexOf('＇') >= 0) {
+  if (single) {
     planLevel(prose, SINGLE, style, plan);
   }
   return plan;

@@ -179,7 +179,8 @@ export const rule: DocumentRule = {
       if (runStart < 0) {
         return;
       }
-      const codes = runCodes.map(codeName).join(' ');
+      // A long run is named by its first characters (a message is not the place for a megabyte of codes).
+      const codes = runCodes.slice(0, 6).map(codeName).join(' ') + (runCodes.length > 6 ? ' …' : '');
       const first = runCodes[0]!;
       const message =
         runCodes.length === 1
