@@ -167,3 +167,12 @@ test('corpus: an injected 。。 is found at its exact offset and collapsed by f
     assert.equal(fixAll(text, [ID]), original, name);
   }
 });
+
+test('long runs stay linear and keep their ranges', () => {
+  for (const text of ['不公平' + '，。'.repeat(50_000), '好' + '！'.repeat(100_000), '中' + '·'.repeat(100_000) + '文']) {
+    const found = check(text, [ID]);
+    assert.equal(found.length, 1);
+    assert.deepEqual([found[0]!.start, found[0]!.end], [text.search(/[，！·]/), text.length - (text.endsWith('文') ? 1 : 0)]);
+    assert.ok(found[0]!.message.length < 80);
+  }
+});

@@ -167,3 +167,20 @@ test('corpus: a quotation with reversed marks is found and fixed back', () => {
   }
   assert.ok(tried >= 5, `only ${tried} essays tried`);
 });
+
+test('long runs of marks stay linear and keep their ranges', () => {
+  const inputs: Array<[string, number]> = [
+    ['（'.repeat(100_000), 100_000],
+    ['）'.repeat(100_000), 100_000],
+    ['（中\n'.repeat(30_000), 30_000],
+    ['“”'.repeat(50_000), 0],
+    ['”中“'.repeat(30_000), 30_000],
+  ];
+  for (const [text, expected] of inputs) {
+    const found = check(text, [ID]);
+    assert.equal(found.length, expected, text.slice(0, 6));
+    for (const f of found) {
+      assert.ok(f.start >= 0 && f.end <= text.length && f.start < f.end);
+    }
+  }
+});

@@ -183,3 +183,19 @@ test('corpus: a quotation rewritten with straight quotes is found at its exact r
   }
   assert.ok(tried >= 5, `only ${tried} essays tried`);
 });
+
+test('long runs of straight quotes stay linear and keep their ranges', () => {
+  const inputs: Array<[string, number]> = [
+    ['"'.repeat(100_000), 0],
+    ['中 " '.repeat(30_000), 15_000],
+    ["中'".repeat(50_000), 25_000],
+    ['「中」“中”'.repeat(20_000), 20_000],
+  ];
+  for (const [text, expected] of inputs) {
+    const found = check(text, [ID]);
+    assert.equal(found.length, expected, text.slice(0, 6));
+    for (const f of found) {
+      assert.ok(f.start >= 0 && f.end <= text.length && f.start < f.end);
+    }
+  }
+});

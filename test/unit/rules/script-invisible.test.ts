@@ -159,3 +159,18 @@ test('corpus: an injected zero-width space is found at its exact offset and remo
     assert.equal(fixAll(text, [ID]).includes('\u200b'), false);
   }
 });
+
+test('long runs of invisible characters are one finding with a short message', () => {
+  const run = '\u200b'.repeat(100_000);
+  for (const [text, format] of [
+    [`中${run}文`, 'plaintext'],
+    [`中${run}文`, 'markdown'],
+    [`代码\`${run}\`中`, 'plaintext'],
+  ] as const) {
+    const found = check(text, [ID], { format });
+    assert.equal(found.length, 1);
+    assert.ok(found[0]!.message.length < 100);
+  }
+  assert.deepEqual(check(`代码\`${run}\`中`, [ID], md), []);
+  assert.equal(check('中\u00a0'.repeat(50_000), [ID]).length, 49_999);
+});
