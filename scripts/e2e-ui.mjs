@@ -41,11 +41,6 @@ const OUTLINE_ROWS = [
   '2 练好自律功，增强年轻干部的规矩意识。',
   '1 一、必须坚定理想信念，筑牢思想之基',
   ...SENTENCE_SERIES('一是坚持学思结合。', '二是坚持知行统一。', '三是坚持常学常新。'),
-  // The headings themselves also form an ordinal series (it spans all three sections, so it is a root).
-  '1 排比（3 项）：一、',
-  '2 一、必须坚定理想信念，筑牢思想之基',
-  '2 二、必须锤炼务实作风，厚植为民情怀',
-  '2 三、必须提升履职能力，勇于担当作为',
   '1 二、必须锤炼务实作风，厚植为民情怀',
   ...SENTENCE_SERIES('一是深入基层一线。', '二是解决急难愁盼。', '三是完善服务机制。'),
   '1 三、必须提升履职能力，勇于担当作为',

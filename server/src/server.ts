@@ -203,6 +203,7 @@ export function startServer(connection: Connection): void {
   const withStructure = async <T>(uri: string, empty: T, f: (doc: TextDocument, r: AnalysisResult) => T): Promise<T> => {
     try {
       const doc = documents.get(uri);
+      useLanguage(language(await settings.get(uri)));
       const result = doc ? await freshResult(uri) : undefined;
       return doc && result ? f(doc, result) : empty;
     } catch (e) {

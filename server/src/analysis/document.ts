@@ -49,7 +49,32 @@ export function splitLines(text: string): Line[] {
 }
 
 const URL_RE = /\b(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff01-\uff5e<>"'“”‘’（）]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\uff01-\uff5e<>"'“”‘’（）]*/g;
-const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+const LOCAL_PART = /[A-Za-z0-9._%+-]/;
+const DOMAIN_PART = /[A-Za-z0-9.-]/;
+
+/**
+ * Masks e-mail addresses, found from each `@` outwards (a regular expression over the whole text would
+ * backtrack quadratically on long runs of dots or dashes).
+ */
+function maskEmails(chars: string[], text: string): void {
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && LOCAL_PART.test(text[start - 1]!)) {
+      start--;
+    }
+    let end = at + 1;
+    while (end < text.length && DOMAIN_PART.test(text[end]!)) {
+      end++;
+    }
+    while (end > at + 1 && (text[end - 1] === '.' || text[end - 1] === '-')) {
+      end--;
+    }
+    const domain = text.slice(at + 1, end);
+    if (start < at && /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/.test(domain)) {
+      maskRange(chars, start, end);
+    }
+  }
+}
 const COMMENT_RE = /<!--[\s\S]*?-->/g;
 
 function maskRange(chars: string[], start: number, end: number): void {
@@ -133,8 +158,10 @@ export function buildParagraphs(text: string, format: TextFormat): Paragraph[] {
         maskRange(chars, Math.max(cs, start) - start, Math.min(ce, end) - start);
       }
     }
-    maskMatches(chars, slice, URL_RE);
-    maskMatches(chars, slice, EMAIL_RE);
+    if (slice.includes('://') || slice.includes('www.')) {
+      maskMatches(chars, slice, URL_RE);
+    }
+    maskEmails(chars, slice);
     if (format === 'markdown') {
       maskMarkdownInline(chars, slice);
       // Block markers at the start of each line of the paragraph.

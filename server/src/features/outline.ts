@@ -34,13 +34,25 @@ function seriesSymbol(doc: TextDocument, s: Series): DocumentSymbol {
     kind: SymbolKind.Array,
     range: toRange(doc, start, end),
     selectionRange: toRange(doc, s.items[0]!.leadStart, s.items[0]!.leadEnd),
-    children: s.items.map((it) => ({
-      name: shorten(it.lead) || it.marker?.text || '—',
-      kind: SymbolKind.EnumMember,
-      range: toRange(doc, it.start, it.end),
-      selectionRange: toRange(doc, it.leadStart, it.leadEnd),
-    })),
+    children: s.items.map((it, k) => {
+      // Items inside a paragraph end where the next begins; editors count a range's end as inside it, so
+      // stop one short of the next item (its closing mark) to keep the breadcrumbs on the right item.
+      const next = s.items[k + 1];
+      const itemEnd = next && it.end >= next.start ? Math.max(it.leadEnd, next.start - 1) : it.end;
+      return {
+        name: shorten(it.lead) || it.marker?.text || '—',
+        kind: SymbolKind.EnumMember,
+        range: toRange(doc, it.start, Math.max(itemEnd, it.leadEnd)),
+        selectionRange: toRange(doc, it.leadStart, it.leadEnd),
+      };
+    }),
   };
+}
+
+/** Series whose items are the sections themselves (一、二、三、 headings) are shown as the sections only. */
+function sectionSeries(st: Structure): Set<Series> {
+  const heads = new Set(st.sections.map((s) => s.headingStart));
+  return new Set(st.series.filter((s) => s.items.every((it) => heads.has(it.start))));
 }
 
 /** Hierarchical symbols: sections (by level) holding the series inside them; series hold their items. */
@@ -64,7 +76,8 @@ export function documentSymbols(doc: TextDocument, st: Structure): DocumentSymbo
     sectionSymbols.push({ start: s.start, end: s.end, symbol });
   }
   // Series go into the innermost section containing them; nested series into their parent series' item.
-  const seriesSymbols = st.series.map((s) => ({ s, symbol: seriesSymbol(doc, s), start: s.items[0]!.start, end: s.items[s.items.length - 1]!.end }));
+  const hidden = sectionSeries(st);
+  const seriesSymbols = st.series.filter((s) => !hidden.has(s)).map((s) => ({ s, symbol: seriesSymbol(doc, s), start: s.items[0]!.start, end: s.items[s.items.length - 1]!.end }));
   for (const x of seriesSymbols) {
     const parentSeries = seriesSymbols
       .filter((y) => y !== x && y.s.level === 'paragraph' && x.s.level === 'sentence' && y.start <= x.start && x.end <= y.end)
@@ -99,7 +112,11 @@ export function foldingRanges(doc: TextDocument, st: Structure): FoldingRange[] 
   for (const s of st.sections) {
     add(s.start, s.end, FoldingRangeKind.Region);
   }
+  const hidden = sectionSeries(st);
   for (const s of st.series) {
+    if (hidden.has(s)) {
+      continue;
+    }
     add(s.items[0]!.start, s.items[s.items.length - 1]!.end);
     for (const it of s.items) {
       add(it.start, it.end);
@@ -127,7 +144,7 @@ export function hover(doc: TextDocument, st: Structure, position: Position): Hov
     const it = s.items[k]!;
     const lines = [
       `**${l10n.t('Parallel series')}** — ${l10n.t('item {0} of {1}', k + 1, s.items.length)}`,
-      s.frame ? `${l10n.t('Frame')}: \`${s.frame}\`` : `${l10n.t('Ordinals')}: ${s.items.map((x) => x.marker?.text ?? '').join(' ')}`,
+      s.frame ? l10n.t('Frame: {0}', `\`${s.frame}\``) : l10n.t('Ordinals: {0}', s.items.map((x) => x.marker?.text ?? '').join(' ')),
     ];
     if (s.announced) {
       lines.push(l10n.t('Announced: “{0}” ({1} items)', s.announced.text, s.announced.count));

@@ -262,7 +262,7 @@ function findAnnouncement(simplified: string, absStart: number, from: number, to
     }
   }
   const sentence = simplified.slice(s, to);
-  const re = /(?<![\d第一二三四五六七八九十两百千万几])([两二三四五六七八九十])(?:个|点|张|项|条|种|方面)/g;
+  const re = /(?<![\d第一二三四五六七八九十两百千万几])([两二三四五六七八九十])(?:个|点|张|项|条|种|方面|步|招)/g;
   let last: Announcement | null = null;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 2);
