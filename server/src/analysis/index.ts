@@ -81,7 +81,25 @@ class BoundedCache<V> {
  * Tokens of `text` from the words the segmenter returned for `segmented` (the text itself, or its Simplified
  * form of the same length in a Traditional document).
  */
-function toTokens(text: string, segmented: string, words: readonly string[]): Token[] {
+function toTokens(text: string, segmented: string, segmenter: Services['segmenter']): Token[] {
+  if (text.length === 0) {
+    return [];
+  }
+  const ends = segmenter.cutEnds?.(segmented);
+  if (ends) {
+    // The words are consecutive slices of the segmented text: take them by offset.
+    const out = new Array<Token>(ends.length);
+    const same = text === segmented;
+    let start = 0;
+    for (let k = 0; k < ends.length; k++) {
+      const end = ends[k]!;
+      const t = text.slice(start, end);
+      out[k] = { text: t, start, end, norm: same ? t : segmented.slice(start, end) };
+      start = end;
+    }
+    return out;
+  }
+  const words = segmenter.cut(segmented);
   const tokens: Token[] = [];
   let offset = 0;
   for (const w of words) {
@@ -143,7 +161,7 @@ export function createAnalyzer(services: Services): Analyzer {
           segmented = s;
         }
       }
-      t = toTokens(text, segmented, text.length > 0 ? services.segmenter.cut(segmented) : []);
+      t = toTokens(text, segmented, services.segmenter);
       tokenCache.set(key, t);
     }
     return t;

@@ -102,6 +102,11 @@ export interface CorpusModel {
 export interface Segmenter {
   /** Cuts text into tokens whose concatenation is the input. */
   cut(text: string): string[];
+  /**
+   * Optional: the ends (offsets after each token) of what `cut` returns, without building the strings;
+   * undefined when the segmenter cannot say (the caller then uses `cut`).
+   */
+  cutEnds?(text: string): ArrayLike<number> | undefined;
   /** True when the word is in the segmenter's dictionary. */
   hasWord(word: string): boolean;
   /** Dictionary frequency of a word, 0 when unknown. */

@@ -1,21 +1,21 @@
 /**
- * The jieba segmenter (@node-rs/jieba 2.0.2) behind the core's Segmenter interface.
+ * The jieba segmenter behind the core's Segmenter interface: jieba's dictionary (dict.txt of @node-rs/jieba
+ * 2.0.2) plus the genre's user dictionary (server/data/userdict.txt, so that words such as 组工干部 stay
+ * whole), segmented in JavaScript exactly as the native jieba-rs does (./segment.ts) over a compact trie
+ * (./dictionary.ts). The trie serves the dictionary look-ups too.
  *
- * In the packaged extension the native binary and dict.txt are copied next to the bundle (dist/jieba/) by
- * the build; unbundled (tests, development) they come from node_modules. The genre's user dictionary
- * (server/data/userdict.txt) is merged so words such as 组工干部 stay whole.
+ * The build compiles the dictionary into dist/data/dictionary.bin, which loads in a few milliseconds; without
+ * it (tests and tools running from out/) the dictionary is compiled from dict.txt at start-up. dict.txt is
+ * copied next to the bundle (dist/jieba/) by the build; unbundled it comes from node_modules.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Segmenter } from '../analysis/types';
+import { compileDictionary, deserializeDictionary, hashText, nodeOfWord, NONE, serializeDictionary, type Dictionary, type DictionarySource } from './dictionary';
+import { cutEnds, cutWords, isWellFormed } from './segment';
 
-interface JiebaInstance {
-  cut(sentence: string, hmm?: boolean): string[];
-  loadDict(dict: Uint8Array): void;
-}
-interface JiebaModule {
-  Jieba: { withDict(dict: Uint8Array): JiebaInstance };
-}
+/** File name of the compiled dictionary in the data folder. */
+export const COMPILED_DICTIONARY = 'dictionary.bin';
 
 /** Where the runtime files live: next to the bundle, or in the source tree. */
 export function dataDir(): string {
@@ -30,59 +30,74 @@ export function dataDir(): string {
   throw new Error(`wenfeng: data folder not found next to ${__dirname}`);
 }
 
-function loadModule(): { mod: JiebaModule; dictPath: string } {
-  const local = path.join(__dirname, 'jieba');
+/** jieba's dict.txt: next to the bundle, or in the @node-rs/jieba package. */
+export function jiebaDictPath(): string {
+  const local = path.join(__dirname, 'jieba', 'dict.txt');
   if (fs.existsSync(local)) {
-    const prefix = `jieba.${process.platform}-${process.arch}`;
-    const binary = fs.readdirSync(local).find((f) => f.startsWith(prefix) && f.endsWith('.node'));
-    if (!binary) {
-      throw new Error(`wenfeng: no jieba binary for ${process.platform}-${process.arch} in ${local}`);
-    }
-    // A native addon exports the classes directly.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(path.join(local, binary)) as JiebaModule;
-    return { mod, dictPath: path.join(local, 'dict.txt') };
+    return local;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require('@node-rs/jieba') as JiebaModule;
-  return { mod, dictPath: path.join(path.dirname(require.resolve('@node-rs/jieba/package.json')), 'dict.txt') };
+  return path.join(path.dirname(require.resolve('@node-rs/jieba/package.json')), 'dict.txt');
+}
+
+/** Lines of the extra words as jieba received them (`word 2000 n`). */
+function extraLines(extraWords: readonly string[]): string {
+  return extraWords.filter((w) => /^\S+$/.test(w)).map((w) => `${w} 2000 n`).join('\n');
+}
+
+function sourceOf(dictFile: string, userText: string, extra: string): DictionarySource {
+  return { dictBytes: fs.statSync(dictFile).size, userHash: hashText(`${userText}\u0000${extra}`) };
+}
+
+/** Writes the compiled dictionary of `dictFile` and `userFile` to `outFile` (called by the build). */
+export function writeCompiledDictionary(dictFile: string, userFile: string, outFile: string): void {
+  const userText = fs.readFileSync(userFile, 'utf8');
+  const d = compileDictionary(fs.readFileSync(dictFile, 'utf8'), userText);
+  fs.writeFileSync(outFile, serializeDictionary(d, sourceOf(dictFile, userText, '')));
+}
+
+/** The dictionary: the compiled file when it matches the sources, else compiled now. */
+function loadDictionary(extraWords: readonly string[]): Dictionary {
+  const dir = dataDir();
+  const dictFile = jiebaDictPath();
+  const userText = fs.readFileSync(path.join(dir, 'userdict.txt'), 'utf8');
+  const extra = extraLines(extraWords);
+  const compiled = path.join(dir, COMPILED_DICTIONARY);
+  if (extra === '' && fs.existsSync(compiled)) {
+    let bytes: Uint8Array = fs.readFileSync(compiled);
+    if (bytes.byteOffset % 8 !== 0) {
+      bytes = new Uint8Array(bytes);
+    }
+    const d = deserializeDictionary(bytes, sourceOf(dictFile, userText, extra));
+    if (d) {
+      return d;
+    }
+  }
+  return compileDictionary(fs.readFileSync(dictFile, 'utf8'), userText, extra);
 }
 
 /** Creates the jieba segmenter; loads its dictionary once. `extraWords` go into the user dictionary. */
 export function createJiebaSegmenter(extraWords: readonly string[] = []): Segmenter {
-  const { mod, dictPath } = loadModule();
-  const dict = fs.readFileSync(dictPath);
-  const jieba = mod.Jieba.withDict(dict);
-  const userDict = fs.readFileSync(path.join(dataDir(), 'userdict.txt'), 'utf8');
-  const extra = extraWords.filter((w) => /^\S+$/.test(w)).map((w) => `${w} 2000 n`);
-  jieba.loadDict(Buffer.from(`${userDict.trim()}\n${extra.join('\n')}\n`));
-  // Dictionary look-ups: word → "frequency tag", parsed lazily on first use (about 350,000 entries).
-  let entries: Map<string, string> | undefined;
-  const lookup = (w: string): string | undefined => {
-    if (!entries) {
-      entries = new Map();
-      for (const text of [dict.toString('utf8'), userDict]) {
-        for (const line of text.split('\n')) {
-          const sp = line.indexOf(' ');
-          if (sp > 0) {
-            entries.set(line.slice(0, sp), line.slice(sp + 1).trim());
-          }
-        }
-      }
-    }
-    return entries.get(w);
+  const dict = loadDictionary(extraWords);
+  /** Look-up class of a word, NONE when it has no entry. */
+  const entry = (w: string): number => {
+    const node = nodeOfWord(dict, w);
+    return node === 0 ? NONE : dict.lookClass[node]!;
   };
   return {
-    cut: (text) => jieba.cut(text, false),
-    hasWord: (w) => lookup(w) !== undefined,
+    cut: (text) => cutWords(dict, text),
+    cutEnds: (text) => (isWellFormed(text) ? cutEnds(dict, text) : undefined),
+    hasWord: (w) => entry(w) !== NONE,
     frequency: (w) => {
-      const e = lookup(w);
-      return e === undefined ? 0 : Number.parseInt(e, 10) || 1;
+      const c = entry(w);
+      return c === NONE ? 0 : dict.classFreq[c]!;
     },
     tagOf: (w) => {
-      const e = lookup(w);
-      const sp = e === undefined ? -1 : e.indexOf(' ');
-      return sp < 0 ? undefined : e!.slice(sp + 1);
+      const node = nodeOfWord(dict, w);
+      if (node === 0 || dict.lookClass[node] === NONE) {
+        return undefined;
+      }
+      const t = dict.lookTag[node]!;
+      return t === 0 ? undefined : dict.tags[t];
     },
   };
 }
