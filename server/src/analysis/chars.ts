@@ -9,6 +9,112 @@ export function isHan(ch: string | undefined): boolean {
   return ch !== undefined && ch.length > 0 && HAN.test(ch);
 }
 
+/**
+ * Script=Han of each BMP code unit, decided by the Unicode property on first use (0: not yet known, 1: Han,
+ * 2: not Han). Han starts at U+2E80 and U+4E00–U+9FFF is all Han, so most look-ups never reach the table.
+ */
+const BMP_HAN = new Uint8Array(0x10000);
+
+/** True when code point `cp` has Script=Han (the same answer as `\p{Script=Han}`). */
+export function isHanCodePoint(cp: number): boolean {
+  if (cp < 0x2e80) {
+    return false;
+  }
+  if (cp >= 0x4e00 && cp <= 0x9fff) {
+    return true;
+  }
+  if (cp > 0xffff) {
+    return HAN.test(String.fromCodePoint(cp));
+  }
+  if (cp >= 0xd800 && cp <= 0xdfff) {
+    return false;
+  }
+  let known = BMP_HAN[cp]!;
+  if (known === 0) {
+    known = HAN.test(String.fromCharCode(cp)) ? 1 : 2;
+    BMP_HAN[cp] = known;
+  }
+  return known === 1;
+}
+
+/** True when a string holds a Han character anywhere: `/\p{Script=Han}/u.test(s)` without the regex. */
+export function hasHan(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x2e80) {
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        if (isHanCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)) {
+          return true;
+        }
+        i++;
+        continue;
+      }
+    }
+    if (isHanCodePoint(c)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** True when a string is one or more Han characters and nothing else: `/^\p{Script=Han}+$/u.test(s)`. */
+export function isHanOnly(s: string): boolean {
+  if (s.length === 0) {
+    return false;
+  }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff && isHanCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)) {
+        i++;
+        continue;
+      }
+      return false;
+    }
+    if (!isHanCodePoint(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Number of Han code points of a string: `(s.match(/\p{Script=Han}/gu) ?? []).length`. */
+export function countHan(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x2e80) {
+      continue;
+    }
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      n++;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        if (isHanCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)) {
+          n++;
+        }
+        i++;
+        continue;
+      }
+    }
+    if (isHanCodePoint(c)) {
+      n++;
+    }
+  }
+  return n;
+}
+
 /** True for a code point of CJK punctuation (full-width forms and CJK symbols). */
 export function isCjkPunctuation(ch: string | undefined): boolean {
   if (ch === undefined) {

@@ -81,11 +81,18 @@ const RE_VERB = new RegExp(`^([一二三四五六七八九十]{1,2})([${ORDINAL_
 /** Words that start like an ordinal but are not (一是一，二是二; 一要素; 一把手; 一在于). */
 const NOT_VERB_ORDINAL = /^(?:[一二]是[一二][，,]|一把手|一把尺|一要素|一重|一在于|一求)/;
 
+/** Characters an ordinal marker can start with (brackets, numerals, 第, 首其再最, ①–⑩). */
+const MARKER_FIRST = new Set([...'（(一二三四五六七八九十0123456789第首其再最', ...CIRCLED]);
+
 /** The ordinal marker at the start of `text` (after leading spaces), or undefined. */
 export function ordinalAt(text: string, offset = 0): OrdinalMarker | undefined {
   let i = offset;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u3000' || text[i] === '\uE000')) {
     i++;
+  }
+  // Every pattern below starts with one of these characters.
+  if (!MARKER_FIRST.has(text[i] ?? '')) {
+    return undefined;
   }
   const s = text.slice(i, i + 12);
   const make = (family: OrdinalFamily, variant: string, n: number, len: number): OrdinalMarker | undefined =>

@@ -11,6 +11,7 @@
  * and need at least two markers there. Lexical frame series are runs of at least three consecutive
  * paragraphs whose leads share at least two words from their first words on (anaphora).
  */
+import { hasHan } from '../chars';
 import type { Paragraph } from '../document';
 import type { Token } from '../types';
 import { FAMILY_RANK, ordinalAt, type OrdinalFamily, type OrdinalMarker } from './ordinals';
@@ -74,19 +75,25 @@ export interface Structure {
 
 type TokensOf = (p: Paragraph) => readonly Token[];
 
-const LEAD_END = /[。！？；!?;]/;
 const MAX_LEAVE_ONE_OUT = 12;
-const HAN = /\p{Script=Han}/u;
+
+/** True for the marks that end a lead: 。！？；!?; */
+function isLeadEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x21 || c === 0x3f || c === 0x3b;
+}
 
 /** End (relative) of the first sentence of `prose` from `from`, including its mark. */
 function sentenceEnd(prose: string, from: number, limit = prose.length): number {
   for (let i = from; i < limit; i++) {
-    if (LEAD_END.test(prose[i]!)) {
+    if (isLeadEnd(prose.charCodeAt(i))) {
       return i + 1;
     }
   }
   return limit;
 }
+
+/** First characters of what may open a clause after a comma as an ordinal (首先, 二是, 第三 …). */
+const SEQ_FIRST = new Set([...'首其再最一二三四五六七八九十第']);
 
 /**
  * Places of a paragraph's prose where an ordinal may stand: its start, after 。；！？：, and after a comma when
@@ -96,7 +103,7 @@ function sentenceStarts(prose: string): number[] {
   const out = [0];
   for (let i = 0; i < prose.length; i++) {
     const c = prose[i]!;
-    const seqAfterComma = (c === '，' || c === ',') && /^(?:首先|其次|再次|最后|[一二三四五六七八九十][是要]|第[一二三四五六七八九十])/.test(prose.slice(i + 1, i + 4));
+    const seqAfterComma = (c === '，' || c === ',') && SEQ_FIRST.has(prose[i + 1] ?? '') && /^(?:首先|其次|再次|最后|[一二三四五六七八九十][是要]|第[一二三四五六七八九十])/.test(prose.slice(i + 1, i + 4));
     if (seqAfterComma || c === '。' || c === '；' || c === '！' || c === '？' || c === '：' || c === ';' || c === ':' || c === '!' || c === '?') {
       let j = i + 1;
       while (j < prose.length && (prose[j] === '”' || prose[j] === '’' || prose[j] === ' ' || prose[j] === '\u3000')) {
@@ -114,35 +121,8 @@ function groupKey(m: OrdinalMarker): string {
   return m.family;
 }
 
-/**
- * Results of `lcs`, kept between analyses: after an edit the same pairs of leads are aligned again, and
- * only the pairs around the changed paragraph are new. Bounded; the oldest half goes when it is full.
- */
-const lcsCache = new Map<string, Array<[number, number]>>();
-const LCS_CACHE_LIMIT = 50_000;
-
-/** Longest common subsequence of two word lists: the matched index pairs (memoised). */
+/** Longest common subsequence of two word lists: the matched index pairs. */
 export function lcs(a: readonly string[], b: readonly string[]): Array<[number, number]> {
-  const key = `${a.join('\u0001')}\u0002${b.join('\u0001')}`;
-  const hit = lcsCache.get(key);
-  if (hit) {
-    return hit;
-  }
-  const result = lcsUncached(a, b);
-  if (lcsCache.size >= LCS_CACHE_LIMIT) {
-    let drop = LCS_CACHE_LIMIT / 2;
-    for (const k of lcsCache.keys()) {
-      lcsCache.delete(k);
-      if (--drop <= 0) {
-        break;
-      }
-    }
-  }
-  lcsCache.set(key, result);
-  return result;
-}
-
-function lcsUncached(a: readonly string[], b: readonly string[]): Array<[number, number]> {
   const n = a.length;
   const m = b.length;
   const dp = new Uint16Array((n + 1) * (m + 1));
@@ -193,7 +173,7 @@ function leadWords(tokens: readonly Token[], start: number, end: number): Token[
     if (t.end > end) {
       break;
     }
-    if (HAN.test(t.norm)) {
+    if (hasHan(t.norm)) {
       out.push(t);
     } else {
       const p = FRAME_PUNCTUATION[t.norm];
@@ -203,7 +183,7 @@ function leadWords(tokens: readonly Token[], start: number, end: number): Token[
     }
   }
   // A frame never ends in punctuation.
-  while (out.length > 0 && !HAN.test(out[out.length - 1]!.norm) && out[out.length - 1]!.norm !== '”') {
+  while (out.length > 0 && !hasHan(out[out.length - 1]!.norm) && out[out.length - 1]!.norm !== '”') {
     out.pop();
   }
   return out;
@@ -219,14 +199,14 @@ function frameOf(leads: Token[][]): { words: string[]; template: string } | unde
     const pairs = lcs(common, l.map((t) => t.norm));
     common = pairs.map(([i]) => common[i]!);
   }
-  const hanWords = common.filter((w) => HAN.test(w));
+  const hanWords = common.filter((w) => hasHan(w));
   if (hanWords.length < 2) {
     return undefined;
   }
   // A frame opens the units (anaphora) and is a good part of them, not two words met by chance.
   for (const l of leads) {
     const pairs = lcs(common, l.map((t) => t.norm));
-    const han = l.filter((t) => HAN.test(t.norm)).length;
+    const han = l.filter((t) => hasHan(t.norm)).length;
     if (pairs.length === 0 || pairs[0]![1] > 2 || hanWords.length / Math.max(1, han) < 0.25) {
       return undefined;
     }
@@ -249,6 +229,99 @@ function frameOf(leads: Token[][]): { words: string[]; template: string } | unde
     }
   }
   return { words: common, template };
+}
+
+/** True when one of the first three words of `a` is one of the first three of `b`. */
+function sharesOpening(a: readonly Token[], b: readonly Token[]): boolean {
+  for (let i = 0; i < 3 && i < a.length; i++) {
+    for (let j = 0; j < 3 && j < b.length; j++) {
+      if (a[i]!.norm === b[j]!.norm) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** True when two leads open alike: enough words in common, the first of them among the first three of both. */
+function similar(a: Token[], b: Token[]): boolean {
+  if (a.length < 2 || b.length < 2) {
+    return false;
+  }
+  // The alignment's first pair lies within the first three words of both only if they share a word there.
+  if (!sharesOpening(a, b)) {
+    return false;
+  }
+  const pairs = lcs(a.map((t) => t.norm), b.map((t) => t.norm));
+  const han = pairs.filter(([i]) => hasHan(a[i]!.norm)).length;
+  const ratio = pairs.length / Math.min(a.length, b.length);
+  return han >= 2 && pairs[0]![0] <= 2 && pairs[0]![1] <= 2 && (ratio >= 0.4 || (ratio >= 0.3 && pairs.length >= 3));
+}
+
+/** Frame words (Han only) present in a lead, in order, and whether they start it. */
+function hits(words: string[], lead: Token[]): { count: number; anchored: boolean } {
+  const pairs = lcs(words, lead.map((t) => t.norm));
+  return { count: pairs.filter(([i]) => hasHan(words[i]!)).length, anchored: pairs.length > 0 && pairs[0]![1] <= 2 };
+}
+
+/** JavaScript's `\s` (plus the closing quotes ” ’): what may separate sentences. */
+function isSentenceGap(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff ||
+    c === 0x201d ||
+    c === 0x2019
+  );
+}
+
+/**
+ * Step 4b for one paragraph: runs of three or more consecutive sentences that open alike, each with the
+ * frame they share (要坚持…。要坚持…。要坚持…。 / 是…的基础；是…的保障；是…的关键).
+ */
+function sentenceGroupsOf(prose: string, tokens: readonly Token[]): SentenceGroup[] {
+  const sentences: Array<{ start: number; end: number; words: Token[] }> = [];
+  let from = firstContent(prose);
+  while (from < prose.length) {
+    const end = sentenceEnd(prose, from);
+    let clause = from;
+    for (; clause < end; clause++) {
+      const c = prose.charCodeAt(clause);
+      if (c === 0xff0c || c === 0x2c || c === 0xff1a || c === 0x3a) {
+        break;
+      }
+    }
+    sentences.push({ start: from, end, words: leadWords(tokens, from, Math.min(end, clause + 1)) });
+    from = end;
+    while (from < prose.length && isSentenceGap(prose.charCodeAt(from))) {
+      from++;
+    }
+  }
+  const groups: SentenceGroup[] = [];
+  let k = 0;
+  while (k < sentences.length) {
+    let last = k;
+    while (last + 1 < sentences.length && similar(sentences[last]!.words, sentences[last + 1]!.words)) {
+      last++;
+    }
+    if (last - k + 1 >= 3) {
+      const group = sentences.slice(k, last + 1);
+      const f = frameOf(group.map((g) => g.words));
+      if (f) {
+        groups.push({ sentences: group.map((g) => ({ start: g.start, end: g.end })), frame: f, hits: group.map((g) => hits(f.words, g.words).count) });
+      }
+    }
+    k = last + 1;
+  }
+  return groups;
 }
 
 /** Finds the announced count in the text just before a series: the last sentence before its first item. */
@@ -281,27 +354,74 @@ function findAnnouncement(simplified: string, absStart: number, from: number, to
   return last;
 }
 
+/**
+ * What detection needs of one paragraph alone, a function of its prose and tokens: cached per tokens array
+ * (the analyzer keeps a paragraph's tokens while the paragraph is unchanged, so re-analysis after an edit
+ * recomputes only the changed paragraphs, and the cache lives no longer than the tokens).
+ */
+interface ParagraphFacts {
+  prose: string;
+  /** The prose in Simplified script (the tokens' forms) when that has the same length, else the prose. */
+  norm: string;
+  /** Ordinal markers at the starts of sentences (offsets relative to the paragraph). */
+  markers: OrdinalMarker[];
+  /** The ordinal opening the paragraph. */
+  opening: OrdinalMarker | undefined;
+  /** The prose holds a sentence end (。！？；). */
+  hasStop: boolean;
+  /** Lead words of the first sentence (computed on first request). */
+  lead?: Token[];
+  /** Runs of three or more sentences opening alike, with their frame (computed on first request). */
+  sentenceGroups?: SentenceGroup[];
+}
+
+/** A run of sentences of one paragraph sharing an opening frame (step 4b). */
+interface SentenceGroup {
+  sentences: Array<{ start: number; end: number }>;
+  frame: { words: string[]; template: string };
+  /** Frame words present in each sentence's lead. */
+  hits: number[];
+}
+
+const factsCache = new WeakMap<readonly Token[], ParagraphFacts>();
+
+function factsOf(p: Paragraph, tokens: readonly Token[]): ParagraphFacts {
+  const hit = factsCache.get(tokens);
+  if (hit && hit.prose === p.prose) {
+    return hit;
+  }
+  let simplified = '';
+  for (const t of tokens) {
+    simplified += t.norm;
+  }
+  const norm = simplified.length === p.prose.length ? simplified : p.prose;
+  const markers: OrdinalMarker[] = [];
+  for (const s of sentenceStarts(norm)) {
+    const m = ordinalAt(norm, s);
+    // 首先/其次/最后 also open a clause after a comma (…做到一尘不染，首先要…；其次要…).
+    if (m && (m.family !== 'ar-dot' || s === 0 || /[：:]/.test(norm[s - 1] ?? ''))) {
+      markers.push(m);
+    }
+  }
+  const facts: ParagraphFacts = { prose: p.prose, norm, markers, opening: ordinalAt(norm, 0), hasStop: /[。！？；]/.test(p.prose) };
+  factsCache.set(tokens, facts);
+  return facts;
+}
+
 /** Detects the series and sections of a document. */
 export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: TokensOf): Structure {
   const series: Series[] = [];
-  const simplified = paragraphs.map((p) => tokensOf(p).map((t) => t.norm).join(''));
-  const norm = (i: number): string => (simplified[i]!.length === paragraphs[i]!.prose.length ? simplified[i]! : paragraphs[i]!.prose);
+  const facts = paragraphs.map((p) => factsOf(p, tokensOf(p)));
+  const norm = (i: number): string => facts[i]!.norm;
 
   // 1. Sentence-level ordinal series inside paragraphs (two or more markers of one family).
   const usedAtStart = new Set<number>();
   const orphanCandidates: Array<{ pi: number; m: OrdinalMarker }> = [];
   paragraphs.forEach((p, pi) => {
     const prose = norm(pi);
-    const markers: OrdinalMarker[] = [];
-    for (const s of sentenceStarts(prose)) {
-      const m = ordinalAt(prose, s);
-      // 首先/其次/最后 also open a clause after a comma (…做到一尘不染，首先要…；其次要…).
-      if (!m) {
-        continue;
-      }
-      if (m && (m.family !== 'ar-dot' || s === 0 || /[：:]/.test(prose[s - 1] ?? ''))) {
-        markers.push(m);
-      }
+    const markers = facts[pi]!.markers;
+    if (markers.length === 0) {
+      return;
     }
     const byKey = new Map<string, OrdinalMarker[]>();
     for (const m of markers) {
@@ -401,7 +521,7 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
     if (usedAtStart.has(pi)) {
       return;
     }
-    const m = ordinalAt(norm(pi), 0);
+    const m = facts[pi]!.opening;
     if (!m) {
       return;
     }
@@ -446,30 +566,21 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
   // separated by one paragraph merge when together they keep a frame (the paragraph between them is an
   // item that broke it); a run then takes in a neighbour that carries part of the frame.
   // Paragraphs opening with an ordinal belong to ordinal series (or are orphans), never to lexical frames.
-  const ordinalParagraphs = new Set(paragraphs.map((_, pi) => pi).filter((pi) => ordinalAt(norm(pi), 0) !== undefined));
+  const ordinalParagraphs = new Set(paragraphs.map((_, pi) => pi).filter((pi) => facts[pi]!.opening !== undefined));
   // The title (a first paragraph without a full stop) and subtitles (——…) echo the frame but are not items.
   const titleLike = (pi: number): boolean => {
     const t = paragraphs[pi]!.prose.trim();
     return (pi === 0 && !/[。！？；]/.test(t)) || /^[—-]{2}/.test(t);
   };
-  const leads = paragraphs.map((p, pi) => (p.heading || ordinalParagraphs.has(pi) || titleLike(pi) ? [] : leadWords(tokensOf(p), firstContent(p.prose), sentenceEnd(p.prose, 0))));
-  const similar = (a: Token[], b: Token[]): boolean => {
-    if (a.length < 2 || b.length < 2) {
-      return false;
-    }
-    const pairs = lcs(a.map((t) => t.norm), b.map((t) => t.norm));
-    const han = pairs.filter(([i]) => HAN.test(a[i]!.norm)).length;
-    const ratio = pairs.length / Math.min(a.length, b.length);
-    return han >= 2 && pairs[0]![0] <= 2 && pairs[0]![1] <= 2 && (ratio >= 0.4 || (ratio >= 0.3 && pairs.length >= 3));
+  const leadOf = (pi: number): Token[] => {
+    const f = facts[pi]!;
+    const p = paragraphs[pi]!;
+    return (f.lead ??= leadWords(tokensOf(p), firstContent(p.prose), sentenceEnd(p.prose, 0)));
   };
-  /** Frame words (Han only) present in a lead, in order, and whether they start it. */
-  const hits = (words: string[], lead: Token[]): { count: number; anchored: boolean } => {
-    const pairs = lcs(words, lead.map((t) => t.norm));
-    return { count: pairs.filter(([i]) => HAN.test(words[i]!)).length, anchored: pairs.length > 0 && pairs[0]![1] <= 2 };
-  };
+  const leads = paragraphs.map((p, pi) => (p.heading || ordinalParagraphs.has(pi) || titleLike(pi) ? [] : leadOf(pi)));
   /** True when the lead of paragraph k keeps at least half of a frame's words from its start. */
   const partial = (k: number, words: string[]): boolean => {
-    const han = words.filter((w) => HAN.test(w)).length;
+    const han = words.filter((w) => hasHan(w)).length;
     const h = hits(words, leads[k]!);
     return leads[k]!.length > 0 && h.anchored && h.count >= Math.max(1, Math.ceil(han / 2));
   };
@@ -493,7 +604,7 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
       if (!f) {
         return false;
       }
-      const han = f.words.filter((w) => HAN.test(w)).length;
+      const han = f.words.filter((w) => hasHan(w)).length;
       const h = hits(f.words, leads[k]!);
       return h.anchored && h.count === han;
     };
@@ -516,7 +627,7 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
       // Items followed by body paragraphs (a lead line, then its text): the next item may come up to
       // three paragraphs later, when the paragraphs between carry nothing of the frame.
       let found = -1;
-      const sentence = (k: number): boolean => /[。！？；]/.test(paragraphs[k]!.prose);
+      const sentence = (k: number): boolean => facts[k]!.hasStop;
       for (let k = last + 2; k <= last + 4 && k < paragraphs.length && !paragraphs[k]!.heading; k++) {
         if (sentence(k) === sentence(last) && similar(leads[last]!, leads[k]!)) {
           found = k;
@@ -573,51 +684,28 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
     if (p.heading) {
       return;
     }
-    const tokens = tokensOf(p);
-    const sentences: Array<{ start: number; end: number; words: Token[] }> = [];
-    let from = firstContent(p.prose);
-    while (from < p.prose.length) {
-      const end = sentenceEnd(p.prose, from);
-      let clause = from;
-      while (clause < end && !/[，,：:]/.test(p.prose[clause]!)) {
-        clause++;
+    const f = facts[pi]!;
+    for (const g of (f.sentenceGroups ??= sentenceGroupsOf(p.prose, tokensOf(p)))) {
+      const first = g.sentences[0]!;
+      const covered = series.some((x) => x.level === 'sentence' && x.items.some((it) => it.paragraph === pi && it.leadStart === p.start + first.start));
+      if (!covered) {
+        series.push({
+          kind: 'frame',
+          level: 'sentence',
+          items: g.sentences.map((x, k) => ({
+            paragraph: pi,
+            start: p.start + x.start,
+            end: p.start + x.end,
+            leadStart: p.start + x.start,
+            leadEnd: p.start + x.end,
+            lead: p.text.slice(x.start, x.end),
+            frameHits: g.hits[k]!,
+          })),
+          frame: g.frame.template,
+          frameWords: [...g.frame.words],
+          announced: null,
+        });
       }
-      sentences.push({ start: from, end, words: leadWords(tokens, from, Math.min(end, clause + 1)) });
-      from = end;
-      while (from < p.prose.length && /[\s\u3000”’]/.test(p.prose[from]!)) {
-        from++;
-      }
-    }
-    let k = 0;
-    while (k < sentences.length) {
-      let last = k;
-      while (last + 1 < sentences.length && similar(sentences[last]!.words, sentences[last + 1]!.words)) {
-        last++;
-      }
-      if (last - k + 1 >= 3) {
-        const group = sentences.slice(k, last + 1);
-        const f = frameOf(group.map((g) => g.words));
-        const covered = series.some((x) => x.level === 'sentence' && x.items.some((it) => it.paragraph === pi && it.leadStart === p.start + group[0]!.start));
-        if (f && !covered) {
-          series.push({
-            kind: 'frame',
-            level: 'sentence',
-            items: group.map((g) => ({
-              paragraph: pi,
-              start: p.start + g.start,
-              end: p.start + g.end,
-              leadStart: p.start + g.start,
-              leadEnd: p.start + g.end,
-              lead: p.text.slice(g.start, g.end),
-              frameHits: hits(f.words, g.words).count,
-            })),
-            frame: f.template,
-            frameWords: f.words,
-            announced: null,
-          });
-        }
-      }
-      k = last + 1;
     }
   });
 
@@ -629,10 +717,10 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
       continue;
     }
     const leadsOf = x.items.map((it) => (x.level === 'paragraph' ? leads[it.paragraph]! : leadWords(tokensOf(paragraphs[it.paragraph]!), it.leadStart - paragraphs[it.paragraph]!.start, it.leadEnd - paragraphs[it.paragraph]!.start)));
-    const base = x.frameWords.filter((w) => HAN.test(w)).length;
+    const base = x.frameWords.filter((w) => hasHan(w)).length;
     for (let out = 0; out < x.items.length; out++) {
       const f = frameOf(leadsOf.filter((_, k) => k !== out));
-      const grown = f ? f.words.filter((w) => HAN.test(w)) : [];
+      const grown = f ? f.words.filter((w) => hasHan(w)) : [];
       // Words the item lacks as tokens but has inside a longer word (立 in 立身) are not missing.
       const leadText = leadsOf[out]!.map((t) => t.norm).join('');
       const occurrences = (hay: string, w: string): number => hay.split(w).length - 1;
@@ -664,7 +752,7 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
     for (let out = 0; out < s.items.length; out++) {
       const others = leadsOf.filter((_, k) => k !== out);
       const f = frameOf(others);
-      const han = f ? f.words.filter((w) => HAN.test(w)).length : 0;
+      const han = f ? f.words.filter((w) => hasHan(w)).length : 0;
       if (f && han >= 3 && hits(f.words, leadsOf[out]!).count * 2 < han) {
         s.frame = f.template;
         s.frameWords = f.words;
