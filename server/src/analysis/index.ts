@@ -3,6 +3,7 @@
  * (plus everything else they depend on), so re-analysis after an edit only re-checks changed paragraphs;
  * document rules then combine the paragraphs.
  */
+import { hasHan } from './chars';
 import { buildParagraphs, type Paragraph } from './document';
 import { isSuppressed, parseDirectives } from './directives';
 import { ALL_RULES, ruleById } from './registry';
@@ -120,8 +121,6 @@ function toTokens(text: string, segmented: string, segmenter: Services['segmente
   return tokens;
 }
 
-const HAN_RE = /\p{Script=Han}/u;
-
 /** Counts characters that exist only in Traditional or only in Simplified script. */
 function scriptVotes(prose: string, services: Services): [number, number] {
   let trad = 0;
@@ -141,19 +140,33 @@ function scriptVotes(prose: string, services: Services): [number, number] {
   return [trad, simp];
 }
 
+/** What the analyzer keeps of one paragraph text (segmented in one script) between analyses. */
+interface ParagraphRecord {
+  tokens?: Token[];
+  /** Reports of the paragraph rules, per signature (locale, script, accepted words), by rule index. */
+  reports?: Map<string, Array<Report[] | undefined>>;
+  /** Values derived from the paragraph alone, by kind (DocumentContext.paragraphMemo). */
+  memo?: Map<string, unknown>;
+}
+
 /** Creates an analyzer over the given services. */
 export function createAnalyzer(services: Services): Analyzer {
-  const tokenCache = new BoundedCache<Token[]>(50_000);
-  const paragraphCache = new BoundedCache<Map<string, Report[]>>(50_000);
-  const voteCache = new BoundedCache<[number, number]>(50_000);
-  // Attested and total word bigrams per paragraph, for genre fit.
-  const fitCache = new BoundedCache<[number, number]>(50_000);
+  const records = new BoundedCache<ParagraphRecord>(50_000);
+
+  /** The record of a paragraph text; `traditional`: segmented in its Simplified form. */
+  const recordOf = (text: string, traditional: boolean): ParagraphRecord => {
+    const key = traditional ? `\u0001${text}` : text;
+    let r = records.get(key);
+    if (!r) {
+      r = {};
+      records.set(key, r);
+    }
+    return r;
+  };
 
   /** Tokens of a text; `traditional` segments its Simplified form (same length) and keeps offsets. */
-  const tokensOf = (text: string, traditional: boolean): readonly Token[] => {
-    const key = traditional ? `\u0001${text}` : text;
-    let t = tokenCache.get(key);
-    if (!t) {
+  const tokensOfRecord = (r: ParagraphRecord, text: string, traditional: boolean): Token[] => {
+    if (!r.tokens) {
       let segmented = text;
       if (traditional) {
         const s = services.converter.toSimplified(text);
@@ -161,12 +174,22 @@ export function createAnalyzer(services: Services): Analyzer {
           segmented = s;
         }
       }
-      t = toTokens(text, segmented, services.segmenter);
-      tokenCache.set(key, t);
+      r.tokens = toTokens(text, segmented, services.segmenter);
     }
-    return t;
+    return r.tokens;
   };
+  const tokensOf = (text: string, traditional: boolean): readonly Token[] => tokensOfRecord(recordOf(text, traditional), text, traditional);
   const tokens = (text: string): readonly Token[] => tokensOf(text, false);
+
+  const memoIn = <T>(r: ParagraphRecord, key: string, compute: () => T): T => {
+    const m = (r.memo ??= new Map());
+    if (m.has(key)) {
+      return m.get(key) as T;
+    }
+    const v = compute();
+    m.set(key, v);
+    return v;
+  };
 
   const severityOf = (id: string, config: AnalysisConfig): SeverityOrOff => {
     if (config.only && !config.only.includes(id)) {
@@ -175,42 +198,24 @@ export function createAnalyzer(services: Services): Analyzer {
     return config.rules[id] ?? ruleById(id)!.meta.defaultSeverity;
   };
 
-  /** Share of the draft's word bigrams attested in the corpus, relative to the corpus norm (null without a model). */
-  const genreFit = (paragraphs: readonly Paragraph[], target: ScriptTarget): number | null => {
-    const model = services.model;
-    if (!model || model.bigramNorm <= 0) {
-      return null;
-    }
-    let total = 0;
-    let attested = 0;
-    for (const p of paragraphs) {
-      const key = `${target === 'simplified' ? 's' : 't'}\u0001${p.prose}`;
-      let counts = fitCache.get(key);
-      if (!counts) {
-        counts = [0, 0];
-        let prev: string | undefined;
-        for (const t of tokensOf(p.prose, target !== 'simplified')) {
-          if (!HAN_RE.test(t.norm)) {
-            prev = t.norm.trim().length > 0 ? undefined : prev;
-            continue;
-          }
-          if (prev !== undefined) {
-            counts[1]++;
-            if (model.bigramDocuments(prev, t.norm) > 0) {
-              counts[0]++;
-            }
-          }
-          prev = t.norm;
-        }
-        fitCache.set(key, counts);
+  /** Attested and total word bigrams of a paragraph's tokens, for genre fit. */
+  const fitCounts = (tokenList: readonly Token[], model: NonNullable<Services['model']>): [number, number] => {
+    const counts: [number, number] = [0, 0];
+    let prev: string | undefined;
+    for (const t of tokenList) {
+      if (!hasHan(t.norm)) {
+        prev = t.norm.trim().length > 0 ? undefined : prev;
+        continue;
       }
-      attested += counts[0];
-      total += counts[1];
+      if (prev !== undefined) {
+        counts[1]++;
+        if (model.bigramDocuments(prev, t.norm) > 0) {
+          counts[0]++;
+        }
+      }
+      prev = t.norm;
     }
-    if (total < 10) {
-      return null;
-    }
-    return Math.round((attested / total / model.bigramNorm) * 100) / 100;
+    return counts;
   };
 
   const analyze = (text: string, options: AnalyzeOptions): AnalysisResult => {
@@ -221,11 +226,7 @@ export function createAnalyzer(services: Services): Analyzer {
       let trad = 0;
       let simp = 0;
       for (const p of paragraphs) {
-        let v = voteCache.get(p.prose);
-        if (!v) {
-          v = scriptVotes(p.prose, services);
-          voteCache.set(p.prose, v);
-        }
+        const v = memoIn(recordOf(p.prose, false), 'votes', () => scriptVotes(p.prose, services));
         trad += v[0];
         simp += v[1];
       }
@@ -233,10 +234,22 @@ export function createAnalyzer(services: Services): Analyzer {
     } else {
       target = config.script;
     }
+    const traditional = target !== 'simplified';
+    // This analysis's record of each paragraph (by index), looked up once.
+    const recs = new Array<ParagraphRecord | undefined>(paragraphs.length);
+    const recordOfParagraph = (p: Paragraph): ParagraphRecord =>
+      paragraphs[p.index] === p ? (recs[p.index] ??= recordOf(p.prose, traditional)) : recordOf(p.prose, traditional);
+    const tokensOfParagraph = (p: Paragraph): readonly Token[] => tokensOfRecord(recordOfParagraph(p), p.prose, traditional);
+    const paragraphMemo = <T>(p: Paragraph, key: string, compute: () => T): T => memoIn(recordOfParagraph(p), key, compute);
+
     const accepted = new Set(config.acceptedWords);
-    const enabled = ALL_RULES.map((r) => ({ rule: r, severity: severityOf(r.meta.id, config) })).filter(
-      (e): e is { rule: typeof e.rule; severity: Severity } => e.severity !== 'off',
-    );
+    const enabled: Array<{ rule: (typeof ALL_RULES)[number]; severity: Severity; index: number }> = [];
+    ALL_RULES.forEach((rule, index) => {
+      const severity = severityOf(rule.meta.id, config);
+      if (severity !== 'off') {
+        enabled.push({ rule, severity, index });
+      }
+    });
     const signature = `${options.locale ?? ''}\u0001${target}\u0001${[...accepted].sort().join('\u0002')}`;
     const findings: Finding[] = [];
 
@@ -258,30 +271,31 @@ export function createAnalyzer(services: Services): Analyzer {
     };
 
     for (const p of paragraphs) {
-      const key = `${signature}\u0001${p.prose}`;
-      let perRule = paragraphCache.get(key);
+      const rec = recordOfParagraph(p);
+      const bySignature = (rec.reports ??= new Map());
+      let perRule = bySignature.get(signature);
       if (!perRule) {
-        perRule = new Map();
-        paragraphCache.set(key, perRule);
+        perRule = new Array<Report[] | undefined>(ALL_RULES.length);
+        bySignature.set(signature, perRule);
       }
-      for (const { rule, severity } of enabled) {
+      for (const { rule, severity, index } of enabled) {
         if (rule.scope !== 'paragraph') {
           continue;
         }
-        let reports = perRule.get(rule.meta.id);
+        let reports = perRule[index];
         if (!reports) {
           const out: Report[] = [];
           (rule as ParagraphRule).check({
             paragraph: p,
             prose: p.prose,
-            tokens: () => tokensOf(p.prose, target !== 'simplified'),
+            tokens: () => tokensOfRecord(rec, p.prose, traditional),
             services,
             target,
             accepted,
             report: (r) => out.push(r),
           });
           reports = out;
-          perRule.set(rule.meta.id, reports);
+          perRule[index] = reports;
         }
         for (const r of reports) {
           push(rule.meta.id, severity, r, p.start);
@@ -302,12 +316,13 @@ export function createAnalyzer(services: Services): Analyzer {
       (rule as DocumentRule).check({
         text,
         paragraphs,
-        tokens: (p) => tokensOf(p.prose, target !== 'simplified'),
+        tokens: tokensOfParagraph,
         services,
         target,
         accepted,
         report: (r) => push(rule.meta.id, severity, r, 0),
         shared,
+        paragraphMemo,
       });
     }
 
@@ -317,20 +332,31 @@ export function createAnalyzer(services: Services): Analyzer {
       : findings
     ).filter((f) => f.start >= 0 && f.end <= text.length && f.start <= f.end);
     kept.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-    const size = paragraphs.reduce((n, p) => n + hanCount(p.prose), 0);
-    const score = computeScore(kept, size, (id) => ruleById(id)?.meta.category ?? 'phrasing', genreFit(paragraphs, target), text.length);
-    const structure = shared('structure', () => detectStructure(paragraphs, (p) => tokensOf(p.prose, target !== 'simplified')));
+    let size = 0;
+    for (const p of paragraphs) {
+      size += paragraphMemo(p, 'han', () => hanCount(p.prose));
+    }
+    // Share of the draft's word bigrams attested in the corpus, relative to the corpus norm (null without a model).
+    let fit: number | null = null;
+    const model = services.model;
+    if (model && model.bigramNorm > 0) {
+      let total = 0;
+      let attested = 0;
+      for (const p of paragraphs) {
+        const counts = paragraphMemo(p, 'fit', () => fitCounts(tokensOfParagraph(p), model));
+        attested += counts[0];
+        total += counts[1];
+      }
+      fit = total < 10 ? null : Math.round((attested / total / model.bigramNorm) * 100) / 100;
+    }
+    const score = computeScore(kept, size, (id) => ruleById(id)?.meta.category ?? 'phrasing', fit, text.length);
+    const structure = shared('structure', () => detectStructure(paragraphs, tokensOfParagraph, paragraphMemo));
     return { findings: kept, paragraphs, script: target, score, structure };
   };
 
   return {
     analyze,
     tokens,
-    clearCaches: () => {
-      tokenCache.clear();
-      paragraphCache.clear();
-      voteCache.clear();
-      fitCache.clear();
-    },
+    clearCaches: () => records.clear(),
   };
 }

@@ -46,7 +46,17 @@ export interface DocumentContext {
    * duplicated paragraphs, say, which both repetition/duplicate-paragraph and duplicate-sentence need).
    */
   shared<T>(key: string, compute: () => T): T;
+  /**
+   * A value derived from one paragraph alone (its prose and tokens in the document's script, and the
+   * services), computed on first request and kept by the analyzer while the paragraph is unchanged, so that
+   * document rules redo per-paragraph work only for the paragraphs an edit changed. `key` names the kind of
+   * value (one per purpose); the value must depend on nothing else.
+   */
+  paragraphMemo: ParagraphMemo;
 }
+
+/** See {@link DocumentContext.paragraphMemo}. */
+export type ParagraphMemo = <T>(paragraph: Paragraph, key: string, compute: () => T) => T;
 
 /** A rule working paragraph by paragraph: its results are cached until the paragraph changes. */
 export interface ParagraphRule {

@@ -9,6 +9,7 @@
  * text. A category scores 100 minus its deductions, never below 0; the total is the weighted mean of the
  * categories.
  */
+import { countHan } from './chars';
 import type { Category, Finding, Severity } from './types';
 import { CATEGORIES } from './types';
 
@@ -35,8 +36,7 @@ export interface Score {
 
 /** Number of Han characters in a text (the size unit of the score). */
 export function hanCount(text: string): number {
-  const m = text.match(/\p{Script=Han}/gu);
-  return m ? m.length : 0;
+  return countHan(text);
 }
 
 /** Computes the score of a document from its findings. */

@@ -13,6 +13,7 @@
  */
 import { hasHan } from '../chars';
 import type { Paragraph } from '../document';
+import type { ParagraphMemo } from '../rule';
 import type { Token } from '../types';
 import { FAMILY_RANK, ordinalAt, type OrdinalFamily, type OrdinalMarker } from './ordinals';
 
@@ -355,12 +356,10 @@ function findAnnouncement(simplified: string, absStart: number, from: number, to
 }
 
 /**
- * What detection needs of one paragraph alone, a function of its prose and tokens: cached per tokens array
- * (the analyzer keeps a paragraph's tokens while the paragraph is unchanged, so re-analysis after an edit
- * recomputes only the changed paragraphs, and the cache lives no longer than the tokens).
+ * What detection needs of one paragraph alone, a function of its prose and tokens, kept by the analyzer's
+ * paragraph memo so that re-analysis after an edit recomputes it only for the changed paragraphs.
  */
 interface ParagraphFacts {
-  prose: string;
   /** The prose in Simplified script (the tokens' forms) when that has the same length, else the prose. */
   norm: string;
   /** Ordinal markers at the starts of sentences (offsets relative to the paragraph). */
@@ -383,13 +382,7 @@ interface SentenceGroup {
   hits: number[];
 }
 
-const factsCache = new WeakMap<readonly Token[], ParagraphFacts>();
-
 function factsOf(p: Paragraph, tokens: readonly Token[]): ParagraphFacts {
-  const hit = factsCache.get(tokens);
-  if (hit && hit.prose === p.prose) {
-    return hit;
-  }
   let simplified = '';
   for (const t of tokens) {
     simplified += t.norm;
@@ -403,15 +396,16 @@ function factsOf(p: Paragraph, tokens: readonly Token[]): ParagraphFacts {
       markers.push(m);
     }
   }
-  const facts: ParagraphFacts = { prose: p.prose, norm, markers, opening: ordinalAt(norm, 0), hasStop: /[。！？；]/.test(p.prose) };
-  factsCache.set(tokens, facts);
-  return facts;
+  return { norm, markers, opening: ordinalAt(norm, 0), hasStop: /[。！？；]/.test(p.prose) };
 }
 
+/** Computes every time: for callers without an analyzer's memo. */
+const noMemo: ParagraphMemo = (_p, _key, compute) => compute();
+
 /** Detects the series and sections of a document. */
-export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: TokensOf): Structure {
+export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: TokensOf, memo: ParagraphMemo = noMemo): Structure {
   const series: Series[] = [];
-  const facts = paragraphs.map((p) => factsOf(p, tokensOf(p)));
+  const facts = paragraphs.map((p) => memo(p, 'structure/facts', () => factsOf(p, tokensOf(p))));
   const norm = (i: number): string => facts[i]!.norm;
 
   // 1. Sentence-level ordinal series inside paragraphs (two or more markers of one family).

@@ -13,7 +13,6 @@ import * as l10n from '@vscode/l10n';
 import { MASK, splitSentences } from '../../document';
 import type { DocumentRule } from '../../rule';
 import { deletionRange, duplicatesOf, normalizeForComparison } from './duplicates';
-import { ParagraphMemo } from './memo';
 
 /** Shortest sentence compared, in normalised characters (spec: ≥ 8). */
 export const MIN_SENTENCE = 8;
@@ -37,9 +36,6 @@ interface SentenceKey {
   b: number;
   key: string;
 }
-
-/** Per paragraph prose, its sentences long enough to compare (a pure function of the prose). */
-const memo = new ParagraphMemo<SentenceKey[]>();
 
 function sentencesOf(prose: string): SentenceKey[] {
   const out: SentenceKey[] = [];
@@ -83,7 +79,8 @@ export const rule: DocumentRule = {
         continue;
       }
       const prose = p.prose;
-      for (const { a, b, key } of memo.get(memo, prose, () => sentencesOf(prose))) {
+      // The paragraph's sentences long enough to compare (a pure function of the prose).
+      for (const { a, b, key } of ctx.paragraphMemo(p, 'repetition/duplicate-sentence', () => sentencesOf(prose))) {
         const start = p.start + a;
         const end = p.start + b;
         const first = seen.get(key);

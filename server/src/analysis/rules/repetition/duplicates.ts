@@ -17,7 +17,7 @@
  * shorter ones (a subheading inside the pasted run) join a block when they are exact copies.
  */
 import type { Paragraph } from '../../document';
-import type { DocumentContext } from '../../rule';
+import type { DocumentContext, ParagraphMemo } from '../../rule';
 
 /** Shortest paragraph (normalised characters) that counts as a duplicate on its own (spec: ≥ 20). */
 export const MIN_LENGTH = 20;
@@ -63,16 +63,12 @@ export interface Duplicates {
   repeated: ReadonlySet<number>;
 }
 
-/** Per-paragraph data, cached by prose text across analyses (the computation is pure). */
+/** Per-paragraph data (a pure function of the prose, kept by the paragraph memo). */
 interface Fingerprint {
   norm: string;
   /** Sorted, distinct 5-gram hashes; empty below {@link MIN_LENGTH}. */
   shingles: Int32Array;
 }
-
-/** Paragraphs remembered: enough for re-analysis of a long draft after an edit, bounded in memory. */
-const CACHE_LIMIT = 5_000;
-const cache = new Map<string, Fingerprint>();
 
 function isKept(c: number): boolean {
   if (c >= 0x4e00 && c <= 0x9fff) {
@@ -134,19 +130,8 @@ function shinglesOf(norm: string): Int32Array {
 }
 
 function fingerprint(prose: string): Fingerprint {
-  let f = cache.get(prose);
-  if (!f) {
-    const norm = normalizeForComparison(prose);
-    f = { norm, shingles: shinglesOf(norm) };
-    if (cache.size >= CACHE_LIMIT) {
-      const oldest = cache.keys().next();
-      if (!oldest.done) {
-        cache.delete(oldest.value);
-      }
-    }
-    cache.set(prose, f);
-  }
-  return f;
+  const norm = normalizeForComparison(prose);
+  return { norm, shingles: shinglesOf(norm) };
 }
 
 /** Shared 5-grams of two sorted hash arrays. */
@@ -253,9 +238,12 @@ class SketchIndex {
   }
 }
 
-/** Finds the duplicated paragraphs of a document in time linear in its length. */
-export function findDuplicates(text: string, paragraphs: readonly Paragraph[]): Duplicates {
-  const prints = paragraphs.map((p) => fingerprint(p.prose));
+/**
+ * Finds the duplicated paragraphs of a document in time linear in its length. `memo` keeps each paragraph's
+ * fingerprint while it is unchanged.
+ */
+export function findDuplicates(text: string, paragraphs: readonly Paragraph[], memo: ParagraphMemo = (_p, _key, compute) => compute()): Duplicates {
+  const prints = paragraphs.map((p) => memo(p, 'repetition/duplicates', () => fingerprint(p.prose)));
   /** Paragraphs with each normalised text: the first few, for exact copies. */
   const occurrences = new Map<string, number[]>();
   const index = new SketchIndex(paragraphs.length * SKETCH);
@@ -401,7 +389,7 @@ export function findDuplicates(text: string, paragraphs: readonly Paragraph[]): 
 
 /** The document's duplicated paragraphs, computed once per analysis. */
 export function duplicatesOf(ctx: DocumentContext): Duplicates {
-  return ctx.shared('repetition/duplicates', () => findDuplicates(ctx.text, ctx.paragraphs));
+  return ctx.shared('repetition/duplicates', () => findDuplicates(ctx.text, ctx.paragraphs, ctx.paragraphMemo));
 }
 
 /** Offset after the last non-whitespace code unit before `offset` (0 when there is none). */

@@ -30,11 +30,10 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { Paragraph } from '../../document';
-import type { DocumentRule } from '../../rule';
+import type { DocumentRule, ParagraphMemo } from '../../rule';
 import type { CorpusModel, Segmenter, Token } from '../../types';
 import { isPinyinAnnotation } from '../script/pinyin-annotation';
 import { duplicatesOf } from './duplicates';
-import { ParagraphMemo } from './memo';
 import { seriesFrameWords } from './series-hooks';
 
 /** Window in Han tokens: the mean length of a corpus essay (562,666 tokens / 995 essays). */
@@ -97,8 +96,6 @@ interface ParagraphPhrases {
   positions: number;
 }
 
-const memo = new ParagraphMemo<ParagraphPhrases>();
-
 function paragraphPhrases(prose: string, tokens: readonly Token[], segmenter: Segmenter): ParagraphPhrases {
   const uses: PhraseUse[] = [];
   let pos = 0;
@@ -147,15 +144,14 @@ function paragraphPhrases(prose: string, tokens: readonly Token[], segmenter: Se
 
 /**
  * The counted phrases of the paragraphs, in order, and the number of Han tokens (positions). `skip` leaves
- * paragraphs out (a pasted copy); `traditional` says the tokens are of the Simplified form of the text
- * (part of the key of the per-paragraph cache).
+ * paragraphs out (a pasted copy); `memo` keeps each paragraph's phrases while it is unchanged.
  */
 export function phraseUses(
   paragraphs: readonly Paragraph[],
   tokensOf: (p: Paragraph) => readonly Token[],
   segmenter: Segmenter,
   skip: (p: Paragraph) => boolean = () => false,
-  traditional = false,
+  memo: ParagraphMemo = (_p, _key, compute) => compute(),
 ): { uses: PhraseUse[]; positions: number } {
   const uses: PhraseUse[] = [];
   let pos = 0;
@@ -163,7 +159,7 @@ export function phraseUses(
     if (skip(p)) {
       continue;
     }
-    const own = memo.get(segmenter, (traditional ? 'T' : 'S') + p.prose, () => paragraphPhrases(p.prose, tokensOf(p), segmenter));
+    const own = memo(p, 'repetition/overused-phrase', () => paragraphPhrases(p.prose, tokensOf(p), segmenter));
     for (const u of own.uses) {
       uses.push({ key: u.key, text: u.text, start: p.start + u.start, end: p.start + u.end, pos: pos + u.pos });
     }
@@ -277,7 +273,7 @@ export const rule: DocumentRule = {
   check(ctx) {
     const { repeated } = duplicatesOf(ctx);
     const { segmenter } = ctx.services;
-    const { uses, positions } = phraseUses(ctx.paragraphs, ctx.tokens, segmenter, (p) => repeated.has(p.index), ctx.target !== 'simplified');
+    const { uses, positions } = phraseUses(ctx.paragraphs, ctx.tokens, segmenter, (p) => repeated.has(p.index), ctx.paragraphMemo);
     if (uses.length < MIN_COUNT) {
       return;
     }

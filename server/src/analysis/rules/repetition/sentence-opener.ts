@@ -21,7 +21,6 @@ import { splitSentences } from '../../document';
 import type { DocumentRule } from '../../rule';
 import type { Token } from '../../types';
 import { duplicatesOf } from './duplicates';
-import { ParagraphMemo } from './memo';
 import { seriesItemRanges } from './series-hooks';
 
 /** Shortest run of sentences with the same opener that is reported. */
@@ -41,9 +40,6 @@ interface Opener {
   /** Start of the sentence it opens. */
   sentence: number;
 }
-
-/** Per paragraph, each sentence's opener (null: the sentence does not open with Han text). */
-const memo = new ParagraphMemo<Array<Opener | null>>();
 
 /** The opening word of `prose[from, to)`, or undefined when it is not Han text. */
 function openerOf(tokens: readonly Token[], prose: string, from: number, to: number): Token | undefined {
@@ -123,7 +119,8 @@ export const rule: DocumentRule = {
         flush();
         continue;
       }
-      const openers = memo.get(ctx.services.segmenter, (ctx.target === 'simplified' ? 'S' : 'T') + p.prose, () => openersOf(p.prose, ctx.tokens(p)));
+      // Per paragraph, each sentence's opener (null: the sentence does not open with Han text).
+      const openers = ctx.paragraphMemo(p, 'repetition/sentence-opener', () => openersOf(p.prose, ctx.tokens(p)));
       for (const rel of openers) {
         let inSeries = false;
         if (rel && itemStarts.size > 0) {
