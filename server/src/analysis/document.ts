@@ -56,7 +56,8 @@ const DOMAIN_PART = /[A-Za-z0-9.-]/;
  * Masks e-mail addresses, found from each `@` outwards (a regular expression over the whole text would
  * backtrack quadratically on long runs of dots or dashes).
  */
-function maskEmails(chars: string[], text: string): void {
+function maskEmails(m: Masking): void {
+  const text = m.text;
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     let start = at;
     while (start > 0 && LOCAL_PART.test(text[start - 1]!)) {
@@ -71,13 +72,23 @@ function maskEmails(chars: string[], text: string): void {
     }
     const domain = text.slice(at + 1, end);
     if (start < at && /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/.test(domain)) {
-      maskRange(chars, start, end);
+      maskRange(m, start, end);
     }
   }
 }
 const COMMENT_RE = /<!--[\s\S]*?-->/g;
 
-function maskRange(chars: string[], start: number, end: number): void {
+/** A paragraph's text being masked: its code units are copied out on the first masked range. */
+interface Masking {
+  readonly text: string;
+  chars?: string[];
+}
+
+function maskRange(m: Masking, start: number, end: number): void {
+  if (start >= end) {
+    return;
+  }
+  const chars = (m.chars ??= m.text.split(''));
   for (let i = start; i < end; i++) {
     const c = chars[i];
     if (c !== '\n' && c !== '\r') {
@@ -86,15 +97,17 @@ function maskRange(chars: string[], start: number, end: number): void {
   }
 }
 
-function maskMatches(chars: string[], text: string, re: RegExp): void {
+function maskMatches(masking: Masking, re: RegExp): void {
+  const text = masking.text;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    maskRange(chars, m.index, m.index + m[0].length);
+    maskRange(masking, m.index, m.index + m[0].length);
   }
 }
 
 /** Masks inline Markdown that is not prose: code spans, HTML, link destinations, autolinks. */
-function maskMarkdownInline(chars: string[], text: string): void {
+function maskMarkdownInline(masking: Masking): void {
+  const text = masking.text;
   // Code spans: a run of backticks up to the next run of the same length.
   const tick = /`+/g;
   for (let m = tick.exec(text); m; m = tick.exec(text)) {
@@ -103,28 +116,24 @@ function maskMarkdownInline(chars: string[], text: string): void {
     if (close < 0) {
       continue;
     }
-    maskRange(chars, m.index, close + fence.length);
+    maskRange(masking, m.index, close + fence.length);
     tick.lastIndex = close + fence.length;
   }
-  maskMatches(chars, text, /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g);
-  maskMatches(chars, text, /<(?:https?|mailto):[^<>\s]+>/g);
+  maskMatches(masking, /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g);
+  maskMatches(masking, /<(?:https?|mailto):[^<>\s]+>/g);
   // Link and image destinations: the `(url "title")` after `]`, and the brackets themselves.
   const link = /\]\(([^()\s]*(?:\s+"[^"]*")?)\)/g;
   for (let m = link.exec(text); m; m = link.exec(text)) {
-    maskRange(chars, m.index, m.index + m[0].length);
+    maskRange(masking, m.index, m.index + m[0].length);
   }
-  maskMatches(chars, text, /!?\[(?=[^\]]*\]\()/g);
-  maskMatches(chars, text, /^\s*\[[^\]]+\]:\s*\S+.*$/g);
+  maskMatches(masking, /!?\[(?=[^\]]*\]\()/g);
+  maskMatches(masking, /^\s*\[[^\]]+\]:\s*\S+.*$/g);
 }
 
 const MD_BLOCK_MARKER = /^(?: {0,3})(?:#{1,6}(?=\s|$)|>+ ?|[-*+](?=\s)|\d{1,9}[.)](?=\s)|\|)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$/;
 const SOFT_BREAK_END = /[。！？；：…”」』）)!?.:;]\s*$/;
-
-/** Masked prose per paragraph text (null: nothing left to check), kept between analyses. */
-const proseCache = new Map<string, string | null>();
-const PROSE_CACHE_LIMIT = 50_000;
 
 /**
  * Builds the paragraphs of a document. Plain text: every non-blank line is a paragraph. Markdown: headings,
@@ -143,48 +152,34 @@ export function buildParagraphs(text: string, format: TextFormat): Paragraph[] {
 
   const push = (start: number, end: number, heading: boolean): void => {
     const slice = text.slice(start, end);
-    const overlapsComment = commentRanges.some(([cs, ce]) => ce > start && cs < end);
-    const cacheKey = overlapsComment ? undefined : `${format}\u0001${slice}`;
-    const cached = cacheKey === undefined ? undefined : proseCache.get(cacheKey);
-    if (cached !== undefined) {
-      if (cached !== null) {
-        paragraphs.push({ index: paragraphs.length, start, end, text: slice, prose: cached, heading });
-      }
-      return;
-    }
-    const chars = Array.from({ length: slice.length }, (_, i) => slice[i] as string);
+    const masking: Masking = { text: slice };
     for (const [cs, ce] of commentRanges) {
       if (ce > start && cs < end) {
-        maskRange(chars, Math.max(cs, start) - start, Math.min(ce, end) - start);
+        maskRange(masking, Math.max(cs, start) - start, Math.min(ce, end) - start);
       }
     }
     if (slice.includes('://') || slice.includes('www.')) {
-      maskMatches(chars, slice, URL_RE);
+      maskMatches(masking, URL_RE);
     }
-    maskEmails(chars, slice);
+    maskEmails(masking);
     if (format === 'markdown') {
-      maskMarkdownInline(chars, slice);
+      maskMarkdownInline(masking);
       // Block markers at the start of each line of the paragraph.
       let lineStart = 0;
       for (let i = 0; i <= slice.length; i++) {
         if (i === slice.length || slice[i] === '\n') {
           const m = MD_BLOCK_MARKER.exec(slice.slice(lineStart, i));
           if (m) {
-            maskRange(chars, lineStart, lineStart + m[0].length);
+            maskRange(masking, lineStart, lineStart + m[0].length);
           }
           lineStart = i + 1;
         }
       }
     }
-    const prose = chars.join('');
-    const empty = prose.trim().replaceAll(MASK, '').length === 0;
-    if (cacheKey !== undefined) {
-      if (proseCache.size >= PROSE_CACHE_LIMIT) {
-        proseCache.clear();
-      }
-      proseCache.set(cacheKey, empty ? null : prose);
-    }
-    if (empty) {
+    // Most paragraphs have nothing to mask: their prose is their text.
+    const prose = masking.chars ? masking.chars.join('') : slice;
+    const trimmed = prose.trim();
+    if ((trimmed.includes(MASK) ? trimmed.replaceAll(MASK, '') : trimmed).length === 0) {
       return;
     }
     paragraphs.push({ index: paragraphs.length, start, end, text: slice, prose, heading });
@@ -272,23 +267,8 @@ export interface Sentence {
 
 const SENTENCE_END = /[。！？!?；;…]+[”’」』）)]*|\n/g;
 
-const sentenceCache = new Map<string, Sentence[]>();
-
-/** Splits a paragraph's prose into sentences, each including its closing punctuation (memoised). */
+/** Splits a paragraph's prose into sentences, each including its closing punctuation. */
 export function splitSentences(prose: string): Sentence[] {
-  const hit = sentenceCache.get(prose);
-  if (hit) {
-    return hit;
-  }
-  const out = splitSentencesUncached(prose);
-  if (sentenceCache.size >= PROSE_CACHE_LIMIT) {
-    sentenceCache.clear();
-  }
-  sentenceCache.set(prose, out);
-  return out;
-}
-
-function splitSentencesUncached(prose: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
   SENTENCE_END.lastIndex = 0;

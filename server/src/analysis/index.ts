@@ -121,8 +121,17 @@ function toTokens(text: string, segmented: string, segmenter: Services['segmente
   return tokens;
 }
 
-/** Counts characters that exist only in Traditional or only in Simplified script. */
+/** Vote of each code unit per converter (0: not yet known, 1: none, 2: Traditional-only, 3: Simplified-only). */
+const voteTables = new WeakMap<Services['converter'], Uint8Array>();
+
+/** Counts characters (code units) that exist only in Traditional or only in Simplified script. */
 function scriptVotes(prose: string, services: Services): [number, number] {
+  const converter = services.converter;
+  let table = voteTables.get(converter);
+  if (!table) {
+    table = new Uint8Array(0x10000);
+    voteTables.set(converter, table);
+  }
   let trad = 0;
   let simp = 0;
   for (let i = 0; i < prose.length; i++) {
@@ -130,10 +139,15 @@ function scriptVotes(prose: string, services: Services): [number, number] {
     if (c < 0x3400) {
       continue;
     }
-    const ch = prose[i]!;
-    if (services.converter.isTraditionalOnly(ch)) {
+    let vote = table[c]!;
+    if (vote === 0) {
+      const ch = prose[i]!;
+      vote = converter.isTraditionalOnly(ch) ? 2 : converter.isSimplifiedOnly(ch) ? 3 : 1;
+      table[c] = vote;
+    }
+    if (vote === 2) {
       trad++;
-    } else if (services.converter.isSimplifiedOnly(ch)) {
+    } else if (vote === 3) {
       simp++;
     }
   }

@@ -26,10 +26,10 @@
  * Fix: remove the extra copies (the first copy stays).
  */
 import * as l10n from '@vscode/l10n';
+import { isHanOnly } from '../../chars';
 import type { ParagraphRule } from '../../rule';
 import type { Segmenter, Token } from '../../types';
 
-const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 /**
  * Dictionary tags whose single characters reduplicate freely (jieba's tags): numerals (m: 一一 年年 月月),
@@ -77,7 +77,7 @@ export interface Doubling {
   extraStart: number;
 }
 
-const han = (t: Token | undefined): t is Token => t !== undefined && HAN_ONLY.test(t.text);
+const han = (t: Token | undefined): t is Token => t !== undefined && isHanOnly(t.text);
 
 function sameUnit(tokens: readonly Token[], a: number, b: number, n: number): boolean {
   for (let k = 0; k < n; k++) {
@@ -259,7 +259,7 @@ function crossingDoublings(tokens: readonly Token[], segmenter: Segmenter, accep
     }
     const unit = text.slice(i, i + 2);
     const word = norm.slice(i, i + 2);
-    if (!HAN_ONLY.test(unit) || !segmenter.hasWord(word) || i < covered || found.some((d) => d.start - base < i + 4 && d.end - base > i)) {
+    if (!isHanOnly(unit) || !segmenter.hasWord(word) || i < covered || found.some((d) => d.start - base < i + 4 && d.end - base > i)) {
       continue;
     }
     const tag = segmenter.tagOf(word) ?? '';

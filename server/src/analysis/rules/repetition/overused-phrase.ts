@@ -29,6 +29,7 @@
  * No fix: rewording needs a writer. Related information lists the other uses.
  */
 import * as l10n from '@vscode/l10n';
+import { hasHan as hasHanAnywhere, isHanOnly } from '../../chars';
 import type { Paragraph } from '../../document';
 import type { DocumentRule, ParagraphMemo } from '../../rule';
 import type { CorpusModel, Segmenter, Token } from '../../types';
@@ -51,12 +52,12 @@ const DEFAULT_BURSTINESS = 1.5;
 /** Mean occurrences of an X地 phrase per corpus essay holding it (the model keeps documents per bigram). */
 const PHRASE_PER_DOCUMENT = 1.2;
 
-const HAN = /\p{Script=Han}/u;
-const HAN_ONLY = /^\p{Script=Han}+$/u;
 /** Tags of words counted on their own: adverbs and idioms. */
-const COUNTED_TAG = /^(?:d|ad|i)$/;
+const COUNTED_TAG: ReadonlySet<string> = new Set(['d', 'ad', 'i']);
 /** Tags of words that form an adverbial with 地: adverbs, adjectives, distinguishing words, states, idioms, verbs. */
-const ADVERBIAL_TAG = /^(?:d|a|ad|an|b|z|i|l|v|vd|ag)$/;
+const ADVERBIAL_TAG: ReadonlySet<string> = new Set(['d', 'a', 'ad', 'an', 'b', 'z', 'i', 'l', 'v', 'vd', 'ag']);
+/** First letters of the tags of particles, conjunctions, modal particles, interjections and non-words. */
+const NOT_MODIFIED_TAG = 'ucyex';
 
 /** One use of a counted phrase. Offsets are absolute; `pos` is the index of its first Han token. */
 export interface PhraseUse {
@@ -75,7 +76,7 @@ function hasHan(text: string): boolean {
   if (c >= 0x4e00 && c <= 0x9fff) {
     return true;
   }
-  return c >= 0x2e80 && HAN.test(text);
+  return c >= 0x2e80 && hasHanAnywhere(text);
 }
 
 /**
@@ -84,10 +85,11 @@ function hasHan(text: string): boolean {
  * clause or take 的 (文章的立意。进步的标志), and they are the topic, not a verbal tic.
  */
 function modifies(next: Token | undefined, segmenter: Segmenter): boolean {
-  if (!next || !HAN_ONLY.test(next.norm) || next.norm === '是') {
+  if (!next || !isHanOnly(next.norm) || next.norm === '是') {
     return false;
   }
-  return !/^(?:u|c|y|e|x)/.test(segmenter.tagOf(next.norm) ?? '');
+  const tag = segmenter.tagOf(next.norm);
+  return !(tag !== undefined && tag.length > 0 && NOT_MODIFIED_TAG.includes(tag[0]!));
 }
 
 /** The counted phrases of one paragraph (offsets and positions relative to it) and its Han tokens. */
@@ -106,7 +108,7 @@ function paragraphPhrases(prose: string, tokens: readonly Token[], segmenter: Se
     }
     pos++;
     // Words of two or more characters (a lone astral character has two code units but no dictionary tag).
-    if (t.norm.length < 2 || !HAN_ONLY.test(t.norm)) {
+    if (t.norm.length < 2 || !isHanOnly(t.norm)) {
       continue;
     }
     const tag = segmenter.tagOf(t.norm);
@@ -129,13 +131,13 @@ function paragraphPhrases(prose: string, tokens: readonly Token[], segmenter: Se
     const di = tokens[j];
     const after = tokens[j + 1];
     // 地 the particle, not the noun of 地市 (申论地市) or 地区.
-    if (di?.norm === '地' && ADVERBIAL_TAG.test(tag) && !(after && segmenter.hasWord(`地${after.norm}`))) {
+    if (di?.norm === '地' && ADVERBIAL_TAG.has(tag) && !(after && segmenter.hasWord(`地${after.norm}`))) {
       uses.push({ key: `${t.norm}地`, text: t.text + di.text, start: t.start, end: di.end, pos: pos - 1 });
       pos++;
       i = j;
       continue;
     }
-    if (COUNTED_TAG.test(tag) && (tag === 'i' || modifies(tokens[i + 1], segmenter))) {
+    if (COUNTED_TAG.has(tag) && (tag === 'i' || modifies(tokens[i + 1], segmenter))) {
       uses.push({ key: t.norm, text: t.text, start: t.start, end: t.end, pos: pos - 1 });
     }
   }
