@@ -166,6 +166,15 @@ interface ParagraphRecord {
 /** Creates an analyzer over the given services. */
 export function createAnalyzer(services: Services): Analyzer {
   const records = new BoundedCache<ParagraphRecord>(50_000);
+  const contents = new BoundedCache<{ value: unknown }>(5_000);
+  const contentMemo = <T>(key: string, compute: () => T): T => {
+    let hit = contents.get(key);
+    if (!hit) {
+      hit = { value: compute() };
+      contents.set(key, hit);
+    }
+    return hit.value as T;
+  };
 
   /** The record of a paragraph text; `traditional`: segmented in its Simplified form. */
   const recordOf = (text: string, traditional: boolean): ParagraphRecord => {
@@ -337,6 +346,7 @@ export function createAnalyzer(services: Services): Analyzer {
         report: (r) => push(rule.meta.id, severity, r, 0),
         shared,
         paragraphMemo,
+        contentMemo,
       });
     }
 
@@ -364,13 +374,16 @@ export function createAnalyzer(services: Services): Analyzer {
       fit = total < 10 ? null : Math.round((attested / total / model.bigramNorm) * 100) / 100;
     }
     const score = computeScore(kept, size, (id) => ruleById(id)?.meta.category ?? 'phrasing', fit, text.length);
-    const structure = shared('structure', () => detectStructure(paragraphs, tokensOfParagraph, paragraphMemo));
+    const structure = shared('structure', () => detectStructure(paragraphs, tokensOfParagraph, paragraphMemo, contentMemo));
     return { findings: kept, paragraphs, script: target, score, structure };
   };
 
   return {
     analyze,
     tokens,
-    clearCaches: () => records.clear(),
+    clearCaches: () => {
+      records.clear();
+      contents.clear();
+    },
   };
 }

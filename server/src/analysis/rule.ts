@@ -53,10 +53,18 @@ export interface DocumentContext {
    * value (one per purpose); the value must depend on nothing else.
    */
   paragraphMemo: ParagraphMemo;
+  /**
+   * A value determined by its key alone (the key spells out everything the value is computed from: the
+   * words of a few leads, say), kept by the analyzer (bounded) across analyses.
+   */
+  contentMemo: ContentMemo;
 }
 
 /** See {@link DocumentContext.paragraphMemo}. */
 export type ParagraphMemo = <T>(paragraph: Paragraph, key: string, compute: () => T) => T;
+
+/** See {@link DocumentContext.contentMemo}. */
+export type ContentMemo = <T>(key: string, compute: () => T) => T;
 
 /** A rule working paragraph by paragraph: its results are cached until the paragraph changes. */
 export interface ParagraphRule {

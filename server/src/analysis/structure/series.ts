@@ -13,7 +13,7 @@
  */
 import { hasHan } from '../chars';
 import type { Paragraph } from '../document';
-import type { ParagraphMemo } from '../rule';
+import type { ContentMemo, ParagraphMemo } from '../rule';
 import type { Token } from '../types';
 import { FAMILY_RANK, ordinalAt, type OrdinalFamily, type OrdinalMarker } from './ordinals';
 
@@ -191,7 +191,7 @@ function leadWords(tokens: readonly Token[], start: number, end: number): Token[
 }
 
 /** The frame template of a set of leads: their common words in order, slots where they differ. */
-function frameOf(leads: Token[][]): { words: string[]; template: string } | undefined {
+function computeFrame(leads: Token[][]): { words: string[]; template: string } | undefined {
   if (leads.length < 2) {
     return undefined;
   }
@@ -259,6 +259,29 @@ function similar(a: Token[], b: Token[]): boolean {
   return han >= 2 && pairs[0]![0] <= 2 && pairs[0]![1] <= 2 && (ratio >= 0.4 || (ratio >= 0.3 && pairs.length >= 3));
 }
 
+/**
+ * `similar` of two paragraph leads, kept while both leads are (they are memoised per paragraph, so an edit
+ * changes the answer only for the pairs around the changed paragraph).
+ */
+const similarLeads = new WeakMap<readonly Token[], WeakMap<readonly Token[], boolean>>();
+
+function similarCached(a: Token[], b: Token[]): boolean {
+  if (a.length < 2 || b.length < 2) {
+    return false;
+  }
+  let inner = similarLeads.get(a);
+  if (!inner) {
+    inner = new WeakMap();
+    similarLeads.set(a, inner);
+  }
+  let r = inner.get(b);
+  if (r === undefined) {
+    r = similar(a, b);
+    inner.set(b, r);
+  }
+  return r;
+}
+
 /** Frame words (Han only) present in a lead, in order, and whether they start it. */
 function hits(words: string[], lead: Token[]): { count: number; anchored: boolean } {
   const pairs = lcs(words, lead.map((t) => t.norm));
@@ -315,7 +338,7 @@ function sentenceGroupsOf(prose: string, tokens: readonly Token[]): SentenceGrou
     }
     if (last - k + 1 >= 3) {
       const group = sentences.slice(k, last + 1);
-      const f = frameOf(group.map((g) => g.words));
+      const f = computeFrame(group.map((g) => g.words));
       if (f) {
         groups.push({ sentences: group.map((g) => ({ start: g.start, end: g.end })), frame: f, hits: group.map((g) => hits(f.words, g.words).count) });
       }
@@ -401,10 +424,29 @@ function factsOf(p: Paragraph, tokens: readonly Token[]): ParagraphFacts {
 
 /** Computes every time: for callers without an analyzer's memo. */
 const noMemo: ParagraphMemo = (_p, _key, compute) => compute();
+const noContentMemo: ContentMemo = (_key, compute) => compute();
 
 /** Detects the series and sections of a document. */
-export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: TokensOf, memo: ParagraphMemo = noMemo): Structure {
+export function detectStructure(
+  paragraphs: readonly Paragraph[],
+  tokensOf: TokensOf,
+  memo: ParagraphMemo = noMemo,
+  contentMemo: ContentMemo = noContentMemo,
+): Structure {
   const series: Series[] = [];
+  /** The frame of some leads, kept across analyses by the leads' words (leave-one-out frames recur). */
+  const frameOf = (leads: Token[][]): { words: string[]; template: string } | undefined => {
+    // Self-delimiting: the number of leads, of words per lead and of code units per word spell the split.
+    let key = `frame:${leads.length}`;
+    for (const l of leads) {
+      key += `/${l.length}`;
+      for (const t of l) {
+        key += `:${t.norm.length}:${t.norm}`;
+      }
+    }
+    const f = contentMemo(key, () => computeFrame(leads));
+    return f && { words: [...f.words], template: f.template };
+  };
   const facts = paragraphs.map((p) => memo(p, 'structure/facts', () => factsOf(p, tokensOf(p))));
   const norm = (i: number): string => facts[i]!.norm;
 
@@ -591,7 +633,7 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
       if (k >= paragraphs.length) {
         return false;
       }
-      if (similar(leads[last]!, leads[k]!)) {
+      if (similarCached(leads[last]!, leads[k]!)) {
         return true;
       }
       const f = core.length >= 2 ? frameOf(core.map((c) => leads[c]!)) : undefined;
@@ -609,7 +651,7 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
         members.push(last);
         continue;
       }
-      if (last + 2 < paragraphs.length && similar(leads[last]!, leads[last + 2]!)) {
+      if (last + 2 < paragraphs.length && similarCached(leads[last]!, leads[last + 2]!)) {
         const f = frameOf([...core, last + 2].map((k) => leads[k]!));
         if (f && partial(last + 1, f.words)) {
           members.push(last + 1, last + 2);
@@ -623,7 +665,7 @@ export function detectStructure(paragraphs: readonly Paragraph[], tokensOf: Toke
       let found = -1;
       const sentence = (k: number): boolean => facts[k]!.hasStop;
       for (let k = last + 2; k <= last + 4 && k < paragraphs.length && !paragraphs[k]!.heading; k++) {
-        if (sentence(k) === sentence(last) && similar(leads[last]!, leads[k]!)) {
+        if (sentence(k) === sentence(last) && similarCached(leads[last]!, leads[k]!)) {
           found = k;
           break;
         }

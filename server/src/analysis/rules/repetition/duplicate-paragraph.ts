@@ -26,15 +26,30 @@ function lineNumbers(text: string, offsets: readonly number[]): Map<number, numb
   const out = new Map<number, number>();
   let line = 1;
   let k = 0;
-  for (let i = 0; i <= text.length && k < sorted.length; i++) {
-    while (k < sorted.length && sorted[k] === i) {
-      out.set(i, line);
+  // Jump from one line break to the next (LF, CRLF or a lone CR) instead of visiting every code unit.
+  const hasCr = text.includes('\r');
+  let at = 0;
+  while (k < sorted.length) {
+    let lf = text.indexOf('\n', at);
+    if (hasCr) {
+      const cr = text.indexOf('\r', at);
+      if (cr >= 0 && (lf < 0 || cr < lf)) {
+        // CRLF counts once, at its LF.
+        lf = text.charCodeAt(cr + 1) === 10 ? cr + 1 : cr;
+      }
+    }
+    const next = lf < 0 ? text.length + 1 : lf + 1;
+    while (k < sorted.length && sorted[k]! < next) {
+      if (sorted[k]! <= text.length) {
+        out.set(sorted[k]!, line);
+      }
       k++;
     }
-    const c = text[i];
-    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
-      line++;
+    if (lf < 0) {
+      break;
     }
+    line++;
+    at = next;
   }
   return out;
 }
