@@ -49,11 +49,10 @@ function copyRuntimeFiles() {
   fs.chmodSync(path.join('dist', 'cli.js'), 0o755);
 }
 
-// Compiles jieba's dictionary and the user dictionary into dist/data/dictionary.bin (the server loads it in
-// milliseconds instead of compiling dict.txt at start-up), with the services' own code, bundled in memory.
-async function compileDictionary() {
+/** Loads a module of the services, bundled in memory (for the build steps below). */
+async function servicesModule(entry) {
   const result = await esbuild.build({
-    entryPoints: ['server/src/services/jieba.ts'],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -64,7 +63,20 @@ async function compileDictionary() {
   });
   const mod = { exports: {} };
   new Function('module', 'exports', 'require', '__dirname', result.outputFiles[0].text)(mod, mod.exports, require, path.resolve('dist'));
-  mod.exports.writeCompiledDictionary(path.join('dist', 'jieba', 'dict.txt'), path.join('dist', 'data', 'userdict.txt'), path.join('dist', 'data', mod.exports.COMPILED_DICTIONARY));
+  return mod.exports;
+}
+
+// Data the server would otherwise derive at start-up, derived once here with the services' own code:
+// jieba's dictionary and the user dictionary compiled into dist/data/dictionary.bin (loads in milliseconds
+// instead of compiling dict.txt), the corpus model compiled into dist/data/model.bin (no JSON parse), and the
+// Traditional-only / Simplified-only character sets of OpenCC.
+async function compileData() {
+  const jieba = await servicesModule('server/src/services/jieba.ts');
+  jieba.writeCompiledDictionary(path.join('dist', 'jieba', 'dict.txt'), path.join('dist', 'data', 'userdict.txt'), path.join('dist', 'data', jieba.COMPILED_DICTIONARY));
+  const model = await servicesModule('server/src/services/model.ts');
+  model.writeCompiledModel(path.join('dist', 'data', 'model.json'), path.join('dist', 'data', model.COMPILED_MODEL));
+  const opencc = await servicesModule('server/src/services/opencc.ts');
+  fs.writeFileSync(path.join('dist', 'data', opencc.SCRIPT_SETS), JSON.stringify(opencc.scriptSetsFile()));
 }
 
 if (watch) {
@@ -76,5 +88,5 @@ if (watch) {
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
   copyRuntimeFiles();
-  await compileDictionary();
+  await compileData();
 }

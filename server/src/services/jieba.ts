@@ -44,7 +44,8 @@ function extraLines(extraWords: readonly string[]): string {
   return extraWords.filter((w) => /^\S+$/.test(w)).map((w) => `${w} 2000 n`).join('\n');
 }
 
-function sourceOf(dictFile: string, userText: string, extra: string): DictionarySource {
+/** What a compiled dictionary records of its sources: dict.txt's size and a hash of the user dictionary. */
+export function dictionarySource(dictFile: string, userText: string, extra = ''): DictionarySource {
   return { dictBytes: fs.statSync(dictFile).size, userHash: hashText(`${userText}\u0000${extra}`) };
 }
 
@@ -52,7 +53,7 @@ function sourceOf(dictFile: string, userText: string, extra: string): Dictionary
 export function writeCompiledDictionary(dictFile: string, userFile: string, outFile: string): void {
   const userText = fs.readFileSync(userFile, 'utf8');
   const d = compileDictionary(fs.readFileSync(dictFile, 'utf8'), userText);
-  fs.writeFileSync(outFile, serializeDictionary(d, sourceOf(dictFile, userText, '')));
+  fs.writeFileSync(outFile, serializeDictionary(d, dictionarySource(dictFile, userText)));
 }
 
 /** The dictionary: the compiled file when it matches the sources, else compiled now. */
@@ -67,7 +68,7 @@ function loadDictionary(extraWords: readonly string[]): Dictionary {
     if (bytes.byteOffset % 8 !== 0) {
       bytes = new Uint8Array(bytes);
     }
-    const d = deserializeDictionary(bytes, sourceOf(dictFile, userText, extra));
+    const d = deserializeDictionary(bytes, dictionarySource(dictFile, userText, extra));
     if (d) {
       return d;
     }

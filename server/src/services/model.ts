@@ -4,7 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadModel } from '../analysis/model/corpus';
+import { compileModel, loadCompiledModel } from '../analysis/model/compiled';
+import { loadModel, type ModelFile } from '../analysis/model/corpus';
 import type { CorpusModel } from '../analysis/types';
 import { dataDir } from './jieba';
 
@@ -23,8 +24,46 @@ export function readModelFile(file: string): CorpusModel {
   }
 }
 
-/** The default model, or undefined when the data folder has none. */
+/** File name of the compiled default model, next to model.json (see esbuild.mjs). */
+export const COMPILED_MODEL = 'model.bin';
+
+/** FNV-1a over bytes: identifies the model.json a compiled model was made from. */
+function hashBytes(bytes: Uint8Array): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < bytes.length; i++) {
+    h = Math.imul(h ^ bytes[i]!, 16777619);
+  }
+  return h >>> 0;
+}
+
+/** Writes the compiled form of a model file (called by the build); nothing when it cannot be compiled. */
+export function writeCompiledModel(jsonFile: string, outFile: string): void {
+  const bytes = fs.readFileSync(jsonFile);
+  const compiled = compileModel(JSON.parse(bytes.toString('utf8')) as ModelFile, bytes.length, hashBytes(bytes));
+  if (compiled) {
+    fs.writeFileSync(outFile, compiled);
+  } else if (fs.existsSync(outFile)) {
+    fs.rmSync(outFile);
+  }
+}
+
+/** The default model, or undefined when the data folder has none: its compiled form when that matches. */
 export function loadDefaultModel(): CorpusModel | undefined {
   const file = path.join(dataDir(), 'model.json');
-  return fs.existsSync(file) ? readModelFile(file) : undefined;
+  if (!fs.existsSync(file)) {
+    return undefined;
+  }
+  const compiled = path.join(dataDir(), COMPILED_MODEL);
+  if (fs.existsSync(compiled)) {
+    const source = fs.readFileSync(file);
+    let bytes: Uint8Array = fs.readFileSync(compiled);
+    if (bytes.byteOffset % 8 !== 0) {
+      bytes = new Uint8Array(bytes);
+    }
+    const model = loadCompiledModel(bytes, source.length, hashBytes(source));
+    if (model) {
+      return model;
+    }
+  }
+  return readModelFile(file);
 }

@@ -55,6 +55,37 @@ interface ScriptSets {
   reverse: Map<string, string[]>;
 }
 
+/** File name of the script sets the build derives from OpenCC's data (see esbuild.mjs). */
+export const SCRIPT_SETS = 'script-sets.json';
+
+/** The script sets as JSON (the build writes them to dist/data so that start-up need not derive them). */
+export interface ScriptSetsFile {
+  /** Lengths of the OpenCC dictionaries they were derived from (a different opencc-js is not used). */
+  source: number[];
+  tradOnly: string[];
+  simpOnly: string[];
+  reverse: Array<[string, string[]]>;
+}
+
+function sourceLengths(): number[] {
+  return [STCharacters, STPhrases, TSCharacters, TSPhrases, TWVariants, HKVariants].map((d) => d.length);
+}
+
+/** The script sets derived from this opencc-js, as JSON. */
+export function scriptSetsFile(): ScriptSetsFile {
+  const sets = buildSets();
+  return { source: sourceLengths(), tradOnly: [...sets.tradOnly], simpOnly: [...sets.simpOnly], reverse: [...sets.reverse] };
+}
+
+/** Script sets from their JSON form; undefined when they were derived from other OpenCC data. */
+function fromFile(file: ScriptSetsFile | undefined): ScriptSets | undefined {
+  const lengths = sourceLengths();
+  if (!file || !Array.isArray(file.source) || file.source.length !== lengths.length || file.source.some((n, i) => n !== lengths[i])) {
+    return undefined;
+  }
+  return { tradOnly: new Set(file.tradOnly), simpOnly: new Set(file.simpOnly), reverse: new Map(file.reverse) };
+}
+
 function buildSets(): ScriptSets {
   const st = parseDict(STCharacters);
   const ts = parseDict(TSCharacters);
@@ -105,8 +136,11 @@ function buildSets(): ScriptSets {
   return { tradOnly, simpOnly, reverse };
 }
 
-/** Creates the converter. The segmenter is used for word-by-word conversion to Traditional. */
-export function createOpenccConverter(segmenter: Segmenter): ScriptConverter {
+/**
+ * Creates the converter. The segmenter is used for word-by-word conversion to Traditional. `precomputed`
+ * reads the script sets the build derived (they are derived here when it gives none that match).
+ */
+export function createOpenccConverter(segmenter: Segmenter, precomputed: () => ScriptSetsFile | undefined = () => undefined): ScriptConverter {
   const converters = new Map<string, Convert>();
   const get = (from: string, to: string): Convert => {
     const key = `${from}>${to}`;
@@ -119,7 +153,7 @@ export function createOpenccConverter(segmenter: Segmenter): ScriptConverter {
     return made;
   };
   let sets: ScriptSets | undefined;
-  const getSets = (): ScriptSets => (sets ??= buildSets());
+  const getSets = (): ScriptSets => (sets ??= fromFile(precomputed()) ?? buildSets());
   const OPENCC_TARGET: Record<Exclude<ScriptTarget, 'simplified'>, string> = { traditional: 't', taiwan: 'tw', hongkong: 'hk' };
 
   const toSimplified = (text: string): string => get('tw', 'cn')(get('hk', 't')(text));

@@ -1,0 +1,99 @@
+/**
+ * Data the build derives so that the server starts fast (esbuild.mjs): the compiled corpus model answers as
+ * the model read from JSON does, the precomputed script sets are OpenCC's, and the files in dist/data (when
+ * built) match their sources.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { compileModel, loadCompiledModel } from '../../server/src/analysis/model/compiled';
+import { loadModel, type ModelFile } from '../../server/src/analysis/model/corpus';
+import { getServices } from '../../server/src/services';
+import { deserializeDictionary } from '../../server/src/services/dictionary';
+import { COMPILED_DICTIONARY, dictionarySource } from '../../server/src/services/jieba';
+import { COMPILED_MODEL, loadDefaultModel } from '../../server/src/services/model';
+import { createOpenccConverter, SCRIPT_SETS, scriptSetsFile } from '../../server/src/services/opencc';
+import { ROOT } from './helpers';
+
+const MODEL_JSON = path.join(ROOT, 'server', 'data', 'model.json');
+
+function compiledModel(): { fromJson: ReturnType<typeof loadModel>; compiled: ReturnType<typeof loadModel>; file: ModelFile } {
+  const file = JSON.parse(fs.readFileSync(MODEL_JSON, 'utf8')) as ModelFile;
+  const bytes = compileModel(file, 123, 456)!;
+  assert.ok(bytes, 'the default model compiles');
+  return { fromJson: loadModel(file), compiled: loadCompiledModel(bytes, 123, 456)!, file };
+}
+
+test('the compiled model answers as the JSON model: counts, bigrams, continuations, prefixes', () => {
+  const { fromJson, compiled, file } = compiledModel();
+  assert.equal(compiled.documents, fromJson.documents);
+  assert.equal(compiled.tokenCount, fromJson.tokenCount);
+  assert.equal(compiled.bigramNorm, fromJson.bigramNorm);
+  const words = Object.keys(file.words);
+  for (const w of [...words, '锟斤拷', '', 'constructor', '__proto__', '发展 社会']) {
+    assert.equal(compiled.wordCount(w), fromJson.wordCount(w), w);
+    assert.equal(compiled.documentCount(w), fromJson.documentCount(w), w);
+  }
+  const bigrams = Object.keys(file.bigrams).map((k) => k.split(' ') as [string, string]);
+  for (const [a, b] of bigrams) {
+    assert.equal(compiled.bigramDocuments(a, b), fromJson.bigramDocuments(a, b), `${a} ${b}`);
+    assert.equal(compiled.bigramDocuments(b, a), fromJson.bigramDocuments(b, a), `${b} ${a}`);
+  }
+  for (let i = 0; i < words.length; i += 7) {
+    const a = words[i]!;
+    const b = words[(i * 31) % words.length]!;
+    assert.deepEqual(compiled.next([a]), fromJson.next([a]), a);
+    assert.deepEqual(compiled.next([b, a]), fromJson.next([b, a]), `${b} ${a}`);
+    assert.equal(compiled.bigramDocuments(a, b), fromJson.bigramDocuments(a, b));
+  }
+  for (const [a, b] of bigrams.slice(0, 5000)) {
+    assert.deepEqual(compiled.next([a, b]), fromJson.next([a, b]), `${a} ${b}`);
+  }
+  assert.deepEqual(compiled.next([]), fromJson.next([]));
+  assert.deepEqual(compiled.next(['没有的词']), fromJson.next(['没有的词']));
+  for (const prefix of ['发', '发展', '全心', '坚持以', '中', '一', '锟', 'a']) {
+    for (const limit of [1, 5, 50]) {
+      assert.deepEqual(compiled.wordsWithPrefix(prefix, limit), fromJson.wordsWithPrefix(prefix, limit), prefix);
+    }
+  }
+});
+
+test('a compiled model is refused for another source, and a model with spaces in words is not compiled', () => {
+  const file = JSON.parse(fs.readFileSync(MODEL_JSON, 'utf8')) as ModelFile;
+  const bytes = compileModel(file, 1, 2)!;
+  assert.equal(loadCompiledModel(bytes, 1, 3), undefined);
+  assert.equal(loadCompiledModel(bytes, 2, 2), undefined);
+  const spaced: ModelFile = { ...file, words: { ...file.words, 'a b': [2, 2] } };
+  assert.equal(compileModel(spaced, 1, 2), undefined);
+});
+
+test('precomputed script sets are those derived from OpenCC', () => {
+  const { segmenter, converter } = getServices();
+  const sets = scriptSetsFile();
+  const fromFile = createOpenccConverter(segmenter, () => JSON.parse(JSON.stringify(sets)) as typeof sets);
+  const derived = createOpenccConverter(segmenter);
+  for (let cp = 0x3400; cp <= 0x9fff; cp++) {
+    const ch = String.fromCodePoint(cp);
+    assert.equal(fromFile.isTraditionalOnly(ch), derived.isTraditionalOnly(ch), ch);
+    assert.equal(fromFile.isSimplifiedOnly(ch), derived.isSimplifiedOnly(ch), ch);
+    assert.deepEqual(fromFile.traditionalCandidates(ch), derived.traditionalCandidates(ch), ch);
+    assert.equal(converter.isTraditionalOnly(ch), derived.isTraditionalOnly(ch), ch);
+  }
+  // Sets from other OpenCC data are ignored.
+  const stale = createOpenccConverter(segmenter, () => ({ ...sets, source: [1, 2, 3, 4, 5, 6], tradOnly: [] }));
+  assert.equal(stale.isTraditionalOnly('發'), true);
+});
+
+test('the built data in dist/data matches its sources', { skip: !fs.existsSync(path.join(ROOT, 'dist', 'data')) }, () => {
+  const dist = path.join(ROOT, 'dist', 'data');
+  const sets = JSON.parse(fs.readFileSync(path.join(dist, SCRIPT_SETS), 'utf8')) as unknown;
+  assert.deepEqual(sets, JSON.parse(JSON.stringify(scriptSetsFile())));
+  const dictionary = new Uint8Array(fs.readFileSync(path.join(dist, COMPILED_DICTIONARY)));
+  const dictFile = path.join(ROOT, 'dist', 'jieba', 'dict.txt');
+  const userText = fs.readFileSync(path.join(dist, 'userdict.txt'), 'utf8');
+  assert.ok(deserializeDictionary(dictionary, dictionarySource(dictFile, userText)), 'the compiled dictionary matches its sources');
+  assert.equal(deserializeDictionary(dictionary, dictionarySource(dictFile, `${userText}x`)), undefined, 'and no other user dictionary');
+  assert.ok(fs.existsSync(path.join(dist, COMPILED_MODEL)));
+  assert.ok(loadDefaultModel());
+});
