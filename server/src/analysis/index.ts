@@ -7,9 +7,9 @@ import { hasHan } from './chars';
 import { buildParagraphs, type Paragraph } from './document';
 import { isSuppressed, parseDirectives } from './directives';
 import { ALL_RULES, ruleById } from './registry';
-import type { DocumentRule, ParagraphRule } from './rule';
+import type { DocumentContext, DocumentRule, ParagraphRule } from './rule';
 import { computeScore, hanCount, type Score } from './score';
-import { detectStructure, type Structure } from './structure/series';
+import { detectStructure, prepareStructure, type Structure } from './structure/series';
 import type {
   AnalysisConfig,
   Finding,
@@ -154,6 +154,13 @@ function scriptVotes(prose: string, services: Services): [number, number] {
   return [trad, simp];
 }
 
+/**
+ * Tokens kept by an analyzer across analyses: about 120,000 tokens (a document of some 600 KB of UTF-8) at
+ * some 90 bytes each. Beyond that, the oldest paragraphs' tokens are dropped (and segmented again if an edit
+ * needs them).
+ */
+const TOKEN_BUDGET = 120_000;
+
 /** What the analyzer keeps of one paragraph text (segmented in one script) between analyses. */
 interface ParagraphRecord {
   tokens?: Token[];
@@ -187,19 +194,42 @@ export function createAnalyzer(services: Services): Analyzer {
     return r;
   };
 
+  // Tokens take far more memory than anything derived from them, so records keep them only up to a budget
+  // (the most recently segmented paragraphs); the rest is segmented again when asked for. Everything the
+  // document rules derive from tokens is computed in the paragraph pass, while the tokens are at hand.
+  let withTokens: ParagraphRecord[] = [];
+  let oldestWithTokens = 0;
+  let retainedTokens = 0;
+
   /** Tokens of a text; `traditional` segments its Simplified form (same length) and keeps offsets. */
   const tokensOfRecord = (r: ParagraphRecord, text: string, traditional: boolean): Token[] => {
-    if (!r.tokens) {
-      let segmented = text;
-      if (traditional) {
-        const s = services.converter.toSimplified(text);
-        if (s.length === text.length) {
-          segmented = s;
-        }
-      }
-      r.tokens = toTokens(text, segmented, services.segmenter);
+    if (r.tokens) {
+      return r.tokens;
     }
-    return r.tokens;
+    let segmented = text;
+    if (traditional) {
+      const s = services.converter.toSimplified(text);
+      if (s.length === text.length) {
+        segmented = s;
+      }
+    }
+    const t = toTokens(text, segmented, services.segmenter);
+    r.tokens = t;
+    retainedTokens += t.length;
+    withTokens.push(r);
+    // Drop the oldest records' tokens beyond the budget (never the ones just made).
+    while (retainedTokens > TOKEN_BUDGET && oldestWithTokens < withTokens.length - 1) {
+      const old = withTokens[oldestWithTokens++]!;
+      if (old.tokens) {
+        retainedTokens -= old.tokens.length;
+        old.tokens = undefined;
+      }
+    }
+    if (oldestWithTokens > 1024 && oldestWithTokens * 2 > withTokens.length) {
+      withTokens = withTokens.slice(oldestWithTokens);
+      oldestWithTokens = 0;
+    }
+    return t;
   };
   const tokensOf = (text: string, traditional: boolean): readonly Token[] => tokensOfRecord(recordOf(text, traditional), text, traditional);
   const tokens = (text: string): readonly Token[] => tokensOf(text, false);
@@ -293,6 +323,33 @@ export function createAnalyzer(services: Services): Analyzer {
       });
     };
 
+    const sharedValues = new Map<string, unknown>();
+    const shared = <T>(key: string, compute: () => T): T => {
+      if (!sharedValues.has(key)) {
+        sharedValues.set(key, compute());
+      }
+      return sharedValues.get(key) as T;
+    };
+    const documentRules = enabled
+      .filter((e) => e.rule.scope === 'document')
+      .map(({ rule, severity }) => ({
+        rule: rule as DocumentRule,
+        ctx: {
+          text,
+          paragraphs,
+          tokens: tokensOfParagraph,
+          services,
+          target,
+          accepted,
+          report: (r: Report) => push(rule.meta.id, severity, r, 0),
+          shared,
+          paragraphMemo,
+          contentMemo,
+        } satisfies DocumentContext,
+      }));
+    const model = services.model;
+    const fitOf = (p: Paragraph): [number, number] => paragraphMemo(p, 'fit', () => fitCounts(tokensOfParagraph(p), model!));
+
     for (const p of paragraphs) {
       const rec = recordOfParagraph(p);
       const bySignature = (rec.reports ??= new Map());
@@ -324,30 +381,17 @@ export function createAnalyzer(services: Services): Analyzer {
           push(rule.meta.id, severity, r, p.start);
         }
       }
+      // What the document rules, structure detection and genre fit derive from this paragraph's tokens.
+      for (const { rule, ctx } of documentRules) {
+        rule.prepare?.(ctx, p);
+      }
+      prepareStructure(p, tokensOfParagraph(p), paragraphMemo);
+      if (model && model.bigramNorm > 0) {
+        fitOf(p);
+      }
     }
-    const sharedValues = new Map<string, unknown>();
-    const shared = <T>(key: string, compute: () => T): T => {
-      if (!sharedValues.has(key)) {
-        sharedValues.set(key, compute());
-      }
-      return sharedValues.get(key) as T;
-    };
-    for (const { rule, severity } of enabled) {
-      if (rule.scope !== 'document') {
-        continue;
-      }
-      (rule as DocumentRule).check({
-        text,
-        paragraphs,
-        tokens: tokensOfParagraph,
-        services,
-        target,
-        accepted,
-        report: (r) => push(rule.meta.id, severity, r, 0),
-        shared,
-        paragraphMemo,
-        contentMemo,
-      });
+    for (const { rule, ctx } of documentRules) {
+      rule.check(ctx);
     }
 
     const suppressions = parseDirectives(text);
@@ -362,12 +406,11 @@ export function createAnalyzer(services: Services): Analyzer {
     }
     // Share of the draft's word bigrams attested in the corpus, relative to the corpus norm (null without a model).
     let fit: number | null = null;
-    const model = services.model;
     if (model && model.bigramNorm > 0) {
       let total = 0;
       let attested = 0;
       for (const p of paragraphs) {
-        const counts = paragraphMemo(p, 'fit', () => fitCounts(tokensOfParagraph(p), model));
+        const counts = fitOf(p);
         attested += counts[0];
         total += counts[1];
       }
@@ -384,6 +427,9 @@ export function createAnalyzer(services: Services): Analyzer {
     clearCaches: () => {
       records.clear();
       contents.clear();
+      withTokens = [];
+      oldestWithTokens = 0;
+      retainedTokens = 0;
     },
   };
 }

@@ -77,6 +77,12 @@ export interface ParagraphRule {
 export interface DocumentRule {
   meta: RuleMeta;
   scope: 'document';
+  /**
+   * Optional: computes the rule's per-paragraph values (through ctx.paragraphMemo) while the paragraph's
+   * tokens are at hand. The analyzer calls it in its paragraph pass, before any check, so that it need not
+   * keep every paragraph's tokens until the document rules run.
+   */
+  prepare?(ctx: DocumentContext, paragraph: Paragraph): void;
   check(ctx: DocumentContext): void;
 }
 

@@ -76,6 +76,9 @@ export interface Structure {
 
 type TokensOf = (p: Paragraph) => readonly Token[];
 
+/** The words of a lead that alignment compares: Simplified Han words and frame punctuation. */
+type Lead = readonly string[];
+
 const MAX_LEAVE_ONE_OUT = 12;
 
 /** True for the marks that end a lead: 。！？；!?; */
@@ -155,8 +158,8 @@ const FRAME_PUNCTUATION: Record<string, string> = { '，': '，', ',': '，', '�
  * Words of a lead for alignment: Han words plus the punctuation that shapes a frame (quotes of “X”“Y”,
  * the comma of 打好X牌，增强…), half-width marks read as their full-width forms.
  */
-function leadWords(tokens: readonly Token[], start: number, end: number): Token[] {
-  const out: Token[] = [];
+function leadWords(tokens: readonly Token[], start: number, end: number): string[] {
+  const out: string[] = [];
   // Tokens are in order: find the first at or after `start` by binary search (a paragraph may have
   // thousands of sentences; scanning from the top for each would be quadratic).
   let lo = 0;
@@ -175,29 +178,29 @@ function leadWords(tokens: readonly Token[], start: number, end: number): Token[
       break;
     }
     if (hasHan(t.norm)) {
-      out.push(t);
+      out.push(t.norm);
     } else {
       const p = FRAME_PUNCTUATION[t.norm];
       if (p !== undefined) {
-        out.push({ ...t, norm: p });
+        out.push(p);
       }
     }
   }
   // A frame never ends in punctuation.
-  while (out.length > 0 && !hasHan(out[out.length - 1]!.norm) && out[out.length - 1]!.norm !== '”') {
+  while (out.length > 0 && !hasHan(out[out.length - 1]!) && out[out.length - 1] !== '”') {
     out.pop();
   }
   return out;
 }
 
 /** The frame template of a set of leads: their common words in order, slots where they differ. */
-function computeFrame(leads: Token[][]): { words: string[]; template: string } | undefined {
+function computeFrame(leads: readonly Lead[]): { words: string[]; template: string } | undefined {
   if (leads.length < 2) {
     return undefined;
   }
-  let common = leads[0]!.map((t) => t.norm);
+  let common = [...leads[0]!];
   for (const l of leads.slice(1)) {
-    const pairs = lcs(common, l.map((t) => t.norm));
+    const pairs = lcs(common, l);
     common = pairs.map(([i]) => common[i]!);
   }
   const hanWords = common.filter((w) => hasHan(w));
@@ -206,15 +209,15 @@ function computeFrame(leads: Token[][]): { words: string[]; template: string } |
   }
   // A frame opens the units (anaphora) and is a good part of them, not two words met by chance.
   for (const l of leads) {
-    const pairs = lcs(common, l.map((t) => t.norm));
-    const han = l.filter((t) => hasHan(t.norm)).length;
+    const pairs = lcs(common, l);
+    const han = l.filter((w) => hasHan(w)).length;
     if (pairs.length === 0 || pairs[0]![1] > 2 || hanWords.length / Math.max(1, han) < 0.25) {
       return undefined;
     }
   }
   // Template from the first lead: matched words verbatim, runs of other words become slots.
   const first = leads[0]!;
-  const pairs = lcs(first.map((t) => t.norm), common);
+  const pairs = lcs(first, common);
   const matched = new Set(pairs.map(([i]) => i));
   const slots = 'XYZWUV';
   let template = '';
@@ -222,7 +225,7 @@ function computeFrame(leads: Token[][]): { words: string[]; template: string } |
   let inSlot = false;
   for (let i = 0; i < first.length; i++) {
     if (matched.has(i)) {
-      template += first[i]!.norm;
+      template += first[i]!;
       inSlot = false;
     } else if (!inSlot) {
       template += `{${slots[slot++ % slots.length]}}`;
@@ -233,10 +236,10 @@ function computeFrame(leads: Token[][]): { words: string[]; template: string } |
 }
 
 /** True when one of the first three words of `a` is one of the first three of `b`. */
-function sharesOpening(a: readonly Token[], b: readonly Token[]): boolean {
+function sharesOpening(a: Lead, b: Lead): boolean {
   for (let i = 0; i < 3 && i < a.length; i++) {
     for (let j = 0; j < 3 && j < b.length; j++) {
-      if (a[i]!.norm === b[j]!.norm) {
+      if (a[i] === b[j]) {
         return true;
       }
     }
@@ -245,7 +248,7 @@ function sharesOpening(a: readonly Token[], b: readonly Token[]): boolean {
 }
 
 /** True when two leads open alike: enough words in common, the first of them among the first three of both. */
-function similar(a: Token[], b: Token[]): boolean {
+function similar(a: Lead, b: Lead): boolean {
   if (a.length < 2 || b.length < 2) {
     return false;
   }
@@ -253,8 +256,8 @@ function similar(a: Token[], b: Token[]): boolean {
   if (!sharesOpening(a, b)) {
     return false;
   }
-  const pairs = lcs(a.map((t) => t.norm), b.map((t) => t.norm));
-  const han = pairs.filter(([i]) => hasHan(a[i]!.norm)).length;
+  const pairs = lcs(a, b);
+  const han = pairs.filter(([i]) => hasHan(a[i]!)).length;
   const ratio = pairs.length / Math.min(a.length, b.length);
   return han >= 2 && pairs[0]![0] <= 2 && pairs[0]![1] <= 2 && (ratio >= 0.4 || (ratio >= 0.3 && pairs.length >= 3));
 }
@@ -263,9 +266,9 @@ function similar(a: Token[], b: Token[]): boolean {
  * `similar` of two paragraph leads, kept while both leads are (they are memoised per paragraph, so an edit
  * changes the answer only for the pairs around the changed paragraph).
  */
-const similarLeads = new WeakMap<readonly Token[], WeakMap<readonly Token[], boolean>>();
+const similarLeads = new WeakMap<Lead, WeakMap<Lead, boolean>>();
 
-function similarCached(a: Token[], b: Token[]): boolean {
+function similarCached(a: Lead, b: Lead): boolean {
   if (a.length < 2 || b.length < 2) {
     return false;
   }
@@ -283,8 +286,8 @@ function similarCached(a: Token[], b: Token[]): boolean {
 }
 
 /** Frame words (Han only) present in a lead, in order, and whether they start it. */
-function hits(words: string[], lead: Token[]): { count: number; anchored: boolean } {
-  const pairs = lcs(words, lead.map((t) => t.norm));
+function hits(words: string[], lead: Lead): { count: number; anchored: boolean } {
+  const pairs = lcs(words, lead);
   return { count: pairs.filter(([i]) => hasHan(words[i]!)).length, anchored: pairs.length > 0 && pairs[0]![1] <= 2 };
 }
 
@@ -312,7 +315,7 @@ function isSentenceGap(c: number): boolean {
  * frame they share (要坚持…。要坚持…。要坚持…。 / 是…的基础；是…的保障；是…的关键).
  */
 function sentenceGroupsOf(prose: string, tokens: readonly Token[]): SentenceGroup[] {
-  const sentences: Array<{ start: number; end: number; words: Token[] }> = [];
+  const sentences: Array<{ start: number; end: number; words: Lead }> = [];
   let from = firstContent(prose);
   while (from < prose.length) {
     const end = sentenceEnd(prose, from);
@@ -392,7 +395,7 @@ interface ParagraphFacts {
   /** The prose holds a sentence end (。！？；). */
   hasStop: boolean;
   /** Lead words of the first sentence (computed on first request). */
-  lead?: Token[];
+  lead?: Lead;
   /** Runs of three or more sentences opening alike, with their frame (computed on first request). */
   sentenceGroups?: SentenceGroup[];
 }
@@ -406,11 +409,15 @@ interface SentenceGroup {
 }
 
 function factsOf(p: Paragraph, tokens: readonly Token[]): ParagraphFacts {
-  let simplified = '';
-  for (const t of tokens) {
-    simplified += t.norm;
+  // The tokens' Simplified forms joined; in a Simplified document they are the prose itself.
+  let norm = p.prose;
+  if (tokens.some((t) => t.norm !== t.text)) {
+    let simplified = '';
+    for (const t of tokens) {
+      simplified += t.norm;
+    }
+    norm = simplified.length === p.prose.length ? simplified : p.prose;
   }
-  const norm = simplified.length === p.prose.length ? simplified : p.prose;
   const markers: OrdinalMarker[] = [];
   for (const s of sentenceStarts(norm)) {
     const m = ordinalAt(norm, s);
@@ -420,6 +427,18 @@ function factsOf(p: Paragraph, tokens: readonly Token[]): ParagraphFacts {
     }
   }
   return { norm, markers, opening: ordinalAt(norm, 0), hasStop: /[。！？；]/.test(p.prose) };
+}
+
+/**
+ * Computes a paragraph's facts while its tokens are at hand (the analyzer calls this in its paragraph pass,
+ * so that it need not keep every paragraph's tokens until structure detection runs).
+ */
+export function prepareStructure(p: Paragraph, tokens: readonly Token[], memo: ParagraphMemo): void {
+  const f = memo(p, 'structure/facts', () => factsOf(p, tokens));
+  f.lead ??= leadWords(tokens, firstContent(p.prose), sentenceEnd(p.prose, 0));
+  if (!p.heading) {
+    f.sentenceGroups ??= sentenceGroupsOf(p.prose, tokens);
+  }
 }
 
 /** Computes every time: for callers without an analyzer's memo. */
@@ -435,13 +454,13 @@ export function detectStructure(
 ): Structure {
   const series: Series[] = [];
   /** The frame of some leads, kept across analyses by the leads' words (leave-one-out frames recur). */
-  const frameOf = (leads: Token[][]): { words: string[]; template: string } | undefined => {
+  const frameOf = (leads: readonly Lead[]): { words: string[]; template: string } | undefined => {
     // Self-delimiting: the number of leads, of words per lead and of code units per word spell the split.
     let key = `frame:${leads.length}`;
     for (const l of leads) {
       key += `/${l.length}`;
-      for (const t of l) {
-        key += `:${t.norm.length}:${t.norm}`;
+      for (const w of l) {
+        key += `:${w.length}:${w}`;
       }
     }
     const f = contentMemo(key, () => computeFrame(leads));
@@ -449,6 +468,11 @@ export function detectStructure(
   };
   const facts = paragraphs.map((p) => memo(p, 'structure/facts', () => factsOf(p, tokensOf(p))));
   const norm = (i: number): string => facts[i]!.norm;
+  /** Lead words of `paragraphs[pi]` between two offsets relative to it (kept per paragraph). */
+  const leadBetween = (pi: number, from: number, to: number): Lead => {
+    const p = paragraphs[pi]!;
+    return memo(p, `structure/lead:${from}:${to}`, () => leadWords(tokensOf(p), from, to));
+  };
 
   // 1. Sentence-level ordinal series inside paragraphs (two or more markers of one family).
   const usedAtStart = new Set<number>();
@@ -588,7 +612,7 @@ export function detectStructure(
     if (s.items.length >= 3) {
       const leads = s.items.map((it) => {
         const p = paragraphs[it.paragraph]!;
-        return leadWords(tokensOf(p), it.marker!.end - p.start, it.leadEnd - p.start);
+        return leadBetween(it.paragraph, it.marker!.end - p.start, it.leadEnd - p.start);
       });
       const f = frameOf(leads);
       if (f) {
@@ -608,7 +632,7 @@ export function detectStructure(
     const t = paragraphs[pi]!.prose.trim();
     return (pi === 0 && !/[。！？；]/.test(t)) || /^[—-]{2}/.test(t);
   };
-  const leadOf = (pi: number): Token[] => {
+  const leadOf = (pi: number): Lead => {
     const f = facts[pi]!;
     const p = paragraphs[pi]!;
     return (f.lead ??= leadWords(tokensOf(p), firstContent(p.prose), sentenceEnd(p.prose, 0)));
@@ -752,13 +776,13 @@ export function detectStructure(
     if (x.kind !== 'frame' || x.items.length < 4 || x.items.length > MAX_LEAVE_ONE_OUT) {
       continue;
     }
-    const leadsOf = x.items.map((it) => (x.level === 'paragraph' ? leads[it.paragraph]! : leadWords(tokensOf(paragraphs[it.paragraph]!), it.leadStart - paragraphs[it.paragraph]!.start, it.leadEnd - paragraphs[it.paragraph]!.start)));
+    const leadsOf = x.items.map((it) => (x.level === 'paragraph' ? leads[it.paragraph]! : leadBetween(it.paragraph, it.leadStart - paragraphs[it.paragraph]!.start, it.leadEnd - paragraphs[it.paragraph]!.start)));
     const base = x.frameWords.filter((w) => hasHan(w)).length;
     for (let out = 0; out < x.items.length; out++) {
       const f = frameOf(leadsOf.filter((_, k) => k !== out));
       const grown = f ? f.words.filter((w) => hasHan(w)) : [];
       // Words the item lacks as tokens but has inside a longer word (立 in 立身) are not missing.
-      const leadText = leadsOf[out]!.map((t) => t.norm).join('');
+      const leadText = leadsOf[out]!.join('');
       const occurrences = (hay: string, w: string): number => hay.split(w).length - 1;
       const missing = grown.filter((w) => occurrences(leadText, w) < grown.filter((x) => x === w).length);
       if (f && grown.length > base && missing.length > 0 && hits(f.words, leadsOf[out]!).count < grown.length) {
@@ -777,7 +801,7 @@ export function detectStructure(
     }
     const leadsOf = s.items.map((it) => {
       const p = paragraphs[it.paragraph]!;
-      return leadWords(tokensOf(p), it.marker!.end - p.start, it.leadEnd - p.start);
+      return leadBetween(it.paragraph, it.marker!.end - p.start, it.leadEnd - p.start);
     });
     if (s.frame) {
       s.items.forEach((it, k) => (it.frameHits = hits(s.frameWords, leadsOf[k]!).count));

@@ -144,6 +144,9 @@ function paragraphPhrases(prose: string, tokens: readonly Token[], segmenter: Se
   return { uses, positions: pos };
 }
 
+/** Memo key of a paragraph's phrases. */
+const PHRASES = 'repetition/overused-phrase';
+
 /**
  * The counted phrases of the paragraphs, in order, and the number of Han tokens (positions). `skip` leaves
  * paragraphs out (a pasted copy); `memo` keeps each paragraph's phrases while it is unchanged.
@@ -161,7 +164,7 @@ export function phraseUses(
     if (skip(p)) {
       continue;
     }
-    const own = memo(p, 'repetition/overused-phrase', () => paragraphPhrases(p.prose, tokensOf(p), segmenter));
+    const own = memo(p, PHRASES, () => paragraphPhrases(p.prose, tokensOf(p), segmenter));
     for (const u of own.uses) {
       uses.push({ key: u.key, text: u.text, start: p.start + u.start, end: p.start + u.end, pos: pos + u.pos });
     }
@@ -272,6 +275,9 @@ export const rule: DocumentRule = {
     description: 'An adverb, 地-phrase or idiom used too often',
   },
   scope: 'document',
+  prepare(ctx, p) {
+    ctx.paragraphMemo(p, PHRASES, () => paragraphPhrases(p.prose, ctx.tokens(p), ctx.services.segmenter));
+  },
   check(ctx) {
     const { repeated } = duplicatesOf(ctx);
     const { segmenter } = ctx.services;

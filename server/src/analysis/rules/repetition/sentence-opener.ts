@@ -89,6 +89,9 @@ function openersOf(prose: string, tokens: readonly Token[]): Array<Opener | null
   });
 }
 
+/** Memo key of a paragraph's openers. */
+const OPENERS = 'repetition/sentence-opener';
+
 export const rule: DocumentRule = {
   meta: {
     id: 'repetition/sentence-opener',
@@ -98,6 +101,9 @@ export const rule: DocumentRule = {
     description: 'Three or more consecutive sentences opening with the same word',
   },
   scope: 'document',
+  prepare(ctx, p) {
+    ctx.paragraphMemo(p, OPENERS, () => openersOf(p.prose, ctx.tokens(p)));
+  },
   check(ctx) {
     const { repeated } = duplicatesOf(ctx);
     const itemStarts = new Set(seriesItemRanges(ctx).map(([s]) => s));
@@ -120,7 +126,7 @@ export const rule: DocumentRule = {
         continue;
       }
       // Per paragraph, each sentence's opener (null: the sentence does not open with Han text).
-      const openers = ctx.paragraphMemo(p, 'repetition/sentence-opener', () => openersOf(p.prose, ctx.tokens(p)));
+      const openers = ctx.paragraphMemo(p, OPENERS, () => openersOf(p.prose, ctx.tokens(p)));
       for (const rel of openers) {
         let inSeries = false;
         if (rel && itemStarts.size > 0) {
