@@ -78,6 +78,11 @@ function maskEmails(m: Masking): void {
 }
 const COMMENT_RE = /<!--[\s\S]*?-->/g;
 
+/** A copy of a string that shares no storage with it (concatenation, then V8 flattens the pair). */
+function flatCopy(s: string): string {
+  return `${s} `.slice(0, -1);
+}
+
 /** A paragraph's text being masked: its code units are copied out on the first masked range. */
 interface Masking {
   readonly text: string;
@@ -176,8 +181,9 @@ export function buildParagraphs(text: string, format: TextFormat): Paragraph[] {
         }
       }
     }
-    // Most paragraphs have nothing to mask: their prose is their text.
-    const prose = masking.chars ? masking.chars.join('') : slice;
+    // Most paragraphs have nothing to mask: their prose is their text, copied (a slice would keep the whole
+    // document alive for as long as the analyzer keeps anything derived from the paragraph).
+    const prose = masking.chars ? masking.chars.join('') : flatCopy(slice);
     const trimmed = prose.trim();
     if ((trimmed.includes(MASK) ? trimmed.replaceAll(MASK, '') : trimmed).length === 0) {
       return;

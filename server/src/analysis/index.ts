@@ -161,13 +161,19 @@ function scriptVotes(prose: string, services: Services): [number, number] {
  */
 const TOKEN_BUDGET = 120_000;
 
+/** The reports of a rule that found nothing (shared: most rules find nothing in most paragraphs). */
+const NO_REPORTS: Report[] = [];
+
 /** What the analyzer keeps of one paragraph text (segmented in one script) between analyses. */
 interface ParagraphRecord {
   tokens?: Token[];
   /** Reports of the paragraph rules, per signature (locale, script, accepted words), by rule index. */
   reports?: Map<string, Array<Report[] | undefined>>;
-  /** Values derived from the paragraph alone, by kind (DocumentContext.paragraphMemo). */
-  memo?: Map<string, unknown>;
+  /**
+   * Values derived from the paragraph alone (DocumentContext.paragraphMemo): key, value, key, value …
+   * (a handful per paragraph; a flat array costs a fraction of a Map).
+   */
+  memo?: unknown[];
 }
 
 /** Creates an analyzer over the given services. */
@@ -235,12 +241,14 @@ export function createAnalyzer(services: Services): Analyzer {
   const tokens = (text: string): readonly Token[] => tokensOf(text, false);
 
   const memoIn = <T>(r: ParagraphRecord, key: string, compute: () => T): T => {
-    const m = (r.memo ??= new Map());
-    if (m.has(key)) {
-      return m.get(key) as T;
+    const m = (r.memo ??= []);
+    for (let i = 0; i < m.length; i += 2) {
+      if (m[i] === key) {
+        return m[i + 1] as T;
+      }
     }
     const v = compute();
-    m.set(key, v);
+    m.push(key, v);
     return v;
   };
 
@@ -374,7 +382,7 @@ export function createAnalyzer(services: Services): Analyzer {
             accepted,
             report: (r) => out.push(r),
           });
-          reports = out;
+          reports = out.length > 0 ? out : NO_REPORTS;
           perRule[index] = reports;
         }
         for (const r of reports) {

@@ -285,6 +285,22 @@ function similarCached(a: Lead, b: Lead): boolean {
   return r;
 }
 
+/** The lead of a paragraph that has none (a heading, an ordinal item, a title). */
+const NO_LEAD: Lead = Object.freeze([]);
+
+/** A number per lead array, for keys naming a set of leads. */
+const leadIds = new WeakMap<Lead, number>();
+let nextLeadId = 0;
+
+function leadId(l: Lead): number {
+  let id = leadIds.get(l);
+  if (id === undefined) {
+    id = nextLeadId++;
+    leadIds.set(l, id);
+  }
+  return id;
+}
+
 /** Frame words (Han only) present in a lead, in order, and whether they start it. */
 function hits(words: string[], lead: Lead): { count: number; anchored: boolean } {
   const pairs = lcs(words, lead);
@@ -455,13 +471,10 @@ export function detectStructure(
   const series: Series[] = [];
   /** The frame of some leads, kept across analyses by the leads' words (leave-one-out frames recur). */
   const frameOf = (leads: readonly Lead[]): { words: string[]; template: string } | undefined => {
-    // Self-delimiting: the number of leads, of words per lead and of code units per word spell the split.
-    let key = `frame:${leads.length}`;
+    // Leads are kept per paragraph, so their identities name them (a changed paragraph has a new lead).
+    let key = 'frame';
     for (const l of leads) {
-      key += `/${l.length}`;
-      for (const w of l) {
-        key += `:${w.length}:${w}`;
-      }
+      key += `:${leadId(l)}`;
     }
     const f = contentMemo(key, () => computeFrame(leads));
     return f && { words: [...f.words], template: f.template };
@@ -637,7 +650,7 @@ export function detectStructure(
     const p = paragraphs[pi]!;
     return (f.lead ??= leadWords(tokensOf(p), firstContent(p.prose), sentenceEnd(p.prose, 0)));
   };
-  const leads = paragraphs.map((p, pi) => (p.heading || ordinalParagraphs.has(pi) || titleLike(pi) ? [] : leadOf(pi)));
+  const leads = paragraphs.map((p, pi) => (p.heading || ordinalParagraphs.has(pi) || titleLike(pi) ? NO_LEAD : leadOf(pi)));
   /** True when the lead of paragraph k keeps at least half of a frame's words from its start. */
   const partial = (k: number, words: string[]): boolean => {
     const han = words.filter((w) => hasHan(w)).length;

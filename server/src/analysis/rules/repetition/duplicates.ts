@@ -63,11 +63,22 @@ export interface Duplicates {
   repeated: ReadonlySet<number>;
 }
 
-/** Per-paragraph data (a pure function of the prose, kept by the paragraph memo). */
-interface Fingerprint {
-  norm: string;
-  /** Sorted, distinct 5-gram hashes; empty below {@link MIN_LENGTH}. */
-  shingles: Int32Array;
+/**
+ * Per-paragraph data (a pure function of the prose, kept by the paragraph memo): the normalised text and
+ * the sketch (the smallest 5-gram hashes). The full set of 5-gram hashes is needed only to compare the few
+ * candidate copies, so it is computed on request and not kept.
+ */
+class Fingerprint {
+  readonly sketch: Int32Array;
+  private all?: Int32Array;
+  constructor(readonly norm: string) {
+    const shingles = shinglesOf(norm);
+    this.sketch = shingles.length > SKETCH ? shingles.slice(0, SKETCH) : shingles;
+  }
+  /** Sorted, distinct 5-gram hashes; empty below {@link MIN_LENGTH}. Kept once a comparison needed them. */
+  get shingles(): Int32Array {
+    return (this.all ??= this.sketch.length < SKETCH ? this.sketch : shinglesOf(this.norm));
+  }
 }
 
 function isKept(c: number): boolean {
@@ -89,20 +100,27 @@ function isKept(c: number): boolean {
 
 /** The text of a paragraph reduced to letters and digits, full-width forms folded to ASCII. */
 export function normalizeForComparison(prose: string): string {
-  let out = '';
+  // Pieces joined at the end: one flat string (repeated concatenation would keep a tree of slices).
+  const parts: string[] = [];
   let runStart = 0;
   for (let i = 0; i < prose.length; i++) {
     const c = prose.charCodeAt(i);
     const full = c >= 0xff10 && c <= 0xff5a && /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(prose[i]!);
     if (full || !isKept(c)) {
-      out += prose.slice(runStart, i);
+      if (i > runStart) {
+        parts.push(prose.slice(runStart, i));
+      }
       if (full) {
-        out += String.fromCharCode(c - 0xfee0);
+        parts.push(String.fromCharCode(c - 0xfee0));
       }
       runStart = i + 1;
     }
   }
-  return out + prose.slice(runStart);
+  if (runStart === 0) {
+    return prose;
+  }
+  parts.push(prose.slice(runStart));
+  return parts.join('');
 }
 
 function shinglesOf(norm: string): Int32Array {
@@ -130,8 +148,7 @@ function shinglesOf(norm: string): Int32Array {
 }
 
 function fingerprint(prose: string): Fingerprint {
-  const norm = normalizeForComparison(prose);
-  return { norm, shingles: shinglesOf(norm) };
+  return new Fingerprint(normalizeForComparison(prose));
 }
 
 /** Shared 5-grams of two sorted hash arrays. */
@@ -160,8 +177,10 @@ export function similarity(a: { norm: string; shingles: Int32Array }, b: { norm:
   if (a.norm.length > 0 && a.norm === b.norm) {
     return 1;
   }
-  const size = Math.max(a.shingles.length, b.shingles.length);
-  return size === 0 ? 0 : common(a.shingles, b.shingles) / size;
+  const sa = a.shingles;
+  const sb = b.shingles;
+  const size = Math.max(sa.length, sb.length);
+  return size === 0 ? 0 : common(sa, sb) / size;
 }
 
 /** Similarity of two texts as this module compares paragraphs (for tests and measurements). */
@@ -244,6 +263,16 @@ class SketchIndex {
  */
 export function findDuplicates(text: string, paragraphs: readonly Paragraph[], memo: ParagraphMemo = (_p, _key, compute) => compute()): Duplicates {
   const prints = paragraphs.map((p) => memo(p, 'repetition/duplicates', () => fingerprint(p.prose)));
+  // Full 5-gram sets of the paragraphs compared in this run (few: candidates and members of blocks).
+  const fullSets = new Map<number, { norm: string; shingles: Int32Array }>();
+  const full = (i: number): { norm: string; shingles: Int32Array } => {
+    let f = fullSets.get(i);
+    if (!f) {
+      f = { norm: prints[i]!.norm, shingles: prints[i]!.shingles };
+      fullSets.set(i, f);
+    }
+    return f;
+  };
   /** Paragraphs with each normalised text: the first few, for exact copies. */
   const occurrences = new Map<string, number[]>();
   const index = new SketchIndex(paragraphs.length * SKETCH);
@@ -266,7 +295,7 @@ export function findDuplicates(text: string, paragraphs: readonly Paragraph[], m
       }
     } else {
       occurrences.set(f.norm, [j]);
-      const sketch = f.shingles.subarray(0, SKETCH);
+      const sketch = f.sketch;
       for (const h of sketch) {
         index.forEach(h, (i) => {
           if (votes[i] === 0) {
@@ -286,7 +315,7 @@ export function findDuplicates(text: string, paragraphs: readonly Paragraph[], m
       }
       touched.length = 0;
       for (const i of ranked) {
-        const s = similarity(f, prints[i]!);
+        const s = similarity(full(j), full(i));
         if (s > bestScore) {
           best = i;
           bestScore = s;
@@ -297,7 +326,7 @@ export function findDuplicates(text: string, paragraphs: readonly Paragraph[], m
         score[j] = bestScore;
       }
     }
-    for (const h of f.shingles.subarray(0, SKETCH)) {
+    for (const h of f.sketch) {
       index.add(h, j);
     }
   }
@@ -317,7 +346,7 @@ export function findDuplicates(text: string, paragraphs: readonly Paragraph[], m
     if (fa.norm.length < MIN_LENGTH || fb.norm.length < MIN_LENGTH) {
       return 0;
     }
-    const s = similarity(fa, fb);
+    const s = similarity(full(a), full(b));
     return s >= NEAR_SIMILARITY ? s : 0;
   };
   const adjacent = (a: number, b: number): boolean => onlySpaceBetween(text, paragraphs[a]!.end, paragraphs[b]!.start);
@@ -328,7 +357,7 @@ export function findDuplicates(text: string, paragraphs: readonly Paragraph[], m
     let repeat = j;
     let length = 1;
     let exactBlock = prints[i]!.norm === prints[j]!.norm;
-    let low = exactBlock ? 1 : similarity(prints[i]!, prints[j]!);
+    let low = exactBlock ? 1 : similarity(full(i), full(j));
     // Backwards over short exact copies (a subheading pasted with its section).
     while (
       first > 0 &&
