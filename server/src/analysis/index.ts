@@ -7,7 +7,7 @@ import { hasHan } from './chars';
 import { buildParagraphs, type Paragraph } from './document';
 import { isSuppressed, parseDirectives } from './directives';
 import { ALL_RULES, ruleById } from './registry';
-import type { DocumentContext, DocumentRule, ParagraphRule } from './rule';
+import type { DocumentContext, DocumentRule, ParagraphRule, Rule } from './rule';
 import { computeScore, hanCount, type Score } from './score';
 import { detectStructure, prepareStructure, type Structure } from './structure/series';
 import type {
@@ -86,16 +86,18 @@ function toTokens(text: string, segmented: string, segmenter: Services['segmente
   if (text.length === 0) {
     return [];
   }
-  const ends = segmenter.cutEnds?.(segmented);
-  if (ends) {
-    // The words are consecutive slices of the segmented text: take them by offset.
+  const cut = segmenter.cutTokens?.(segmented);
+  if (cut) {
+    // The words are consecutive pieces of the segmented text: take them by offset, or the segmenter's
+    // shared string for the word.
+    const { ends, words } = cut;
     const out = new Array<Token>(ends.length);
     const same = text === segmented;
     let start = 0;
     for (let k = 0; k < ends.length; k++) {
       const end = ends[k]!;
-      const t = text.slice(start, end);
-      out[k] = { text: t, start, end, norm: same ? t : segmented.slice(start, end) };
+      const norm = words[k] ?? segmented.slice(start, end);
+      out[k] = { text: same ? norm : text.slice(start, end), start, end, norm };
       start = end;
     }
     return out;
@@ -159,7 +161,10 @@ function scriptVotes(prose: string, services: Services): [number, number] {
  * some 90 bytes each. Beyond that, the oldest paragraphs' tokens are dropped (and segmented again if an edit
  * needs them).
  */
-const TOKEN_BUDGET = 120_000;
+const TOKEN_BUDGET = 20_000;
+
+/** Position of each paragraph rule among the paragraph rules (the index of its reports in a record). */
+const PARAGRAPH_RULE_INDEX = new Map<Rule, number>(ALL_RULES.filter((r) => r.scope === 'paragraph').map((r, i) => [r, i]));
 
 /** The reports of a rule that found nothing (shared: most rules find nothing in most paragraphs). */
 const NO_REPORTS: Report[] = [];
@@ -167,8 +172,10 @@ const NO_REPORTS: Report[] = [];
 /** What the analyzer keeps of one paragraph text (segmented in one script) between analyses. */
 interface ParagraphRecord {
   tokens?: Token[];
-  /** Reports of the paragraph rules, per signature (locale, script, accepted words), by rule index. */
-  reports?: Map<string, Array<Report[] | undefined>>;
+  /** What `reports` were computed under: locale, script and accepted words. */
+  signature?: string;
+  /** Reports of the paragraph rules, by position among the paragraph rules. */
+  reports?: Array<Report[] | undefined>;
   /**
    * Values derived from the paragraph alone (DocumentContext.paragraphMemo): key, value, key, value …
    * (a handful per paragraph; a flat array costs a fraction of a Map).
@@ -305,10 +312,10 @@ export function createAnalyzer(services: Services): Analyzer {
 
     const accepted = new Set(config.acceptedWords);
     const enabled: Array<{ rule: (typeof ALL_RULES)[number]; severity: Severity; index: number }> = [];
-    ALL_RULES.forEach((rule, index) => {
+    ALL_RULES.forEach((rule) => {
       const severity = severityOf(rule.meta.id, config);
       if (severity !== 'off') {
-        enabled.push({ rule, severity, index });
+        enabled.push({ rule, severity, index: PARAGRAPH_RULE_INDEX.get(rule) ?? -1 });
       }
     });
     const signature = `${options.locale ?? ''}\u0001${target}\u0001${[...accepted].sort().join('\u0002')}`;
@@ -360,12 +367,11 @@ export function createAnalyzer(services: Services): Analyzer {
 
     for (const p of paragraphs) {
       const rec = recordOfParagraph(p);
-      const bySignature = (rec.reports ??= new Map());
-      let perRule = bySignature.get(signature);
-      if (!perRule) {
-        perRule = new Array<Report[] | undefined>(ALL_RULES.length);
-        bySignature.set(signature, perRule);
+      if (rec.signature !== signature || !rec.reports) {
+        rec.signature = signature;
+        rec.reports = new Array<Report[] | undefined>(PARAGRAPH_RULE_INDEX.size);
       }
+      const perRule = rec.reports;
       for (const { rule, severity, index } of enabled) {
         if (rule.scope !== 'paragraph') {
           continue;
@@ -393,7 +399,7 @@ export function createAnalyzer(services: Services): Analyzer {
       for (const { rule, ctx } of documentRules) {
         rule.prepare?.(ctx, p);
       }
-      prepareStructure(p, tokensOfParagraph(p), paragraphMemo);
+      prepareStructure(p, tokensOfParagraph, paragraphMemo);
       if (model && model.bigramNorm > 0) {
         fitOf(p);
       }

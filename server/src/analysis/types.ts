@@ -103,10 +103,11 @@ export interface Segmenter {
   /** Cuts text into tokens whose concatenation is the input. */
   cut(text: string): string[];
   /**
-   * Optional: the ends (offsets after each token) of what `cut` returns, without building the strings;
-   * undefined when the segmenter cannot say (the caller then uses `cut`).
+   * Optional: what `cut` returns as the ends (offsets after each token) and, per token, a string equal to it
+   * that the segmenter shares between occurrences (a dictionary word, a punctuation mark) or undefined, so
+   * that callers need not slice the text; undefined when the segmenter cannot say (callers then use `cut`).
    */
-  cutEnds?(text: string): ArrayLike<number> | undefined;
+  cutTokens?(text: string): { ends: ArrayLike<number>; words: ArrayLike<string | undefined> } | undefined;
   /** True when the word is in the segmenter's dictionary. */
   hasWord(word: string): boolean;
   /** Dictionary frequency of a word, 0 when unknown. */

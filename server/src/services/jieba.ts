@@ -84,9 +84,37 @@ export function createJiebaSegmenter(extraWords: readonly string[] = []): Segmen
     const node = nodeOfWord(dict, w);
     return node === 0 ? NONE : dict.lookClass[node]!;
   };
+  // One string per dictionary word and per character met, shared by all tokens that are that word.
+  const wordStrings = new Map<number, string>();
+  const charStrings: Array<string | undefined> = [];
+  const cutTokens = (text: string): { ends: Int32Array; words: Array<string | undefined> } | undefined => {
+    if (!isWellFormed(text)) {
+      return undefined;
+    }
+    const { ends, nodes } = cutEnds(dict, text);
+    const words = new Array<string | undefined>(ends.length);
+    let start = 0;
+    for (let k = 0; k < ends.length; k++) {
+      const node = nodes[k]!;
+      const end = ends[k]!;
+      if (node > 0) {
+        let w = wordStrings.get(node);
+        if (w === undefined) {
+          // Copied: a slice would keep the text it came from alive.
+          w = `${text.slice(start, end)} `.slice(0, -1);
+          wordStrings.set(node, w);
+        }
+        words[k] = w;
+      } else if (node < 0) {
+        words[k] = charStrings[-1 - node] ??= String.fromCharCode(-1 - node);
+      }
+      start = end;
+    }
+    return { ends, words };
+  };
   return {
     cut: (text) => cutWords(dict, text),
-    cutEnds: (text) => (isWellFormed(text) ? cutEnds(dict, text) : undefined),
+    cutTokens,
     hasWord: (w) => entry(w) !== NONE,
     frequency: (w) => {
       const c = entry(w);

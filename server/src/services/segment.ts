@@ -55,15 +55,25 @@ function codePointAt(text: string, i: number): number {
 /** Scratch arrays of the route, grown as needed (segmentation is synchronous). */
 let routeValue = new Float64Array(1024);
 let routeNext = new Int32Array(1024);
+let routeNode = new Int32Array(1024);
 let endsBuffer = new Int32Array(1024);
+let nodesBuffer = new Int32Array(1024);
 let endsCount = 0;
 
-function pushEnd(end: number): void {
+/**
+ * Records a word: where it ends and what it is — the trie node of a dictionary word (> 0), a single BMP
+ * character outside Han blocks (-1 - its code unit), or 0 for anything else.
+ */
+function pushWord(end: number, node: number): void {
   if (endsCount === endsBuffer.length) {
     const grown = new Int32Array(endsBuffer.length * 2);
     grown.set(endsBuffer);
     endsBuffer = grown;
+    const grownNodes = new Int32Array(nodesBuffer.length * 2);
+    grownNodes.set(nodesBuffer);
+    nodesBuffer = grownNodes;
   }
+  nodesBuffer[endsCount] = node;
   endsBuffer[endsCount++] = end;
 }
 
@@ -77,9 +87,11 @@ function cutHanBlock(d: Dictionary, text: string, start: number, end: number): v
     }
     routeValue = new Float64Array(size);
     routeNext = new Int32Array(size);
+    routeNode = new Int32Array(size);
   }
   const value = routeValue;
   const next = routeNext;
+  const wordNode = routeNode;
   const { code, childStart, segClass, classLog, logTotal, rootChild } = d;
   // Route indexes are relative to the block.
   value[length] = 0;
@@ -92,6 +104,7 @@ function cutHanBlock(d: Dictionary, text: string, start: number, end: number): v
     }
     let best = 0;
     let bestEnd = -1;
+    let bestNode = 0;
     let node = rootChild[c0]!;
     let j = i + 1;
     while (node !== 0) {
@@ -101,6 +114,7 @@ function cutHanBlock(d: Dictionary, text: string, start: number, end: number): v
         if (bestEnd < 0 || v >= best) {
           best = v;
           bestEnd = j;
+          bestNode = node;
         }
       }
       if (j >= length) {
@@ -134,9 +148,11 @@ function cutHanBlock(d: Dictionary, text: string, start: number, end: number): v
     if (bestEnd < 0) {
       best = 0 - logTotal + value[following]!;
       bestEnd = following;
+      bestNode = 0;
     }
     value[i] = best;
     next[i] = bestEnd;
+    wordNode[i] = bestNode;
     following = i;
   }
   // Follow the route; single ASCII letters and digits in a row make one word.
@@ -150,20 +166,23 @@ function cutHanBlock(d: Dictionary, text: string, start: number, end: number): v
       }
     } else {
       if (left >= 0) {
-        pushEnd(start + x);
+        pushWord(start + x, 0);
         left = -1;
       }
-      pushEnd(start + y);
+      pushWord(start + y, wordNode[x]!);
     }
     x = y;
   }
   if (left >= 0) {
-    pushEnd(end);
+    pushWord(end, 0);
   }
 }
 
-/** Ends (UTF-16 offsets) of the words jieba cuts a well-formed text into, in order. */
-export function cutEnds(d: Dictionary, text: string): Int32Array {
+/**
+ * The words jieba cuts a well-formed text into, in order: their ends (UTF-16 offsets) and what they are
+ * (see {@link pushWord}).
+ */
+export function cutEnds(d: Dictionary, text: string): { ends: Int32Array; nodes: Int32Array } {
   endsCount = 0;
   const n = text.length;
   let i = 0;
@@ -181,11 +200,11 @@ export function cutEnds(d: Dictionary, text: string): Int32Array {
       // Outside Han blocks: \r\n is one word, every other character a word.
       const len = cp > 0xffff ? 2 : 1;
       const end = cp === 0x0d && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + len;
-      pushEnd(end);
+      pushWord(end, end - i === 1 ? -1 - cp : 0);
       i = end;
     }
   }
-  return endsBuffer.slice(0, endsCount);
+  return { ends: endsBuffer.slice(0, endsCount), nodes: nodesBuffer.slice(0, endsCount) };
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -199,7 +218,7 @@ export function isWellFormed(text: string): boolean {
 /** The words jieba cuts a text into (lone surrogates read as U+FFFD, as the native segmenter received them). */
 export function cutWords(d: Dictionary, text: string): string[] {
   const wellFormed = isWellFormed(text) ? text : text.replace(LONE_SURROGATE, '\ufffd');
-  const ends = cutEnds(d, wellFormed);
+  const { ends } = cutEnds(d, wellFormed);
   const words = new Array<string>(ends.length);
   let start = 0;
   for (let k = 0; k < ends.length; k++) {

@@ -449,11 +449,11 @@ function factsOf(p: Paragraph, tokens: readonly Token[]): ParagraphFacts {
  * Computes a paragraph's facts while its tokens are at hand (the analyzer calls this in its paragraph pass,
  * so that it need not keep every paragraph's tokens until structure detection runs).
  */
-export function prepareStructure(p: Paragraph, tokens: readonly Token[], memo: ParagraphMemo): void {
-  const f = memo(p, 'structure/facts', () => factsOf(p, tokens));
-  f.lead ??= leadWords(tokens, firstContent(p.prose), sentenceEnd(p.prose, 0));
+export function prepareStructure(p: Paragraph, tokensOf: TokensOf, memo: ParagraphMemo): void {
+  const f = memo(p, 'structure/facts', () => factsOf(p, tokensOf(p)));
+  f.lead ??= leadWords(tokensOf(p), firstContent(p.prose), sentenceEnd(p.prose, 0));
   if (!p.heading) {
-    f.sentenceGroups ??= sentenceGroupsOf(p.prose, tokens);
+    f.sentenceGroups ??= sentenceGroupsOf(p.prose, tokensOf(p));
   }
 }
 

@@ -30,15 +30,18 @@ function codePoints(s: string): number {
 
 const isBlank = (c: string | undefined): boolean => c !== undefined && (c === MASK || /\s/.test(c));
 
-/** A sentence of a paragraph (trimmed, relative offsets) and its comparison key. */
-interface SentenceKey {
-  a: number;
-  b: number;
-  key: string;
+/**
+ * The sentences of a paragraph long enough to compare, compactly (a paragraph memo holds one per
+ * paragraph): their comparison keys and, per sentence, its trimmed start and end (relative).
+ */
+interface SentenceKeys {
+  keys: string[];
+  offsets: Int32Array;
 }
 
-function sentencesOf(prose: string): SentenceKey[] {
-  const out: SentenceKey[] = [];
+function sentencesOf(prose: string): SentenceKeys {
+  const keys: string[] = [];
+  const offsets: number[] = [];
   for (const s of splitSentences(prose)) {
     let a = s.start;
     let b = s.end;
@@ -50,10 +53,11 @@ function sentencesOf(prose: string): SentenceKey[] {
     }
     const key = normalizeForComparison(prose.slice(a, b));
     if (codePoints(key) >= MIN_SENTENCE) {
-      out.push({ a, b, key });
+      keys.push(key);
+      offsets.push(a, b);
     }
   }
-  return out;
+  return { keys, offsets: Int32Array.from(offsets) };
 }
 
 /** The first characters of a sentence for a message (whole code points, masked text left out). */
@@ -80,7 +84,11 @@ export const rule: DocumentRule = {
       }
       const prose = p.prose;
       // The paragraph's sentences long enough to compare (a pure function of the prose).
-      for (const { a, b, key } of ctx.paragraphMemo(p, 'repetition/duplicate-sentence', () => sentencesOf(prose))) {
+      const { keys, offsets } = ctx.paragraphMemo(p, 'repetition/duplicate-sentence', () => sentencesOf(prose));
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k]!;
+        const a = offsets[k * 2]!;
+        const b = offsets[k * 2 + 1]!;
         const start = p.start + a;
         const end = p.start + b;
         const first = seen.get(key);

@@ -34,7 +34,7 @@ const LABEL = /^\p{Script=Han}{0,4}(?:[0-9０-９]+|[一二三四五六七八九
 
 interface Opener {
   word: string;
-  /** Range of the opening word (absolute in a run, relative to the paragraph in the cache). */
+  /** Range of the opening word (absolute). */
   start: number;
   end: number;
   /** Start of the sentence it opens. */
@@ -68,8 +68,18 @@ function openerOf(tokens: readonly Token[], prose: string, from: number, to: num
   return t;
 }
 
+/**
+ * The openers of a paragraph's sentences, compactly (a paragraph memo holds one per paragraph): the word of
+ * each sentence (null when the sentence does not open with Han text) and, per sentence, the opener's start
+ * and end and the sentence's start (relative to the paragraph).
+ */
+interface ParagraphOpeners {
+  words: Array<string | null>;
+  offsets: Int32Array;
+}
+
 /** The opener of every sentence of a paragraph, clauses ending in ；merged into their sentence. */
-function openersOf(prose: string, tokens: readonly Token[]): Array<Opener | null> {
+function openersOf(prose: string, tokens: readonly Token[]): ParagraphOpeners {
   const sentences: Array<{ start: number; end: number }> = [];
   for (const s of splitSentences(prose)) {
     const prev = sentences[sentences.length - 1];
@@ -79,14 +89,21 @@ function openersOf(prose: string, tokens: readonly Token[]): Array<Opener | null
       sentences.push({ ...s });
     }
   }
-  return sentences.map((s) => {
+  const words: Array<string | null> = [];
+  const offsets = new Int32Array(sentences.length * 3);
+  sentences.forEach((s, k) => {
     const t = openerOf(tokens, prose, s.start, s.end);
     // A numbered label (例1：, 分论点2：, 问题三、) makes the sentence an item of a list, not an opener.
     if (!t || LABEL.test(prose.slice(t.start, t.start + 12))) {
-      return null;
+      words.push(null);
+      return;
     }
-    return { word: t.norm, start: t.start, end: t.end, sentence: s.start };
+    words.push(t.norm);
+    offsets[k * 3] = t.start;
+    offsets[k * 3 + 1] = t.end;
+    offsets[k * 3 + 2] = s.start;
   });
+  return { words, offsets };
 }
 
 /** Memo key of a paragraph's openers. */
@@ -126,23 +143,26 @@ export const rule: DocumentRule = {
         continue;
       }
       // Per paragraph, each sentence's opener (null: the sentence does not open with Han text).
-      const openers = ctx.paragraphMemo(p, OPENERS, () => openersOf(p.prose, ctx.tokens(p)));
-      for (const rel of openers) {
+      const { words, offsets } = ctx.paragraphMemo(p, OPENERS, () => openersOf(p.prose, ctx.tokens(p)));
+      for (let s = 0; s < words.length; s++) {
+        const word = words[s] ?? null;
+        const start = p.start + offsets[s * 3]!;
+        const sentence = p.start + offsets[s * 3 + 2]!;
         let inSeries = false;
-        if (rel && itemStarts.size > 0) {
+        if (word !== null && itemStarts.size > 0) {
           // A series item starts at its marker or frame; allow leading blanks and quotes before it.
-          for (let k = p.start + rel.sentence; k <= p.start + rel.start; k++) {
+          for (let k = sentence; k <= start; k++) {
             if (itemStarts.has(k)) {
               inSeries = true;
               break;
             }
           }
         }
-        if (!rel || inSeries) {
+        if (word === null || inSeries) {
           flush();
           continue;
         }
-        const o: Opener = { word: rel.word, start: p.start + rel.start, end: p.start + rel.end, sentence: p.start + rel.sentence };
+        const o: Opener = { word, start, end: p.start + offsets[s * 3 + 1]!, sentence };
         if (run.length > 0 && run[0]!.word !== o.word) {
           flush();
         }
