@@ -231,51 +231,74 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
 
   const wordText = (id: number): string => String.fromCharCode(...units.subarray(starts[id]!, starts[id + 1]!));
 
-  // Completion indexes, built on the first completion request: context → next words by documents.
-  let after1: Map<number, Array<[string, number]>> | undefined;
-  let after2: Map<number, Map<number, Array<[string, number]>>> | undefined;
+  // Completion indexes, built on the first completion request: the entries grouped by context, each group
+  // sorted by documents (ties in the file's order), as ranges over arrays of entry indexes.
+  interface Groups {
+    /** Entry indexes, grouped. */
+    order: Int32Array;
+    /** Open addressing: context key → group number (-1: free). */
+    slots: Int32Array;
+    /** Per group: its context (one or two word ids) and its range in `order`. */
+    first: Int32Array;
+    second: Int32Array;
+    start: Int32Array;
+    end: Int32Array;
+  }
+  const group = (entries: Int32Array, width: number, contextWords: 1 | 2): Groups => {
+    const count = entries.length / width;
+    const order = new Int32Array(count);
+    for (let e = 0; e < count; e++) {
+      order[e] = e;
+    }
+    const a = (e: number): number => entries[e * width]!;
+    const b = (e: number): number => (contextWords === 2 ? entries[e * width + 1]! : 0);
+    const docs = (e: number): number => entries[e * width + width - 1]!;
+    order.sort((x, y) => a(x) - a(y) || b(x) - b(y) || docs(y) - docs(x) || x - y);
+    const slots = new Int32Array(tableSize(count)).fill(-1);
+    const mask = slots.length - 1;
+    const first: number[] = [];
+    const second: number[] = [];
+    const start: number[] = [];
+    const end: number[] = [];
+    for (let k = 0; k < count; k++) {
+      const e = order[k]!;
+      const g = first.length - 1;
+      if (g >= 0 && first[g] === a(e) && second[g] === b(e)) {
+        end[g] = k + 1;
+        continue;
+      }
+      first.push(a(e));
+      second.push(b(e));
+      start.push(k);
+      end.push(k + 1);
+      let i = mixPair(a(e), b(e)) & mask;
+      while (slots[i] !== -1) {
+        i = (i + 1) & mask;
+      }
+      slots[i] = first.length - 1;
+    }
+    return { order, slots, first: Int32Array.from(first), second: Int32Array.from(second), start: Int32Array.from(start), end: Int32Array.from(end) };
+  };
+  /** The continuations of a context (one or two word ids), or undefined. */
+  const continuations = (g: Groups, entries: Int32Array, width: number, x: number, y: number): Array<{ word: string; count: number }> | undefined => {
+    const mask = g.slots.length - 1;
+    let i = mixPair(x, y) & mask;
+    for (let n = g.slots[i]!; n !== -1; n = g.slots[i]!) {
+      if (g.first[n] === x && g.second[n] === y) {
+        const out: Array<{ word: string; count: number }> = [];
+        for (let k = g.start[n]!; k < g.end[n]!; k++) {
+          const e = g.order[k]!;
+          out.push({ word: wordText(entries[e * width + width - 2]!), count: entries[e * width + width - 1]! });
+        }
+        return out;
+      }
+      i = (i + 1) & mask;
+    }
+    return undefined;
+  };
+  let after1: Groups | undefined;
+  let after2: Groups | undefined;
   let sortedWords: Array<{ word: string; count: number }> | undefined;
-  const byCount = (a: [string, number], b: [string, number]): number => b[1] - a[1];
-  const buildAfter1 = (): Map<number, Array<[string, number]>> => {
-    const map = new Map<number, Array<[string, number]>>();
-    for (let e = 0; e < nb; e++) {
-      const a = bigrams[e * 3]!;
-      let list = map.get(a);
-      if (!list) {
-        list = [];
-        map.set(a, list);
-      }
-      list.push([wordText(bigrams[e * 3 + 1]!), bigrams[e * 3 + 2]!]);
-    }
-    for (const list of map.values()) {
-      list.sort(byCount);
-    }
-    return map;
-  };
-  const buildAfter2 = (): Map<number, Map<number, Array<[string, number]>>> => {
-    const map = new Map<number, Map<number, Array<[string, number]>>>();
-    for (let e = 0; e < nt; e++) {
-      const a = trigrams[e * 4]!;
-      const b = trigrams[e * 4 + 1]!;
-      let inner = map.get(a);
-      if (!inner) {
-        inner = new Map();
-        map.set(a, inner);
-      }
-      let list = inner.get(b);
-      if (!list) {
-        list = [];
-        inner.set(b, list);
-      }
-      list.push([wordText(trigrams[e * 4 + 2]!), trigrams[e * 4 + 3]!]);
-    }
-    for (const inner of map.values()) {
-      for (const list of inner.values()) {
-        list.sort(byCount);
-      }
-    }
-    return map;
-  };
 
   return {
     documents: view.getFloat64(40, true),
@@ -308,20 +331,22 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
       return 0;
     },
     next(context) {
-      after1 ??= buildAfter1();
-      after2 ??= buildAfter2();
-      let two: Array<[string, number]> | undefined;
+      after1 ??= group(bigrams, 3, 1);
+      after2 ??= group(trigrams, 4, 2);
+      let two: Array<{ word: string; count: number }> | undefined;
       if (context.length >= 2) {
         const a = wordId(context[context.length - 2]!);
         const b = wordId(context[context.length - 1]!);
-        two = a < 0 || b < 0 ? undefined : after2.get(a)?.get(b);
+        two = a < 0 || b < 0 ? undefined : continuations(after2, trigrams, 4, a, b);
       }
-      let one: Array<[string, number]> | undefined;
+      if (two) {
+        return two;
+      }
       if (context.length >= 1) {
         const a = wordId(context[context.length - 1]!);
-        one = a < 0 ? undefined : after1.get(a);
+        return (a < 0 ? undefined : continuations(after1, bigrams, 3, a, 0)) ?? [];
       }
-      return (two ?? one ?? []).map(([word, count]) => ({ word, count }));
+      return [];
     },
     wordsWithPrefix(prefix, limit) {
       if (!sortedWords) {
