@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Services } from '../analysis/types';
-import { createJiebaSegmenter, dataDir } from './jieba';
+import { compiledDataDirs, createJiebaSegmenter } from './jieba';
 import { createOpenccConverter, SCRIPT_SETS, type ScriptSetsFile } from './opencc';
 import { loadDefaultModel } from './model';
 import { createPinyinIndex } from './pinyin';
@@ -13,12 +13,16 @@ let shared: Services | undefined;
 
 /** The derived script sets next to the bundle, if the build wrote them. */
 function readScriptSets(): ScriptSetsFile | undefined {
-  const file = path.join(dataDir(), SCRIPT_SETS);
-  try {
-    return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as ScriptSetsFile) : undefined;
-  } catch {
-    return undefined;
+  for (const file of compiledDataDirs().map((d) => path.join(d, SCRIPT_SETS))) {
+    try {
+      if (fs.existsSync(file)) {
+        return JSON.parse(fs.readFileSync(file, 'utf8')) as ScriptSetsFile;
+      }
+    } catch {
+      // Unreadable: derive the sets instead.
+    }
   }
+  return undefined;
 }
 
 /** The process's services, created on first use. */

@@ -30,6 +30,17 @@ export function dataDir(): string {
   throw new Error(`wenfeng: data folder not found next to ${__dirname}`);
 }
 
+/**
+ * Where the build's compiled data is: the data folder next to the bundle, or the dist/data of the checkout
+ * when running unbundled (tests, tools). Each compiled file records its sources and is used only when they
+ * match, so a stale build is ignored.
+ */
+export function compiledDataDirs(): string[] {
+  const dir = dataDir();
+  const built = path.resolve(dir, '..', '..', 'dist', 'data');
+  return built === dir ? [dir] : [dir, built];
+}
+
 /** jieba's dict.txt: next to the bundle, or in the @node-rs/jieba package. */
 export function jiebaDictPath(): string {
   const local = path.join(__dirname, 'jieba', 'dict.txt');
@@ -62,15 +73,16 @@ function loadDictionary(extraWords: readonly string[]): Dictionary {
   const dictFile = jiebaDictPath();
   const userText = fs.readFileSync(path.join(dir, 'userdict.txt'), 'utf8');
   const extra = extraLines(extraWords);
-  const compiled = path.join(dir, COMPILED_DICTIONARY);
-  if (extra === '' && fs.existsSync(compiled)) {
-    let bytes: Uint8Array = fs.readFileSync(compiled);
-    if (bytes.byteOffset % 8 !== 0) {
-      bytes = new Uint8Array(bytes);
-    }
-    const d = deserializeDictionary(bytes, dictionarySource(dictFile, userText, extra));
-    if (d) {
-      return d;
+  for (const compiled of compiledDataDirs().map((d) => path.join(d, COMPILED_DICTIONARY))) {
+    if (extra === '' && fs.existsSync(compiled)) {
+      let bytes: Uint8Array = fs.readFileSync(compiled);
+      if (bytes.byteOffset % 8 !== 0) {
+        bytes = new Uint8Array(bytes);
+      }
+      const d = deserializeDictionary(bytes, dictionarySource(dictFile, userText, extra));
+      if (d) {
+        return d;
+      }
     }
   }
   return compileDictionary(fs.readFileSync(dictFile, 'utf8'), userText, extra);

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { compileModel, loadCompiledModel } from '../analysis/model/compiled';
 import { loadModel, type ModelFile } from '../analysis/model/corpus';
 import type { CorpusModel } from '../analysis/types';
-import { dataDir } from './jieba';
+import { compiledDataDirs, dataDir } from './jieba';
 
 /** Reads and parses a model file; throws an Error naming the file when it is missing or malformed. */
 export function readModelFile(file: string): CorpusModel {
@@ -53,16 +53,18 @@ export function loadDefaultModel(): CorpusModel | undefined {
   if (!fs.existsSync(file)) {
     return undefined;
   }
-  const compiled = path.join(dataDir(), COMPILED_MODEL);
-  if (fs.existsSync(compiled)) {
-    const source = fs.readFileSync(file);
-    let bytes: Uint8Array = fs.readFileSync(compiled);
-    if (bytes.byteOffset % 8 !== 0) {
-      bytes = new Uint8Array(bytes);
-    }
-    const model = loadCompiledModel(bytes, source.length, hashBytes(source));
-    if (model) {
-      return model;
+  let source: Buffer | undefined;
+  for (const compiled of compiledDataDirs().map((d) => path.join(d, COMPILED_MODEL))) {
+    if (fs.existsSync(compiled)) {
+      source ??= fs.readFileSync(file);
+      let bytes: Uint8Array = fs.readFileSync(compiled);
+      if (bytes.byteOffset % 8 !== 0) {
+        bytes = new Uint8Array(bytes);
+      }
+      const model = loadCompiledModel(bytes, source.length, hashBytes(source));
+      if (model) {
+        return model;
+      }
     }
   }
   return readModelFile(file);
