@@ -96,9 +96,11 @@ export function createJiebaSegmenter(extraWords: readonly string[] = []): Segmen
     const node = nodeOfWord(dict, w);
     return node === 0 ? NONE : dict.lookClass[node]!;
   };
-  // One string per dictionary word and per character met, shared by all tokens that are that word.
-  const wordStrings = new Map<number, string>();
-  const charStrings: Array<string | undefined> = [];
+  // One string per dictionary word and per character met, shared by all tokens that are that word: the
+  // words met so far in an array, found by trie node through a typed array (index + 1; 0: not yet met).
+  const wordIndex = new Int32Array(dict.nodes);
+  const wordStrings: string[] = [];
+  const charStrings = new Array<string | undefined>(0x10000).fill(undefined);
   const cutTokens = (text: string): { ends: Int32Array; words: Array<string | undefined> } | undefined => {
     if (!isWellFormed(text)) {
       return undefined;
@@ -110,13 +112,16 @@ export function createJiebaSegmenter(extraWords: readonly string[] = []): Segmen
       const node = nodes[k]!;
       const end = ends[k]!;
       if (node > 0) {
-        let w = wordStrings.get(node);
-        if (w === undefined) {
+        const i = wordIndex[node]!;
+        if (i > 0) {
+          words[k] = wordStrings[i - 1];
+        } else {
           // Copied: a slice would keep the text it came from alive.
-          w = `${text.slice(start, end)} `.slice(0, -1);
-          wordStrings.set(node, w);
+          const w = `${text.slice(start, end)} `.slice(0, -1);
+          wordStrings.push(w);
+          wordIndex[node] = wordStrings.length;
+          words[k] = w;
         }
-        words[k] = w;
       } else if (node < 0) {
         words[k] = charStrings[-1 - node] ??= String.fromCharCode(-1 - node);
       }

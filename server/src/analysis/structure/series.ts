@@ -106,11 +106,19 @@ const SEQ_FIRST = new Set([...'首其再最一二三四五六七八九十第']);
 function sentenceStarts(prose: string): number[] {
   const out = [0];
   for (let i = 0; i < prose.length; i++) {
-    const c = prose[i]!;
-    const seqAfterComma = (c === '，' || c === ',') && SEQ_FIRST.has(prose[i + 1] ?? '') && /^(?:首先|其次|再次|最后|[一二三四五六七八九十][是要]|第[一二三四五六七八九十])/.test(prose.slice(i + 1, i + 4));
-    if (seqAfterComma || c === '。' || c === '；' || c === '！' || c === '？' || c === '：' || c === ';' || c === ':' || c === '!' || c === '?') {
+    // Code units: 。；！？： ; : ! ? end a clause, ， , may precede 首先/其次/二是/第三 ….
+    const c = prose.charCodeAt(i);
+    const comma = c === 0xff0c || c === 0x2c;
+    const seqAfterComma =
+      comma && i + 1 < prose.length && SEQ_FIRST.has(prose[i + 1]!) && /^(?:首先|其次|再次|最后|[一二三四五六七八九十][是要]|第[一二三四五六七八九十])/.test(prose.slice(i + 1, i + 4));
+    if (seqAfterComma || c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0xff1a || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f) {
+      // Past closing quotes and spaces after the mark.
       let j = i + 1;
-      while (j < prose.length && (prose[j] === '”' || prose[j] === '’' || prose[j] === ' ' || prose[j] === '\u3000')) {
+      while (j < prose.length) {
+        const d = prose.charCodeAt(j);
+        if (d !== 0x201d && d !== 0x2019 && d !== 0x20 && d !== 0x3000) {
+          break;
+        }
         j++;
       }
       if (j < prose.length) {

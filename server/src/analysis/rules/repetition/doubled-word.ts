@@ -172,9 +172,9 @@ function legitimateUnit(tokens: readonly Token[], i: number, n: number, segmente
 
 /**
  * Finds accidental doublings in a paragraph from its tokens. `accepted` words (the doubled form, such as
- * 呦呦) are never reported.
+ * 呦呦) are never reported. `text` is the tokens' text joined, when the caller has it (the prose).
  */
-export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, accepted: ReadonlySet<string>): Doubling[] {
+export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, accepted: ReadonlySet<string>, text?: string): Doubling[] {
   const out: Doubling[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -200,7 +200,8 @@ export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, ac
       }
     }
     for (let n = 1; n <= 4; n++) {
-      if (!sameUnit(tokens, i, i + n, n)) {
+      // A unit of n tokens repeats only if its first token does (the cheap test before the full one).
+      if (tokens[i + n]?.text !== t.text || !sameUnit(tokens, i, i + n, n)) {
         continue;
       }
       let copies = 2;
@@ -224,20 +225,21 @@ export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, ac
       break;
     }
   }
-  return [...out, ...crossingDoublings(tokens, segmenter, accepted, out)].sort((a, b) => a.start - b.start);
+  return [...out, ...crossingDoublings(tokens, segmenter, accepted, out, text)].sort((a, b) => a.start - b.start);
 }
 
 /**
  * A doubled two-character dictionary word that the segmenter cut across the copies: 小家小家 as 小|家小|家,
  * 子路子路 as 子|路子|路. Only dictionary words count, so 越来越 (带来越来越多) and 有更有更 are not words doubled.
  */
-function crossingDoublings(tokens: readonly Token[], segmenter: Segmenter, accepted: ReadonlySet<string>, found: readonly Doubling[]): Doubling[] {
+function crossingDoublings(tokens: readonly Token[], segmenter: Segmenter, accepted: ReadonlySet<string>, found: readonly Doubling[], joined?: string): Doubling[] {
   const out: Doubling[] = [];
   if (tokens.length === 0) {
     return out;
   }
   const base = tokens[0]!.start;
-  const text = tokens.map((t) => t.text).join('');
+  // The tokens' text: the caller's when the tokens cover it exactly, else joined here.
+  const text = joined !== undefined && base === 0 && tokens[tokens.length - 1]!.end === joined.length ? joined : tokens.map((t) => t.text).join('');
   // Cheap scan first: most paragraphs hold no ABAB at all.
   let any = false;
   for (let i = 0; i + 4 <= text.length && !any; i++) {
@@ -282,7 +284,7 @@ export const rule: ParagraphRule = {
   },
   scope: 'paragraph',
   check(ctx) {
-    for (const d of findDoublings(ctx.tokens(), ctx.services.segmenter, ctx.accepted)) {
+    for (const d of findDoublings(ctx.tokens(), ctx.services.segmenter, ctx.accepted, ctx.prose)) {
       ctx.report({
         message:
           d.copies === 2

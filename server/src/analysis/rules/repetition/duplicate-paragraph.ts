@@ -26,17 +26,18 @@ function lineNumbers(text: string, offsets: readonly number[]): Map<number, numb
   const out = new Map<number, number>();
   let line = 1;
   let k = 0;
-  // Jump from one line break to the next (LF, CRLF or a lone CR) instead of visiting every code unit.
-  const hasCr = text.includes('\r');
+  // Jump from one line break to the next (LF, CRLF or a lone CR) instead of visiting every code unit; the
+  // next CR is searched for again only once passed (a text with a few CRs is not scanned to them per line).
+  let cr = text.indexOf('\r');
   let at = 0;
   while (k < sorted.length) {
     let lf = text.indexOf('\n', at);
-    if (hasCr) {
-      const cr = text.indexOf('\r', at);
-      if (cr >= 0 && (lf < 0 || cr < lf)) {
-        // CRLF counts once, at its LF.
-        lf = text.charCodeAt(cr + 1) === 10 ? cr + 1 : cr;
-      }
+    if (cr >= 0 && cr < at) {
+      cr = text.indexOf('\r', at);
+    }
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      // CRLF counts once, at its LF.
+      lf = text.charCodeAt(cr + 1) === 10 ? cr + 1 : cr;
     }
     const next = lf < 0 ? text.length + 1 : lf + 1;
     while (k < sorted.length && sorted[k]! < next) {

@@ -72,8 +72,7 @@ class Fingerprint {
   readonly sketch: Int32Array;
   private all?: Int32Array;
   constructor(readonly norm: string) {
-    const shingles = shinglesOf(norm);
-    this.sketch = shingles.length > SKETCH ? shingles.slice(0, SKETCH) : shingles;
+    this.sketch = sketchOf(norm);
   }
   /** Sorted, distinct 5-gram hashes; empty below {@link MIN_LENGTH}. Kept once a comparison needed them. */
   get shingles(): Int32Array {
@@ -105,7 +104,8 @@ export function normalizeForComparison(prose: string): string {
   let runStart = 0;
   for (let i = 0; i < prose.length; i++) {
     const c = prose.charCodeAt(i);
-    const full = c >= 0xff10 && c <= 0xff5a && /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(prose[i]!);
+    // Full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A) fold to ASCII.
+    const full = c >= 0xff10 && c <= 0xff5a && (c <= 0xff19 || (c >= 0xff21 && c <= 0xff3a) || c >= 0xff41);
     if (full || !isKept(c)) {
       if (i > runStart) {
         parts.push(prose.slice(runStart, i));
@@ -123,6 +123,48 @@ export function normalizeForComparison(prose: string): string {
   return parts.join('');
 }
 
+/** The 5-gram hash at `i` (30 bits: small integers stay unboxed as Map keys). */
+function shingleAt(norm: string, i: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let k = 0; k < SHINGLE; k++) {
+    h = Math.imul(h ^ norm.charCodeAt(i + k), 16777619);
+  }
+  return h & 0x3fffffff;
+}
+
+/**
+ * The first {@link SKETCH} of {@link shinglesOf} (the smallest distinct hashes, ascending), kept in a small
+ * sorted buffer instead of sorting every hash of the paragraph.
+ */
+function sketchOf(norm: string): Int32Array {
+  if (norm.length < MIN_LENGTH) {
+    return new Int32Array(0);
+  }
+  const best = new Int32Array(SKETCH);
+  let size = 0;
+  const n = norm.length - SHINGLE + 1;
+  for (let i = 0; i < n; i++) {
+    const h = shingleAt(norm, i);
+    if (size === SKETCH && h >= best[SKETCH - 1]!) {
+      continue;
+    }
+    // Insertion into the sorted buffer, dropping duplicates and, when full, the largest.
+    let j = size - 1;
+    while (j >= 0 && best[j]! > h) {
+      j--;
+    }
+    if (j >= 0 && best[j] === h) {
+      continue;
+    }
+    const last = size < SKETCH ? size++ : SKETCH - 1;
+    for (let k = last; k > j + 1; k--) {
+      best[k] = best[k - 1]!;
+    }
+    best[j + 1] = h;
+  }
+  return size < SKETCH ? best.slice(0, size) : best;
+}
+
 function shinglesOf(norm: string): Int32Array {
   if (norm.length < MIN_LENGTH) {
     return new Int32Array(0);
@@ -130,12 +172,7 @@ function shinglesOf(norm: string): Int32Array {
   const n = norm.length - SHINGLE + 1;
   const hashes = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    let h = 0x811c9dc5 | 0;
-    for (let k = 0; k < SHINGLE; k++) {
-      h = Math.imul(h ^ norm.charCodeAt(i + k), 16777619);
-    }
-    // 30 bits: small integers stay unboxed as Map keys (full 32-bit values would be heap numbers).
-    hashes[i] = h & 0x3fffffff;
+    hashes[i] = shingleAt(norm, i);
   }
   hashes.sort();
   let w = 0;
