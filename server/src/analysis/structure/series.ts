@@ -133,11 +133,25 @@ function groupKey(m: OrdinalMarker): string {
   return m.family;
 }
 
+/** Scratch table of `lcs`, grown as needed (detection is synchronous). */
+let lcsTable = new Uint16Array(1024);
+
 /** Longest common subsequence of two word lists: the matched index pairs. */
 export function lcs(a: readonly string[], b: readonly string[]): Array<[number, number]> {
   const n = a.length;
   const m = b.length;
-  const dp = new Uint16Array((n + 1) * (m + 1));
+  const size = (n + 1) * (m + 1);
+  if (lcsTable.length < size) {
+    lcsTable = new Uint16Array(Math.max(size, lcsTable.length * 2));
+  }
+  const dp = lcsTable;
+  // The last row and column are the empty suffixes; every other cell is written before it is read.
+  for (let j = 0; j <= m; j++) {
+    dp[n * (m + 1) + j] = 0;
+  }
+  for (let i = 0; i < n; i++) {
+    dp[i * (m + 1) + m] = 0;
+  }
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
       dp[i * (m + 1) + j] = a[i] === b[j] ? dp[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(dp[(i + 1) * (m + 1) + j]!, dp[i * (m + 1) + j + 1]!);
@@ -270,29 +284,6 @@ function similar(a: Lead, b: Lead): boolean {
   return han >= 2 && pairs[0]![0] <= 2 && pairs[0]![1] <= 2 && (ratio >= 0.4 || (ratio >= 0.3 && pairs.length >= 3));
 }
 
-/**
- * `similar` of two paragraph leads, kept while both leads are (they are memoised per paragraph, so an edit
- * changes the answer only for the pairs around the changed paragraph).
- */
-const similarLeads = new WeakMap<Lead, WeakMap<Lead, boolean>>();
-
-function similarCached(a: Lead, b: Lead): boolean {
-  if (a.length < 2 || b.length < 2) {
-    return false;
-  }
-  let inner = similarLeads.get(a);
-  if (!inner) {
-    inner = new WeakMap();
-    similarLeads.set(a, inner);
-  }
-  let r = inner.get(b);
-  if (r === undefined) {
-    r = similar(a, b);
-    inner.set(b, r);
-  }
-  return r;
-}
-
 /** The lead of a paragraph that has none (a heading, an ordinal item, a title). */
 const NO_LEAD: Lead = Object.freeze([]);
 
@@ -380,7 +371,9 @@ function findAnnouncement(simplified: string, absStart: number, from: number, to
   // The last sentence of the span (it may end with ：).
   let s = from;
   for (let i = to - 2; i >= from; i--) {
-    if (/[。！？]/.test(simplified[i]!)) {
+    const c = simplified.charCodeAt(i);
+    // 。！？
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f) {
       s = i + 1;
       break;
     }
@@ -422,6 +415,11 @@ interface ParagraphFacts {
   lead?: Lead;
   /** Runs of three or more sentences opening alike, with their frame (computed on first request). */
   sentenceGroups?: SentenceGroup[];
+  /**
+   * `similar` of an earlier paragraph's lead and this one's: lead, answer, lead, answer … (a few, the
+   * neighbours'; leads are kept per paragraph, so an edit changes only the pairs around it).
+   */
+  similarTo?: unknown[];
 }
 
 /** A run of sentences of one paragraph sharing an opening frame (step 4b). */
@@ -659,6 +657,27 @@ export function detectStructure(
     return (f.lead ??= leadWords(tokensOf(p), firstContent(p.prose), sentenceEnd(p.prose, 0)));
   };
   const leads = paragraphs.map((p, pi) => (p.heading || ordinalParagraphs.has(pi) || titleLike(pi) ? NO_LEAD : leadOf(pi)));
+  /** `similar` of the leads of paragraphs x and k (x before k), kept with paragraph k's facts. */
+  const similarLeads = (x: number, k: number): boolean => {
+    const a = leads[x]!;
+    const b = leads[k]!;
+    // The cheap refusals need no cache.
+    if (a.length < 2 || b.length < 2 || !sharesOpening(a, b)) {
+      return false;
+    }
+    const cache = (facts[k]!.similarTo ??= []);
+    for (let c = 0; c < cache.length; c += 2) {
+      if (cache[c] === a) {
+        return cache[c + 1] as boolean;
+      }
+    }
+    const r = similar(a, b);
+    if (cache.length >= 16) {
+      cache.splice(0, 2);
+    }
+    cache.push(a, r);
+    return r;
+  };
   /** True when the lead of paragraph k keeps at least half of a frame's words from its start. */
   const partial = (k: number, words: string[]): boolean => {
     const han = words.filter((w) => hasHan(w)).length;
@@ -678,7 +697,7 @@ export function detectStructure(
       if (k >= paragraphs.length) {
         return false;
       }
-      if (similarCached(leads[last]!, leads[k]!)) {
+      if (similarLeads(last, k)) {
         return true;
       }
       const f = core.length >= 2 ? frameOf(core.map((c) => leads[c]!)) : undefined;
@@ -696,7 +715,7 @@ export function detectStructure(
         members.push(last);
         continue;
       }
-      if (last + 2 < paragraphs.length && similarCached(leads[last]!, leads[last + 2]!)) {
+      if (last + 2 < paragraphs.length && similarLeads(last, last + 2)) {
         const f = frameOf([...core, last + 2].map((k) => leads[k]!));
         if (f && partial(last + 1, f.words)) {
           members.push(last + 1, last + 2);
@@ -710,7 +729,7 @@ export function detectStructure(
       let found = -1;
       const sentence = (k: number): boolean => facts[k]!.hasStop;
       for (let k = last + 2; k <= last + 4 && k < paragraphs.length && !paragraphs[k]!.heading; k++) {
-        if (sentence(k) === sentence(last) && similarCached(leads[last]!, leads[k]!)) {
+        if (sentence(k) === sentence(last) && similarLeads(last, k)) {
           found = k;
           break;
         }
@@ -761,6 +780,7 @@ export function detectStructure(
 
   // 4b. Sentence-level frame series: three or more consecutive sentences of a paragraph that open alike
   // (要坚持…。要坚持…。要坚持…。 / 是…的基础；是…的保障；是…的关键).
+  const sentenceItemStarts = new Set(series.filter((x) => x.level === 'sentence').flatMap((x) => x.items.map((it) => it.leadStart)));
   paragraphs.forEach((p, pi) => {
     if (p.heading) {
       return;
@@ -768,8 +788,12 @@ export function detectStructure(
     const f = facts[pi]!;
     for (const g of (f.sentenceGroups ??= sentenceGroupsOf(p.prose, tokensOf(p)))) {
       const first = g.sentences[0]!;
-      const covered = series.some((x) => x.level === 'sentence' && x.items.some((it) => it.paragraph === pi && it.leadStart === p.start + first.start));
+      // Already an item of a sentence-level series (an ordinal one) starts there.
+      const covered = sentenceItemStarts.has(p.start + first.start);
       if (!covered) {
+        for (const x of g.sentences) {
+          sentenceItemStarts.add(p.start + x.start);
+        }
         series.push({
           kind: 'frame',
           level: 'sentence',
