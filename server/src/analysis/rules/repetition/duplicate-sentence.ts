@@ -30,18 +30,22 @@ function codePoints(s: string): number {
 
 const isBlank = (c: string | undefined): boolean => c !== undefined && (c === MASK || /\s/.test(c));
 
-/**
- * The sentences of a paragraph long enough to compare, compactly (a paragraph memo holds one per
- * paragraph): their comparison keys and, per sentence, its trimmed start and end (relative).
- */
-interface SentenceKeys {
-  keys: string[];
-  offsets: Int32Array;
+/** FNV-1a over the code units of a comparison key. */
+function hashKey(key: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < key.length; i++) {
+    h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  }
+  return h;
 }
 
-function sentencesOf(prose: string): SentenceKeys {
-  const keys: string[] = [];
-  const offsets: number[] = [];
+/**
+ * The sentences of a paragraph long enough to compare, compactly (a paragraph memo holds one per
+ * paragraph): per sentence, the hash of its comparison key and its trimmed start and end (relative). The
+ * keys themselves are computed again only when two hashes meet.
+ */
+function sentencesOf(prose: string): Int32Array {
+  const out: number[] = [];
   for (const s of splitSentences(prose)) {
     let a = s.start;
     let b = s.end;
@@ -53,11 +57,10 @@ function sentencesOf(prose: string): SentenceKeys {
     }
     const key = normalizeForComparison(prose.slice(a, b));
     if (codePoints(key) >= MIN_SENTENCE) {
-      keys.push(key);
-      offsets.push(a, b);
+      out.push(hashKey(key), a, b);
     }
   }
-  return { keys, offsets: Int32Array.from(offsets) };
+  return Int32Array.from(out);
 }
 
 /** The first characters of a sentence for a message (whole code points, masked text left out). */
@@ -77,23 +80,39 @@ export const rule: DocumentRule = {
   scope: 'document',
   check(ctx) {
     const { repeated } = duplicatesOf(ctx);
-    const seen = new Map<string, [number, number]>();
+    // First occurrences by key hash: paragraph index and relative range of each distinct key so far.
+    const seen = new Map<number, number[]>();
+    const keyAt = (pi: number, a: number, b: number): string => normalizeForComparison(ctx.paragraphs[pi]!.prose.slice(a, b));
     for (const p of ctx.paragraphs) {
       if (repeated.has(p.index)) {
         continue;
       }
       const prose = p.prose;
       // The paragraph's sentences long enough to compare (a pure function of the prose).
-      const { keys, offsets } = ctx.paragraphMemo(p, 'repetition/duplicate-sentence', () => sentencesOf(prose));
-      for (let k = 0; k < keys.length; k++) {
-        const key = keys[k]!;
-        const a = offsets[k * 2]!;
-        const b = offsets[k * 2 + 1]!;
+      const sentences = ctx.paragraphMemo(p, 'repetition/duplicate-sentence', () => sentencesOf(prose));
+      for (let k = 0; k < sentences.length; k += 3) {
+        const hash = sentences[k]!;
+        const a = sentences[k + 1]!;
+        const b = sentences[k + 2]!;
         const start = p.start + a;
         const end = p.start + b;
-        const first = seen.get(key);
+        const earlier = seen.get(hash);
+        let first: [number, number] | undefined;
+        if (earlier) {
+          const key = keyAt(p.index, a, b);
+          for (let e = 0; e < earlier.length && !first; e += 3) {
+            if (keyAt(earlier[e]!, earlier[e + 1]!, earlier[e + 2]!) === key) {
+              const q = ctx.paragraphs[earlier[e]!]!;
+              first = [q.start + earlier[e + 1]!, q.start + earlier[e + 2]!];
+            }
+          }
+        }
         if (!first) {
-          seen.set(key, [start, end]);
+          if (earlier) {
+            earlier.push(p.index, a, b);
+          } else {
+            seen.set(hash, [p.index, a, b]);
+          }
           continue;
         }
         // A sentence that is the whole paragraph goes with its line break, like a paragraph.

@@ -70,13 +70,12 @@ export interface Duplicates {
  */
 class Fingerprint {
   readonly sketch: Int32Array;
-  private all?: Int32Array;
   constructor(readonly norm: string) {
     this.sketch = sketchOf(norm);
   }
-  /** Sorted, distinct 5-gram hashes; empty below {@link MIN_LENGTH}. Kept once a comparison needed them. */
+  /** Sorted, distinct 5-gram hashes; empty below {@link MIN_LENGTH} (computed on request, not kept). */
   get shingles(): Int32Array {
-    return (this.all ??= this.sketch.length < SKETCH ? this.sketch : shinglesOf(this.norm));
+    return this.sketch.length < SKETCH ? this.sketch : shinglesOf(this.norm);
   }
 }
 
