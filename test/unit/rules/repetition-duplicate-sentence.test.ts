@@ -62,3 +62,15 @@ test('seed 001: the sentences of the pasted body are not reported again; seed 00
   assert.equal(found.length, 2);
   assert.ok(text.slice(found[0]!.start, found[0]!.end).startsWith('“勇于创新”是吕梁精神的灵魂'));
 });
+
+test('sentences whose comparison keys share a hash are told apart by their text', () => {
+  // 展建展基民作人人革 and 济设发织层社组基会 have the same 32-bit FNV-1a hash.
+  const [x, y] = ['展建展基民作人人革。', '济设发织层社组基会。'];
+  assert.deepEqual(check(`${x}我们要扎根基层。${y}`, [ID]), []);
+  const found = check(`${x}我们要扎根基层。${y}再说一遍。${x}`, [ID]);
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.related?.[0]?.start, 0);
+  const again = check(`${x}我们要扎根基层。${y}再说一遍。${y}`, [ID]);
+  assert.equal(again.length, 1);
+  assert.equal(again[0]!.related?.[0]?.start, x.length + '我们要扎根基层。'.length);
+});
