@@ -180,26 +180,38 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
     return undefined;
   }
 
-  // Word look-up: open addressing over the word ids.
-  const wordSlots = new Int32Array(tableSize(n)).fill(-1);
-  const wordMask = wordSlots.length - 1;
+  // Word look-up: open addressing; a slot holds the word id (-1: free), its hash, its length and its first
+  // two code units, so that a probe reads one place in memory (and the word's units only beyond two).
+  const wordSlots = new Int32Array(tableSize(n) * 4);
+  const wordMask = wordSlots.length / 4 - 1;
+  for (let i = 0; i < wordSlots.length; i += 4) {
+    wordSlots[i] = -1;
+  }
   for (let id = 0; id < n; id++) {
-    let i = hashUnits(units, starts[id]!, starts[id + 1]!) & wordMask;
-    while (wordSlots[i] !== -1) {
+    const s = starts[id]!;
+    const e = starts[id + 1]!;
+    const h = hashUnits(units, s, e);
+    let i = h & wordMask;
+    while (wordSlots[i * 4] !== -1) {
       i = (i + 1) & wordMask;
     }
-    wordSlots[i] = id;
+    wordSlots[i * 4] = id;
+    wordSlots[i * 4 + 1] = h;
+    wordSlots[i * 4 + 2] = e - s;
+    wordSlots[i * 4 + 3] = (e - s > 0 ? units[s]! : 0) | ((e - s > 1 ? units[s + 1]! : 0) << 16);
   }
   const wordId = (w: string): number => {
-    let i = hashChars(w, 0, w.length) & wordMask;
-    for (let id = wordSlots[i]!; id !== -1; id = wordSlots[i]!) {
-      const s = starts[id]!;
-      if (starts[id + 1]! - s === w.length) {
-        let k = 0;
+    const h = hashChars(w, 0, w.length);
+    const head = (w.length > 0 ? w.charCodeAt(0) : 0) | ((w.length > 1 ? w.charCodeAt(1) : 0) << 16);
+    let i = h & wordMask;
+    for (let id = wordSlots[i * 4]!; id !== -1; id = wordSlots[i * 4]!) {
+      if (wordSlots[i * 4 + 1] === h && wordSlots[i * 4 + 2] === w.length && wordSlots[i * 4 + 3] === head) {
+        const s = starts[id]!;
+        let k = 2;
         while (k < w.length && units[s + k] === w.charCodeAt(k)) {
           k++;
         }
-        if (k === w.length) {
+        if (k >= w.length) {
           return id;
         }
       }
@@ -218,15 +230,23 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
     return lastId;
   };
 
-  // Bigram look-up: open addressing over entry indexes, by the pair of word ids.
-  const pairSlots = new Int32Array(tableSize(nb)).fill(-1);
-  const pairMask = pairSlots.length - 1;
+  // Bigram look-up: open addressing by the pair of word ids; a slot holds the pair (-1: free) and its
+  // documents, so that a probe reads one place in memory.
+  const pairSlots = new Int32Array(tableSize(nb) * 3);
+  const pairMask = pairSlots.length / 3 - 1;
+  for (let i = 0; i < pairSlots.length; i += 3) {
+    pairSlots[i] = -1;
+  }
   for (let e = 0; e < nb; e++) {
-    let i = mixPair(bigrams[e * 3]!, bigrams[e * 3 + 1]!) & pairMask;
-    while (pairSlots[i] !== -1) {
+    const a = bigrams[e * 3]!;
+    const b = bigrams[e * 3 + 1]!;
+    let i = mixPair(a, b) & pairMask;
+    while (pairSlots[i * 3] !== -1) {
       i = (i + 1) & pairMask;
     }
-    pairSlots[i] = e;
+    pairSlots[i * 3] = a;
+    pairSlots[i * 3 + 1] = b;
+    pairSlots[i * 3 + 2] = bigrams[e * 3 + 2]!;
   }
 
   const wordText = (id: number): string => String.fromCharCode(...units.subarray(starts[id]!, starts[id + 1]!));
@@ -322,9 +342,9 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
         return 0;
       }
       let i = mixPair(ia, ib) & pairMask;
-      for (let e = pairSlots[i]!; e !== -1; e = pairSlots[i]!) {
-        if (bigrams[e * 3] === ia && bigrams[e * 3 + 1] === ib) {
-          return bigrams[e * 3 + 2]!;
+      for (let x = pairSlots[i * 3]!; x !== -1; x = pairSlots[i * 3]!) {
+        if (x === ia && pairSlots[i * 3 + 1] === ib) {
+          return pairSlots[i * 3 + 2]!;
         }
         i = (i + 1) & pairMask;
       }
