@@ -286,15 +286,64 @@ export function createAnalyzer(services: Services): Analyzer {
     return counts;
   };
 
+  /**
+   * The paragraphs of the last analysis and their records (by script): after an edit, the paragraphs before
+   * and after the changed ones are equal to the last ones, which a comparison tells faster than looking
+   * their text up (hashing) again.
+   */
+  let last: { prose: string[]; records: Map<boolean, Array<ParagraphRecord | undefined>> } | undefined;
+
   const analyze = (text: string, options: AnalyzeOptions): AnalysisResult => {
     const { config } = options;
     const paragraphs = buildParagraphs(text, options.format);
+    // Index of each paragraph among the last analysis's paragraphs (-1: not known to be there).
+    const previous = new Int32Array(paragraphs.length).fill(-1);
+    if (last) {
+      const before = last.prose;
+      let i = 0;
+      while (i < paragraphs.length && i < before.length && paragraphs[i]!.prose === before[i]) {
+        previous[i] = i;
+        i++;
+      }
+      for (let j = 1; paragraphs.length - j >= i && before.length - j >= i; j++) {
+        if (paragraphs[paragraphs.length - j]!.prose !== before[before.length - j]) {
+          break;
+        }
+        previous[paragraphs.length - j] = before.length - j;
+      }
+    }
+    const lastRecords = last?.records;
+    // This analysis's record of each paragraph (by index) per script, looked up once.
+    const byScript = new Map<boolean, Array<ParagraphRecord | undefined>>();
+    const recordsFor = (traditional: boolean): Array<ParagraphRecord | undefined> => {
+      let list = byScript.get(traditional);
+      if (!list) {
+        list = new Array<ParagraphRecord | undefined>(paragraphs.length);
+        const before = lastRecords?.get(traditional);
+        if (before) {
+          for (let i = 0; i < paragraphs.length; i++) {
+            if (previous[i]! >= 0) {
+              list[i] = before[previous[i]!];
+            }
+          }
+        }
+        byScript.set(traditional, list);
+      }
+      return list;
+    };
+    const recordAt = (p: Paragraph, traditional: boolean): ParagraphRecord => {
+      if (paragraphs[p.index] !== p) {
+        return recordOf(p.prose, traditional);
+      }
+      const list = recordsFor(traditional);
+      return (list[p.index] ??= recordOf(p.prose, traditional));
+    };
     let target: ScriptTarget;
     if (config.script === 'auto') {
       let trad = 0;
       let simp = 0;
       for (const p of paragraphs) {
-        const v = memoIn(recordOf(p.prose, false), 'votes', () => scriptVotes(p.prose, services));
+        const v = memoIn(recordAt(p, false), 'votes', () => scriptVotes(p.prose, services));
         trad += v[0];
         simp += v[1];
       }
@@ -303,10 +352,7 @@ export function createAnalyzer(services: Services): Analyzer {
       target = config.script;
     }
     const traditional = target !== 'simplified';
-    // This analysis's record of each paragraph (by index), looked up once.
-    const recs = new Array<ParagraphRecord | undefined>(paragraphs.length);
-    const recordOfParagraph = (p: Paragraph): ParagraphRecord =>
-      paragraphs[p.index] === p ? (recs[p.index] ??= recordOf(p.prose, traditional)) : recordOf(p.prose, traditional);
+    const recordOfParagraph = (p: Paragraph): ParagraphRecord => recordAt(p, traditional);
     const tokensOfParagraph = (p: Paragraph): readonly Token[] => tokensOfRecord(recordOfParagraph(p), p.prose, traditional);
     const paragraphMemo = <T>(p: Paragraph, key: string, compute: () => T): T => memoIn(recordOfParagraph(p), key, compute);
 
@@ -432,6 +478,7 @@ export function createAnalyzer(services: Services): Analyzer {
     }
     const score = computeScore(kept, size, (id) => ruleById(id)?.meta.category ?? 'phrasing', fit, text.length);
     const structure = shared('structure', () => detectStructure(paragraphs, tokensOfParagraph, paragraphMemo, contentMemo));
+    last = { prose: paragraphs.map((p) => p.prose), records: byScript };
     return { findings: kept, paragraphs, script: target, score, structure };
   };
 
@@ -440,6 +487,7 @@ export function createAnalyzer(services: Services): Analyzer {
     tokens,
     clearCaches: () => {
       records.clear();
+      last = undefined;
       contents.clear();
       withTokens = [];
       oldestWithTokens = 0;

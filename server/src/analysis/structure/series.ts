@@ -306,8 +306,8 @@ function hits(words: string[], lead: Lead): { count: number; anchored: boolean }
   return { count: pairs.filter(([i]) => hasHan(words[i]!)).length, anchored: pairs.length > 0 && pairs[0]![1] <= 2 };
 }
 
-/** JavaScript's `\s` (plus the closing quotes ” ’): what may separate sentences. */
-function isSentenceGap(c: number): boolean {
+/** JavaScript's `\s` (what `trim` removes). */
+function isJsSpace(c: number): boolean {
   return (
     (c >= 0x09 && c <= 0x0d) ||
     c === 0x20 ||
@@ -319,10 +319,13 @@ function isSentenceGap(c: number): boolean {
     c === 0x202f ||
     c === 0x205f ||
     c === 0x3000 ||
-    c === 0xfeff ||
-    c === 0x201d ||
-    c === 0x2019
+    c === 0xfeff
   );
+}
+
+/** JavaScript's `\s` plus the closing quotes ” ’: what may separate sentences. */
+function isSentenceGap(c: number): boolean {
+  return isJsSpace(c) || c === 0x201d || c === 0x2019;
 }
 
 /**
@@ -648,8 +651,17 @@ export function detectStructure(
   const ordinalParagraphs = new Set(paragraphs.map((_, pi) => pi).filter((pi) => facts[pi]!.opening !== undefined));
   // The title (a first paragraph without a full stop) and subtitles (——…) echo the frame but are not items.
   const titleLike = (pi: number): boolean => {
-    const t = paragraphs[pi]!.prose.trim();
-    return (pi === 0 && !/[。！？；]/.test(t)) || /^[—-]{2}/.test(t);
+    if (pi === 0 && !facts[pi]!.hasStop) {
+      return true;
+    }
+    // Two dashes opening the trimmed prose.
+    const prose = paragraphs[pi]!.prose;
+    let i = 0;
+    while (i < prose.length && isJsSpace(prose.charCodeAt(i))) {
+      i++;
+    }
+    const dash = (c: number): boolean => c === 0x2014 || c === 0x2d;
+    return i + 1 < prose.length && dash(prose.charCodeAt(i)) && dash(prose.charCodeAt(i + 1));
   };
   const leadOf = (pi: number): Lead => {
     const f = facts[pi]!;

@@ -17,7 +17,7 @@
  * shorter ones (a subheading inside the pasted run) join a block when they are exact copies.
  */
 import type { Paragraph } from '../../document';
-import type { DocumentContext, ParagraphMemo } from '../../rule';
+import type { ContentMemo, DocumentContext, ParagraphMemo } from '../../rule';
 
 /** Shortest paragraph (normalised characters) that counts as a duplicate on its own (spec: ≥ 20). */
 export const MIN_LENGTH = 20;
@@ -286,9 +286,14 @@ class SketchIndex {
     this.counts[i]!++;
   }
 
-  forEach(h: number, f: (paragraph: number) => void): void {
+  /** Adds one vote to each paragraph holding `h`; lists in `touched` the paragraphs voted for first. */
+  vote(h: number, votes: Int32Array, touched: number[]): void {
     for (let e = this.heads[this.slot(h)]!; e >= 0; e = this.next[e]!) {
-      f(this.values[e]!);
+      const i = this.values[e]!;
+      if (votes[i] === 0) {
+        touched.push(i);
+      }
+      votes[i] = votes[i]! + 1;
     }
   }
 }
@@ -297,14 +302,21 @@ class SketchIndex {
  * Finds the duplicated paragraphs of a document in time linear in its length. `memo` keeps each paragraph's
  * fingerprint while it is unchanged.
  */
-export function findDuplicates(text: string, paragraphs: readonly Paragraph[], memo: ParagraphMemo = (_p, _key, compute) => compute()): Duplicates {
+export function findDuplicates(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  memo: ParagraphMemo = (_p, _key, compute) => compute(),
+  contentMemo: ContentMemo = (_key, compute) => compute(),
+): Duplicates {
   const prints = paragraphs.map((p) => memo(p, 'repetition/duplicates', () => fingerprint(p.prose)));
-  // Full 5-gram sets of the paragraphs compared in this run (few: candidates and members of blocks).
+  // Full 5-gram sets of the paragraphs compared in this run (few: candidates and members of blocks), kept
+  // by the analyzer for a while by text (bounded), not with every paragraph.
   const fullSets = new Map<number, { norm: string; shingles: Int32Array }>();
   const full = (i: number): { norm: string; shingles: Int32Array } => {
     let f = fullSets.get(i);
     if (!f) {
-      f = { norm: prints[i]!.norm, shingles: prints[i]!.shingles };
+      const print = prints[i]!;
+      f = { norm: print.norm, shingles: contentMemo(`shingles:${print.norm}`, () => print.shingles) };
       fullSets.set(i, f);
     }
     return f;
@@ -333,19 +345,14 @@ export function findDuplicates(text: string, paragraphs: readonly Paragraph[], m
       occurrences.set(f.norm, [j]);
       const sketch = f.sketch;
       for (const h of sketch) {
-        index.forEach(h, (i) => {
-          if (votes[i] === 0) {
-            touched.push(i);
-          }
-          votes[i] = votes[i]! + 1;
-        });
+        index.vote(h, votes, touched);
       }
       let best = -1;
       let bestScore = 0;
       // A near copy shares most of its sketch (about 11 of 16 hashes at the threshold); a paragraph that
       // merely shares a common phrase shares one or two and is not compared in full.
       const needed = Math.max(2, Math.ceil(sketch.length / 4));
-      const ranked = touched.filter((i) => votes[i]! >= needed).sort((a, b) => votes[b]! - votes[a]! || a - b).slice(0, CANDIDATES);
+      const ranked = touched.length === 0 ? [] : touched.filter((i) => votes[i]! >= needed).sort((a, b) => votes[b]! - votes[a]! || a - b).slice(0, CANDIDATES);
       for (const i of touched) {
         votes[i] = 0;
       }
@@ -454,7 +461,7 @@ export function findDuplicates(text: string, paragraphs: readonly Paragraph[], m
 
 /** The document's duplicated paragraphs, computed once per analysis. */
 export function duplicatesOf(ctx: DocumentContext): Duplicates {
-  return ctx.shared('repetition/duplicates', () => findDuplicates(ctx.text, ctx.paragraphs, ctx.paragraphMemo));
+  return ctx.shared('repetition/duplicates', () => findDuplicates(ctx.text, ctx.paragraphs, ctx.paragraphMemo, ctx.contentMemo));
 }
 
 /** Offset after the last non-whitespace code unit before `offset` (0 when there is none). */
