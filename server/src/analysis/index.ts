@@ -1,7 +1,9 @@
 /**
  * The analysis facade: text in, findings and score out. Paragraph rules are cached by paragraph text
  * (plus everything else they depend on), so re-analysis after an edit only re-checks changed paragraphs;
- * document rules then combine the paragraphs.
+ * document rules then combine the paragraphs, from per-paragraph values that are cached the same way
+ * (DocumentContext.paragraphMemo). Every cache of document content belongs to the analyzer and is bounded: a new analyzer
+ * starts cold.
  */
 import { hasHan } from './chars';
 import { buildParagraphs, type Paragraph } from './document';
@@ -157,9 +159,10 @@ function scriptVotes(prose: string, services: Services): [number, number] {
 }
 
 /**
- * Tokens kept by an analyzer across analyses: about 120,000 tokens (a document of some 600 KB of UTF-8) at
- * some 90 bytes each. Beyond that, the oldest paragraphs' tokens are dropped (and segmented again if an edit
- * needs them).
+ * Tokens kept by an analyzer across analyses (some 90 bytes each): the most recently segmented paragraphs'
+ * only, since everything derived from tokens is kept per paragraph anyway (computed in the paragraph pass)
+ * and re-analysis after an edit needs the tokens of the changed paragraphs alone. Beyond the budget the
+ * oldest paragraphs' tokens are dropped (and segmented again if something asks for them).
  */
 const TOKEN_BUDGET = 20_000;
 
