@@ -2,8 +2,8 @@
  * The analysis facade: text in, findings and score out. Paragraph rules are cached by paragraph text
  * (plus everything else they depend on), so re-analysis after an edit only re-checks changed paragraphs;
  * document rules then combine the paragraphs, from per-paragraph values that are cached the same way
- * (DocumentContext.paragraphMemo). Every cache of document content belongs to the analyzer and is bounded: a new analyzer
- * starts cold.
+ * (DocumentContext.paragraphMemo). Every cache of document content belongs to the analyzer and is
+ * bounded: a new analyzer starts cold.
  */
 import { hasHan } from './chars';
 import { buildParagraphs, type Paragraph } from './document';
