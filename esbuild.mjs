@@ -1,5 +1,6 @@
 // Builds the three bundles (client, server, CLI) and copies the runtime files next to them:
-// dist/jieba/ (the native binary and dictionary of @node-rs/jieba) and dist/data/ (user dictionary, model).
+// dist/jieba/ (the dictionary and native binary of @node-rs/jieba; the server reads only the dictionary) and
+// dist/data/ (user dictionary, model), then compiles data the server would otherwise derive at start-up.
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
