@@ -77,6 +77,24 @@ function pushWord(end: number, node: number): void {
   endsBuffer[endsCount++] = end;
 }
 
+/**
+ * Recent trie steps per dictionary, direct-mapped: node, code unit, child (0: none) per slot. The genre's
+ * vocabulary is small, so most steps are found here instead of by binary search among a node's children.
+ */
+const STEP_SLOTS = 1 << 16;
+const STEP_MASK = STEP_SLOTS - 1;
+const stepCaches = new WeakMap<Dictionary, Int32Array>();
+
+function stepCache(d: Dictionary): Int32Array {
+  let steps = stepCaches.get(d);
+  if (!steps) {
+    // Node 0 (the root) never takes this path, so an empty slot (node 0) never matches.
+    steps = new Int32Array(STEP_SLOTS * 3);
+    stepCaches.set(d, steps);
+  }
+  return steps;
+}
+
 /** Segments the Han block `text[start, end)`. */
 function cutHanBlock(d: Dictionary, text: string, start: number, end: number): void {
   const length = end - start;
@@ -93,6 +111,7 @@ function cutHanBlock(d: Dictionary, text: string, start: number, end: number): v
   const next = routeNext;
   const wordNode = routeNode;
   const { code, childStart, segClass, classLog, logTotal, rootChild } = d;
+  const steps = stepCache(d);
   // Route indexes are relative to the block.
   value[length] = 0;
   let following = length;
@@ -120,28 +139,38 @@ function cutHanBlock(d: Dictionary, text: string, start: number, end: number): v
       if (j >= length) {
         break;
       }
-      // The child along the next code unit: binary search among the sorted children, then a short scan.
+      // The child along the next code unit: from the cache of recent steps, else by binary search among
+      // the sorted children and a short scan.
       const c = text.charCodeAt(start + j);
-      let lo = childStart[node]!;
-      const last = childStart[node + 1]!;
-      let hi = last;
-      while (hi - lo > 8) {
-        const mid = (lo + hi) >> 1;
-        if (code[mid]! < c) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      node = 0;
-      for (; lo < last; lo++) {
-        const x = code[lo]!;
-        if (x >= c) {
-          if (x === c) {
-            node = lo;
+      const slot = (Math.imul(node, 0x9e3779b1) ^ c) & STEP_MASK;
+      if (steps[slot * 3] === node && steps[slot * 3 + 1] === c) {
+        node = steps[slot * 3 + 2]!;
+      } else {
+        const from = node;
+        let lo = childStart[node]!;
+        const last = childStart[node + 1]!;
+        let hi = last;
+        while (hi - lo > 8) {
+          const mid = (lo + hi) >> 1;
+          if (code[mid]! < c) {
+            lo = mid + 1;
+          } else {
+            hi = mid;
           }
-          break;
         }
+        node = 0;
+        for (; lo < last; lo++) {
+          const x = code[lo]!;
+          if (x >= c) {
+            if (x === c) {
+              node = lo;
+            }
+            break;
+          }
+        }
+        steps[slot * 3] = from;
+        steps[slot * 3 + 1] = c;
+        steps[slot * 3 + 2] = node;
       }
       j++;
     }
