@@ -178,3 +178,16 @@ export function nextNonSpace(text: string, offset: number): string | undefined {
   }
   return undefined;
 }
+
+/** The run of ASCII spaces around `[start, end)`: where the spaces before it start and the spaces after it end. */
+export function spacesAround(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  while (s > 0 && text[s - 1] === ' ') {
+    s--;
+  }
+  let e = end;
+  while (e < text.length && text[e] === ' ') {
+    e++;
+  }
+  return [s, e];
+}

@@ -25,7 +25,7 @@
  * offered as a suggestion.
  */
 import * as l10n from '@vscode/l10n';
-import { isChinese, isHan, nextNonSpace, prevNonSpace } from '../../chars';
+import { isChinese, isHan, nextNonSpace, prevNonSpace, spacesAround } from '../../chars';
 import { MASK } from '../../document';
 import type { ParagraphRule } from '../../rule';
 import type { Fix } from '../../types';
@@ -55,14 +55,7 @@ function dashAfter(ch: string | undefined): boolean {
 
 /** Extends `[start, end)` over ASCII spaces that only separate it from Chinese text. */
 function withSpaces(prose: string, start: number, end: number): [number, number] {
-  let s = start;
-  while (s > 0 && prose[s - 1] === ' ') {
-    s--;
-  }
-  let e = end;
-  while (e < prose.length && prose[e] === ' ') {
-    e++;
-  }
+  const [s, e] = spacesAround(prose, start, end);
   return [s < start && chinese(prevNonSpace(prose, s)) ? s : start, e > end && chinese(prose[e]) ? e : end];
 }
 

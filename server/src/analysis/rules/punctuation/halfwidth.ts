@@ -14,7 +14,7 @@
  * sentence becomes `一、`. Parentheses are fixed as a pair.
  */
 import * as l10n from '@vscode/l10n';
-import { isChinese, isHan, nextNonSpace, prevNonSpace } from '../../chars';
+import { isChinese, isHan, nextNonSpace, prevNonSpace, spacesAround } from '../../chars';
 import { MASK } from '../../document';
 import type { ParagraphRule } from '../../rule';
 import { findGarbled } from '../script/garbled';
@@ -40,14 +40,7 @@ function chineseContext(prose: string, start: number, end: number): boolean {
 
 /** Extends `[start, end)` over ASCII spaces on either side that only separate the mark from Chinese. */
 function withSpaces(prose: string, start: number, end: number): [number, number] {
-  let s = start;
-  while (s > 0 && prose[s - 1] === ' ') {
-    s--;
-  }
-  let e = end;
-  while (e < prose.length && prose[e] === ' ') {
-    e++;
-  }
+  const [s, e] = spacesAround(prose, start, end);
   const before = s < start && s > 0 && isChinese(prose[s - 1]) ? s : start;
   const after = e > end && e < prose.length && isChinese(prose[e]) ? e : end;
   return [before, after];
