@@ -191,3 +191,15 @@ export function spacesAround(text: string, start: number, end: number): [number,
   }
   return [s, e];
 }
+
+/** Number of code points of a string (a surrogate pair counts once). */
+export function codePointLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) {
+      n++;
+    }
+  }
+  return n;
+}

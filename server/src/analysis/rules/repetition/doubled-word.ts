@@ -26,7 +26,7 @@
  * Fix: remove the extra copies (the first copy stays).
  */
 import * as l10n from '@vscode/l10n';
-import { isHanOnly } from '../../chars';
+import { codePointLength, isHanOnly } from '../../chars';
 import type { ParagraphRule } from '../../rule';
 import type { Segmenter, Token } from '../../types';
 
@@ -95,17 +95,6 @@ function sameUnit(tokens: readonly Token[], a: number, b: number, n: number): bo
   return true;
 }
 
-/** Number of code points of a string. */
-function codePointLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0xdc00 || c > 0xdfff) {
-      n++;
-    }
-  }
-  return n;
-}
 
 /** True when `AA` of a single character (tokens[i] doubled by tokens[i+1]) is grammatical reduplication. */
 function legitimateAA(tokens: readonly Token[], i: number, segmenter: Segmenter): boolean {

@@ -10,6 +10,7 @@
  * Fix (a suggestion, never applied by fix-all): delete the repeated sentence.
  */
 import * as l10n from '@vscode/l10n';
+import { codePointLength } from '../../chars';
 import { MASK, splitSentences } from '../../document';
 import type { DocumentRule } from '../../rule';
 import { deletionRange, duplicatesOf, normalizeForComparison } from './duplicates';
@@ -17,16 +18,6 @@ import { deletionRange, duplicatesOf, normalizeForComparison } from './duplicate
 /** Shortest sentence compared, in normalised characters (spec: ≥ 8). */
 export const MIN_SENTENCE = 8;
 
-function codePoints(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0xdc00 || c > 0xdfff) {
-      n++;
-    }
-  }
-  return n;
-}
 
 const isBlank = (c: string | undefined): boolean => c !== undefined && (c === MASK || /\s/.test(c));
 
@@ -56,7 +47,7 @@ function sentencesOf(prose: string): Int32Array {
       b--;
     }
     const key = normalizeForComparison(prose.slice(a, b));
-    if (codePoints(key) >= MIN_SENTENCE) {
+    if (codePointLength(key) >= MIN_SENTENCE) {
       out.push(hashKey(key), a, b);
     }
   }
