@@ -44,8 +44,10 @@ function copyRuntimeFiles() {
     }
   }
   fs.mkdirSync(path.join('dist', 'data'), { recursive: true });
-  for (const f of fs.readdirSync(path.join('server', 'data'))) {
-    fs.copyFileSync(path.join('server', 'data', f), path.join('dist', 'data', f));
+  // Only the files of server/data: its folders (the corpus and the gold annotations) are source data for the
+  // model builder and the tests, not runtime files.
+  for (const f of fs.readdirSync(path.join('server', 'data'), { withFileTypes: true })) {
+    if (f.isFile()) fs.copyFileSync(path.join('server', 'data', f.name), path.join('dist', 'data', f.name));
   }
   fs.chmodSync(path.join('dist', 'cli.js'), 0o755);
 }

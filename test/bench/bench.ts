@@ -21,7 +21,7 @@ import { toDiagnostic } from '../../server/src/features/diagnostics';
 import { getServices } from '../../server/src/services';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'shenlun');
+const CORPUS = path.resolve(ROOT, 'server', 'data', 'corpus', 'shenlun');
 const CONFIG: AnalysisConfig = { rules: {}, script: 'auto', acceptedWords: [] };
 
 function corpusText(bytes: number): string {

@@ -1,5 +1,5 @@
 /**
- * Measures script/mixed and script/garbled over the whole shared corpus (../shared/corpus/shenlun): findings
+ * Measures script/mixed and script/garbled over the whole shared corpus (server/data/corpus/shenlun): findings
  * on the clean Simplified essays, on the same essays converted to each Traditional standard, and the recall
  * of UTF-8-read-as-GBK mojibake made from the essays' own sentences. Not a test (it takes a while); run:
  *

@@ -18,8 +18,8 @@ export function getAnalyzer(): Analyzer {
 
 /** The checkout's root folder. */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
-/** The shared corpus beside the checkout. */
-export const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
+/** The corpus of the genre, kept in the project (server/data/corpus). */
+export const CORPUS = path.resolve(ROOT, 'server', 'data', 'corpus');
 
 /** Reads a seed essay by its number prefix (`000`). */
 export function seed(prefix: string): string {
@@ -29,7 +29,7 @@ export function seed(prefix: string): string {
   return fs.readFileSync(path.join(dir, name), 'utf8');
 }
 
-/** Reads a corpus essay of ../shared/corpus/shenlun by file name (`0001.txt`). */
+/** Reads a corpus essay of server/data/corpus/shenlun by file name (`0001.txt`). */
 export function corpusEssay(name: string): string {
   return fs.readFileSync(path.join(CORPUS, 'shenlun', name), 'utf8');
 }

@@ -1,5 +1,5 @@
 /**
- * The corpus model: built from ../shared/corpus/shenlun, committed as server/data/model.json, loaded by the
+ * The corpus model: built from server/data/corpus/shenlun, committed as server/data/model.json, loaded by the
  * services, and used for the genre-fit figure.
  */
 import assert from 'node:assert/strict';

@@ -78,7 +78,7 @@ export interface Token {
   norm: string;
 }
 
-/** Statistics learned from a corpus of the genre (the default model is built from ../shared/corpus). */
+/** Statistics learned from a corpus of the genre (the default model is built from server/data/corpus). */
 export interface CorpusModel {
   /** Number of tokens the model was built from. */
   tokenCount: number;

@@ -1,5 +1,5 @@
 /**
- * Loads the embedded default corpus model (dist/data/model.json, built from ../shared/corpus by
+ * Loads the embedded default corpus model (dist/data/model.json, built from server/data/corpus by
  * `npm run build-model`) once, lazily.
  */
 import * as fs from 'node:fs';
