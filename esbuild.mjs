@@ -1,8 +1,11 @@
-// Builds the three bundles (client, server, CLI) and copies the runtime files next to them:
-// dist/jieba/ (the dictionary and native binary of @node-rs/jieba; the server reads only the dictionary) and
-// dist/data/ (user dictionary, model), then compiles data the server would otherwise derive at start-up.
+// Builds the three bundles (client, server, CLI) and the runtime data next to them in dist/data/: the genre's
+// user dictionary, and what the server would otherwise derive at start-up, compiled from its sources (jieba's
+// dictionary from the @node-rs/jieba development dependency, the corpus model server/data/model.json, OpenCC's
+// script sets), with a record of those sources (provenance.json). The sources themselves are not copied: the
+// package carries no native binary, no dict.txt and no model.json, so one .vsix serves every platform.
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
@@ -20,7 +23,7 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
-  // The native segmenter is loaded at run time from dist/jieba (see server/src/services/jieba.ts).
+  // Only the build and the tests read @node-rs/jieba (its dict.txt, its native segmenter as the oracle).
   external: ['vscode', '@node-rs/jieba'],
 };
 
@@ -30,26 +33,20 @@ const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
+const DATA = path.join('dist', 'data');
+
 function copyRuntimeFiles() {
-  const jiebaDir = path.dirname(require.resolve('@node-rs/jieba/package.json'));
-  const out = path.join('dist', 'jieba');
-  fs.mkdirSync(out, { recursive: true });
-  fs.copyFileSync(path.join(jiebaDir, 'dict.txt'), path.join(out, 'dict.txt'));
-  // Every platform package of @node-rs/jieba that is installed (npm install --os/--cpu adds more).
-  const scope = path.dirname(jiebaDir);
-  for (const pkg of fs.readdirSync(scope)) {
-    if (!pkg.startsWith('jieba-')) continue;
-    for (const f of fs.readdirSync(path.join(scope, pkg))) {
-      if (f.endsWith('.node')) fs.copyFileSync(path.join(scope, pkg, f), path.join(out, f));
-    }
-  }
-  fs.mkdirSync(path.join('dist', 'data'), { recursive: true });
-  // Only the files of server/data: its folders (the corpus and the gold annotations) are source data for the
-  // model builder and the tests, not runtime files.
-  for (const f of fs.readdirSync(path.join('server', 'data'), { withFileTypes: true })) {
-    if (f.isFile()) fs.copyFileSync(path.join('server', 'data', f.name), path.join('dist', 'data', f.name));
-  }
+  // Earlier builds copied the native segmenter and the sources here; none of it is read any more.
+  fs.rmSync(path.join('dist', 'jieba'), { recursive: true, force: true });
+  fs.rmSync(DATA, { recursive: true, force: true });
+  fs.mkdirSync(DATA, { recursive: true });
+  fs.copyFileSync(path.join('server', 'data', 'userdict.txt'), path.join(DATA, 'userdict.txt'));
   fs.chmodSync(path.join('dist', 'cli.js'), 0o755);
+}
+
+function record(file, origin) {
+  const bytes = fs.readFileSync(file);
+  return { origin, bytes: bytes.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** Loads a module of the services, bundled in memory (for the build steps below). */
@@ -72,14 +69,31 @@ async function servicesModule(entry) {
 // Data the server would otherwise derive at start-up, derived once here with the services' own code:
 // jieba's dictionary and the user dictionary compiled into dist/data/dictionary.bin (loads in milliseconds
 // instead of compiling dict.txt), the corpus model compiled into dist/data/model.bin (no JSON parse), and the
-// Traditional-only / Simplified-only character sets of OpenCC.
+// Traditional-only / Simplified-only character sets of OpenCC; then the record of their sources.
 async function compileData() {
+  const jiebaDir = path.dirname(require.resolve('@node-rs/jieba/package.json'));
+  const dictFile = path.join(jiebaDir, 'dict.txt');
+  const userFile = path.join('server', 'data', 'userdict.txt');
+  const modelFile = path.join('server', 'data', 'model.json');
   const jieba = await servicesModule('server/src/services/jieba.ts');
-  jieba.writeCompiledDictionary(path.join('dist', 'jieba', 'dict.txt'), path.join('dist', 'data', 'userdict.txt'), path.join('dist', 'data', jieba.COMPILED_DICTIONARY));
+  jieba.writeCompiledDictionary(dictFile, userFile, path.join(DATA, jieba.COMPILED_DICTIONARY));
   const model = await servicesModule('server/src/services/model.ts');
-  model.writeCompiledModel(path.join('dist', 'data', 'model.json'), path.join('dist', 'data', model.COMPILED_MODEL));
+  model.writeCompiledModel(modelFile, path.join(DATA, model.COMPILED_MODEL));
   const opencc = await servicesModule('server/src/services/opencc.ts');
-  fs.writeFileSync(path.join('dist', 'data', opencc.SCRIPT_SETS), JSON.stringify(opencc.scriptSetsFile()));
+  fs.writeFileSync(path.join(DATA, opencc.SCRIPT_SETS), JSON.stringify(opencc.scriptSetsFile()));
+  const version = (pkg) => JSON.parse(fs.readFileSync(path.join('node_modules', pkg, 'package.json'), 'utf8')).version;
+  const provenance = {
+    format: 1,
+    dictionary: record(dictFile, `dict.txt of @node-rs/jieba ${version('@node-rs/jieba')}`),
+    userDictionary: record(userFile, 'server/data/userdict.txt'),
+    model: {
+      ...record(modelFile, 'server/data/model.json (npm run build-model)'),
+      fnv1a: model.hashBytes(fs.readFileSync(modelFile)),
+      corpus: `server/data/corpus/shenlun (${fs.readdirSync(path.join('server', 'data', 'corpus', 'shenlun')).filter((f) => f.endsWith('.txt')).length} essays; see server/data/corpus/PROVENANCE.md)`,
+    },
+    opencc: { origin: `opencc-js ${version('opencc-js')}` },
+  };
+  fs.writeFileSync(path.join(DATA, 'provenance.json'), `${JSON.stringify(provenance, null, 2)}\n`);
 }
 
 // A bundle holding any non-ASCII character is kept by V8 as a two-byte string, twice its size in memory and

@@ -138,7 +138,7 @@ function buildVsix(runDir) {
   log('packaging the extension (npm run package)');
   const r = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8' });
   fs.writeFileSync(path.join(runDir, 'package.log'), `${r.stdout}\n${r.stderr}`);
-  const vsix = path.join(ROOT, 'wenfeng-linux-x64.vsix');
+  const vsix = path.join(ROOT, 'wenfeng.vsix');
   if (r.status !== 0 || !fs.existsSync(vsix)) {
     throw new Error(`npm run package failed (exit ${r.status}):\n${(r.stdout + r.stderr).split('\n').slice(-20).join('\n')}`);
   }
@@ -222,6 +222,27 @@ async function main() {
     vsix,
   });
   log(`installed ${path.basename(vsix)}; code-server up at ${cs.url} (process group ${cs.pgid})`);
+  group('the installed extension is the universal package');
+  await step('no native binary, no segmenter or model sources, no CLI bundle, no platform target', async () => {
+    const extRoot = path.join(runDir, 'extensions');
+    const dir = fs.readdirSync(extRoot).find((d) => d.startsWith('wenfeng.wenfeng-'));
+    check(dir, `installed extension folder in ${fs.readdirSync(extRoot).join(', ')}`);
+    const files = [];
+    const walk = (d) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else files.push(path.relative(path.join(extRoot, dir), p).split(path.sep).join('/'));
+      }
+    };
+    walk(path.join(extRoot, dir));
+    const unwanted = files.filter((f) => /\.node$|(^|\/)dict\.txt$|(^|\/)model\.json$|^dist\/cli\.js$|node_modules\//.test(f));
+    check(unwanted.length === 0, `unexpected files in the installed extension: ${unwanted.join(', ')}`);
+    check(files.includes('dist/server.js') && files.includes('dist/data/dictionary.bin') && files.includes('dist/data/provenance.json'), `runtime files present: ${files.join(', ')}`);
+    const manifest = JSON.parse(fs.readFileSync(path.join(extRoot, dir, 'package.json'), 'utf8'));
+    const target = manifest.__metadata?.targetPlatform;
+    check(target === undefined || target === 'undefined' || target === 'universal', `target platform: ${target}`);
+  });
   ({ page } = await launchChromium(runDir));
   page.on('pageerror', (e) => log('page error:', e.message.split('\n')[0]));
 

@@ -4,6 +4,7 @@
  * built) match their sources.
  */
 import assert from 'node:assert/strict';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -11,8 +12,9 @@ import { compileModel, loadCompiledModel } from '../../server/src/analysis/model
 import { loadModel, type ModelFile } from '../../server/src/analysis/model/corpus';
 import { getServices } from '../../server/src/services';
 import { deserializeDictionary } from '../../server/src/services/dictionary';
-import { COMPILED_DICTIONARY, dictionarySource } from '../../server/src/services/jieba';
-import { COMPILED_MODEL, loadDefaultModel } from '../../server/src/services/model';
+import { COMPILED_DICTIONARY, dictionarySource, jiebaDictPath } from '../../server/src/services/jieba';
+import { PROVENANCE, readProvenance } from '../../server/src/services/provenance';
+import { COMPILED_MODEL, hashBytes, loadDefaultModel } from '../../server/src/services/model';
 import { createOpenccConverter, SCRIPT_SETS, scriptSetsFile } from '../../server/src/services/opencc';
 import { ROOT } from './helpers';
 
@@ -90,10 +92,21 @@ test('the built data in dist/data matches its sources', { skip: !fs.existsSync(p
   const sets = JSON.parse(fs.readFileSync(path.join(dist, SCRIPT_SETS), 'utf8')) as unknown;
   assert.deepEqual(sets, JSON.parse(JSON.stringify(scriptSetsFile())));
   const dictionary = new Uint8Array(fs.readFileSync(path.join(dist, COMPILED_DICTIONARY)));
-  const dictFile = path.join(ROOT, 'dist', 'jieba', 'dict.txt');
+  const dictFile = jiebaDictPath();
   const userText = fs.readFileSync(path.join(dist, 'userdict.txt'), 'utf8');
   assert.ok(deserializeDictionary(dictionary, dictionarySource(dictFile, userText)), 'the compiled dictionary matches its sources');
   assert.equal(deserializeDictionary(dictionary, dictionarySource(dictFile, `${userText}x`)), undefined, 'and no other user dictionary');
   assert.ok(fs.existsSync(path.join(dist, COMPILED_MODEL)));
   assert.ok(loadDefaultModel());
+  // The record of the sources, which the package checks the compiled files against (it carries no sources).
+  const record = readProvenance(dist);
+  assert.ok(record, PROVENANCE);
+  const sha = (f: string): string => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+  const modelFile = path.join(ROOT, 'server', 'data', 'model.json');
+  assert.deepEqual(
+    [record.dictionary.bytes, record.dictionary.sha256, record.userDictionary.sha256, record.model.bytes, record.model.sha256, record.model.fnv1a],
+    [fs.statSync(dictFile).size, sha(dictFile), sha(path.join(ROOT, 'server', 'data', 'userdict.txt')), fs.statSync(modelFile).size, sha(modelFile), hashBytes(fs.readFileSync(modelFile))],
+  );
+  assert.match(record.dictionary.origin, /@node-rs\/jieba 2\.0\.2/);
+  assert.deepEqual(fs.readdirSync(dist).sort(), [COMPILED_DICTIONARY, COMPILED_MODEL, PROVENANCE, SCRIPT_SETS, 'userdict.txt'].sort(), 'no sources in dist/data');
 });

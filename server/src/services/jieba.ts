@@ -5,13 +5,15 @@
  * (./dictionary.ts). The trie serves the dictionary look-ups too.
  *
  * The build compiles the dictionary into dist/data/dictionary.bin, which loads in a few milliseconds; without
- * it (tests and tools running from out/) the dictionary is compiled from dict.txt at start-up. dict.txt is
- * copied next to the bundle (dist/jieba/) by the build; unbundled it comes from node_modules.
+ * it (tests and tools running from out/) the dictionary is compiled from dict.txt at start-up. dict.txt comes
+ * from the @node-rs/jieba package (a development dependency: the build's source and the tests' oracle); the
+ * bundle does not carry it and checks the compiled file against the build's record (./provenance.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Segmenter } from '../analysis/types';
 import { compileDictionary, deserializeDictionary, hashText, nodeOfWord, NONE, serializeDictionary, type Dictionary, type DictionarySource } from './dictionary';
+import { readProvenance } from './provenance';
 import { cutEnds, cutWords, isWellFormed } from './segment';
 
 /** File name of the compiled dictionary in the data folder. */
@@ -41,13 +43,23 @@ export function compiledDataDirs(): string[] {
   return built === dir ? [dir] : [dir, built];
 }
 
-/** jieba's dict.txt: next to the bundle, or in the @node-rs/jieba package. */
-export function jiebaDictPath(): string {
-  const local = path.join(__dirname, 'jieba', 'dict.txt');
-  if (fs.existsSync(local)) {
-    return local;
+/** jieba's dict.txt in the @node-rs/jieba package; undefined where that is not installed (a packaged extension). */
+export function findJiebaDict(): string | undefined {
+  try {
+    const file = path.join(path.dirname(require.resolve('@node-rs/jieba/package.json')), 'dict.txt');
+    return fs.existsSync(file) ? file : undefined;
+  } catch {
+    return undefined;
   }
-  return path.join(path.dirname(require.resolve('@node-rs/jieba/package.json')), 'dict.txt');
+}
+
+/** jieba's dict.txt; throws when the package is not installed (the build and the tests need it). */
+export function jiebaDictPath(): string {
+  const file = findJiebaDict();
+  if (!file) {
+    throw new Error('wenfeng: jieba\'s dict.txt not found (install the development dependencies: npm install)');
+  }
+  return file;
 }
 
 /** Lines of the extra words as jieba received them (`word 2000 n`). */
@@ -70,20 +82,29 @@ export function writeCompiledDictionary(dictFile: string, userFile: string, outF
 /** The dictionary: the compiled file when it matches the sources, else compiled now. */
 function loadDictionary(extraWords: readonly string[]): Dictionary {
   const dir = dataDir();
-  const dictFile = jiebaDictPath();
+  const dictFile = findJiebaDict();
   const userText = fs.readFileSync(path.join(dir, 'userdict.txt'), 'utf8');
   const extra = extraLines(extraWords);
-  for (const compiled of compiledDataDirs().map((d) => path.join(d, COMPILED_DICTIONARY))) {
+  for (const folder of compiledDataDirs()) {
+    const compiled = path.join(folder, COMPILED_DICTIONARY);
     if (extra === '' && fs.existsSync(compiled)) {
+      // The sources when they are at hand, else what the build recorded of them next to the compiled file.
+      const dictBytes = dictFile ? fs.statSync(dictFile).size : readProvenance(folder)?.dictionary.bytes;
+      if (dictBytes === undefined) {
+        continue;
+      }
       let bytes: Uint8Array = fs.readFileSync(compiled);
       if (bytes.byteOffset % 8 !== 0) {
         bytes = new Uint8Array(bytes);
       }
-      const d = deserializeDictionary(bytes, dictionarySource(dictFile, userText, extra));
+      const d = deserializeDictionary(bytes, { dictBytes, userHash: hashText(`${userText}\u0000${extra}`) });
       if (d) {
         return d;
       }
     }
+  }
+  if (!dictFile) {
+    throw new Error(`wenfeng: the compiled dictionary in ${dir} is missing or does not match its record; reinstall Wenfeng`);
   }
   return compileDictionary(fs.readFileSync(dictFile, 'utf8'), userText, extra);
 }

@@ -1,6 +1,6 @@
 /**
- * Loads the embedded default corpus model (dist/data/model.json, built from server/data/corpus by
- * `npm run build-model`) once, lazily.
+ * Loads the embedded default corpus model (server/data/model.json, built from server/data/corpus by
+ * `npm run build-model`; the bundle carries only its compiled form, dist/data/model.bin) once, lazily.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,6 +8,7 @@ import { compileModel, loadCompiledModel } from '../analysis/model/compiled';
 import { loadModel, type ModelFile } from '../analysis/model/corpus';
 import type { CorpusModel } from '../analysis/types';
 import { compiledDataDirs, dataDir } from './jieba';
+import { readProvenance } from './provenance';
 
 /** Reads and parses a model file; throws an Error naming the file when it is missing or malformed. */
 export function readModelFile(file: string): CorpusModel {
@@ -28,7 +29,7 @@ export function readModelFile(file: string): CorpusModel {
 export const COMPILED_MODEL = 'model.bin';
 
 /** FNV-1a over bytes: identifies the model.json a compiled model was made from. */
-function hashBytes(bytes: Uint8Array): number {
+export function hashBytes(bytes: Uint8Array): number {
   let h = 0x811c9dc5 | 0;
   for (let i = 0; i < bytes.length; i++) {
     h = Math.imul(h ^ bytes[i]!, 16777619);
@@ -47,10 +48,27 @@ export function writeCompiledModel(jsonFile: string, outFile: string): void {
   }
 }
 
-/** The default model, or undefined when the data folder has none: its compiled form when that matches. */
+/**
+ * The default model, or undefined when the data folder has none: its compiled form when that matches
+ * model.json, or, where model.json is not shipped (the packaged extension), the build's record of it.
+ */
 export function loadDefaultModel(): CorpusModel | undefined {
   const file = path.join(dataDir(), 'model.json');
   if (!fs.existsSync(file)) {
+    for (const folder of compiledDataDirs()) {
+      const record = readProvenance(folder);
+      const compiled = path.join(folder, COMPILED_MODEL);
+      if (record && fs.existsSync(compiled)) {
+        let bytes: Uint8Array = fs.readFileSync(compiled);
+        if (bytes.byteOffset % 8 !== 0) {
+          bytes = new Uint8Array(bytes);
+        }
+        const model = loadCompiledModel(bytes, record.model.bytes, record.model.fnv1a);
+        if (model) {
+          return model;
+        }
+      }
+    }
     return undefined;
   }
   let source: Buffer | undefined;
