@@ -157,14 +157,68 @@ export function createOpenccConverter(segmenter: Segmenter, precomputed: () => S
   const OPENCC_TARGET: Record<Exclude<ScriptTarget, 'simplified'>, string> = { traditional: 't', taiwan: 'tw', hongkong: 'hk' };
 
   const toSimplified = (text: string): string => get('tw', 'cn')(get('hk', 't')(text));
+
+  /**
+   * The text in Simplified, changing only what is Traditional. OpenCC's Traditional → Simplified step reads
+   * every character as Traditional, so on Simplified text it damages characters both scripts share
+   * (显著 → 显着, 么 → 幺). Word by word over the segmentation of the fully converted text: a word holding a
+   * Traditional-only character takes its converted form, a word holding a Simplified-only character stays as
+   * written, and a word of shared characters follows the document's majority script (so 著 stays in
+   * Simplified text and becomes 着 in 穿著, in Traditional text).
+   */
+  const simplify = (text: string): string => {
+    const full = toSimplified(text);
+    if (full === text) {
+      return text;
+    }
+    const s = getSets();
+    let trad = 0;
+    let simp = 0;
+    for (const ch of text) {
+      if (s.tradOnly.has(ch)) {
+        trad++;
+      } else if (s.simpOnly.has(ch)) {
+        simp++;
+      }
+    }
+    if (trad === 0) {
+      return text;
+    }
+    if (full.length !== text.length) {
+      return trad > simp ? full : text;
+    }
+    const majorityTraditional = trad > simp;
+    let out = '';
+    let offset = 0;
+    for (const word of segmenter.cut(full)) {
+      if (!full.startsWith(word, offset)) {
+        break;
+      }
+      const original = text.slice(offset, offset + word.length);
+      offset += word.length;
+      if (original === word) {
+        out += word;
+        continue;
+      }
+      let hasTrad = false;
+      let hasSimp = false;
+      for (const ch of original) {
+        hasTrad ||= s.tradOnly.has(ch);
+        hasSimp ||= s.simpOnly.has(ch);
+      }
+      out += hasTrad || (!hasSimp && majorityTraditional) ? word : original;
+    }
+    // A segmenter that does not cover its input exactly leaves the rest as the full conversion has it.
+    return offset === text.length ? out : out + full.slice(offset);
+  };
   return {
     toSimplified,
     convert(text, to) {
       if (to === 'simplified') {
-        return toSimplified(text);
+        return simplify(text);
       }
       // Normalise to Simplified first so mixed input converts uniformly, then go word by word.
-      const simplified = toSimplified(text);
+      const simplified = simplify(text);
       const conv = get('cn', OPENCC_TARGET[to]);
       let out = segmenter.cut(simplified).map(conv).join('');
       // Keep the conversion reversible: where converting back would not give the Simplified text again
