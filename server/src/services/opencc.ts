@@ -167,8 +167,7 @@ export function createOpenccConverter(segmenter: Segmenter, precomputed: () => S
    * Simplified text and becomes 着 in 穿著, in Traditional text).
    */
   const simplify = (text: string): string => {
-    const full = toSimplified(text);
-    if (full === text) {
+    if (toSimplified(text) === text) {
       return text;
     }
     const s = getSets();
@@ -184,10 +183,19 @@ export function createOpenccConverter(segmenter: Segmenter, precomputed: () => S
     if (trad === 0) {
       return text;
     }
-    if (full.length !== text.length) {
-      return trad > simp ? full : text;
+    // Sentence by sentence, so that a conversion that changes a length (騞 → 𬴃) stays local.
+    return (text.match(/[^。！？\n]*(?:[。！？\n]|$)/g) ?? [text]).map((chunk) => simplifyChunk(chunk, trad > simp)).join('');
+  };
+
+  const simplifyChunk = (text: string, majorityTraditional: boolean): string => {
+    const full = toSimplified(text);
+    if (full === text) {
+      return text;
     }
-    const majorityTraditional = trad > simp;
+    if (full.length !== text.length) {
+      return majorityTraditional ? full : text;
+    }
+    const s = getSets();
     let out = '';
     let offset = 0;
     for (const word of segmenter.cut(full)) {
@@ -209,7 +217,44 @@ export function createOpenccConverter(segmenter: Segmenter, precomputed: () => S
       out += hasTrad || (!hasSimp && majorityTraditional) ? word : original;
     }
     // A segmenter that does not cover its input exactly leaves the rest as the full conversion has it.
-    return offset === text.length ? out : out + full.slice(offset);
+    if (offset !== text.length) {
+      out += full.slice(offset);
+    }
+    return keepSharedWords(text, out);
+  };
+
+  /**
+   * OpenCC reads a character both scripts share as the Traditional form of another (著 → 着, 藉 → 借), also in
+   * words that keep it in Simplified (卓著, 见微知著, 原著). Where the character as written makes a dictionary
+   * word with its neighbours more than twice as frequent as any word the converted one makes, the written one
+   * stays (卓著 263 against 卓着 3; but 穿著 3 against 穿着 110 converts, and 适用於 3 against 用于 8181).
+   */
+  const keepSharedWords = (text: string, converted: string): string => {
+    const s = getSets();
+    const chars = converted.split('');
+    for (let k = 0; k < text.length; k++) {
+      const o = text[k]!;
+      if (chars[k] === o || s.tradOnly.has(o) || s.simpOnly.has(o) || (o.charCodeAt(0) & 0xf800) === 0xd800) {
+        continue;
+      }
+      const conv = chars[k]!;
+      // The most frequent word around the character, as written and as converted.
+      let written = 0;
+      let other = 0;
+      for (let len = 2; len <= 4; len++) {
+        for (let start = Math.max(0, k - len + 1); start <= k && start + len <= text.length; start++) {
+          chars[k] = o;
+          written = Math.max(written, segmenter.frequency(chars.slice(start, start + len).join('')));
+          chars[k] = conv;
+          other = Math.max(other, segmenter.frequency(chars.slice(start, start + len).join('')));
+        }
+      }
+      const keep = written > 2 * other;
+      if (keep) {
+        chars[k] = o;
+      }
+    }
+    return chars.join('');
   };
   return {
     toSimplified,
