@@ -11,8 +11,9 @@
  *   closing mark before and Han text or an opening mark after (a dash joins text; `更易于--，` is a blank).
  *
  * Not flagged: `……` and `——` themselves, dots in numbers, URLs and code (masked), dots and hyphens in
- * English context (`wait...`, `2019--2020`), a single hyphen. Runs of half-width marks (`,,` `!!`) are
- * punctuation/halfwidth's: once converted, a doubled full-width mark is collapsed here.
+ * English context (`wait...`, `2019--2020`), a single hyphen. Runs that hold half-width marks (`!!!!`, `.。`,
+ * `！ !`) are reported here, not by punctuation/halfwidth, when they stand in Chinese context: one fix converts
+ * and collapses them at once (`我们!!!!发展` → `我们！发展`), so fix-all needs no second round.
  *
  * ✗ 提供坚实支撑。。   ✓ 提供坚实支撑。
  * ✗ 现象严重.......诸如此类   ✓ 现象严重……诸如此类
