@@ -11,8 +11,9 @@
  *   closing mark before and Han text or an opening mark after (a dash joins text; `更易于--，` is a blank).
  *
  * Not flagged: `……` and `——` themselves, dots in numbers, URLs and code (masked), dots and hyphens in
- * English context (`wait...`, `2019--2020`), a single hyphen. Runs of half-width marks (`,,` `!!`) are
- * punctuation/halfwidth's: once converted, a doubled full-width mark is collapsed here.
+ * English context (`wait...`, `2019--2020`), a single hyphen. Runs that hold half-width marks (`!!!!`, `.。`,
+ * `！ !`) are reported here, not by punctuation/halfwidth, when they stand in Chinese context: one fix converts
+ * and collapses them at once (`我们!!!!发展` → `我们！发展`), so fix-all needs no second round.
  *
  * ✗ 提供坚实支撑。。   ✓ 提供坚实支撑。
  * ✗ 现象严重.......诸如此类   ✓ 现象严重……诸如此类
@@ -29,11 +30,10 @@ import { isChinese, isHan, nextNonSpace, prevNonSpace, spacesAround } from '../.
 import { MASK } from '../../document';
 import type { ParagraphRule } from '../../rule';
 import type { Fix } from '../../types';
+import { chineseContext, garbledRegions, halfwidthMarkAt, isRunMark, withSpaces as withHalfwidthSpaces } from './halfwidth';
 
-/** Full-width marks that are never doubled: 。，、；：！？ */
-function isSetMark(c: number): boolean {
-  return c === 0x3002 || c === 0xff0c || c === 0x3001 || c === 0xff1b || c === 0xff1a || c === 0xff01 || c === 0xff1f;
-}
+const HALF_TO_FULL: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！' };
+
 const END = '。！？';
 /** Closing marks that may follow the last sentence mark of a paragraph. */
 const TRAILING_CLOSERS = '”’」』）)》〉】〕';
@@ -87,7 +87,6 @@ function runLength(prose: string, i: number, test: (c: number) => boolean): numb
 const isDot = (c: number): boolean => c === 0x2e;
 const isMiddleDot = (c: number): boolean => c === 0xb7 || c === 0x30fb || c === 0xff65;
 const isHyphen = (c: number): boolean => c === 0x2d || c === 0xff0d;
-const isFullStop = (c: number): boolean => c === 0x3002;
 
 export const rule: ParagraphRule = {
   meta: {
@@ -100,6 +99,7 @@ export const rule: ParagraphRule = {
   scope: 'paragraph',
   check(ctx) {
     const prose = ctx.prose;
+    const excluded = garbledRegions(prose, ctx.services);
     const ellipsis = (start: number, end: number): void => {
       const [s, e] = withSpaces(prose, start, end);
       ctx.report({
@@ -113,8 +113,9 @@ export const rule: ParagraphRule = {
     for (let i = 0; i < prose.length; ) {
       const c = prose.charCodeAt(i);
 
-      if (isDot(c) || isMiddleDot(c)) {
-        const n = runLength(prose, i, isDot(c) ? isDot : isMiddleDot);
+      const dots = isDot(c) || isMiddleDot(c) ? runLength(prose, i, isDot(c) ? isDot : isMiddleDot) : 0;
+      if (isMiddleDot(c) || dots >= 2) {
+        const n = dots;
         const end = i + n;
         const prev = prevNonSpace(prose, i);
         const next = nextNonSpace(prose, end);
@@ -149,36 +150,60 @@ export const rule: ParagraphRule = {
         continue;
       }
 
-      if (!isSetMark(c)) {
+      if (!isRunMark(prose, i, excluded)) {
         i++;
         continue;
       }
-      const n = runLength(prose, i, isSetMark);
-      const end = i + n;
-      if (n < 2) {
+      // A run: marks of 。，、；：！？ and their half-width forms, possibly separated by spaces.
+      let end = i + 1;
+      let half = halfwidthMarkAt(prose, i, excluded) !== undefined;
+      let spaced = false;
+      for (;;) {
+        let j = end;
+        while (j < prose.length && prose[j] === ' ') {
+          j++;
+        }
+        if (j >= prose.length || !isRunMark(prose, j, excluded)) {
+          break;
+        }
+        spaced ||= j > end;
+        half ||= halfwidthMarkAt(prose, j, excluded) !== undefined;
+        end = j + 1;
+      }
+      // Marks alone, or only full-width ones spaced apart, are not a run.
+      const count = [...prose.slice(i, end)].filter((ch) => ch !== ' ').length;
+      if (count < 2 || (spaced && !half) || (half && !/[。，、；：！？]/.test(prose.slice(i, end)) && !chineseContext(prose, i, end))) {
         i = end;
         continue;
       }
       const run = prose.slice(i, end);
-      if (n >= 3 && runLength(prose, i, isFullStop) === n) {
-        ellipsis(i, end);
+      const full = [...run].filter((ch) => ch !== ' ').map((ch) => HALF_TO_FULL[ch] ?? ch).join('');
+      const [s, e] = half ? withHalfwidthSpaces(prose, i, end) : [i, end];
+      const n = full.length;
+      if (n >= 3 && /^。+$/.test(full)) {
+        ellipsis(s, e);
         i = end;
         continue;
       }
       const marks: string[] = [];
-      for (let k = i; k < end; k++) {
-        if (prose.charCodeAt(k) !== prose.charCodeAt(k - 1) || k === i) {
-          marks.push(prose[k]!);
+      for (let k = 0; k < n; k++) {
+        if (k === 0 || full[k] !== full[k - 1]) {
+          marks.push(full[k]!);
         }
       }
       const collapsed = marks.join('');
+      const fixOf = (newText: string, auto: boolean, title = l10n.t('Replace with {0}', newText)): Fix => ({
+        title,
+        auto,
+        edits: [{ start: s, end: e, newText }],
+      });
       if (collapsed === '？！' || collapsed === '！？') {
-        if (collapsed !== run) {
+        if (collapsed !== prose.slice(s, e)) {
           ctx.report({
             message: l10n.t('Repeated punctuation {0}: use {1}', shown(run), collapsed),
-            start: i,
-            end,
-            fixes: [{ title: l10n.t('Replace with {0}', collapsed), auto: true, edits: [{ start: i, end, newText: collapsed }] }],
+            start: s,
+            end: e,
+            fixes: [fixOf(collapsed, true)],
           });
         }
         i = end;
@@ -187,9 +212,9 @@ export const rule: ParagraphRule = {
       if (collapsed.length === 1) {
         ctx.report({
           message: l10n.t('Repeated punctuation {0}: use one {1}', shown(run), collapsed),
-          start: i,
-          end,
-          fixes: [{ title: l10n.t('Replace with {0}', collapsed), auto: true, edits: [{ start: i, end, newText: collapsed }] }],
+          start: s,
+          end: e,
+          fixes: [fixOf(collapsed, true)],
         });
         i = end;
         continue;
@@ -198,15 +223,15 @@ export const rule: ParagraphRule = {
       const enders = distinct.filter((ch) => END.includes(ch));
       const keep = enders.length === 1 && atParagraphEnd(prose, end) ? enders[0] : undefined;
       const ordered = keep !== undefined ? [keep, ...distinct.filter((ch) => ch !== keep)] : distinct;
-      const fixes: Fix[] = ordered.map((ch) => ({
-        title: l10n.t('Keep only {0}', ch),
-        auto: ch === keep,
-        edits: [{ start: i, end, newText: ch }],
-      }));
+      const fixes: Fix[] = ordered.map((ch) => fixOf(ch, ch === keep, l10n.t('Keep only {0}', ch)));
+      // Which mark to keep is the writer's choice; half-width marks still become full-width automatically.
+      if (keep === undefined && full !== prose.slice(s, e)) {
+        fixes.unshift(fixOf(full, true));
+      }
       ctx.report({
         message: l10n.t('Consecutive punctuation marks {0}: keep one', shown(run)),
-        start: i,
-        end,
+        start: s,
+        end: e,
         fixes,
       });
       i = end;

@@ -14,9 +14,10 @@
  * sentence becomes `一、`. Parentheses are fixed as a pair.
  */
 import * as l10n from '@vscode/l10n';
-import { isChinese, isHan, nextNonSpace, prevNonSpace, spacesAround } from '../../chars';
+import { isChinese, isHan, nextNonSpace, spacesAround } from '../../chars';
 import { MASK } from '../../document';
 import type { ParagraphRule } from '../../rule';
+import type { Services } from '../../types';
 import { findGarbled } from '../script/garbled';
 import { isPinyinAnnotation } from '../script/pinyin-annotation';
 
@@ -28,20 +29,107 @@ const MARKS = /[,.;:?!]/g;
 const NUMERAL_ORDINAL = /(?:^|[。！？；\s])[一二三四五六七八九十]+$/;
 /** Residue of a lost character: `?` followed by a pinyin syllable and `)`. */
 const GARBLED_TAIL = /^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,6}\)/;
+/** Full-width marks that form runs of punctuation with half-width ones: 。，、；：！？ */
+const FULL_RUN_MARKS = '。，、；：！？';
 
-function chineseContext(prose: string, start: number, end: number): boolean {
-  const prev = prevNonSpace(prose, start);
-  const next = nextNonSpace(prose, end);
-  if (prev !== undefined && prev !== MASK && isChinese(prev)) {
+/** A range of the paragraph that is not punctuation (a lost character's `?`: script/garbled's). */
+export type Excluded = ReadonlyArray<{ start: number; end: number }>;
+
+/** The regions of lost characters in a paragraph (their `?` and `!` are not punctuation). */
+export function garbledRegions(prose: string, services: Services): Excluded {
+  return prose.includes('?') ? findGarbled(prose, services) : [];
+}
+
+/**
+ * The full-width form of the half-width mark at `i`, or undefined when the character there is no half-width
+ * mark or is not punctuation: a number (3.14, 1,000, 15:56), a dot of a run of dots, a dot inside a name
+ * (v1.0, a.b), the `?` of a lost character.
+ */
+export function halfwidthMarkAt(prose: string, i: number, excluded: Excluded): string | undefined {
+  const c = prose[i];
+  if (c === undefined || !(c in FULL) || c === '(' || c === ')') {
+    return undefined;
+  }
+  const prev = prose[i - 1];
+  const next = prose[i + 1];
+  if ((c === '.' || c === ',' || c === ':') && prev !== undefined && next !== undefined && /\d/.test(prev) && /\d/.test(next)) {
+    return undefined;
+  }
+  if (c === '.' && (prev === '.' || next === '.' || (next !== undefined && ASCII_ALNUM.test(next)))) {
+    return undefined;
+  }
+  if (c === '?' && GARBLED_TAIL.test(prose.slice(i + 1, i + 9))) {
+    return undefined;
+  }
+  if (excluded.some((g) => g.start <= i && i < g.end)) {
+    return undefined;
+  }
+  return FULL[c];
+}
+
+/** True when the character at `i` is a mark of a punctuation run: a full-width 。，、；：！？ or a half-width mark. */
+export function isRunMark(prose: string, i: number, excluded: Excluded): boolean {
+  const c = prose[i];
+  return c !== undefined && (FULL_RUN_MARKS.includes(c) || halfwidthMarkAt(prose, i, excluded) !== undefined);
+}
+
+/** Index of the nearest non-space character before `i` (-1 when none). */
+function prevIndex(prose: string, i: number): number {
+  let j = i - 1;
+  while (j >= 0 && /\s/.test(prose[j]!)) {
+    j--;
+  }
+  return j;
+}
+
+/** Index of the nearest non-space character at or after `i` (prose.length when none). */
+function nextIndex(prose: string, i: number): number {
+  let j = i;
+  while (j < prose.length && /\s/.test(prose[j]!)) {
+    j++;
+  }
+  return j;
+}
+
+/**
+ * True when the character at `j` reads as Chinese: a Chinese character or mark, a half-width mark this rule
+ * converts (`converted`), or a straight quote next to Chinese text (punctuation/quotes makes it a Chinese quote).
+ */
+function chineseAt(prose: string, j: number, converted: ReadonlySet<number>): boolean {
+  const ch = prose[j];
+  if (ch === undefined || ch === MASK) {
+    return false;
+  }
+  if (converted.has(j)) {
     return true;
   }
+  if (ch === '"' || ch === "'") {
+    const before = prose[prevIndex(prose, j)];
+    const after = prose[nextIndex(prose, j + 1)];
+    return (before !== undefined && before !== MASK && isHan(before)) || (after !== undefined && after !== MASK && isHan(after));
+  }
+  const lo = prose.charCodeAt(j);
+  return isChinese(lo >= 0xdc00 && lo <= 0xdfff && j > 0 ? prose.slice(j - 1, j + 1) : ch);
+}
+
+/**
+ * Chinese context of `[start, end)`: the nearest non-space character before it reads as Chinese, or the next
+ * one is a Han character and the previous one is not a Latin letter or digit.
+ */
+export function chineseContext(prose: string, start: number, end: number, converted: ReadonlySet<number> = new Set()): boolean {
+  const p = prevIndex(prose, start);
+  if (p >= 0 && chineseAt(prose, p, converted)) {
+    return true;
+  }
+  const prev = p >= 0 ? prose[p] : undefined;
+  const next = nextNonSpace(prose, end);
   return next !== undefined && isHan(next) && (prev === undefined || prev === MASK || !ASCII_ALNUM.test(prev));
 }
 
-/** Extends `[start, end)` over ASCII spaces on either side that only separate the mark from Chinese. */
-function withSpaces(prose: string, start: number, end: number): [number, number] {
+/** Extends `[start, end)` over ASCII spaces on either side that only separate the marks from Chinese. */
+export function withSpaces(prose: string, start: number, end: number, converted: ReadonlySet<number> = new Set()): [number, number] {
   const [s, e] = spacesAround(prose, start, end);
-  const before = s < start && s > 0 && isChinese(prose[s - 1]) ? s : start;
+  const before = s < start && s > 0 && chineseAt(prose, s - 1, converted) ? s : start;
   const after = e > end && e < prose.length && isChinese(prose[e]) ? e : end;
   return [before, after];
 }
@@ -61,7 +149,7 @@ export const rule: ParagraphRule = {
     if (!CANDIDATE.test(prose)) {
       return;
     }
-    // Parentheses first, as pairs (an unmatched one is left to punctuation/pairs).
+    // Parentheses as pairs (an unmatched one is left to punctuation/pairs).
     const stack: number[] = [];
     const pairs: Array<[number, number]> = [];
     PARENS.lastIndex = 0;
@@ -72,16 +160,65 @@ export const rule: ParagraphRule = {
         pairs.push([stack.pop()!, m.index]);
       }
     }
-    for (const [open, close] of pairs) {
+    const parens = pairs.filter(([open, close]) => {
       if (isPinyinAnnotation(prose, open, close)) {
-        continue;
+        return false;
       }
       const inner = prose.slice(open + 1, close);
-      if (!/\p{Script=Han}/u.test(inner) && !chineseContext(prose, open, open + 1)) {
+      return !(/^[\d.,]*$/.test(inner) && ASCII_ALNUM.test(prose[open - 1] ?? ''));
+    });
+    // A `?` that stands for a lost character belongs to script/garbled (重?fù)?dān), 六?!敝).
+    const excluded = garbledRegions(prose, ctx.services);
+    const marks: number[] = [];
+    MARKS.lastIndex = 0;
+    for (let m = MARKS.exec(prose); m; m = MARKS.exec(prose)) {
+      const i = m.index;
+      if (halfwidthMarkAt(prose, i, excluded) === undefined) {
         continue;
       }
-      if (/^[\d.,]*$/.test(inner) && ASCII_ALNUM.test(prose[open - 1] ?? '')) {
+      // A run of marks (!!!, ;;, .。, ! !) is punctuation/duplicate's: it converts and collapses it at once.
+      let p = i - 1;
+      while (p >= 0 && prose[p] === ' ') {
+        p--;
+      }
+      let n = i + 1;
+      while (n < prose.length && prose[n] === ' ') {
+        n++;
+      }
+      if ((p >= 0 && isRunMark(prose, p, excluded)) || isRunMark(prose, n, excluded)) {
         continue;
+      }
+      marks.push(i);
+    }
+
+    // Which marks are Chinese punctuation depends on the marks around them that are converted too
+    // (`；(2)`: the `(` follows a `;` that becomes `；`), so the decision is repeated until it settles.
+    const converted = new Set<number>();
+    const flaggedPairs = new Set<number>();
+    for (let changed = true; changed; ) {
+      changed = false;
+      parens.forEach(([open, close], k) => {
+        if (flaggedPairs.has(k)) {
+          return;
+        }
+        if (/\p{Script=Han}/u.test(prose.slice(open + 1, close)) || chineseContext(prose, open, open + 1, converted)) {
+          flaggedPairs.add(k);
+          converted.add(open);
+          converted.add(close);
+          changed = true;
+        }
+      });
+      for (const i of marks) {
+        if (!converted.has(i) && chineseContext(prose, i, i + 1, converted)) {
+          converted.add(i);
+          changed = true;
+        }
+      }
+    }
+
+    parens.forEach(([open, close], k) => {
+      if (!flaggedPairs.has(k)) {
+        return;
       }
       ctx.report({
         message: l10n.t('Half-width parentheses in Chinese text: use （）'),
@@ -98,43 +235,17 @@ export const rule: ParagraphRule = {
           },
         ],
       });
-    }
-
-    // A `?` that stands for a lost character belongs to script/garbled (重?fù)?dān), 六?!敝).
-    const garbled = prose.includes('?') ? findGarbled(prose, ctx.services) : [];
-    MARKS.lastIndex = 0;
-    for (let m = MARKS.exec(prose); m; m = MARKS.exec(prose)) {
-      const i = m.index;
-      const c = m[0];
-      const full = FULL[c]!;
-      if (garbled.some((g) => g.start <= i && i < g.end)) {
+    });
+    for (const i of marks) {
+      if (!converted.has(i)) {
         continue;
       }
-      const prev = prose[i - 1];
-      const next = prose[i + 1];
-      // Numbers: 3.14, 1,000, 15:56.
-      if ((c === '.' || c === ',' || c === ':') && prev !== undefined && next !== undefined && /\d/.test(prev) && /\d/.test(next)) {
-        continue;
-      }
-      // Runs of the same mark (..., ??) belong to punctuation/duplicate.
-      if (c === '.' && (prev === '.' || next === '.')) {
-        continue;
-      }
-      if (c === '?' && GARBLED_TAIL.test(prose.slice(i + 1, i + 9))) {
-        continue;
-      }
-      // A dot between Latin letters or digits (v1.0, a.b) is not a full stop.
-      if (c === '.' && next !== undefined && ASCII_ALNUM.test(next)) {
-        continue;
-      }
-      if (!chineseContext(prose, i, i + 1)) {
-        continue;
-      }
-      let replacement = full;
+      const c = prose[i]!;
+      let replacement = FULL[c]!;
       if (c === '.' && NUMERAL_ORDINAL.test(prose.slice(Math.max(0, i - 6), i))) {
         replacement = '、';
       }
-      const [start, end] = withSpaces(prose, i, i + 1);
+      const [start, end] = withSpaces(prose, i, i + 1, converted);
       ctx.report({
         message: l10n.t('Half-width “{0}” in Chinese text: use “{1}”', c, replacement),
         start,

@@ -16,17 +16,35 @@ import type { ParagraphRule } from '../../rule';
 
 const ANNOTATION = new RegExp(`\\(([${PINYIN_LETTERS}]{1,6})\\)`, 'g');
 
-function hanBefore(prose: string, open: number): boolean {
-  const lo = prose.charCodeAt(open - 1);
-  if (lo >= 0xdc00 && lo <= 0xdfff) {
-    return isHan(prose.slice(open - 2, open));
+/** The longest pinyin syllable an annotation holds, with its parentheses. */
+const MAX_ANNOTATION = 8;
+const SYLLABLE_CHARS = new RegExp(`^[${PINYIN_LETTERS}]{1,6}$`);
+
+/**
+ * Offset of the character an annotation at `open` belongs to, past annotations before it: in `關(guān)(guān)`
+ * both annotate 關 (pages repeat them). -1 when there is no such character.
+ */
+function annotatedAt(prose: string, open: number): number {
+  let at = open;
+  for (;;) {
+    if (prose[at - 1] !== ')') {
+      break;
+    }
+    const before = prose.lastIndexOf('(', at - 2);
+    if (before < 0 || at - 1 - before > MAX_ANNOTATION || !SYLLABLE_CHARS.test(prose.slice(before + 1, at - 1))) {
+      break;
+    }
+    at = before;
   }
-  return isHan(prose[open - 1]);
+  const lo = prose.charCodeAt(at - 1);
+  const start = lo >= 0xdc00 && lo <= 0xdfff ? at - 2 : at - 1;
+  return start >= 0 && isHan(prose.slice(start, at)) ? start : -1;
 }
 
 /**
- * True when `prose[open..close]` is a pinyin annotation of the character before it. `readings` gives the
- * toneless readings of a character; without it a toneless syllable is never taken for an annotation.
+ * True when `prose[open..close]` is a pinyin annotation of the character before it (or of the character
+ * before a chain of annotations). `readings` gives the toneless readings of a character; without it a
+ * toneless syllable is never taken for an annotation.
  */
 export function isPinyinAnnotation(
   prose: string,
@@ -34,7 +52,11 @@ export function isPinyinAnnotation(
   close: number,
   readings?: (ch: string) => readonly string[],
 ): boolean {
-  if (prose[open] !== '(' || prose[close] !== ')' || !hanBefore(prose, open)) {
+  if (prose[open] !== '(' || prose[close] !== ')') {
+    return false;
+  }
+  const at = annotatedAt(prose, open);
+  if (at < 0) {
     return false;
   }
   const syllable = prose.slice(open + 1, close);
@@ -47,8 +69,7 @@ export function isPinyinAnnotation(
   if (!readings) {
     return false;
   }
-  const lo = prose.charCodeAt(open - 1);
-  const ch = lo >= 0xdc00 && lo <= 0xdfff ? prose.slice(open - 2, open) : prose[open - 1]!;
+  const ch = prose.slice(at, open).replace(/\(.*$/, '');
   return readings(ch).includes(stripTone(syllable));
 }
 
