@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getServices } from '../../../server/src/services';
+import { applyFixes } from '../../../server/src/analysis';
 import { check, corpusEssay, corpusEssays, fixAll, getAnalyzer, ruleTester, seed } from '../helpers';
 
 const ID = 'script/mixed';
@@ -228,14 +229,41 @@ test('seeds 000 and 004 (Traditional copies): the Simplified 干 of 干部 and f
       const fix = f.fixes[0]!;
       assert.ok(!/[?\uFFFD]/.test(text.slice(f.start, f.end)));
       if (text.slice(f.start, f.end).endsWith('干部')) {
-        assert.ok(fix.auto && fix.edits[0]!.newText.endsWith('幹部'));
+        // Edits stay inside the finding; applied, the finding's text ends in 幹部.
+        assert.ok(fix.auto && fix.edits.every((e) => e.start >= f.start && e.end <= f.end));
+        const after = applyFixes(text, [{ ...f, fixes: [fix] }]).text;
+        assert.ok(after.slice(f.start, f.end + after.length - text.length).endsWith('幹部'));
       }
     }
     assert.ok(!flagged.includes('糁'), 'mojibake is left to script/garbled');
-    // After fix-all only the ambiguous findings (并 → 並, 併 or 幷) remain. The pinyin annotations go first:
-    // in 干部隊(duì)伍 they hide the word 队伍 and the segmenter reads 干 部队.
-    const fixed = fixAll(text, ['script/pinyin-annotation', ID]);
+    // After ONE round of fix-all only the ambiguous findings (并 → 並, 併 or 幷) remain: words split by pinyin
+    // annotations (干部隊(duì)伍, 戰(zhàn)斗力) are read whole, and their edits leave the annotation to its rule.
+    const fixed = applyFixes(text, check(text, ['script/pinyin-annotation', ID])).text;
+    assert.equal(fixAll(fixed, ['script/pinyin-annotation', ID]), fixed);
     assert.ok(check(fixed, [ID]).every((f) => f.fixes.every((x) => !x.auto)));
     assert.doesNotMatch(fixed, /干部/);
   }
+});
+
+test('a word split by a pinyin annotation is read whole: 戰(zhàn)斗力, with one edit per changed character', () => {
+  const text = '提升黨組織的戰(zhàn)斗力，聯(lián)系群衆。\r\n𠮷黨員的聯(lián)系。';
+  const findings = check(text, [ID], traditional);
+  assert.deepEqual(
+    findings.map((f) => [text.slice(f.start, f.end), f.fixes[0]!.edits.map((e) => [e.start, e.end, e.newText])]),
+    [
+      ['戰(zhàn)斗力', [[13, 14, '鬥']]],
+      // 联系群众 is one word of the dictionary: the finding covers it, the edit only 系.
+      ['聯(lián)系群衆', [[23, 24, '繫']]],
+      // After CRLF and an astral character (two code units).
+      ['聯(lián)系', [[41, 42, '繫']]],
+    ],
+  );
+  // Both rules in one round: the annotations go, the words are converted, nothing else changes.
+  const both = ['script/pinyin-annotation', ID];
+  const once = applyFixes(text, check(text, both, traditional)).text;
+  assert.equal(once, '提升黨組織的戰鬥力，聯繫群衆。\r\n𠮷黨員的聯繫。');
+  assert.deepEqual(check(once, both, traditional), []);
+  // Without an annotation the word is one edit over its range, as before.
+  const plain = check('提升黨組織的戰斗力。', [ID], traditional);
+  assert.deepEqual(plain.map((f) => [f.start, f.end, f.fixes[0]!.edits.map((e) => [e.start, e.end, e.newText])]), [[6, 9, [[6, 9, '戰鬥力']]]]);
 });

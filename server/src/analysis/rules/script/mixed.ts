@@ -28,6 +28,7 @@ import * as l10n from '@vscode/l10n';
 import type { ParagraphContext, ParagraphRule } from '../../rule';
 import type { Fix, ScriptConverter, ScriptTarget, Token } from '../../types';
 import { excerpt, findGarbled } from './garbled';
+import { pinyinAnnotations } from './pinyin-annotation';
 
 type TraditionalTarget = Exclude<ScriptTarget, 'simplified'>;
 
@@ -172,6 +173,75 @@ interface Flagged {
   replace: Array<readonly string[] | undefined>;
   /** False when some character has several candidates that no word decides. */
   decided: boolean;
+  /**
+   * Offsets in the paragraph of each code point, when the word was read across pinyin annotations
+   * (聯(lián)系 is the word 聯系); undefined when the word is contiguous.
+   */
+  at?: number[];
+}
+
+/**
+ * The paragraph's prose with its pinyin annotations taken out, so that the words they split are read whole
+ * (聯(lián)系 → 聯系, 戰(zhàn)斗力 → 戰斗力), and for each offset of that text its offset in the prose. Undefined
+ * when the paragraph has no annotation.
+ */
+function withoutAnnotations(ctx: ParagraphContext): { text: string; offsets: Int32Array } | undefined {
+  const prose = ctx.prose;
+  const ranges = pinyinAnnotations(prose, (ch) => ctx.services.pinyin.readings(ch));
+  if (ranges.length === 0) {
+    return undefined;
+  }
+  let text = '';
+  const offsets = new Int32Array(prose.length + 1);
+  let n = 0;
+  let last = 0;
+  const keep = (from: number, to: number): void => {
+    text += prose.slice(from, to);
+    for (let i = from; i < to; i++) {
+      offsets[n++] = i;
+    }
+  };
+  for (const [start, end] of ranges) {
+    keep(last, start);
+    last = end;
+  }
+  keep(last, prose.length);
+  offsets[n] = prose.length;
+  return { text, offsets: offsets.subarray(0, n + 1) };
+}
+
+/** Tokens of `text` read in Simplified (text as written, norm in Simplified); undefined when they do not align. */
+function tokensOf(ctx: ParagraphContext, text: string): readonly Token[] | undefined {
+  const simplified = ctx.services.converter.toSimplified(text);
+  if (simplified.length !== text.length) {
+    return undefined;
+  }
+  const tokens: Token[] = [];
+  let offset = 0;
+  for (const w of ctx.services.segmenter.cut(simplified)) {
+    if (!simplified.startsWith(w, offset)) {
+      return undefined;
+    }
+    tokens.push({ text: text.slice(offset, offset + w.length), start: offset, end: offset + w.length, norm: w });
+    offset += w.length;
+  }
+  return offset === text.length ? tokens : undefined;
+}
+
+/** Moves words flagged in the text without annotations back to the prose's offsets. */
+function toProse(flagged: Flagged[], offsets: Int32Array): Flagged[] {
+  return flagged.map((f) => {
+    const at: number[] = [];
+    let j = f.start;
+    for (const ch of f.chars) {
+      at.push(offsets[j]!);
+      j += ch.length;
+    }
+    const last = f.chars[f.chars.length - 1]!;
+    const start = offsets[f.start]!;
+    const end = offsets[f.end - last.length]! + last.length;
+    return end - start === f.end - f.start ? { ...f, start, end } : { ...f, start, end, at };
+  });
 }
 
 /** Positions of the paragraph covered by an accepted word. */
@@ -194,24 +264,10 @@ function acceptedMask(prose: string, accepted: ReadonlySet<string>): Uint8Array 
  * paragraph. Uses the engine's cached tokens when they already carry the Simplified form.
  */
 function simplifiedTokens(ctx: ParagraphContext): readonly Token[] | undefined {
-  const prose = ctx.prose;
   if (ctx.target !== 'simplified') {
     return ctx.tokens();
   }
-  const simplified = ctx.services.converter.toSimplified(prose);
-  if (simplified.length !== prose.length) {
-    return undefined;
-  }
-  const tokens: Token[] = [];
-  let offset = 0;
-  for (const w of ctx.services.segmenter.cut(simplified)) {
-    if (!simplified.startsWith(w, offset)) {
-      return undefined;
-    }
-    tokens.push({ text: prose.slice(offset, offset + w.length), start: offset, end: offset + w.length, norm: w });
-    offset += w.length;
-  }
-  return offset === prose.length ? tokens : undefined;
+  return tokensOf(ctx, ctx.prose);
 }
 
 /** Words of a Simplified document that hold Traditional characters. */
@@ -324,6 +380,17 @@ function flagSimplified(ctx: ParagraphContext, tokens: readonly Token[], mask: U
 
 const MAX_FIXES = 6;
 
+/** One edit per code point that differs between `chars` and `next`, at the code points' offsets `at`. */
+function charEdits(chars: readonly string[], next: readonly string[], at: readonly number[]): Array<{ start: number; end: number; newText: string }> {
+  const edits: Array<{ start: number; end: number; newText: string }> = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (next[i] !== chars[i]) {
+      edits.push({ start: at[i]!, end: at[i]! + chars[i]!.length, newText: next[i]! });
+    }
+  }
+  return edits;
+}
+
 function replaced(chars: readonly string[], replace: ReadonlyArray<readonly string[] | undefined>, pick: (i: number) => number): string {
   let s = '';
   for (let i = 0; i < chars.length; i++) {
@@ -349,12 +416,17 @@ export const rule: ParagraphRule = {
     if (simplifiedTarget ? !hasClass(converter, ctx.prose, TRAD_ONLY) : !hasClass(converter, ctx.prose, SIMP_ONLY | SIMP_FORM)) {
       return;
     }
-    const tokens = simplifiedTokens(ctx);
+    // Words split by pinyin annotations are read without them; offsets come back to the prose afterwards.
+    const joined = withoutAnnotations(ctx);
+    const tokens = joined ? tokensOf(ctx, joined.text) : simplifiedTokens(ctx);
     if (!tokens) {
       return;
     }
-    const mask = acceptedMask(ctx.prose, ctx.accepted);
+    const mask = acceptedMask(joined ? joined.text : ctx.prose, ctx.accepted);
     let flagged = simplifiedTarget ? flagTraditional(ctx, tokens, mask) : flagSimplified(ctx, tokens, mask);
+    if (joined) {
+      flagged = toProse(flagged, joined.offsets);
+    }
     if (flagged.length > 0) {
       // Characters of mojibake and lost-character residue are script/garbled's (糁 of 敝刑糁 is not a word).
       const garbled = findGarbled(ctx.prose, ctx.services);
@@ -373,7 +445,8 @@ export const rule: ParagraphRule = {
     // Merge adjacent words into maximal runs.
     for (let k = 0; k < flagged.length; ) {
       let j = k + 1;
-      while (j < flagged.length && flagged[j]!.start === flagged[j - 1]!.end) {
+      // Words read across an annotation stay findings of their own (their edits are per character).
+      while (j < flagged.length && flagged[j]!.start === flagged[j - 1]!.end && !flagged[j]!.at && !flagged[j - 1]!.at) {
         j++;
       }
       const run = flagged.slice(k, j);
@@ -399,10 +472,12 @@ export const rule: ParagraphRule = {
           }
         }
       }
+      const at = run.length === 1 ? run[0]!.at : undefined;
       const fixes: Fix[] = texts.map((text) => ({
         title: l10n.t('Convert to “{0}”', excerpt(text)),
         auto: decided,
-        edits: [{ start, end, newText: text }],
+        // Across an annotation: only the characters that change, so the annotation is left to its own rule.
+        edits: at ? charEdits(chars, codePoints(text), at) : [{ start, end, newText: text }],
       }));
       const shown = excerpt(written);
       const message = simplifiedTarget

@@ -73,6 +73,22 @@ export function isPinyinAnnotation(
   return readings(ch).includes(stripTone(syllable));
 }
 
+/** Ranges [start, end) of the pinyin annotations of a paragraph's prose, in order. */
+export function pinyinAnnotations(prose: string, readings: (ch: string) => readonly string[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (!prose.includes('(')) {
+    return out;
+  }
+  const re = new RegExp(ANNOTATION.source, 'g');
+  for (let m = re.exec(prose); m; m = re.exec(prose)) {
+    const close = m.index + m[0].length - 1;
+    if (isPinyinAnnotation(prose, m.index, close, readings)) {
+      out.push([m.index, close + 1]);
+    }
+  }
+  return out;
+}
+
 export const rule: ParagraphRule = {
   meta: {
     id: 'script/pinyin-annotation',
