@@ -40,7 +40,8 @@ test('outsideReferences: flags paths to the shared folder, not the server\'s own
 test('no tracked file reads ../shared: the corpus and gold annotations are in the project', () => {
   const r = spawnSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  const files = r.stdout.split('\0').filter((f) => f && !f.startsWith('server/data/corpus/') && !f.startsWith('server/data/gold/'));
+  // This file names the patterns it looks for; the corpus and gold folders describe where they came from.
+  const files = r.stdout.split('\0').filter((f) => f && f !== 'test/unit/self-contained.test.ts' && !f.startsWith('server/data/corpus/') && !f.startsWith('server/data/gold/'));
   assert.ok(files.includes('package.json'));
   const offending: string[] = [];
   for (const f of files) {
