@@ -382,7 +382,7 @@ export function startServer(connection: Connection): void {
       if (params.command === ServerCommands.convert) {
         const raw: unknown = params.arguments?.[0];
         if (!isRecord(raw) || typeof raw.uri !== 'string') {
-          return new ResponseError(ErrorCodes.InvalidParams, l10n.t('{0} needs an argument {uri, to, range?}', ServerCommands.convert));
+          return new ResponseError(ErrorCodes.InvalidParams, l10n.t('{0} needs an object argument with uri, to and optionally range', ServerCommands.convert));
         }
         if (!(CONVERT_TARGETS as readonly unknown[]).includes(raw.to)) {
           return new ResponseError(ErrorCodes.InvalidParams, l10n.t('Unknown target script {0}; expected one of {1}', JSON.stringify(raw.to) ?? 'undefined', CONVERT_TARGETS.join(', ')));
