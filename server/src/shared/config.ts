@@ -116,7 +116,7 @@ export function readProjectConfig(file: string, unsavedText?: string): ProjectCo
     problems: problems.map((p) => {
       const loc = parsed.locations.get(p.path.join('\u0000'));
       return { message: describeSettingProblem(p, ''), offset: loc?.offset ?? 0, length: loc?.length ?? 0, fatal: false };
-    }),
+    }).sort((a, b) => a.offset - b.offset),
   };
 }
 
