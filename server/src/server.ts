@@ -13,8 +13,10 @@ import {
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   FileChangeType,
+  MessageType,
   ProposedFeatures,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -108,7 +110,8 @@ export function startServer(connection: Connection): void {
     }
     if (notified.get(key) !== text) {
       notified.set(key, text);
-      void connection.window.showWarningMessage(text);
+      // A notification (window/showMessage), not a request: every client handles it, none has to answer.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text }).catch(() => undefined);
     }
   };
 
@@ -434,15 +437,26 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
+/** A promise nobody awaited must not take the server down: it is logged in one line instead. */
+function guardProcess(connection: Connection): void {
+  process.on('unhandledRejection', (e: unknown) => {
+    connection.console.error(`wenfeng: ${e instanceof Error ? e.message : String(e)}`);
+  });
+}
+
 /** Starts the server over standard input and output (`wenfeng lsp --stdio`). */
 export function startStdioServer(): void {
   if (!process.argv.includes('--stdio')) {
     process.argv.push('--stdio');
   }
-  startServer(createConnection(ProposedFeatures.all, process.stdin, process.stdout));
+  const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  guardProcess(connection);
+  startServer(connection);
 }
 
 /** Starts the server with the transport given on the command line (--node-ipc, --stdio, --socket). */
 export function startFromArgv(): void {
-  startServer(createConnection(ProposedFeatures.all));
+  const connection = createConnection(ProposedFeatures.all);
+  guardProcess(connection);
+  startServer(connection);
 }
