@@ -148,6 +148,8 @@ test('a change to an older version is ignored: no diagnostics are ever published
   await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ text: '第五版没有问题。' }] });
   await diagnosticsOf(uri, (p) => p.version === 5);
   await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: '第三版,有半角逗号。' }] });
+  // Longer than the debounce (300 ms): a stale version that was accepted would be published by now.
+  await new Promise((r) => setTimeout(r, 1000));
   await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 6 }, contentChanges: [{ text: '第六版,也有。' }] });
   const sixth = await diagnosticsOf(uri, (p) => p.version === 6);
   assert.deepEqual(

@@ -274,8 +274,11 @@ const HELP = `wenfeng — writing assistant for Chinese official-style prose
   wenfeng score [paths…] --format json
   wenfeng lsp --stdio
 
-'-' or no path reads standard input. Exit: 0 clean, 1 findings at or above --fail-on (default: warning),
-2 usage or I/O error.
+'-' or no path reads standard input; a folder is searched for .md, .markdown and .txt files. Input is UTF-8
+(a byte order mark is kept by fix --write) or GB18030/GBK (decoded, and never rewritten by fix --write);
+binary files are skipped, and invalid UTF-8 is checked but never rewritten. Entries that cannot be read are
+reported one per line and skipped. Exit: 0 clean, 1 findings at or above --fail-on (default: warning),
+2 usage or I/O error (also when an entry was skipped for an error).
 `;
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers (tests pass their own). */
