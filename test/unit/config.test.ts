@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, normalizeSettings, validateSettings } from '../../pro
 import { describeSettingProblem, findProjectConfig, JsonSyntaxError, knownRuleIds, parseJsonc, readProjectConfig } from '../../server/src/shared/config';
 import { useLanguage } from '../../server/src/shared/messages';
 import { decodeInput, looksBinary } from '../../server/src/cli/input';
+import { describeFsError } from '../../server/src/shared/files';
 
 test('parseJsonc: comments, trailing commas and key locations', () => {
   const text = '{\n  // a comment\n  "a": [1, 2,], /* block */\n  "b": {"c": "x",},\n}';
@@ -127,4 +128,15 @@ test('decodeInput: UTF-8 with and without BOM, GB18030, lossy UTF-8, binary and 
   assert.equal(looksBinary(Buffer.from('a\u0001b\u0002c\u0003d\u0004')), true);
   assert.equal(looksBinary(Buffer.from('line\r\n\tindented\f\n')), false);
   assert.equal(looksBinary(Buffer.alloc(0)), false);
+});
+
+test('describeFsError: one short reason per error code, never "internal error"', () => {
+  useLanguage('en');
+  const err = (code: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: /secret/path`), { code });
+  assert.deepEqual(
+    ['EACCES', 'EPERM', 'ENOENT', 'EISDIR', 'ELOOP', 'ENOTDIR', 'EIO'].map((c) => describeFsError(err(c))),
+    ['permission denied', 'permission denied', 'no such file (or a broken symbolic link)', 'is a directory', 'too many levels of symbolic links', 'a part of the path is not a folder', 'cannot be read (EIO)'],
+  );
+  useLanguage('zh-cn');
+  assert.equal(describeFsError(err('EACCES')), '没有读取权限');
 });
