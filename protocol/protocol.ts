@@ -37,6 +37,11 @@ export interface ConvertArgs {
 export interface InitializationOptions {
   /** False in an untrusted workspace: the server then reads no workspace-supplied files. */
   workspaceTrusted: boolean;
+  /**
+   * True when the client itself watches every `.wenfeng.json` and sends workspace/didChangeWatchedFiles (the
+   * VS Code client does); otherwise the server registers the watcher when the client allows it.
+   */
+  watchesConfigFiles?: boolean;
 }
 
 /** Notification `wenfeng/status`, sent after each analysis of the active document. */

@@ -51,35 +51,122 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function stringArray(v: unknown, fallback: string[]): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : fallback;
+/**
+ * A value that normalisation could not use. `path` names the key (`['rules', 'script/mixed']`); `expected`
+ * lists what is accepted; `fallback` is the value used instead (undefined for an ignored key, or for a rule
+ * severity, where the rule's own default applies).
+ */
+export interface SettingProblem {
+  kind: 'unknownKey' | 'unknownRule' | 'badValue';
+  path: string[];
+  value: unknown;
+  expected?: string;
+  fallback?: unknown;
 }
 
-function oneOf<T extends string>(v: unknown, options: readonly T[], fallback: T): T {
-  return typeof v === 'string' && (options as readonly string[]).includes(v) ? (v as T) : fallback;
+/** The keys of Settings, in declaration order. */
+export const SETTING_KEYS: readonly (keyof Settings)[] = ['enable', 'languages', 'script', 'rules', 'acceptedWords', 'run', 'debounce', 'messageLanguage'];
+
+const RUN_MODES: readonly RunMode[] = ['onType', 'onSave'];
+const MESSAGE_LANGUAGES: readonly MessageLanguage[] = ['zh-cn', 'en', 'auto'];
+
+/**
+ * Normalises raw settings (any shape) into a complete, valid Settings object and lists every value it had
+ * to drop or replace. Never throws. With `knownRules`, rule ids outside it are reported (and dropped).
+ */
+export function validateSettings(raw: unknown, knownRules?: ReadonlySet<string>): { settings: Settings; problems: SettingProblem[] } {
+  const problems: SettingProblem[] = [];
+  const r = isRecord(raw) ? raw : {};
+  const bad = (key: string, expected: string, fallback: unknown): void => {
+    problems.push({ kind: 'badValue', path: [key], value: r[key], expected, fallback });
+  };
+  for (const key of Object.keys(r)) {
+    // `trace` belongs to the editor (wenfeng.trace.server), not to the analysis.
+    if (!(SETTING_KEYS as readonly string[]).includes(key) && key !== 'trace') {
+      problems.push({ kind: 'unknownKey', path: [key], value: r[key] });
+    }
+  }
+  const has = (key: string): boolean => r[key] !== undefined && r[key] !== null;
+
+  const rules: Record<string, RuleLevel> = {};
+  if (isRecord(r.rules)) {
+    for (const [id, level] of Object.entries(r.rules)) {
+      if (knownRules && !knownRules.has(id)) {
+        problems.push({ kind: 'unknownRule', path: ['rules', id], value: level });
+        continue;
+      }
+      const l = level === 'info' ? 'information' : level === 'warn' ? 'warning' : level;
+      if (typeof l === 'string' && (RULE_LEVELS as readonly string[]).includes(l)) {
+        rules[id] = l as RuleLevel;
+      } else {
+        problems.push({ kind: 'badValue', path: ['rules', id], value: level, expected: RULE_LEVELS.join(', ') });
+      }
+    }
+  } else if (has('rules')) {
+    bad('rules', '{ "rule-id": "off|hint|information|warning|error" }', {});
+  }
+
+  const stringArray = (key: 'languages' | 'acceptedWords', fallback: string[]): string[] => {
+    const v = r[key];
+    if (!has(key)) {
+      return fallback;
+    }
+    if (!Array.isArray(v)) {
+      bad(key, '["…"]', fallback);
+      return fallback;
+    }
+    const strings = v.filter((x): x is string => typeof x === 'string');
+    v.forEach((x, i) => {
+      if (typeof x !== 'string') {
+        problems.push({ kind: 'badValue', path: [key, String(i)], value: x, expected: '"…"' });
+      }
+    });
+    return strings;
+  };
+  const oneOf = <T extends string>(key: string, options: readonly T[], fallback: T): T => {
+    const v = r[key];
+    if (typeof v === 'string' && (options as readonly string[]).includes(v)) {
+      return v as T;
+    }
+    if (has(key)) {
+      bad(key, options.join(', '), fallback);
+    }
+    return fallback;
+  };
+  const boolean = (key: string, fallback: boolean): boolean => {
+    const v = r[key];
+    if (typeof v === 'boolean') {
+      return v;
+    }
+    if (has(key)) {
+      bad(key, 'true, false', fallback);
+    }
+    return fallback;
+  };
+
+  let debounce = DEFAULT_SETTINGS.debounce;
+  if (typeof r.debounce === 'number' && Number.isFinite(r.debounce)) {
+    debounce = Math.min(5000, Math.max(0, r.debounce));
+    if (debounce !== r.debounce) {
+      bad('debounce', '0–5000', debounce);
+    }
+  } else if (has('debounce')) {
+    bad('debounce', '0–5000', debounce);
+  }
+  const settings: Settings = {
+    enable: boolean('enable', DEFAULT_SETTINGS.enable),
+    languages: stringArray('languages', DEFAULT_SETTINGS.languages),
+    script: oneOf('script', SCRIPT_OPTIONS, DEFAULT_SETTINGS.script),
+    rules,
+    acceptedWords: stringArray('acceptedWords', []),
+    run: oneOf('run', RUN_MODES, DEFAULT_SETTINGS.run),
+    debounce,
+    messageLanguage: oneOf('messageLanguage', MESSAGE_LANGUAGES, DEFAULT_SETTINGS.messageLanguage),
+  };
+  return { settings, problems };
 }
 
 /** Normalises raw settings (any shape) into a complete, valid Settings object. Never throws. */
 export function normalizeSettings(raw: unknown): Settings {
-  const r = isRecord(raw) ? raw : {};
-  const rules: Record<string, RuleLevel> = {};
-  if (isRecord(r.rules)) {
-    for (const [id, level] of Object.entries(r.rules)) {
-      const l = level === 'info' ? 'information' : level === 'warn' ? 'warning' : level;
-      if (typeof l === 'string' && (RULE_LEVELS as readonly string[]).includes(l)) {
-        rules[id] = l as RuleLevel;
-      }
-    }
-  }
-  const debounce = typeof r.debounce === 'number' && Number.isFinite(r.debounce) ? Math.min(5000, Math.max(0, r.debounce)) : DEFAULT_SETTINGS.debounce;
-  return {
-    enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
-    languages: stringArray(r.languages, DEFAULT_SETTINGS.languages),
-    script: oneOf(r.script, SCRIPT_OPTIONS, DEFAULT_SETTINGS.script),
-    rules,
-    acceptedWords: stringArray(r.acceptedWords, []),
-    run: oneOf(r.run, ['onType', 'onSave'] as const, DEFAULT_SETTINGS.run),
-    debounce,
-    messageLanguage: oneOf(r.messageLanguage, ['zh-cn', 'en', 'auto'] as const, DEFAULT_SETTINGS.messageLanguage),
-  };
+  return validateSettings(raw).settings;
 }

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, ServerCommands, StatusNotification, type ConvertArgs, type ConvertTarget, type InitializationOptions, type StatusParams } from '../../protocol/protocol';
-import { normalizeSettings } from '../../protocol/settings';
+import { SETTING_KEYS } from '../../protocol/settings';
 
 let client: LanguageClient | undefined;
 
@@ -18,7 +18,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     run: { module, transport: TransportKind.ipc, options: { env } },
     debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=127.0.0.1:6019'] } },
   };
-  const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };
+  const watcher = vscode.workspace.createFileSystemWatcher('**/.wenfeng.json');
+  context.subscriptions.push(watcher);
+  const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted, watchesConfigFiles: true };
   const clientOptions: LanguageClientOptions = {
     // The file and untitled schemes only: without a scheme the selector also matches the chat input.
     documentSelector: LANGUAGES.flatMap((language) => [
@@ -26,12 +28,23 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       { scheme: 'untitled', language },
     ]),
     initializationOptions,
+    // Creating, editing or deleting a project file re-checks the open documents at once.
+    synchronize: { fileEvents: watcher },
     middleware: {
       workspace: {
+        // The raw values of our settings, as plain JSON: the server validates them and names any bad one.
         configuration: (params) =>
           params.items.map((item) => {
             const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
-            return normalizeSettings(vscode.workspace.getConfiguration(item.section ?? 'wenfeng', scope));
+            const config = vscode.workspace.getConfiguration(item.section ?? 'wenfeng', scope);
+            const plain: Record<string, unknown> = {};
+            for (const key of SETTING_KEYS) {
+              const value: unknown = config.get(key);
+              if (value !== undefined) {
+                plain[key] = JSON.parse(JSON.stringify(value)) as unknown;
+              }
+            }
+            return plain;
           }),
       },
     },

@@ -3,21 +3,30 @@
  * (or on save), stale runs are dropped, settings are pulled per resource, and every handler is guarded so
  * that no input can take the server down.
  */
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
 import {
   CodeActionKind,
   createConnection,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  FileChangeType,
+  MessageType,
   ProposedFeatures,
+  ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ServerCommands, StatusNotification, type ConvertArgs, type InitializationOptions, type StatusParams } from '../../protocol/protocol';
-import type { Settings } from '../../protocol/settings';
+import { ServerCommands, StatusNotification, type ConvertArgs, type ConvertTarget, type InitializationOptions, type StatusParams } from '../../protocol/protocol';
+import type { SettingProblem, Settings } from '../../protocol/settings';
 import { createAnalyzer, type AnalysisResult, type Analyzer } from './analysis';
 import { codeActions, FIX_ALL_KIND, fixAllEdits } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
@@ -25,7 +34,7 @@ import { completionItems } from './features/completion';
 import { documentSymbols, foldingRanges, hover } from './features/outline';
 import { getServices } from './services';
 import { SettingsCache } from './settingsCache';
-import { formatOf, toAnalysisConfig } from './shared/config';
+import { CONFIG_FILE_NAME, describeSettingProblem, formatOf, lineColumn, readProjectConfig, toAnalysisConfig, type ProjectConfig } from './shared/config';
 import { toLang, useLanguage } from './shared/messages';
 
 interface DocState {
@@ -35,15 +44,108 @@ interface DocState {
   result?: AnalysisResult;
 }
 
+const CONVERT_TARGETS: readonly ConvertTarget[] = ['simplified', 'traditional', 'taiwan', 'hongkong'];
+
+/** True for the URI of a project settings file. */
+export function isConfigUri(uri: string): boolean {
+  return uri.endsWith(`/${CONFIG_FILE_NAME}`);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Why a range from a request is unusable (not a range, or its end before its start), or undefined. */
+function rangeProblem(r: unknown): string | undefined {
+  const isPosition = (p: unknown): p is { line: number; character: number } =>
+    isRecord(p) && Number.isInteger(p.line) && (p.line as number) >= 0 && Number.isInteger(p.character) && (p.character as number) >= 0;
+  if (!isRecord(r) || !isPosition(r.start) || !isPosition(r.end)) {
+    return l10n.t('Invalid range: start and end must be positions with a line and a character, 0 or more');
+  }
+  if (r.end.line < r.start.line || (r.end.line === r.start.line && r.end.character < r.start.character)) {
+    return l10n.t('Invalid range: the end ({0}:{1}) is before the start ({2}:{3})', r.end.line, r.end.character, r.start.line, r.start.character);
+  }
+  return undefined;
+}
+
+function filePathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Starts the server on a connection (IPC from VS Code, stdio from any other editor). */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  /** Documents whose last change was stale (an older version): their content did not change. */
+  const unchanged = new WeakSet<TextDocument>();
+  const documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+    update: (doc, changes, version) => {
+      // Versions only grow (LSP); a change for an older version than the one held is dropped, so no
+      // diagnostics are ever published for a version older than one already seen.
+      if (version < doc.version) {
+        connection.console.warn(`wenfeng: ignored a change of ${doc.uri} to version ${version}, older than ${doc.version}`);
+        unchanged.add(doc);
+        return doc;
+      }
+      return TextDocument.update(doc, changes, version);
+    },
+  });
   const states = new Map<string, DocState>();
   let canPullConfig = false;
+  let canRegisterWatcher = false;
   let trusted = true;
   let clientLocale: string | undefined;
   let analyzer: Analyzer | undefined;
-  const settings = new SettingsCache(connection, () => canPullConfig, () => trusted);
+  let roots: string[] = [];
+  /** The last problem notification shown per project file (and for editor settings): shown once each. */
+  const notified = new Map<string, string>();
+
+  const notifyOnce = (key: string, text: string | undefined): void => {
+    if (text === undefined) {
+      notified.delete(key);
+      return;
+    }
+    if (notified.get(key) !== text) {
+      notified.set(key, text);
+      // A notification (window/showMessage), not a request: every client handles it, none has to answer.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text }).catch(() => undefined);
+    }
+  };
+
+  const configUriOf = (file: string): string =>
+    documents.all().find((d) => isConfigUri(d.uri) && filePathOf(d.uri) === file)?.uri ?? pathToFileURL(file).href;
+
+  /** Diagnostics on the project file itself, at each bad key; a notification when it was read from disk. */
+  const publishProjectConfig = (c: ProjectConfig, notify: boolean): void => {
+    const text = c.text ?? '';
+    const range = (offset: number, length: number): Range => ({ start: lineColumn(text, offset), end: lineColumn(text, offset + length) });
+    void connection.sendDiagnostics({
+      uri: configUriOf(c.file),
+      diagnostics: c.problems.map((p) => ({
+        range: range(p.offset, p.length),
+        severity: p.fatal ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+        source: 'wenfeng',
+        message: p.message,
+      })),
+    });
+    if (notify) {
+      notifyOnce(c.file, c.problems.length === 0 ? undefined : l10n.t('Wenfeng: problems in {0}: {1}', c.file, c.problems.map((p) => p.message).join('; ')));
+    }
+  };
+
+  const settings = new SettingsCache(connection, () => canPullConfig, () => trusted, {
+    roots: () => roots,
+    unsavedText: (file) => documents.all().find((d) => isConfigUri(d.uri) && filePathOf(d.uri) === file)?.getText(),
+    projectConfigRead: (c) => publishProjectConfig(c, !documents.all().some((d) => isConfigUri(d.uri) && filePathOf(d.uri) === c.file)),
+    editorProblems: (problems: SettingProblem[]) =>
+      notifyOnce(
+        '\u0000editor',
+        problems.length === 0 ? undefined : l10n.t('Wenfeng: problems in the settings: {0}', problems.map((p) => describeSettingProblem(p, 'wenfeng.')).join('; ')),
+      ),
+  });
 
   const getAnalyzer = (): Analyzer => (analyzer ??= createAnalyzer(getServices()));
 
@@ -53,8 +155,12 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfig = params.capabilities.workspace?.configuration === true;
     clientLocale = params.locale;
+    useLanguage(toLang(clientLocale, 'zh-cn'));
     const init = params.initializationOptions as Partial<InitializationOptions> | undefined;
     trusted = init?.workspaceTrusted !== false;
+    canRegisterWatcher = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && init?.watchesConfigFiles !== true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    roots = folders.map(filePathOf).filter((p): p is string => p !== undefined);
     // Load the segmenter and dictionaries now, so the first diagnostics do not wait for them; build the
     // completion indexes of the model once the first requests are answered.
     getAnalyzer();
@@ -77,11 +183,14 @@ export function startServer(connection: Connection): void {
     if (canPullConfig) {
       void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
     }
+    if (canRegisterWatcher) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
+    }
   });
 
   const analyzeNow = async (uri: string): Promise<void> => {
     const doc = documents.get(uri);
-    if (!doc) {
+    if (!doc || isConfigUri(uri)) {
       return;
     }
     const version = doc.version;
@@ -105,7 +214,7 @@ export function startServer(connection: Connection): void {
     try {
       result = getAnalyzer().analyze(doc.getText(), { format: formatOf(doc.languageId), config: toAnalysisConfig(s), locale: lang });
     } catch (e) {
-      connection.console.error(`wenfeng: analysis of ${uri} failed: ${(e as Error).stack ?? String(e)}`);
+      connection.console.error(`wenfeng: analysis of ${uri} failed: ${(e as Error).message}`);
       return;
     }
     state.version = version;
@@ -133,9 +242,36 @@ export function startServer(connection: Connection): void {
     });
   };
 
+  /** Project settings changed: forget every cached setting and check the open documents again. */
+  const recheckAll = (immediate: boolean): void => {
+    settings.clear();
+    for (const doc of documents.all()) {
+      if (!isConfigUri(doc.uri)) {
+        schedule(doc.uri, immediate);
+      }
+    }
+  };
+
+  /** An open `.wenfeng.json` was opened, edited or closed: show its problems, apply it to the open documents. */
+  const configDocumentChanged = (uri: string, unsaved: string | undefined): void => {
+    const file = filePathOf(uri);
+    if (file && trusted) {
+      publishProjectConfig(readProjectConfig(file, unsaved), false);
+    }
+    recheckAll(unsaved === undefined);
+  };
+
   // Fired on open as well as on every change: a document never analysed yet is analysed at once.
   documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
+    if (unchanged.has(e.document)) {
+      unchanged.delete(e.document);
+      return;
+    }
+    if (isConfigUri(uri)) {
+      configDocumentChanged(uri, e.document.getText());
+      return;
+    }
     const state = states.get(uri);
     if (!state || (state.version === undefined && state.timer === undefined)) {
       schedule(uri, true);
@@ -147,8 +283,17 @@ export function startServer(connection: Connection): void {
       }
     });
   });
-  documents.onDidSave((e) => schedule(e.document.uri, true));
+  documents.onDidSave((e) => {
+    if (!isConfigUri(e.document.uri)) {
+      schedule(e.document.uri, true);
+    }
+  });
   documents.onDidClose((e) => {
+    if (isConfigUri(e.document.uri)) {
+      // The file on disk applies again (TextDocuments has already forgotten the buffer).
+      configDocumentChanged(e.document.uri, undefined);
+      return;
+    }
     const state = states.get(e.document.uri);
     if (state?.timer) {
       clearTimeout(state.timer);
@@ -162,10 +307,21 @@ export function startServer(connection: Connection): void {
     if (!canPullConfig) {
       settings.setPushed(params.settings);
     }
-    settings.clear();
-    for (const doc of documents.all()) {
-      schedule(doc.uri, true);
+    recheckAll(true);
+  });
+
+  // `.wenfeng.json` created, changed or deleted on disk (watched by the client, or by our registration).
+  connection.onDidChangeWatchedFiles((params) => {
+    const changes = params.changes.filter((c) => isConfigUri(c.uri));
+    if (changes.length === 0) {
+      return;
     }
+    for (const c of changes) {
+      if (c.type === FileChangeType.Deleted && !documents.get(c.uri)) {
+        void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+      }
+    }
+    recheckAll(true);
   });
 
   /** The latest findings of a document, re-analysed when the stored ones are stale. */
@@ -184,6 +340,10 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onCodeAction(async (params) => {
+    const bad = rangeProblem(params.range);
+    if (bad) {
+      return new ResponseError(ErrorCodes.InvalidParams, bad);
+    }
     try {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) {
@@ -194,7 +354,7 @@ export function startServer(connection: Connection): void {
       const result = await freshResult(doc.uri);
       return codeActions(doc, params, result?.findings);
     } catch (e) {
-      connection.console.error(`wenfeng: code actions failed: ${(e as Error).stack ?? String(e)}`);
+      connection.console.error(`wenfeng: code actions failed: ${(e as Error).message}`);
       return [];
     }
   });
@@ -207,7 +367,7 @@ export function startServer(connection: Connection): void {
       const result = doc ? await freshResult(uri) : undefined;
       return doc && result ? f(doc, result) : empty;
     } catch (e) {
-      connection.console.error(`wenfeng: structure request failed: ${(e as Error).stack ?? String(e)}`);
+      connection.console.error(`wenfeng: structure request failed: ${(e as Error).message}`);
       return empty;
     }
   };
@@ -223,9 +383,20 @@ export function startServer(connection: Connection): void {
   connection.onExecuteCommand(async (params) => {
     try {
       if (params.command === ServerCommands.convert) {
-        const args = params.arguments?.[0] as ConvertArgs | undefined;
-        const doc = args ? documents.get(args.uri) : undefined;
-        if (!args || !doc) {
+        const raw: unknown = params.arguments?.[0];
+        if (!isRecord(raw) || typeof raw.uri !== 'string') {
+          return new ResponseError(ErrorCodes.InvalidParams, l10n.t('{0} needs an object argument with uri, to and optionally range', ServerCommands.convert));
+        }
+        if (!(CONVERT_TARGETS as readonly unknown[]).includes(raw.to)) {
+          return new ResponseError(ErrorCodes.InvalidParams, l10n.t('Unknown target script {0}; expected one of {1}', JSON.stringify(raw.to) ?? 'undefined', CONVERT_TARGETS.join(', ')));
+        }
+        const bad = raw.range === undefined ? undefined : rangeProblem(raw.range);
+        if (bad) {
+          return new ResponseError(ErrorCodes.InvalidParams, bad);
+        }
+        const args = raw as unknown as ConvertArgs;
+        const doc = documents.get(args.uri);
+        if (!doc) {
           return { applied: false };
         }
         const start = args.range ? doc.offsetAt(args.range.start) : 0;
@@ -257,7 +428,7 @@ export function startServer(connection: Connection): void {
       }
       return undefined;
     } catch (e) {
-      connection.console.error(`wenfeng: command ${params.command} failed: ${(e as Error).stack ?? String(e)}`);
+      connection.console.error(`wenfeng: command ${params.command} failed: ${(e as Error).message}`);
       return { applied: false };
     }
   });
@@ -266,15 +437,26 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
+/** A promise nobody awaited must not take the server down: it is logged in one line instead. */
+function guardProcess(connection: Connection): void {
+  process.on('unhandledRejection', (e: unknown) => {
+    connection.console.error(`wenfeng: ${e instanceof Error ? e.message : String(e)}`);
+  });
+}
+
 /** Starts the server over standard input and output (`wenfeng lsp --stdio`). */
 export function startStdioServer(): void {
   if (!process.argv.includes('--stdio')) {
     process.argv.push('--stdio');
   }
-  startServer(createConnection(ProposedFeatures.all, process.stdin, process.stdout));
+  const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  guardProcess(connection);
+  startServer(connection);
 }
 
 /** Starts the server with the transport given on the command line (--node-ipc, --stdio, --socket). */
 export function startFromArgv(): void {
-  startServer(createConnection(ProposedFeatures.all));
+  const connection = createConnection(ProposedFeatures.all);
+  guardProcess(connection);
+  startServer(connection);
 }

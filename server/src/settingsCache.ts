@@ -5,16 +5,31 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import { normalizeSettings, DEFAULT_SETTINGS, type Settings } from '../../protocol/settings';
-import { findProjectConfig, readProjectConfig } from './shared/config';
+import { validateSettings, DEFAULT_SETTINGS, type SettingProblem, type Settings } from '../../protocol/settings';
+import { findProjectConfig, knownRuleIds, readProjectConfig, type ProjectConfig } from './shared/config';
 import * as path from 'node:path';
+
+/** What the cache needs from the server around it. */
+export interface SettingsHost {
+  /** Workspace folders (file system paths): the `.wenfeng.json` search stops there. */
+  roots(): readonly string[];
+  /** The unsaved text of an open `.wenfeng.json`, which wins over the file on disk. */
+  unsavedText(file: string): string | undefined;
+  /** Called each time a project file is (re)read, with its problems. */
+  projectConfigRead(config: ProjectConfig): void;
+  /** Called with the problems of editor settings each time they are (re)read. */
+  editorProblems(problems: SettingProblem[]): void;
+}
 
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<Settings>>();
+  /** Project files read since the last clear(), by path. */
+  private readonly projects = new Map<string, ProjectConfig>();
   constructor(
     private readonly connection: Connection,
     private readonly canPull: () => boolean,
     private readonly trusted: () => boolean,
+    private readonly host: SettingsHost,
   ) {}
 
   get(uri: string): Promise<Settings> {
@@ -35,8 +50,14 @@ export class SettingsCache {
    */
   setPushed(raw: unknown): void {
     const section = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).wenfeng : undefined;
-    this.pushed = section === undefined ? undefined : normalizeSettings(section);
-    this.cache.clear();
+    if (section === undefined) {
+      this.pushed = undefined;
+    } else {
+      const { settings, problems } = validateSettings(section, knownRuleIds());
+      this.pushed = settings;
+      this.host.editorProblems(problems);
+    }
+    this.clear();
   }
 
   private pushed: Settings | undefined;
@@ -47,24 +68,47 @@ export class SettingsCache {
 
   clear(): void {
     this.cache.clear();
+    this.projects.clear();
+  }
+
+  /** The project file that applies to a document (the nearest, up to its workspace folder or repository). */
+  projectFileFor(uri: string): string | undefined {
+    if (!this.trusted() || !uri.startsWith('file:')) {
+      return undefined;
+    }
+    let file: string;
+    try {
+      file = fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+    const dir = path.dirname(file);
+    const root = this.host
+      .roots()
+      .filter((r) => dir === r || dir.startsWith(r.endsWith(path.sep) ? r : r + path.sep))
+      .sort((a, b) => b.length - a.length)[0];
+    return findProjectConfig(dir, root);
+  }
+
+  private project(file: string): ProjectConfig {
+    let c = this.projects.get(file);
+    if (!c) {
+      c = readProjectConfig(file, this.host.unsavedText(file));
+      this.projects.set(file, c);
+      this.host.projectConfigRead(c);
+    }
+    return c;
   }
 
   private async load(uri: string): Promise<Settings> {
-    let project: Settings | undefined;
-    if (this.trusted() && uri.startsWith('file:')) {
-      const file = findProjectConfig(path.dirname(fileURLToPath(uri)));
-      if (file) {
-        try {
-          project = readProjectConfig(file);
-        } catch (e) {
-          this.connection.console.warn(`wenfeng: ${(e as Error).message}`);
-        }
-      }
-    }
+    const file = this.projectFileFor(uri);
+    const project = file ? this.project(file).settings : undefined;
     let editor: Settings;
     if (this.canPull()) {
       const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'wenfeng' });
-      editor = normalizeSettings(raw);
+      const { settings, problems } = validateSettings(raw, knownRuleIds());
+      editor = settings;
+      this.host.editorProblems(problems);
     } else if (this.pushed) {
       editor = this.pushed;
     } else {
