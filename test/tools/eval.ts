@@ -171,6 +171,8 @@ function main(): number {
   let seriesFoundDistractor = 0;
   const seriesMisses: string[] = [];
   const seriesFps: string[] = [];
+  /** Gold series of one item (an orphan ordinal judged on its own) and those the outline lists as orphans. */
+  const singles = { n: 0, orphan: 0 };
 
   const doubledCleanFp: Array<{ file: string; f: Finding; annotated: boolean }> = [];
 
@@ -223,6 +225,12 @@ function main(): number {
 
     const found = result.structure.series.map((s) => s.items.map((i) => i.leadStart));
     const cmp = compareSeries(found, g.series.map((s) => s.items.map((i) => i.start)), TOLERANCE);
+    for (const s of g.series.filter((x) => x.items.length === 1)) {
+      singles.n++;
+      if (result.structure.orphans.some((m) => Math.abs(m.start - s.items[0]!.start) <= TOLERANCE)) {
+        singles.orphan++;
+      }
+    }
     g.series.forEach((s, j) => {
       const k = seriesGold.get(s.kind) ?? { n: 0, hit: 0, strict: 0 };
       seriesGold.set(s.kind, k);
@@ -380,6 +388,7 @@ function main(): number {
     ['all', String(allFound.n), String(allFound.hit), pct(seriesPrecision)],
   ]));
   print(`Unmatched found series overlapping a gold distractor: ${seriesFoundDistractor}`);
+  print(`Gold series of a single item (no found series can match them): ${singles.n}, of which the outline lists ${singles.orphan} as orphan ordinals (not counted above)`);
   print();
 
   print(`## 3. repetition/doubled-word on injected doubled characters (seed ${SEED}; per essay ${PLAN.words} dictionary words + ${PLAN.functionWords} function words, ${texts.size} essays)`);
@@ -480,6 +489,7 @@ function main(): number {
         strictRecall: ratio(allGold.strict, allGold.n),
         precision: seriesPrecision,
         unmatchedOnDistractor: seriesFoundDistractor,
+        singleItemGold: singles,
         unmatchedFound: seriesFps,
         missedGold: seriesMisses,
       },
