@@ -39,8 +39,13 @@ export interface TrustReport {
   idempotent: string | undefined;
   /** An automatic edit outside the range of the finding that carries it, or a change check never reported. */
   confined: string | undefined;
-  /** convert(x, own script) differs from x. */
+  /**
+   * convert(x, own script) changes x where check reported no mixed script: a text in one script is left as it
+   * is, and a text with words of the other script (which check reports) changes only those words.
+   */
   convert: string | undefined;
+  /** convert(x, own script) changed x, all of it inside script/mixed findings. */
+  convertedReported: boolean;
   /** convert(convert(x, traditional), simplified) differs from x (Simplified texts only). */
   roundTrip: string | undefined;
 }
@@ -87,11 +92,28 @@ export function trust(text: string, file = 'essay.txt'): TrustReport {
 
   const converter = getServices().converter;
   const converted = converter.convert(text, script as 'simplified');
-  const convert = converted === text ? undefined : `to ${script} ${firstDifference(text, converted)}`;
+  let convert: string | undefined;
+  let convertedReported = false;
+  if (converted !== text) {
+    // Mixed-script words, and mojibake (script/garbled), whose characters conversion may also touch.
+    const mixed = findings.filter((f) => f.rule === 'script/mixed' || f.rule === 'script/garbled');
+    const covered = (i: number): boolean => mixed.some((f) => f.start <= i && i < f.end);
+    let bad = converted.length !== text.length ? 0 : -1;
+    for (let i = 0; bad < 0 && i < text.length; i++) {
+      if (text.charCodeAt(i) !== converted.charCodeAt(i) && !covered(i)) {
+        bad = i;
+      }
+    }
+    if (bad >= 0) {
+      convert = `to ${script} ${bad === 0 && converted.length !== text.length ? firstDifference(text, converted) : `at ${bad}: ${excerpt(text, bad, bad + 1)} → ${excerpt(converted, bad, bad + 1)}`}`;
+    } else {
+      convertedReported = true;
+    }
+  }
   let roundTrip: string | undefined;
   if (script === 'simplified') {
     const back = converter.convert(converter.convert(text, 'traditional'), 'simplified');
     roundTrip = back === text ? undefined : firstDifference(text, back);
   }
-  return { idempotent, confined, convert, roundTrip };
+  return { idempotent, confined, convert, convertedReported, roundTrip };
 }

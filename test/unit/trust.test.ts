@@ -96,6 +96,18 @@ test('convert to the script a text is in changes nothing', () => {
   }
 });
 
+test('convert to Traditional keeps the variants of a Traditional text and changes only its Simplified words', () => {
+  const c = getServices().converter;
+  // Taiwan-style forms (為, 群眾, 著) are Traditional: converting the text to Traditional leaves them.
+  const taiwan = '為人民服務是我們的宗旨，寄託著人民群眾的熱切期盼。';
+  assert.equal(c.convert(taiwan, 'traditional'), taiwan);
+  // Simplified words in it change (干部 → 幹部, 寄托 → 寄託); a lone shared character (干 of 干在前) stays,
+  // as script/mixed leaves it.
+  assert.equal(c.convert('組工干部為人民服務，寄托著群眾的期盼，走在前、干在前。', 'traditional'), '組工幹部為人民服務，寄託著群眾的期盼，走在前、干在前。');
+  // A regional standard is still enforced when asked for.
+  assert.equal(c.convert('爲人民服務。', 'taiwan'), '為人民服務。');
+});
+
 test('convert still converts Traditional text and Traditional words in Simplified text', () => {
   const c = getServices().converter;
   assert.equal(c.convert('穿著衣服，乾淨的房間。戰鬥力。', 'simplified'), '穿着衣服，干净的房间。战斗力。');
@@ -109,6 +121,6 @@ test('50 corpus essays: fix idempotent and confined, convert to own script uncha
   assert.equal(sample.length, 50);
   for (const name of sample) {
     const r = trust(corpusEssay(name), name);
-    assert.deepEqual(r, { idempotent: undefined, confined: undefined, convert: undefined, roundTrip: undefined }, name);
+    assert.deepEqual({ ...r, convertedReported: false }, { idempotent: undefined, confined: undefined, convert: undefined, convertedReported: false, roundTrip: undefined }, name);
   }
 });

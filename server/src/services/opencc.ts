@@ -256,31 +256,85 @@ export function createOpenccConverter(segmenter: Segmenter, precomputed: () => S
     }
     return chars.join('');
   };
+  /** True when the text holds more Traditional-only than Simplified-only characters. */
+  const majorityTraditional = (text: string): boolean => {
+    const s = getSets();
+    let balance = 0;
+    for (const ch of text) {
+      if (s.tradOnly.has(ch)) {
+        balance++;
+      } else if (s.simpOnly.has(ch)) {
+        balance--;
+      }
+    }
+    return balance > 0;
+  };
+
+  /** The text in one Traditional standard: normalised to Simplified, then converted word by word. */
+  const toTraditional = (text: string, to: Exclude<ScriptTarget, 'simplified'>): string => {
+    const simplified = simplify(text);
+    const conv = get('cn', OPENCC_TARGET[to]);
+    let out = segmenter.cut(simplified).map(conv).join('');
+    // Keep the conversion reversible: where converting back would not give the Simplified text again
+    // (想象 → 想像 → 想像, 显著 in some contexts), keep the original character, which is valid in both
+    // scripts in those words. Positions align because these conversions map code unit to code unit.
+    for (let round = 0; round < 3; round++) {
+      const back = toSimplified(out);
+      if (back === simplified || back.length !== simplified.length || out.length !== simplified.length) {
+        break;
+      }
+      let fixed = '';
+      for (let i = 0; i < out.length; i++) {
+        fixed += back[i] === simplified[i] ? out[i] : simplified[i];
+      }
+      out = fixed;
+    }
+    return out;
+  };
+
   return {
     toSimplified,
     convert(text, to) {
       if (to === 'simplified') {
         return simplify(text);
       }
-      // Normalise to Simplified first so mixed input converts uniformly, then go word by word.
-      const simplified = simplify(text);
-      const conv = get('cn', OPENCC_TARGET[to]);
-      let out = segmenter.cut(simplified).map(conv).join('');
-      // Keep the conversion reversible: where converting back would not give the Simplified text again
-      // (想象 → 想像 → 想像, 显著 in some contexts), keep the original character, which is valid in both
-      // scripts in those words. Positions align because these conversions map code unit to code unit.
-      for (let round = 0; round < 3; round++) {
-        const back = toSimplified(out);
-        if (back === simplified || back.length !== simplified.length || out.length !== simplified.length) {
-          break;
-        }
-        let fixed = '';
-        for (let i = 0; i < out.length; i++) {
-          fixed += back[i] === simplified[i] ? out[i] : simplified[i];
-        }
-        out = fixed;
+      const out = toTraditional(text, to);
+      if (to !== 'traditional' || out === text || out.length !== text.length) {
+        return out;
       }
-      return out;
+      // Traditional in general, not one standard: in a text that is already Traditional, a character that
+      // some standard writes as it stands (為 and 爲, 群 and 羣, 著 read as 着) is the writer's and stays;
+      // only what no Traditional standard writes that way (干部 → 幹部, 寄托 → 寄託) changes. A Simplified
+      // text converts to OpenCC's standard as a whole.
+      if (!majorityTraditional(text)) {
+        return out;
+      }
+      const tw = toTraditional(text, 'taiwan');
+      const hk = toTraditional(text, 'hongkong');
+      if (tw.length !== text.length || hk.length !== text.length) {
+        return out;
+      }
+      const s = getSets();
+      // A character both scripts share that stands alone as a word (干 of 干在前, 筑 of 筑牢) is ambiguous
+      // on its own (干戈, 干涉; 筑 the instrument): as in script/mixed, it stays.
+      const lone = new Uint8Array(text.length);
+      const simplified = simplify(text);
+      if (simplified.length === text.length) {
+        let at = 0;
+        for (const w of segmenter.cut(simplified)) {
+          if (w.length === 1) {
+            lone[at] = 1;
+          }
+          at += w.length;
+        }
+      }
+      let kept = '';
+      for (let k = 0; k < text.length; k++) {
+        const o = text[k]!;
+        const keep = o === tw[k] || o === hk[k] || s.tradOnly.has(o) || (lone[k] === 1 && !s.simpOnly.has(o));
+        kept += out[k] !== o && keep ? o : out[k]!;
+      }
+      return kept;
     },
     convertWord: (word, to) => get('cn', OPENCC_TARGET[to])(word),
     traditionalCandidates: (ch) => getSets().reverse.get(ch) ?? [],
