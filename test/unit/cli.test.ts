@@ -142,3 +142,21 @@ test('convert uses word-level conversion: 好干部 stays 好幹部, 头发 beco
   assert.equal(cli(['convert', '--to', 'traditional', file]).out, '好幹部要理髮，皇后與乾淨的頭髮。');
   assert.equal(cli(['convert', '--to', 'taiwan', tmpFile('w2.txt', '台湾的群众')]).out, '臺灣的群眾');
 });
+
+test('check: the same clauses in another order are a near copy, reported on line 2 (no internal error)', () => {
+  const first = '快乐总与宽厚的人相伴，财富总与诚信的人相伴，智慧总与高尚的人相伴，魅力总与幽默的人相伴，健康总与豁达的人相伴。';
+  const second = '快乐总与宽厚的人相伴，魅力总与幽默的人相伴，智慧总与高尚的人相伴，健康总与豁达的人相伴，财富总与诚信的人相伴。';
+  const file = tmpFile('series.txt', `${first}\n${second}\n`);
+  const r = cli(['check', file, '--format', 'json']);
+  assert.equal(r.err, '');
+  assert.equal(r.code, 1);
+  const json = JSON.parse(r.out) as {
+    files: Array<{ diagnostics: Array<{ rule: string; range: { start: { line: number; character: number; offset: number }; end: { line: number; character: number; offset: number } }; fixes: Array<{ auto: boolean }> }> }>;
+  };
+  const diagnostics = json.files[0]!.diagnostics;
+  assert.deepEqual(
+    diagnostics.map((d) => [d.rule, d.range.start.line, d.range.start.character, d.range.start.offset, d.range.end.line, d.range.end.character, d.range.end.offset]),
+    [['repetition/duplicate-paragraph', 1, 0, 56, 1, 55, 111]],
+  );
+  assert.deepEqual(diagnostics[0]!.fixes.map((f) => f.auto), [false]);
+});
