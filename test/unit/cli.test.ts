@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { ruleById } from '../../server/src/analysis';
+import type { DocumentRule } from '../../server/src/analysis/rule';
 import { run } from '../../server/src/cli/main';
 import { getServices } from '../../server/src/services';
 import { CORPUS, ROOT, corpusEssay, corpusEssays, seed } from './helpers';
@@ -159,4 +161,29 @@ test('check: the same clauses in another order are a near copy, reported on line
     [['repetition/duplicate-paragraph', 1, 0, 56, 1, 55, 111]],
   );
   assert.deepEqual(diagnostics[0]!.fixes.map((f) => f.auto), [false]);
+});
+
+test('check: a rule that throws is reported as an error on line 1, the other findings are printed, exit per findings', () => {
+  const rule = ruleById('structure/frame-mismatch') as DocumentRule;
+  const original = rule.check;
+  rule.check = () => {
+    throw new Error('boom');
+  };
+  try {
+    const file = tmpFile('draft.txt', '我们要坚持以人民为中心,推动高质量发展。\n第二段没有问题。\n');
+    const r = cli(['check', file, '--fail-on', 'error']);
+    assert.equal(r.code, 1);
+    const lines = r.out.split('\n').filter((l) => /^\s+\d+:\d+\t/.test(l));
+    assert.deepEqual(lines.map((l) => l.trim().split('\t')), [
+      ['1:1', '错误', '规则 structure/frame-mismatch 内部出错：boom。该规则的结果缺失，其他规则照常检查。  「我们要坚持以人民为中心,推动高质量发展。」', 'internal/rule-error'],
+      [lines[1]!.trim().split('\t')[0]!, lines[1]!.trim().split('\t')[1]!, lines[1]!.trim().split('\t')[2]!, 'punctuation/halfwidth'],
+    ]);
+    assert.equal(lines[1]!.trim().split('\t')[0], '1:12');
+    // The stack goes to standard error, once.
+    assert.equal(r.err.match(/structure\/frame-mismatch threw: Error: boom/g)?.length, 1);
+    // Without --fail-on error the same run exits 1 as well (the halfwidth warning), never 2.
+    assert.equal(cli(['check', file]).code, 1);
+  } finally {
+    rule.check = original;
+  }
 });

@@ -201,7 +201,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       case 'score': {
         const format = one(o, '--format', ['text', 'json', 'sarif']) ?? (o.command === 'score' ? 'json' : 'text');
         const failOn = (one(o, '--fail-on', SEVERITIES) ?? 'warning') as Severity;
-        const analyzer = createAnalyzer(getServices());
+        const analyzer = createAnalyzer(getServices(), { log: (m) => err(`${m}\n`) });
         const reports: FileReport[] = [];
         for (const file of expandPaths(o.paths)) {
           const text = readInput(file);
@@ -217,7 +217,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         return failing ? 1 : 0;
       }
       case 'fix': {
-        const analyzer = createAnalyzer(getServices());
+        const analyzer = createAnalyzer(getServices(), { log: (m) => err(`${m}\n`) });
         const write = o.flags.has('--write');
         for (const file of expandPaths(o.paths)) {
           const text = readInput(file);
@@ -278,7 +278,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         }
         const file = o.paths[0] ?? '-';
         const text = readInput(file);
-        const result = analyzeFile(createAnalyzer(getServices()), o, file, text);
+        const result = analyzeFile(createAnalyzer(getServices(), { log: (m) => err(`${m}\n`) }), o, file, text);
         out(formatOutline({ path: file === '-' ? '<stdin>' : file, text, result }));
         return 0;
       }
@@ -295,7 +295,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
           throw new UsageError(`--offset ${offset} is past the end of the text (${text.length})`);
         }
         const services = getServices();
-        const analyzer = createAnalyzer(services);
+        const analyzer = createAnalyzer(services, { log: (m) => err(`${m}\n`) });
         const result = analyzeFile(analyzer, o, file, text);
         const items = complete(text, offset, result, analyzer.tokens, services.model);
         out(`${JSON.stringify({ version: 1, items: items.map((i) => ({ label: i.label, insertText: i.insertText, kind: i.kind, replace: i.replace, score: i.score })) }, null, 2)}\n`);
