@@ -147,7 +147,7 @@ export function startServer(connection: Connection): void {
       ),
   });
 
-  const getAnalyzer = (): Analyzer => (analyzer ??= createAnalyzer(getServices()));
+  const getAnalyzer = (): Analyzer => (analyzer ??= createAnalyzer(getServices(), { log: (m) => connection.console.error(m) }));
 
   const language = (s: Settings): 'zh-cn' | 'en' =>
     s.messageLanguage === 'auto' ? toLang(clientLocale, 'en') : s.messageLanguage;

@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { ruleById } from '../../server/src/analysis';
+import type { DocumentRule } from '../../server/src/analysis/rule';
 import { run } from '../../server/src/cli/main';
 import { getServices } from '../../server/src/services';
 import { CORPUS, ROOT, corpusEssay, corpusEssays, seed } from './helpers';
@@ -141,4 +143,47 @@ test('convert uses word-level conversion: 好干部 stays 好幹部, 头发 beco
   const file = tmpFile('w.txt', '好干部要理发，皇后与干净的头发。');
   assert.equal(cli(['convert', '--to', 'traditional', file]).out, '好幹部要理髮，皇后與乾淨的頭髮。');
   assert.equal(cli(['convert', '--to', 'taiwan', tmpFile('w2.txt', '台湾的群众')]).out, '臺灣的群眾');
+});
+
+test('check: the same clauses in another order are a near copy, reported on line 2 (no internal error)', () => {
+  const first = '快乐总与宽厚的人相伴，财富总与诚信的人相伴，智慧总与高尚的人相伴，魅力总与幽默的人相伴，健康总与豁达的人相伴。';
+  const second = '快乐总与宽厚的人相伴，魅力总与幽默的人相伴，智慧总与高尚的人相伴，健康总与豁达的人相伴，财富总与诚信的人相伴。';
+  const file = tmpFile('series.txt', `${first}\n${second}\n`);
+  const r = cli(['check', file, '--format', 'json']);
+  assert.equal(r.err, '');
+  assert.equal(r.code, 1);
+  const json = JSON.parse(r.out) as {
+    files: Array<{ diagnostics: Array<{ rule: string; range: { start: { line: number; character: number; offset: number }; end: { line: number; character: number; offset: number } }; fixes: Array<{ auto: boolean }> }> }>;
+  };
+  const diagnostics = json.files[0]!.diagnostics;
+  assert.deepEqual(
+    diagnostics.map((d) => [d.rule, d.range.start.line, d.range.start.character, d.range.start.offset, d.range.end.line, d.range.end.character, d.range.end.offset]),
+    [['repetition/duplicate-paragraph', 1, 0, 56, 1, 55, 111]],
+  );
+  assert.deepEqual(diagnostics[0]!.fixes.map((f) => f.auto), [false]);
+});
+
+test('check: a rule that throws is reported as an error on line 1, the other findings are printed, exit per findings', () => {
+  const rule = ruleById('structure/frame-mismatch') as DocumentRule;
+  const original = rule.check;
+  rule.check = () => {
+    throw new Error('boom');
+  };
+  try {
+    const file = tmpFile('draft.txt', '我们要坚持以人民为中心,推动高质量发展。\n第二段没有问题。\n');
+    const r = cli(['check', file, '--fail-on', 'error']);
+    assert.equal(r.code, 1);
+    const lines = r.out.split('\n').filter((l) => /^\s+\d+:\d+\t/.test(l));
+    assert.deepEqual(lines.map((l) => l.trim().split('\t')), [
+      ['1:1', '错误', '规则 structure/frame-mismatch 内部出错：boom。该规则的结果缺失，其他规则照常检查。  「我们要坚持以人民为中心,推动高质量发展。」', 'internal/rule-error'],
+      [lines[1]!.trim().split('\t')[0]!, lines[1]!.trim().split('\t')[1]!, lines[1]!.trim().split('\t')[2]!, 'punctuation/halfwidth'],
+    ]);
+    assert.equal(lines[1]!.trim().split('\t')[0], '1:12');
+    // The stack goes to standard error, once.
+    assert.equal(r.err.match(/structure\/frame-mismatch threw: Error: boom/g)?.length, 1);
+    // Without --fail-on error the same run exits 1 as well (the halfwidth warning), never 2.
+    assert.equal(cli(['check', file]).code, 1);
+  } finally {
+    rule.check = original;
+  }
 });

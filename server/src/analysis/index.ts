@@ -8,6 +8,7 @@
 import { hasHan } from './chars';
 import { buildParagraphs, type Paragraph } from './document';
 import { isSuppressed, parseDirectives } from './directives';
+import * as l10n from '@vscode/l10n';
 import { ALL_RULES, ruleById } from './registry';
 import type { DocumentContext, DocumentRule, ParagraphRule, Rule } from './rule';
 import { computeScore, hanCount, type Score } from './score';
@@ -48,6 +49,20 @@ export interface AnalyzeOptions {
   config: AnalysisConfig;
   /** Language of messages (only part of the cache key: messages are produced through l10n). */
   locale?: string;
+}
+
+/** The code of the finding that stands for a rule (or structure detection) that threw. */
+export const RULE_ERROR = 'internal/rule-error';
+
+/** Options of an analyzer. */
+export interface AnalyzerOptions {
+  /**
+   * Receives a line about each rule that threw (with the stack), once per rule and error message for the
+   * analyzer's lifetime, so that re-analysis on every keystroke does not flood the log.
+   */
+  log?: (message: string) => void;
+  /** Rules run after the catalogue's (tests and experiments; ids must not clash with the catalogue's). */
+  extraRules?: readonly Rule[];
 }
 
 /** An analyzer keeps its caches between runs; make one per process and reuse it. */
@@ -166,8 +181,6 @@ function scriptVotes(prose: string, services: Services): [number, number] {
  */
 const TOKEN_BUDGET = 20_000;
 
-/** Position of each paragraph rule among the paragraph rules (the index of its reports in a record). */
-const PARAGRAPH_RULE_INDEX = new Map<Rule, number>(ALL_RULES.filter((r) => r.scope === 'paragraph').map((r, i) => [r, i]));
 
 /** The reports of a rule that found nothing (shared: most rules find nothing in most paragraphs). */
 const NO_REPORTS: Report[] = [];
@@ -186,8 +199,55 @@ interface ParagraphRecord {
   memo?: unknown[];
 }
 
+/** The structure of a document whose structure detection failed: nothing detected. */
+const NO_STRUCTURE: Structure = { sections: [], series: [], orphans: [] };
+
+/** The first line of an error's message (a message can run over several lines). */
+function errorMessage(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.split(/\r?\n/, 1)[0]!;
+}
+
+/**
+ * One finding per failure (a rule, or structure detection, that threw), on the first line of the text
+ * (0 up to its first line break), in the order the failures happened. They are not subject to
+ * suppression comments: an internal error is not a matter of style.
+ */
+function ruleErrorFindings(text: string, failures: ReadonlyMap<string, unknown>, structureName: string): Finding[] {
+  let end = text.search(/[\r\n]/);
+  if (end < 0) {
+    end = text.length;
+  }
+  return [...failures].map(([name, e]) => ({
+    rule: RULE_ERROR,
+    severity: 'error' as const,
+    message:
+      name === structureName
+        ? l10n.t('Internal error in structure detection: {0}. Series and sections were not checked.', errorMessage(e))
+        : l10n.t('Internal error in rule {0}: {1}. Its findings are missing; the other rules ran.', name, errorMessage(e)),
+    start: 0,
+    end,
+    fixes: [],
+  }));
+}
+
 /** Creates an analyzer over the given services. */
-export function createAnalyzer(services: Services): Analyzer {
+export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOptions = {}): Analyzer {
+  const rules: readonly Rule[] = analyzerOptions.extraRules ? [...ALL_RULES, ...analyzerOptions.extraRules] : ALL_RULES;
+  const byId = analyzerOptions.extraRules ? new Map(rules.map((r) => [r.meta.id, r])) : undefined;
+  const ruleOf = (id: string): Rule | undefined => (byId ? byId.get(id) : ruleById(id));
+  /** Position of each paragraph rule among the paragraph rules (the index of its reports in a record). */
+  const paragraphRuleIndex = new Map<Rule, number>(rules.filter((r) => r.scope === 'paragraph').map((r, i) => [r, i]));
+  /** Errors already logged (rule and message), bounded. */
+  const logged = new Set<string>();
+  const log = (name: string, e: unknown): void => {
+    const key = `${name}\u0001${errorMessage(e)}`;
+    if (!analyzerOptions.log || logged.has(key) || logged.size >= 1000) {
+      return;
+    }
+    logged.add(key);
+    analyzerOptions.log(`wenfeng: ${name} threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  };
   const records = new BoundedCache<ParagraphRecord>(50_000);
   const contents = new BoundedCache<{ value: unknown }>(5_000);
   const contentMemo = <T>(key: string, compute: () => T): T => {
@@ -266,7 +326,7 @@ export function createAnalyzer(services: Services): Analyzer {
     if (config.only && !config.only.includes(id)) {
       return 'off';
     }
-    return config.rules[id] ?? ruleById(id)!.meta.defaultSeverity;
+    return config.rules[id] ?? ruleOf(id)!.meta.defaultSeverity;
   };
 
   /** Attested and total word bigrams of a paragraph's tokens, for genre fit. */
@@ -360,13 +420,36 @@ export function createAnalyzer(services: Services): Analyzer {
     const paragraphMemo = <T>(p: Paragraph, key: string, compute: () => T): T => memoIn(recordOfParagraph(p), key, compute);
 
     const accepted = new Set(config.acceptedWords);
-    const enabled: Array<{ rule: (typeof ALL_RULES)[number]; severity: Severity; index: number }> = [];
-    ALL_RULES.forEach((rule) => {
+    const enabled: Array<{ rule: Rule; severity: Severity; index: number }> = [];
+    rules.forEach((rule) => {
       const severity = severityOf(rule.meta.id, config);
       if (severity !== 'off') {
-        enabled.push({ rule, severity, index: PARAGRAPH_RULE_INDEX.get(rule) ?? -1 });
+        enabled.push({ rule, severity, index: paragraphRuleIndex.get(rule) ?? -1 });
       }
     });
+    // A rule that throws loses its findings of this analysis and is reported once (the first error), as a
+    // finding on the first line; every other rule still runs and reports.
+    const failures = new Map<string, unknown>();
+    const fail = (name: string, e: unknown): void => {
+      if (!failures.has(name)) {
+        failures.set(name, e);
+        log(name, e);
+      }
+    };
+    /** Runs `f` for `rule`, isolating a throw; false if it threw now or earlier in this analysis. */
+    const guarded = (name: string, f: () => void): boolean => {
+      if (failures.has(name)) {
+        return false;
+      }
+      try {
+        f();
+        return true;
+      } catch (e) {
+        fail(name, e);
+        return false;
+      }
+    };
+    const STRUCTURE = 'structure detection';
     const signature = `${options.locale ?? ''}\u0001${target}\u0001${[...accepted].sort().join('\u0002')}`;
     const findings: Finding[] = [];
 
@@ -418,7 +501,7 @@ export function createAnalyzer(services: Services): Analyzer {
       const rec = recordOfParagraph(p);
       if (rec.signature !== signature || !rec.reports) {
         rec.signature = signature;
-        rec.reports = new Array<Report[] | undefined>(PARAGRAPH_RULE_INDEX.size);
+        rec.reports = new Array<Report[] | undefined>(paragraphRuleIndex.size);
       }
       const perRule = rec.reports;
       for (const { rule, severity, index } of enabled) {
@@ -428,15 +511,21 @@ export function createAnalyzer(services: Services): Analyzer {
         let reports = perRule[index];
         if (!reports) {
           const out: Report[] = [];
-          (rule as ParagraphRule).check({
-            paragraph: p,
-            prose: p.prose,
-            tokens: () => tokensOfRecord(rec, p.prose, traditional),
-            services,
-            target,
-            accepted,
-            report: (r) => out.push(r),
-          });
+          const ok = guarded(rule.meta.id, () =>
+            (rule as ParagraphRule).check({
+              paragraph: p,
+              prose: p.prose,
+              tokens: () => tokensOfRecord(rec, p.prose, traditional),
+              services,
+              target,
+              accepted,
+              report: (r) => out.push(r),
+            }),
+          );
+          if (!ok) {
+            // Not cached: the next analysis runs the rule again (and reports its error again).
+            continue;
+          }
           reports = out.length > 0 ? out : NO_REPORTS;
           perRule[index] = reports;
         }
@@ -446,15 +535,30 @@ export function createAnalyzer(services: Services): Analyzer {
       }
       // What the document rules, structure detection and genre fit derive from this paragraph's tokens.
       for (const { rule, ctx } of documentRules) {
-        rule.prepare?.(ctx, p);
+        if (rule.prepare) {
+          guarded(rule.meta.id, () => rule.prepare!(ctx, p));
+        }
       }
-      prepareStructure(p, tokensOfParagraph, paragraphMemo);
+      guarded(STRUCTURE, () => prepareStructure(p, tokensOfParagraph, paragraphMemo));
       if (model && model.bigramNorm > 0) {
         fitOf(p);
       }
     }
+    // Structure first, isolated: the structure rules and the outline then share what was found (nothing,
+    // when detection threw).
+    const structure = shared('structure', () => {
+      let found = NO_STRUCTURE;
+      guarded(STRUCTURE, () => {
+        found = detectStructure(paragraphs, tokensOfParagraph, paragraphMemo, contentMemo);
+      });
+      return found;
+    });
     for (const { rule, ctx } of documentRules) {
-      rule.check(ctx);
+      const at = findings.length;
+      if (!guarded(rule.meta.id, () => rule.check(ctx))) {
+        // What the rule reported before it threw is dropped with the rest.
+        findings.length = at;
+      }
     }
 
     const suppressions = parseDirectives(text);
@@ -463,6 +567,9 @@ export function createAnalyzer(services: Services): Analyzer {
       : findings
     ).filter((f) => f.start >= 0 && f.end <= text.length && f.start <= f.end);
     kept.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+    if (failures.size > 0) {
+      kept.unshift(...ruleErrorFindings(text, failures, STRUCTURE));
+    }
     let size = 0;
     for (const p of paragraphs) {
       size += paragraphMemo(p, 'han', () => hanCount(p.prose));
@@ -479,8 +586,9 @@ export function createAnalyzer(services: Services): Analyzer {
       }
       fit = total < 10 ? null : Math.round((attested / total / model.bigramNorm) * 100) / 100;
     }
-    const score = computeScore(kept, size, (id) => ruleById(id)?.meta.category ?? 'phrasing', fit, text.length);
-    const structure = shared('structure', () => detectStructure(paragraphs, tokensOfParagraph, paragraphMemo, contentMemo));
+    // Internal errors are not the draft's fault: they cost no points.
+    const scored = failures.size > 0 ? kept.filter((f) => f.rule !== RULE_ERROR) : kept;
+    const score = computeScore(scored, size, (id) => ruleOf(id)?.meta.category ?? 'phrasing', fit, text.length);
     last = { prose: paragraphs.map((p) => p.prose), records: byScript };
     return { findings: kept, paragraphs, script: target, score, structure };
   };

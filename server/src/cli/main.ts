@@ -303,7 +303,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       case 'score': {
         const format = one(o, '--format', ['text', 'json', 'sarif']) ?? (o.command === 'score' ? 'json' : 'text');
         const failOn = (one(o, '--fail-on', SEVERITIES) ?? 'warning') as Severity;
-        const analyzer = createAnalyzer(getServices());
+        const analyzer = createAnalyzer(getServices(), { log: (m) => err(`${m}\n`) });
         const reports: FileReport[] = [];
         const state: RunState = { failed: false, read: 0, skipped: 0 };
         for (const input of readInputs(o.paths, state, err)) {
@@ -319,7 +319,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         return runCode(state, failing ? 1 : 0);
       }
       case 'fix': {
-        const analyzer = createAnalyzer(getServices());
+        const analyzer = createAnalyzer(getServices(), { log: (m) => err(`${m}\n`) });
         const write = o.flags.has('--write');
         const state: RunState = { failed: false, read: 0, skipped: 0 };
         for (const input of readInputs(o.paths, state, err)) {
@@ -398,7 +398,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         }
         const file = o.paths[0] ?? '-';
         const { text } = readSingle(file, err);
-        const result = analyzeFile(createAnalyzer(getServices()), o, file, text, err);
+        const result = analyzeFile(createAnalyzer(getServices(), { log: (m) => err(`${m}\n`) }), o, file, text, err);
         out(formatOutline({ path: file === '-' ? '<stdin>' : file, text, result }));
         return 0;
       }
@@ -415,7 +415,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
           throw new UsageError(`--offset ${offset} is past the end of the text (${text.length})`);
         }
         const services = getServices();
-        const analyzer = createAnalyzer(services);
+        const analyzer = createAnalyzer(services, { log: (m) => err(`${m}\n`) });
         const result = analyzeFile(analyzer, o, file, text, err);
         const items = complete(text, offset, result, analyzer.tokens, services.model);
         out(`${JSON.stringify({ version: 1, items: items.map((i) => ({ label: i.label, insertText: i.insertText, kind: i.kind, replace: i.replace, score: i.score })) }, null, 2)}\n`);

@@ -12,6 +12,9 @@ const C = '个人认为，应着重从以下三方面加以努力，做到知行
 /** A with its punctuation changed: still an exact copy once normalised. */
 const A2 = '作为组工战线的一分子,身在基层,打好基础,凝聚人才.';
 const LONG = '乡镇组工干部承担着双重任务：既要学习武装自己，带头原原本本学习，领会精神实质，在提高政治觉悟和履职能力上下功夫。';
+/** Five clauses of one frame, and the same five in another order. */
+const SERIES = '快乐总与宽厚的人相伴，财富总与诚信的人相伴，智慧总与高尚的人相伴，魅力总与幽默的人相伴，健康总与豁达的人相伴。';
+const SERIES_REORDERED = '快乐总与宽厚的人相伴，魅力总与幽默的人相伴，智慧总与高尚的人相伴，健康总与豁达的人相伴，财富总与诚信的人相伴。';
 /** LONG with one character changed. */
 const LONG_EDITED = '乡镇组工干部承担着双重任务：既要学习武装自己，带头原原本本学习，领会精神实质，在提高政治素质和履职能力上下功夫。';
 
@@ -28,64 +31,84 @@ ruleTester(ID, {
     {
       // The last paragraph repeats: the line break before it goes with it.
       text: `${A}\n${B}\n${A}`,
-      errors: [{ range: [A.length + 1 + B.length, 2 * A.length + B.length + 2], message: 'line 1' }],
+      errors: [{ range: [A.length + B.length + 2, 2 * A.length + B.length + 2], message: 'line 1' }],
       output: `${A}\n${B}`,
     },
     {
       // Text follows: the copy goes with the blank line after it.
       text: `${A}\n\n${B}\n\n${A}\n\n${C}`,
-      errors: [{ range: [A.length + B.length + 4, 2 * A.length + B.length + 6], text: `${A}\n\n` }],
+      errors: [{ range: [A.length + B.length + 4, 2 * A.length + B.length + 4], text: A }],
       output: `${A}\n\n${B}\n\n${C}`,
     },
     {
       // A run of two repeated paragraphs is one finding.
       text: `${A}\n${B}\n${C}\n${A}\n${B}`,
-      errors: [{ text: `\n${A}\n${B}`, message: '2' }],
+      errors: [{ text: `${A}\n${B}`, message: '2' }],
       output: `${A}\n${B}\n${C}`,
     },
     {
       text: `${A}\r\n${B}\r\n${A}\r\n${C}`,
-      errors: [{ text: `${A}\r\n` }],
+      errors: [{ range: [A.length + B.length + 4, 2 * A.length + B.length + 4], text: A }],
       output: `${A}\r\n${B}\r\n${C}`,
     },
     {
       text: `𠮷${A}\n${B}\n𠮷${A}\n${C}`,
-      errors: [{ range: [A.length + B.length + 4, 2 * A.length + B.length + 7] }],
+      errors: [{ range: [A.length + B.length + 4, 2 * A.length + B.length + 6], text: `𠮷${A}` }],
       output: `𠮷${A}\n${B}\n${C}`,
     },
     {
       // Different punctuation: still a copy, fixed automatically.
       text: `${A}\n${B}\n${A2}\n${C}`,
-      errors: [{ text: `${A2}\n` }],
+      errors: [{ text: A2 }],
       output: `${A}\n${B}\n${C}`,
     },
     {
       // The wider gap is kept: a blank line before, a line break after.
       text: `${A}\n\n${B}\n\n${A}\n${C}`,
-      errors: [{ text: `${A}\n` }],
+      errors: [{ text: A }],
       output: `${A}\n\n${B}\n\n${C}`,
     },
     {
       text: `${A}\n${B}\n${A}\n\n${C}`,
-      errors: [{ text: `\n${A}` }],
+      errors: [{ text: A }],
       output: `${A}\n${B}\n\n${C}`,
     },
     {
       // A near copy is reported, but deleting it is only suggested.
       text: `${LONG}\n${B}\n${LONG_EDITED}\n${C}`,
-      errors: [{ text: `${LONG_EDITED}\n`, message: '%' }],
+      errors: [{ text: LONG_EDITED, message: '%' }],
       output: `${LONG}\n${B}\n${LONG_EDITED}\n${C}`,
     },
     {
       // Three copies: each repeat is removed, one copy stays.
       text: `${A}\n${B}\n${A}\n${B}\n${A}\n${B}\n`,
-      errors: [{ text: `\n${A}\n${B}\n${A}\n${B}`, message: '4' }],
+      errors: [{ text: `${A}\n${B}\n${A}\n${B}`, message: '4' }],
       output: `${A}\n${B}\n`,
+    },
+    {
+      // A near copy after CRLF line breaks and an astral character: the finding starts at the copy's first
+      // character (not on the line break before it), the suggested deletion takes the break after it.
+      text: `𠮷${LONG}\r\n${B}\r\n${LONG_EDITED}\r\n${C}`,
+      errors: [{ range: [LONG.length + B.length + 6, 2 * LONG.length + B.length + 6], text: LONG_EDITED, message: '%' }],
+      output: `𠮷${LONG}\r\n${B}\r\n${LONG_EDITED}\r\n${C}`,
+    },
+    {
+      // The same near copy as the last paragraph, after an astral character: the deletion takes the break
+      // before it, the finding does not.
+      text: `${B}\n${LONG}\n𠮷${LONG_EDITED}`,
+      errors: [{ range: [B.length + LONG.length + 2, B.length + 2 * LONG.length + 4], text: `𠮷${LONG_EDITED}` }],
+    },
+    {
+      // The same clauses in another order share every 5-gram, yet are not the same text: a near copy, found
+      // (this once crashed the analysis), reported as less than 100% shared and not deleted automatically.
+      text: `${SERIES}\n${SERIES_REORDERED}\n`,
+      errors: [{ range: [SERIES.length + 1, 2 * SERIES.length + 1], text: SERIES_REORDERED, message: '(99% shared)' }],
+      output: `${SERIES}\n${SERIES_REORDERED}\n`,
     },
     {
       // Markdown: a short subheading pasted with its section belongs to the block.
       text: `## 一、扎根基层\n\n${A}\n\n${B}\n\n## 一、扎根基层\n\n${A}\n`,
-      errors: [{ text: `\n\n## 一、扎根基层\n\n${A}` }],
+      errors: [{ text: `## 一、扎根基层\n\n${A}` }],
       output: `## 一、扎根基层\n\n${A}\n\n${B}\n`,
       options: { format: 'markdown' },
     },
@@ -120,6 +143,17 @@ test('similarity: equal after normalisation is 1, a one-character edit stays nea
   assert.equal(textSimilarity(A, A2), 1);
   assert.ok(textSimilarity(LONG, LONG_EDITED) >= 0.7);
   assert.ok(textSimilarity(A, C) < 0.3);
+});
+
+test('reordered clauses: every 5-gram shared, yet a near copy and not an exact one', () => {
+  assert.equal(textSimilarity(SERIES, SERIES_REORDERED), 1);
+  const text = `${SERIES}\n${SERIES_REORDERED}`;
+  const { blocks } = findDuplicates(text, buildParagraphs(text, 'plaintext'));
+  assert.deepEqual(blocks, [{ first: 0, repeat: 1, length: 1, exact: false, similarity: 1 }]);
+  // Behind an exact copy of the first paragraph, the reordered one does not join the exact block.
+  const three = `${SERIES}\n${B}\n${SERIES}\n${SERIES_REORDERED}`;
+  const found = findDuplicates(three, buildParagraphs(three, 'plaintext')).blocks;
+  assert.deepEqual(found.map((b) => [b.first, b.repeat, b.length, b.exact]), [[0, 2, 1, true], [0, 3, 1, false]]);
 });
 
 test('many paragraphs sharing phrases are compared through the index, and only copies are found', () => {

@@ -12,6 +12,15 @@ export function structureOf(ctx: DocumentContext): Structure {
   return ctx.shared('structure', () => detectStructure(ctx.paragraphs, ctx.tokens, ctx.paragraphMemo, ctx.contentMemo));
 }
 
+/**
+ * The siblings shown as related information of a finding on one item: up to `each` on either side of a
+ * position, those before index `before` and those from index `after` on (a finding listing every sibling
+ * would make a long series' findings quadratic in size).
+ */
+export function nearbySiblings<T>(list: readonly T[], before: number, after: number, each = 2): T[] {
+  return [...list.slice(Math.max(0, before - each), Math.max(0, before)), ...list.slice(after, after + each)];
+}
+
 /** Simplified words of every series' frame: repetition rules exempt them (that repetition is the 排比). */
 export function frameWordsOf(ctx: DocumentContext): ReadonlySet<string> {
   return ctx.shared('frameWords', () => new Set(structureOf(ctx).series.flatMap((s) => s.frameWords)));

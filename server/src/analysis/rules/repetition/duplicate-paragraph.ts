@@ -18,7 +18,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { DocumentRule } from '../../rule';
-import { deletionRange, duplicatesOf } from './duplicates';
+import { contentEndBefore, contentStartAfter, deletionRange, duplicatesOf } from './duplicates';
 
 /** 1-based line number of every offset asked for, in one pass over the text. */
 function lineNumbers(text: string, offsets: readonly number[]): Map<number, number> {
@@ -74,9 +74,17 @@ export const rule: DocumentRule = {
     for (const b of blocks) {
       const firstStart = ps[b.first]!.start;
       const firstEnd = ps[b.first + b.length - 1]!.end;
-      const [start, end] = deletionRange(ctx.text, ps[b.repeat]!.start, ps[b.repeat + b.length - 1]!.end);
+      const repeatStart = ps[b.repeat]!.start;
+      const repeatEnd = ps[b.repeat + b.length - 1]!.end;
+      // The finding covers the repeated text itself (from its first character, indentation aside); the
+      // fix also deletes the line breaks around it.
+      const start = Math.min(contentStartAfter(ctx.text, repeatStart), repeatEnd);
+      const end = Math.max(contentEndBefore(ctx.text, repeatEnd), start);
+      const [deleteStart, deleteEnd] = deletionRange(ctx.text, repeatStart, repeatEnd);
       const line = lines.get(firstStart) ?? 1;
-      const percent = Math.round(b.similarity * 100);
+      // A near copy can share every 5-gram (the same clauses in another order): it still reads as less
+      // than 100%, since it is not the same text.
+      const percent = Math.min(Math.round(b.similarity * 100), b.exact ? 100 : 99);
       let message: string;
       if (b.length === 1) {
         message = b.exact
@@ -96,7 +104,7 @@ export const rule: DocumentRule = {
           {
             title: b.length === 1 ? l10n.t('Delete the repeated paragraph') : l10n.t('Delete the {0} repeated paragraphs', b.length),
             auto: b.exact,
-            edits: [{ start, end, newText: '' }],
+            edits: [{ start: deleteStart, end: deleteEnd, newText: '' }],
           },
         ],
       });

@@ -326,9 +326,9 @@ export function findDuplicates(
   const index = new SketchIndex(paragraphs.length * SKETCH);
   const votes = new Int32Array(paragraphs.length);
   const touched: number[] = [];
-  /** For each paragraph, the earlier paragraph it copies (-1: none) and how closely. */
+  /** For each paragraph, the earlier paragraph it copies (-1: none), and whether exactly. */
   const source = new Int32Array(paragraphs.length).fill(-1);
-  const score = new Float64Array(paragraphs.length);
+  const exact = new Uint8Array(paragraphs.length);
   for (let j = 0; j < paragraphs.length; j++) {
     const f = prints[j]!;
     if (f.norm.length < MIN_LENGTH) {
@@ -337,7 +337,7 @@ export function findDuplicates(
     const same = occurrences.get(f.norm);
     if (same !== undefined) {
       source[j] = same[0]!;
-      score[j] = 1;
+      exact[j] = 1;
       if (same.length < POSTINGS) {
         same.push(j);
       }
@@ -366,7 +366,6 @@ export function findDuplicates(
       }
       if (best >= 0 && bestScore >= NEAR_SIMILARITY) {
         source[j] = best;
-        score[j] = bestScore;
       }
     }
     for (const h of f.sketch) {
@@ -392,6 +391,7 @@ export function findDuplicates(
     const s = similarity(full(a), full(b));
     return s >= NEAR_SIMILARITY ? s : 0;
   };
+  const sameText = (a: number, b: number): boolean => prints[a]!.norm === prints[b]!.norm;
   const adjacent = (a: number, b: number): boolean => onlySpaceBetween(text, paragraphs[a]!.end, paragraphs[b]!.start);
 
   /** The block that starts with paragraph `repeat` copying paragraph `first`, extended both ways. */
@@ -407,6 +407,7 @@ export function findDuplicates(
       repeat - 1 > lastEnd &&
       adjacent(repeat - 1, repeat) &&
       adjacent(first - 1, first) &&
+      sameText(first - 1, repeat - 1) &&
       pairSimilarity(first - 1, repeat - 1) === 1
     ) {
       first--;
@@ -424,7 +425,9 @@ export function findDuplicates(
       if (s === 0) {
         break;
       }
-      exactBlock &&= s === 1;
+      // Exactness is equality of the texts: different texts can share every 5-gram (the same clauses in
+      // another order), and their similarity is then 1 too.
+      exactBlock &&= sameText(a, b);
       low = Math.min(low, s);
       length++;
     }
@@ -442,7 +445,8 @@ export function findDuplicates(
     }
     // Of the earlier copies (a few at most), the one the longest run continues from: a paragraph pasted
     // next to its original must not break the run of a block pasted elsewhere.
-    const candidates = score[j] === 1 ? occurrences.get(prints[j]!.norm)!.filter((i) => i < j) : [source[j]!];
+    // (Exact copies only: a near copy's own text is listed from itself on, which the filter would empty.)
+    const candidates = exact[j] === 1 ? occurrences.get(prints[j]!.norm)!.filter((i) => i < j) : [source[j]!];
     let block: DuplicateBlock | undefined;
     for (const i of candidates) {
       const b = extend(i, j, lastEnd);

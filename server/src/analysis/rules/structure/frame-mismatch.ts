@@ -6,7 +6,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { DocumentRule } from '../../rule';
-import { structureOf } from '../../structure';
+import { nearbySiblings, structureOf } from '../../structure';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -29,15 +29,18 @@ export const rule: DocumentRule = {
       if (good.length < 2 || good.length < s.items.length / 2) {
         continue;
       }
+      // Good siblings before the current item (both lists are in document order).
+      let goodBefore = 0;
       for (const it of s.items) {
         if ((it.frameHits ?? full) >= full) {
+          goodBefore++;
           continue;
         }
         ctx.report({
           message: l10n.t('This item breaks the frame “{0}” that its {1} siblings share', s.frame, good.length),
           start: it.leadStart,
           end: it.leadEnd,
-          related: good.map((g) => ({ start: g.leadStart, end: g.leadEnd, message: l10n.t('Sibling following the frame') })),
+          related: nearbySiblings(good, goodBefore, goodBefore).map((g) => ({ start: g.leadStart, end: g.leadEnd, message: l10n.t('Sibling following the frame') })),
         });
       }
     }

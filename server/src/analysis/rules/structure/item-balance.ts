@@ -7,9 +7,24 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { DocumentRule } from '../../rule';
-import { structureOf } from '../../structure';
+import { nearbySiblings, structureOf } from '../../structure';
 
 const hanLength = (s: string): number => (s.match(/\p{Script=Han}/gu) ?? []).length;
+
+/** Index of the first element equal to or above `value` in a sorted array. */
+function firstIndexOf(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
 
 export const rule: DocumentRule = {
   meta: {
@@ -28,10 +43,14 @@ export const rule: DocumentRule = {
         continue;
       }
       const lengths = s.items.map((it) => hanLength(it.lead));
+      // The median of the others, from one sorted copy of all lengths: without one occurrence of the
+      // item's own length, the middle element is the one at `half` if that occurrence lies after it, else
+      // the next one (sorting the siblings for every item made a long series quadratic).
+      const sorted = Int32Array.from(lengths).sort();
+      const half = Math.floor((lengths.length - 1) / 2);
       for (let k = 0; k < s.items.length; k++) {
-        const others = lengths.filter((_, j) => j !== k).sort((a, b) => a - b);
-        const median = others[Math.floor(others.length / 2)]!;
         const len = lengths[k]!;
+        const median = firstIndexOf(sorted, len) > half ? sorted[half]! : sorted[half + 1]!;
         const long = len * 2 > median * 5 && len - median >= 15;
         const short = len * 5 < median * 2 && median - len >= 10;
         if (!long && !short) {
@@ -44,7 +63,7 @@ export const rule: DocumentRule = {
             : l10n.t('This item’s lead has {0} characters, far fewer than its siblings’ {1}', len, median),
           start: it.leadStart,
           end: it.leadEnd,
-          related: s.items.filter((_, j) => j !== k).map((x) => ({ start: x.leadStart, end: x.leadEnd, message: l10n.t('Sibling item') })),
+          related: nearbySiblings(s.items, k, k + 1).map((x) => ({ start: x.leadStart, end: x.leadEnd, message: l10n.t('Sibling item') })),
         });
       }
     }

@@ -8,7 +8,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { DocumentRule } from '../../rule';
-import { structureOf } from '../../structure';
+import { nearbySiblings, structureOf } from '../../structure';
 import { formatOrdinal, type OrdinalMarker } from '../../structure/ordinals';
 
 function majorityVariant(markers: OrdinalMarker[]): string {
@@ -75,7 +75,7 @@ export const rule: DocumentRule = {
           start: m.start,
           end: m.end,
           fixes: [{ title: l10n.t('Renumber to “{0}”', wanted), auto: true, edits: [{ start: m.start, end: m.end, newText: wanted }] }],
-          related: markers.filter((x) => x !== m).map((x) => ({ start: x.start, end: x.end, message: l10n.t('Sibling item “{0}”', x.text) })),
+          related: nearbySiblings(markers, k, k + 1).map((x) => ({ start: x.start, end: x.end, message: l10n.t('Sibling item “{0}”', x.text) })),
         });
       });
     }
