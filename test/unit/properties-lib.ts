@@ -40,6 +40,19 @@ export function checkText(text: string, format: TextFormat): Finding[] {
   return getAnalyzer().analyze(text, { format, config: CLI_CONFIG }).findings;
 }
 
+/**
+ * Whether analyze runs on the text at all: (b), (c) and (d) take that as a precondition (fc.pre), so that a
+ * crash, which (a) reports, does not hide what they check on every other input.
+ */
+function analyzable(text: string, format: TextFormat): boolean {
+  try {
+    checkText(text, format);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** One round of fix-all: applyFixes over every finding (the server's source.fixAll.wenfeng does exactly this). */
 export function fixRound(text: string, format: TextFormat): { text: string; edits: TextEdit[]; findings: Finding[] } {
   const findings = checkText(text, format);
@@ -213,6 +226,16 @@ export function documentArbitrary(scale: Scale): fc.Arbitrary<string> {
       const n = clauses(text).length;
       return fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }).map((order) => `${text}${nl}${permuteClauses(text, order)}${nl}`);
     });
+  // A sentence said two or three times in a paragraph, then that paragraph rotated at a clause boundary: the
+  // clauses of the one in another order (and, the text being periodic, exactly the same 5-grams).
+  const rotatedRepeat = fc
+    .tuple(fc.constantFrom(...m.multiClause), fc.integer({ min: 2, max: 3 }), fc.nat(), fc.constantFrom('\n', '\r\n', '\n\n'))
+    .map(([s, k, r, nl]) => {
+      const text = s.repeat(k);
+      const parts = clauses(text);
+      const at = 1 + (r % (parts.length - 1));
+      return `${text}${nl}${[...parts.slice(at), ...parts.slice(0, at)].join('')}${nl}`;
+    });
   const nested = fc
     .tuple(fc.array(fc.constantFrom(...OPENERS), { minLength: 1, maxLength: 5 }), sentence, fc.array(fc.constantFrom(...CLOSERS), { maxLength: 5 }))
     .map(([open, s, close]) => open.join('') + s + close.join(''));
@@ -225,6 +248,7 @@ export function documentArbitrary(scale: Scale): fc.Arbitrary<string> {
     { arbitrary: sentence, weight: 8 },
     { arbitrary: permuted, weight: 2 },
     { arbitrary: permutedPair, weight: 1 },
+    { arbitrary: rotatedRepeat, weight: 1 },
     { arbitrary: punctuationRun, weight: 3 },
     { arbitrary: loneSurrogate, weight: 1 },
     { arbitrary: fc.constantFrom(...ASTRAL), weight: 1 },
@@ -389,16 +413,24 @@ export function assertRoughlyLinear(pattern: readonly number[], start: number, n
   const large = sizedText(pattern, start, 4 * n);
   timeAnalysis(small, 'plaintext'); // warm-up (JIT)
   let tSmall = Infinity;
-  let tLarge = Infinity;
   for (let r = 0; r < runs; r++) {
     tSmall = Math.min(tSmall, timeAnalysis(small, 'plaintext'));
-    tLarge = Math.min(tLarge, timeAnalysis(large, 'plaintext'));
   }
   // A floor for the small run so that a sub-millisecond measurement does not make the ratio meaningless.
+  const bound = factor * Math.max(tSmall, 5);
+  let tLarge = Infinity;
+  for (let r = 0; r < runs; r++) {
+    tLarge = Math.min(tLarge, timeAnalysis(large, 'plaintext'));
+    // Within the bound: done. Three times over it: no noise explains that, and a superlinear run is slow
+    // enough that repeating it only wastes time.
+    if (tLarge <= bound || tLarge > 3 * bound) {
+      break;
+    }
+  }
   const ratio = tLarge / Math.max(tSmall, 5);
   assert.ok(
-    ratio <= factor,
-    `analysis of ${large.length} code units took ${tLarge.toFixed(1)} ms, ${ratio.toFixed(1)}x the ${tSmall.toFixed(1)} ms of ${small.length} (linear: 4x, allowed ${factor}x); line kinds ${JSON.stringify(pattern)}`,
+    tLarge <= bound,
+    `analysis of ${large.length} code units (${large.split('\n').length} lines) took ${tLarge.toFixed(1)} ms, ${ratio.toFixed(1)}x the ${tSmall.toFixed(1)} ms of ${small.length} (linear: 4x, allowed ${factor}x); line kinds ${JSON.stringify(pattern)}`,
   );
 }
 
@@ -510,7 +542,7 @@ export interface PropertyRunOptions {
 
 /** Registers the properties as node:test tests. */
 export function registerPropertyTests(o: PropertyRunOptions): void {
-  const params = (runs: number): fc.Parameters<unknown> => ({ seed: o.seed, numRuns: runs, endOnFailure: false });
+  const params = (runs: number): fc.Parameters<unknown> => ({ seed: o.seed, numRuns: runs, includeErrorInReport: true });
   const doc = (): fc.Arbitrary<[string, TextFormat]> => fc.tuple(documentArbitrary(o.scale), formatArbitrary);
 
   test('(a) analyze never throws', { timeout: o.timeout }, () => {
@@ -525,6 +557,7 @@ export function registerPropertyTests(o: PropertyRunOptions): void {
   test('(b) findings and fix edits lie inside the document, on code-point boundaries', { timeout: o.timeout }, () => {
     fc.assert(
       fc.property(doc(), ([text, format]) => {
+        fc.pre(analyzable(text, format));
         assertRangesValid(text, checkText(text, format));
       }),
       params(o.numRuns),
@@ -534,6 +567,7 @@ export function registerPropertyTests(o: PropertyRunOptions): void {
   test('(c) fix is idempotent: fix(fix(x)) = fix(x)', { timeout: o.timeout }, () => {
     fc.assert(
       fc.property(doc(), ([text, format]) => {
+        fc.pre(analyzable(text, format));
         const once = fixText(text, format).text;
         const twice = fixText(once, format).text;
         assert.equal(twice, once, 'a second fix changed the text again');
@@ -545,40 +579,55 @@ export function registerPropertyTests(o: PropertyRunOptions): void {
   test('(d) every character fix changes lies within a finding check reported', { timeout: o.timeout }, () => {
     fc.assert(
       fc.property(doc(), ([text, format]) => {
+        fc.pre(analyzable(text, format));
         assertFixWithinFindings(text, format);
       }),
       params(o.numRuns),
     );
   });
 
-  test('(e) convert to the own script is the identity; Simplified round-trips through Traditional', { timeout: o.timeout }, () => {
+  /** Simplified and Traditional texts for (e): corpus sentences and paragraphs with neutral material between. */
+  const scriptTexts = (): { simplifiedText: fc.Arbitrary<string>; traditionalText: fc.Arbitrary<string> } => {
     const m = getMaterial();
-    const converter = getServices().converter;
     // Neutral material (no Han characters) that conversion must keep as it is in any script.
     const neutral = fc.oneof(
       punctuationRun,
       fc.constantFrom(...ASTRAL, ...NEWLINES, ...CONTROLS, ...INVISIBLE, ...OPENERS, ...CLOSERS, ...MARKDOWN.filter((s) => !HAN.test(s))),
     );
-    const simplifiedText = fc
-      .array(fc.oneof({ arbitrary: fc.constantFrom(...m.simplified), weight: 4 }, { arbitrary: fc.constantFrom(...m.simplifiedParagraphs), weight: 2 }, { arbitrary: neutral, weight: 1 }), { minLength: 1, maxLength: 12 })
-      .map((a) => a.join(''));
-    const traditionalText = fc
-      .array(fc.oneof({ arbitrary: fc.constantFrom(...m.traditional), weight: 4 }, { arbitrary: neutral, weight: 1 }), { minLength: 1, maxLength: 12 })
-      .map((a) => a.join(''));
+    return {
+      simplifiedText: fc
+        .array(fc.oneof({ arbitrary: fc.constantFrom(...m.simplified), weight: 4 }, { arbitrary: fc.constantFrom(...m.simplifiedParagraphs), weight: 2 }, { arbitrary: neutral, weight: 1 }), { minLength: 1, maxLength: 12 })
+        .map((a) => a.join('')),
+      traditionalText: fc
+        .array(fc.oneof({ arbitrary: fc.constantFrom(...m.traditional), weight: 4 }, { arbitrary: neutral, weight: 1 }), { minLength: 1, maxLength: 12 })
+        .map((a) => a.join('')),
+    };
+  };
+
+  test('(e) convert Simplified text to Simplified is the identity', { timeout: o.timeout }, () => {
+    const converter = getServices().converter;
     fc.assert(
-      fc.property(simplifiedText, (s) => {
+      fc.property(scriptTexts().simplifiedText, (s) => {
         assert.equal(converter.convert(s, 'simplified'), s, 'Simplified → Simplified changed the text');
       }),
       params(o.numRuns),
     );
+  });
+
+  test('(e) convert Traditional text to Traditional is the identity', { timeout: o.timeout }, () => {
+    const converter = getServices().converter;
     fc.assert(
-      fc.property(traditionalText, (t) => {
+      fc.property(scriptTexts().traditionalText, (t) => {
         assert.equal(converter.convert(t, 'traditional'), t, 'Traditional → Traditional changed the text');
       }),
       params(o.numRuns),
     );
+  });
+
+  test('(e) Simplified text round-trips through Traditional (S → T → S)', { timeout: o.timeout }, () => {
+    const converter = getServices().converter;
     fc.assert(
-      fc.property(simplifiedText, (s) => {
+      fc.property(scriptTexts().simplifiedText, (s) => {
         assert.equal(converter.convert(converter.convert(s, 'traditional'), 'simplified'), s, 'Simplified → Traditional → Simplified is not the text');
       }),
       params(o.numRuns),

@@ -6,10 +6,10 @@
 import { FAST, registerPropertyTests } from './properties-lib';
 
 registerPropertyTests({
-  numRuns: 40,
-  cliRuns: 2,
+  numRuns: 30,
+  cliRuns: 1,
   timingRuns: 1,
-  timingSize: 12_000,
+  timingSize: 6_000,
   seed: 20260313,
   scale: FAST,
   timeout: 120_000,
