@@ -171,6 +171,21 @@ const NEWLINES = ['\n', '\r\n', '\r', '\n\n', '\r\n\r\n', '\r\r', '\n\r'];
 const PINYIN_HOSTS = ['關', '关', '重', '負', '负', '擔', '担', '發', '行', '长', '長', '着'];
 const PINYIN = ['guān', 'zhòng', 'dān', 'fù', 'fā', 'háng', 'xíng', 'zhǎng', 'cháng', 'zhe', 'zhuó', 'lǜ', 'nǚ'];
 const TRADITIONAL_WORDS = ['發展', '關注', '經濟', '國家', '學習', '負擔', '頭髮', '乾淨', '後來', '隻', '著作', '顯著', '瞭解', '裡面', '於是', '臺灣', '台灣', '為人民服務'];
+/**
+ * Traditional text written by hand in Taiwan's standard forms (為, 裡, 群眾, 著), not made by the converter
+ * under test: a converter that systematically rewrites a character would keep its own output unchanged.
+ */
+const TAIWAN_SENTENCES = [
+  '為人民服務是我們的宗旨。',
+  '堅持以人民為中心的發展思想。',
+  '關於加強黨的建設的意見。',
+  '我們要著力解決群眾反映強烈的突出問題。',
+  '在新時代裡面，後來的發展更加顯著。',
+  '這項工作提高了幹部的學習積極性。',
+  '發揮基層黨組織的戰鬥堡壘作用。',
+  '一、總體要求\n（一）指導思想。',
+  '只有這樣，才能讓群眾滿意。',
+];
 const MARKDOWN = [
   '```\nconst a = 1;;; // 注释，,\n```\n',
   '~~~js\nif (x) {!!!}\n~~~\n',
@@ -619,6 +634,18 @@ export function registerPropertyTests(o: PropertyRunOptions): void {
     fc.assert(
       fc.property(scriptTexts().traditionalText, (t) => {
         assert.equal(converter.convert(t, 'traditional'), t, 'Traditional → Traditional changed the text');
+      }),
+      params(o.numRuns),
+    );
+  });
+
+  test('(e) convert hand-written Taiwan text to Taiwan is the identity', { timeout: o.timeout }, () => {
+    const converter = getServices().converter;
+    const neutral = fc.constantFrom(...NEWLINES, '，', '。', '！', '“', '”', '《', '》', ' ', '𠮷', '2024年');
+    const taiwanText = fc.array(fc.oneof({ arbitrary: fc.constantFrom(...TAIWAN_SENTENCES), weight: 3 }, { arbitrary: neutral, weight: 1 }), { minLength: 1, maxLength: 8 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(taiwanText, (t) => {
+        assert.equal(converter.convert(t, 'taiwan'), t, 'Taiwan → Taiwan changed the text');
       }),
       params(o.numRuns),
     );
