@@ -186,6 +186,8 @@ const TAIWAN_SENTENCES = [
   '一、總體要求\n（一）指導思想。',
   '只有這樣，才能讓群眾滿意。',
 ];
+/** The lines of an outline over and over: headings, sub-items, series items, a short line. */
+const SKELETON = ['一是加强学习。', '二是提高认识，做好各项工作。', '三、', '（一）落实', '1. 好', '首先，我们要发展。', '短'];
 const MARKDOWN = [
   '```\nconst a = 1;;; // 注释，,\n```\n',
   '~~~js\nif (x) {!!!}\n~~~\n',
@@ -412,7 +414,9 @@ export function sizedText(pattern: readonly number[], start: number, size: numbe
       : kind === 2 ? SHORT[i % SHORT.length]!
       : kind === 3 ? `${s.slice(0, -1)}!!!!;;;`
       : kind === 4 ? `${s}${s.slice(0, 8)}(guān)`
-      : '';
+      : kind === 5 ? ''
+      : kind === 6 ? `${ORDINALS[i % ORDINALS.length]!}${s.slice(0, 1 + (i % 6))}。`
+      : SKELETON[i % SKELETON.length]!;
     parts.push(line);
     length += line.length + 1;
   }
@@ -662,13 +666,13 @@ export function registerPropertyTests(o: PropertyRunOptions): void {
   });
 
   test('(f) analysis time grows roughly linearly (4n within 10x of n)', { timeout: o.timeout }, () => {
-    const pattern = fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 8 });
+    const pattern = fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 8 });
     fc.assert(
       fc.property(pattern, fc.nat({ max: 100_000 }), (p, start) => {
         assertRoughlyLinear(p, start, o.timingSize, 3, 10);
       }),
-      // Thousands of short lines, then ordinal items: the shapes superlinear code meets first.
-      { ...params(o.timingRuns), examples: [[[2], 0], [[1], 0]] },
+      // Thousands of short lines, short series items, ordinal paragraphs: the shapes superlinear code meets first.
+      { ...params(o.timingRuns), examples: [[[7], 0], [[2], 0], [[6], 0], [[1], 0]] },
     );
   });
 
