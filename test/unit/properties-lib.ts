@@ -428,6 +428,9 @@ export function sizedText(pattern: readonly number[], start: number, size: numbe
  * 4 for linear time, so `factor` 10 leaves 2.5x room for noise and constant costs.
  */
 export function assertRoughlyLinear(pattern: readonly number[], start: number, n: number, runs: number, factor: number): void {
+  // The shared analyzer of the other properties holds up to 50,000 paragraphs: drop them, so that the
+  // measurement does not pay for a full heap's garbage collection.
+  getAnalyzer().clearCaches();
   const small = sizedText(pattern, start, n);
   const large = sizedText(pattern, start, 4 * n);
   timeAnalysis(small, 'plaintext'); // warm-up (JIT)
@@ -671,8 +674,8 @@ export function registerPropertyTests(o: PropertyRunOptions): void {
       fc.property(pattern, fc.nat({ max: 100_000 }), (p, start) => {
         assertRoughlyLinear(p, start, o.timingSize, 3, 10);
       }),
-      // Thousands of short lines, short series items, ordinal paragraphs: the shapes superlinear code meets first.
-      { ...params(o.timingRuns), examples: [[[7], 0], [[2], 0], [[6], 0], [[1], 0]] },
+      // An outline's lines over and over, thousands of short lines: the shapes superlinear code meets first.
+      { ...params(o.timingRuns), examples: [[[7], 0], [[2], 0]] },
     );
   });
 
