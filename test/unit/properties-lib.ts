@@ -509,6 +509,9 @@ async function assertCliAgrees(text: string, format: TextFormat): Promise<void> 
   try {
     const file = path.join(dir, format === 'markdown' ? 'draft.md' : 'draft.txt');
     fs.writeFileSync(file, text);
+    // An empty project file next to the draft: the CLI takes the nearest one, so a .wenfeng.json in a
+    // folder above the temp folder cannot change the settings under test.
+    fs.writeFileSync(path.join(dir, '.wenfeng.json'), '{}');
     const read = asReadByCli(text);
     const [check, fix] = await Promise.all([spawnCli(['check', '--format', 'json', file]), spawnCli(['fix', file])]);
     assert.equal(check.err, '', `check wrote to stderr: ${check.err}`);
