@@ -29,7 +29,7 @@ process.stdout.write(`properties-long: NUM_RUNS=${numRuns} SEED=${seed}\n`);
 registerPropertyTests({
   numRuns,
   cliRuns: Math.max(2, Math.ceil(numRuns / 50)),
-  timingRuns: Math.max(1, Math.ceil(numRuns / 200)),
+  timingRuns: Math.max(3, Math.ceil(numRuns / 200)),
   timingSize: envInt('TIMING_SIZE', 70_000),
   seed,
   scale: LONG,

@@ -8,9 +8,9 @@ import { test } from 'node:test';
 import { changedRegions, FAST, mapBack, registerPropertyTests } from './properties-lib';
 
 registerPropertyTests({
-  numRuns: 30,
+  numRuns: 60,
   cliRuns: 1,
-  timingRuns: 1,
+  timingRuns: 2,
   timingSize: 6_000,
   seed: 20260313,
   scale: FAST,
