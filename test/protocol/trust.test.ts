@@ -31,7 +31,10 @@ const messages: Array<{ type: number; message: string }> = [];
 const registrations: Array<{ method: string; registerOptions?: unknown }> = [];
 let wake: Array<() => void> = [];
 let configuration: Record<string, unknown> = { messageLanguage: 'en' };
-const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'wenfeng-trust-'));
+// The workspace folder inside a folder of the test's own, whose .wenfeng.json (above the workspace) must not apply.
+const outer = fs.mkdtempSync(path.join(os.tmpdir(), 'wenfeng-trust-'));
+const workspace = path.join(outer, 'workspace');
+fs.mkdirSync(workspace);
 
 /** Resolves with the first notification recorded in `list` (from `from` on) that satisfies `predicate`. */
 function waitFor<T>(list: T[], predicate: (x: T) => boolean, from = 0, timeoutMs = 15000): Promise<T> {
@@ -100,6 +103,7 @@ after(async () => {
   await conn.sendNotification('exit');
   conn.dispose();
   child.kill();
+  fs.rmSync(outer, { recursive: true, force: true });
 });
 
 async function open(name: string, text: string, languageId = 'markdown'): Promise<string> {
