@@ -22,11 +22,16 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   context.subscriptions.push(watcher);
   const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted, watchesConfigFiles: true };
   const clientOptions: LanguageClientOptions = {
-    // The file and untitled schemes only: without a scheme the selector also matches the chat input.
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    // The file and untitled schemes only: without a scheme the selector also matches the chat input. The
+    // project settings file too, whatever its language (json, jsonc): the server applies its unsaved text as
+    // it is typed and shows its problems; it never checks it as prose.
+    documentSelector: [
+      ...LANGUAGES.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      { scheme: 'file', pattern: '**/.wenfeng.json' },
+    ],
     initializationOptions,
     // Creating, editing or deleting a project file re-checks the open documents at once.
     synchronize: { fileEvents: watcher },

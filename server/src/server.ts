@@ -3,6 +3,7 @@
  * (or on save), stale runs are dropped, settings are pulled per resource, and every handler is guarded so
  * that no input can take the server down.
  */
+import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
 import {
@@ -68,6 +69,16 @@ function rangeProblem(r: unknown): string | undefined {
   return undefined;
 }
 
+/** True when something of that name exists on disk (as findProjectConfig sees it). */
+function existsOnDisk(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function filePathOf(uri: string): string | undefined {
   try {
     return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
@@ -121,7 +132,8 @@ export function startServer(connection: Connection): void {
   /** Diagnostics on the project file itself, at each bad key; a notification when it was read from disk. */
   const publishProjectConfig = (c: ProjectConfig, notify: boolean): void => {
     const text = c.text ?? '';
-    const range = (offset: number, length: number): Range => ({ start: lineColumn(text, offset), end: lineColumn(text, offset + length) });
+    // A syntax error at the end of the text is an empty range there, not one past the end.
+    const range = (offset: number, length: number): Range => ({ start: lineColumn(text, offset), end: lineColumn(text, Math.min(offset + length, text.length)) });
     void connection.sendDiagnostics({
       uri: configUriOf(c.file),
       diagnostics: c.problems.map((p) => ({
@@ -252,11 +264,16 @@ export function startServer(connection: Connection): void {
     }
   };
 
-  /** An open `.wenfeng.json` was opened, edited or closed: show its problems, apply it to the open documents. */
+  /**
+   * An open `.wenfeng.json` was opened, edited or closed: show its problems, apply it to the open documents.
+   * A file that is not (or no longer) on disk does not apply, whatever its editor holds: no problems shown.
+   */
   const configDocumentChanged = (uri: string, unsaved: string | undefined): void => {
     const file = filePathOf(uri);
-    if (file && trusted) {
+    if (file && trusted && existsOnDisk(file)) {
       publishProjectConfig(readProjectConfig(file, unsaved), false);
+    } else if (file) {
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
     }
     recheckAll(unsaved === undefined);
   };
@@ -317,8 +334,11 @@ export function startServer(connection: Connection): void {
       return;
     }
     for (const c of changes) {
-      if (c.type === FileChangeType.Deleted && !documents.get(c.uri)) {
-        void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+      // Deleted: its problems go, also while an editor still holds its text (VS Code keeps the buffer of a
+      // deleted file, and of a closed editor, open): a file that is not on disk does not apply.
+      if (c.type === FileChangeType.Deleted) {
+        const file = filePathOf(c.uri);
+        void connection.sendDiagnostics({ uri: file ? configUriOf(file) : c.uri, diagnostics: [] });
       }
     }
     recheckAll(true);

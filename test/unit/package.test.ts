@@ -27,6 +27,7 @@ const EXPECTED = [
   'package.nls.zh-cn.json',
   'snippets/essay.code-snippets',
   'syntaxes/language-configuration.json',
+  'syntaxes/wenfeng-config.schema.json',
   'syntaxes/wenfeng-essay.tmLanguage.json',
   'syntaxes/wenfeng-injection.tmLanguage.json',
 ];
