@@ -31,14 +31,14 @@ import type { Fix, Report, ScriptTarget } from '../../types';
 /** The two typographic quotation styles of Chinese. */
 export type QuoteStyle = 'curly' | 'corner';
 
-interface StyleMarks {
+export interface StyleMarks {
   open: string;
   close: string;
   innerOpen: string;
   innerClose: string;
 }
 
-const MARKS: Record<QuoteStyle, StyleMarks> = {
+export const MARKS: Readonly<Record<QuoteStyle, StyleMarks>> = {
   curly: { open: '“', close: '”', innerOpen: '‘', innerClose: '’' },
   corner: { open: '「', close: '」', innerOpen: '『', innerClose: '』' },
 };
@@ -360,22 +360,38 @@ function majority(a: number, b: number, expected: QuoteStyle): QuoteStyle {
   return a > b ? 'curly' : b > a ? 'corner' : expected;
 }
 
-/** Matched pairs of one opener/closer kind in a paragraph's prose. */
+/**
+ * Matched pairs of one opener/closer kind in a paragraph's prose. None when the stack fails and the kind's
+ * marks are even in number: punctuation/pairs then pairs them by position and gives them the document's
+ * style itself.
+ */
 function matchedPairs(prose: string, open: string, close: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const stack: number[] = [];
-  for (let i = prose.indexOf(open); i >= 0 && i < prose.length; i++) {
+  let count = 0;
+  let failed = false;
+  const first = prose.indexOf(close);
+  for (let i = first >= 0 ? Math.min(first, prose.indexOf(open)) : prose.indexOf(open); i >= 0 && i < prose.length; i++) {
     const ch = prose[i];
     if (ch === open) {
+      if (ch === '‘' && isApostrophe(prose, i)) {
+        continue;
+      }
+      count++;
       stack.push(i);
-    } else if (ch === close && stack.length > 0) {
+    } else if (ch === close) {
       if (ch === '’' && isApostrophe(prose, i)) {
         continue;
       }
-      out.push([stack.pop()!, i]);
+      count++;
+      if (stack.length > 0) {
+        out.push([stack.pop()!, i]);
+      } else {
+        failed = true;
+      }
     }
   }
-  return out;
+  return (failed || stack.length > 0) && count % 2 === 0 ? [] : out;
 }
 
 /** The document's quotation style and the plan of every paragraph's straight quotes. */
