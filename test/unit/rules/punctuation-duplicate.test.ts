@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { applyFixes } from '../../../server/src/analysis';
 import { check, corpusEssay, corpusEssays, fixAll, ruleTester, seed } from '../helpers';
 
 const ID = 'punctuation/duplicate';
@@ -174,5 +175,24 @@ test('long runs stay linear and keep their ranges', () => {
     assert.equal(found.length, 1);
     assert.deepEqual([found[0]!.start, found[0]!.end], [text.search(/[，！·]/), text.length - (text.endsWith('文') ? 1 : 0)]);
     assert.ok(found[0]!.message.length < 80);
+  }
+});
+
+test('a run after parentheses that punctuation/halfwidth converts is Chinese in the same round', () => {
+  const rules = ['punctuation/halfwidth', ID];
+  const round = (text: string): string => applyFixes(text, check(text, rules)).text;
+  for (const [text, runEnd, output] of [
+    ['(刘备)!!', 6, '（刘备）！'],
+    ['(刘备)!!!!!!!!!', 13, '（刘备）！'],
+    ['(刘备) !! 好', 8, '（刘备）！好'],
+  ] as const) {
+    const found = check(text, rules);
+    assert.deepEqual(found.map((f) => [f.rule, f.start, f.end]), [
+      ['punctuation/halfwidth', 0, 4],
+      [ID, 4, runEnd],
+    ], text);
+    assert.deepEqual(found[1]!.fixes[0]!.edits, [{ start: 4, end: runEnd, newText: '！' }], text);
+    assert.equal(round(text), output, text);
+    assert.equal(round(output), output, text);
   }
 });

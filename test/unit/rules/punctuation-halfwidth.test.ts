@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { applyFixes } from '../../../server/src/analysis';
 import { check, fixAll, ruleTester, seed } from '../helpers';
 
 const ID = 'punctuation/halfwidth';
@@ -64,4 +65,21 @@ test('seed 000: every half-width , : ? in Chinese is flagged and fixed; URLs, nu
   // Fixing touches nothing but the marks (and spaces next to them).
   const back = (s: string): string => s.replace(/[，：；？！。（）]/g, (c) => ',:;?!.()'['，：；？！。（）'.indexOf(c)]!).replace(/ /g, '');
   assert.equal(back(fixed), back(text));
+});
+
+test('parentheses after a run that punctuation/duplicate converts are Chinese in the same round', () => {
+  const rules = [ID, 'punctuation/duplicate'];
+  const text = '我!!(abc)';
+  const found = check(text, rules);
+  assert.deepEqual(found.map((f) => [f.rule, f.start, f.end]), [
+    ['punctuation/duplicate', 1, 3],
+    [ID, 3, 8],
+  ]);
+  assert.deepEqual(found[1]!.fixes[0]!.edits, [
+    { start: 3, end: 4, newText: '（' },
+    { start: 7, end: 8, newText: '）' },
+  ]);
+  const once = applyFixes(text, found).text;
+  assert.equal(once, '我！（abc）');
+  assert.equal(applyFixes(once, check(once, rules)).text, once);
 });
