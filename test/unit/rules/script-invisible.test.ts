@@ -196,3 +196,18 @@ test('a non-breaking space next to half-width marks that become Chinese is decid
   ]);
   assert.equal(round(text2), '我！好');
 });
+
+test('a non-breaking space after a straight quote that punctuation/quotes converts is next to Chinese', () => {
+  const rules = [ID, 'punctuation/quotes', 'punctuation/halfwidth'];
+  const text = "『(刘备)'\u00a02018国家";
+  const found = check(text, rules);
+  assert.deepEqual(found.map((f) => [f.rule, f.start, f.end]), [
+    ['punctuation/halfwidth', 1, 5],
+    ['punctuation/quotes', 5, 6],
+    [ID, 6, 7],
+  ]);
+  assert.deepEqual(found[2]!.fixes[0]!.edits, [{ start: 6, end: 7, newText: ' ' }]);
+  const once = applyFixes(text, found).text;
+  assert.equal(once, '『（刘备）』 2018国家');
+  assert.equal(applyFixes(once, check(once, rules)).text, once);
+});
