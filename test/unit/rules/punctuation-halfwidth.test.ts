@@ -83,3 +83,18 @@ test('parentheses after a run that punctuation/duplicate converts are Chinese in
   assert.equal(once, '我！（abc）');
   assert.equal(applyFixes(once, check(once, rules)).text, once);
 });
+
+test('an invisible character that script/invisible deletes does not hide the Chinese context of a mark', () => {
+  const rules = [ID, 'punctuation/duplicate', 'script/invisible'];
+  const text = '一、(刘备)\u0000!!';
+  const found = check(text, rules);
+  assert.deepEqual(found.map((f) => [f.rule, f.start, f.end]), [
+    [ID, 2, 6],
+    ['script/invisible', 6, 7],
+    ['punctuation/duplicate', 7, 9],
+  ]);
+  assert.deepEqual(found[2]!.fixes[0]!.edits, [{ start: 7, end: 9, newText: '！' }]);
+  const once = applyFixes(text, found).text;
+  assert.equal(once, '一、（刘备）！');
+  assert.equal(applyFixes(once, check(once, rules)).text, once);
+});

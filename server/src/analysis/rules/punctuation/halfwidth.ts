@@ -76,19 +76,25 @@ export function isRunMark(prose: string, i: number, excluded: Excluded): boolean
   return c !== undefined && (FULL_RUN_MARKS.includes(c) || halfwidthMarkAt(prose, i, excluded) !== undefined);
 }
 
-/** Index of the nearest non-space character before `i` (-1 when none). */
+/**
+ * Spaces, and the invisible characters script/invisible deletes (control characters, zero-width characters):
+ * they do not separate a mark from the text it follows, since the same round of fixes removes them.
+ */
+const TRANSPARENT = /[\s\u0000-\u0008\u000e-\u001f\u007f-\u009f\u200b-\u200d\u2060]/;
+
+/** Index of the nearest visible character before `i` (-1 when none). */
 function prevIndex(prose: string, i: number): number {
   let j = i - 1;
-  while (j >= 0 && /\s/.test(prose[j]!)) {
+  while (j >= 0 && TRANSPARENT.test(prose[j]!)) {
     j--;
   }
   return j;
 }
 
-/** Index of the nearest non-space character at or after `i` (prose.length when none). */
+/** Index of the nearest visible character at or after `i` (prose.length when none). */
 function nextIndex(prose: string, i: number): number {
   let j = i;
-  while (j < prose.length && /\s/.test(prose[j]!)) {
+  while (j < prose.length && TRANSPARENT.test(prose[j]!)) {
     j++;
   }
   return j;
