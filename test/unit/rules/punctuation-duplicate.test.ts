@@ -196,3 +196,21 @@ test('a run after parentheses that punctuation/halfwidth converts is Chinese in 
     assert.equal(round(output), output, text);
   }
 });
+
+test('a makeshift dash before or after parentheses that punctuation/halfwidth converts is fixed in the same round', () => {
+  const rules = ['punctuation/halfwidth', ID];
+  for (const [text, dash, parens, output] of [
+    ['# 标题--(刘备)', [4, 6], [6, 10], '# 标题——（刘备）'],
+    ['(刘备)--我', [4, 6], [0, 4], '（刘备）——我'],
+  ] as const) {
+    const found = check(text, rules);
+    assert.deepEqual(
+      found.map((f) => [f.rule, f.start, f.end]).sort((a, b) => (a[1] as number) - (b[1] as number)),
+      [[ID, ...dash], ['punctuation/halfwidth', ...parens]].sort((a, b) => (a[1] as number) - (b[1] as number)),
+      text,
+    );
+    const once = applyFixes(text, found).text;
+    assert.equal(once, output, text);
+    assert.equal(applyFixes(once, check(once, rules)).text, once, text);
+  }
+});

@@ -98,3 +98,18 @@ test('an invisible character that script/invisible deletes does not hide the Chi
   assert.equal(once, '一、（刘备）！');
   assert.equal(applyFixes(once, check(once, rules)).text, once);
 });
+
+test('a straight quote that punctuation/quotes converts gives the next mark Chinese context in the same round', () => {
+  const rules = [ID, 'punctuation/quotes'];
+  const text = "『(刘备)'(2)(刘备)";
+  const found = check(text, rules);
+  assert.deepEqual(found.map((f) => [f.rule, f.start, f.end]), [
+    [ID, 1, 5],
+    ['punctuation/quotes', 5, 6],
+    [ID, 6, 9],
+    [ID, 9, 13],
+  ]);
+  const once = applyFixes(text, found).text;
+  assert.equal(once, '『（刘备）』（2）（刘备）');
+  assert.equal(applyFixes(once, check(once, rules)).text, once);
+});

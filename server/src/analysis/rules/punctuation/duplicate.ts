@@ -140,7 +140,18 @@ export const rule: ParagraphRule = {
       if (isHyphen(c)) {
         const n = runLength(prose, i, isHyphen);
         const end = i + n;
-        if (n >= 2 && dashBefore(prevNonSpace(prose, i)) && dashAfter(nextNonSpace(prose, end))) {
+        // A parenthesis punctuation/halfwidth converts counts as the full-width one it becomes.
+        let p = i - 1;
+        while (p >= 0 && /\s/.test(prose[p]!)) {
+          p--;
+        }
+        let q = end;
+        while (q < prose.length && /\s/.test(prose[q]!)) {
+          q++;
+        }
+        const before = prose[p] === ')' && plan.converted.has(p) ? '）' : prose[p];
+        const after = prose[q] === '(' && plan.converted.has(q) ? '（' : prose[q];
+        if (n >= 2 && dashBefore(before) && dashAfter(after)) {
           const [s, e] = withSpaces(prose, i, end);
           ctx.report({
             message: l10n.t('Makeshift dash {0} in Chinese text: use ——', shown(prose.slice(i, end))),

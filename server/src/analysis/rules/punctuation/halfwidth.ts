@@ -20,6 +20,7 @@ import type { ParagraphRule } from '../../rule';
 import type { Services } from '../../types';
 import { findGarbled } from '../script/garbled';
 import { isPinyinAnnotation } from '../script/pinyin-annotation';
+import { planStraightQuotes } from './quotes';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const ASCII_ALNUM = /[A-Za-z0-9]/;
@@ -156,7 +157,7 @@ export interface HalfwidthPlan {
    * collapsed by punctuation/duplicate).
    */
   runs: ReadonlySet<number>;
-  /** Every half-width mark that becomes full-width, whichever rule converts it. */
+  /** Every half-width mark that becomes full-width, whichever rule converts it, and every straight quote. */
   converted: ReadonlySet<number>;
 }
 
@@ -258,7 +259,19 @@ export function halfwidthPlan(prose: string, services: Services): HalfwidthPlan 
     i = end - 1;
   }
 
+  // Straight quotes that punctuation/quotes converts read as the Chinese quotes they become (`'(2)` in
+  // `『(刘备)'(2)`). Which quotes pair up does not depend on the document's style.
   const converted = new Set<number>();
+  if (/["'＂＇]/.test(prose)) {
+    for (const q of planStraightQuotes(prose, 'curly', false).pairs) {
+      if (q.openText !== undefined) {
+        converted.add(q.open);
+      }
+      if (q.closeText !== undefined) {
+        converted.add(q.close);
+      }
+    }
+  }
   const flaggedPairs = new Set<number>();
   const chineseRuns = new Set<number>();
   for (let changed = true; changed; ) {
