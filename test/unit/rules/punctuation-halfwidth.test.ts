@@ -113,3 +113,16 @@ test('a straight quote that punctuation/quotes converts gives the next mark Chin
   assert.equal(once, '『（刘备）』（2）（刘备）');
   assert.equal(applyFixes(once, check(once, rules)).text, once);
 });
+
+test('an invisible character before Han text does not hide the Chinese context of the marks before it', () => {
+  const rules = [ID, 'punctuation/duplicate', 'script/invisible'];
+  const text = '!!\u200b在抗日战争中';
+  const found = check(text, rules);
+  assert.deepEqual(found.map((f) => [f.rule, f.start, f.end]), [
+    ['punctuation/duplicate', 0, 2],
+    ['script/invisible', 2, 3],
+  ]);
+  const once = applyFixes(text, found).text;
+  assert.equal(once, '！在抗日战争中');
+  assert.equal(applyFixes(once, check(once, rules)).text, once);
+});

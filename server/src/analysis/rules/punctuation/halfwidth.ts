@@ -14,7 +14,7 @@
  * sentence becomes `一、`. Parentheses are fixed as a pair.
  */
 import * as l10n from '@vscode/l10n';
-import { isChinese, isHan, nextNonSpace, spacesAround } from '../../chars';
+import { isChinese, isHan, spacesAround } from '../../chars';
 import { MASK } from '../../document';
 import type { ParagraphRule } from '../../rule';
 import type { Services } from '../../types';
@@ -132,7 +132,7 @@ export function chineseContext(prose: string, start: number, end: number, conver
     return true;
   }
   const prev = p >= 0 ? prose[p] : undefined;
-  const next = nextNonSpace(prose, end);
+  const next = prose[nextIndex(prose, end)];
   return next !== undefined && isHan(next) && (prev === undefined || prev === MASK || !ASCII_ALNUM.test(prev));
 }
 
