@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { applyFixes } from '../../../server/src/analysis';
 import { check, corpusEssay, corpusEssays, fixAll, ruleTester, seed } from '../helpers';
 
 const ID = 'punctuation/duplicate';
@@ -174,5 +175,42 @@ test('long runs stay linear and keep their ranges', () => {
     assert.equal(found.length, 1);
     assert.deepEqual([found[0]!.start, found[0]!.end], [text.search(/[，！·]/), text.length - (text.endsWith('文') ? 1 : 0)]);
     assert.ok(found[0]!.message.length < 80);
+  }
+});
+
+test('a run after parentheses that punctuation/halfwidth converts is Chinese in the same round', () => {
+  const rules = ['punctuation/halfwidth', ID];
+  const round = (text: string): string => applyFixes(text, check(text, rules)).text;
+  for (const [text, runEnd, output] of [
+    ['(刘备)!!', 6, '（刘备）！'],
+    ['(刘备)!!!!!!!!!', 13, '（刘备）！'],
+    ['(刘备) !! 好', 8, '（刘备）！好'],
+  ] as const) {
+    const found = check(text, rules);
+    assert.deepEqual(found.map((f) => [f.rule, f.start, f.end]), [
+      ['punctuation/halfwidth', 0, 4],
+      [ID, 4, runEnd],
+    ], text);
+    assert.deepEqual(found[1]!.fixes[0]!.edits, [{ start: 4, end: runEnd, newText: '！' }], text);
+    assert.equal(round(text), output, text);
+    assert.equal(round(output), output, text);
+  }
+});
+
+test('a makeshift dash before or after parentheses that punctuation/halfwidth converts is fixed in the same round', () => {
+  const rules = ['punctuation/halfwidth', ID];
+  for (const [text, dash, parens, output] of [
+    ['# 标题--(刘备)', [4, 6], [6, 10], '# 标题——（刘备）'],
+    ['(刘备)--我', [4, 6], [0, 4], '（刘备）——我'],
+  ] as const) {
+    const found = check(text, rules);
+    assert.deepEqual(
+      found.map((f) => [f.rule, f.start, f.end]).sort((a, b) => (a[1] as number) - (b[1] as number)),
+      [[ID, ...dash], ['punctuation/halfwidth', ...parens]].sort((a, b) => (a[1] as number) - (b[1] as number)),
+      text,
+    );
+    const once = applyFixes(text, found).text;
+    assert.equal(once, output, text);
+    assert.equal(applyFixes(once, check(once, rules)).text, once, text);
   }
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { applyFixes } from '../../../server/src/analysis';
 import { check, fixAll, ruleTester, seed } from '../helpers';
 
 const ID = 'punctuation/halfwidth';
@@ -64,4 +65,64 @@ test('seed 000: every half-width , : ? in Chinese is flagged and fixed; URLs, nu
   // Fixing touches nothing but the marks (and spaces next to them).
   const back = (s: string): string => s.replace(/[，：；？！。（）]/g, (c) => ',:;?!.()'['，：；？！。（）'.indexOf(c)]!).replace(/ /g, '');
   assert.equal(back(fixed), back(text));
+});
+
+test('parentheses after a run that punctuation/duplicate converts are Chinese in the same round', () => {
+  const rules = [ID, 'punctuation/duplicate'];
+  const text = '我!!(abc)';
+  const found = check(text, rules);
+  assert.deepEqual(found.map((f) => [f.rule, f.start, f.end]), [
+    ['punctuation/duplicate', 1, 3],
+    [ID, 3, 8],
+  ]);
+  assert.deepEqual(found[1]!.fixes[0]!.edits, [
+    { start: 3, end: 4, newText: '（' },
+    { start: 7, end: 8, newText: '）' },
+  ]);
+  const once = applyFixes(text, found).text;
+  assert.equal(once, '我！（abc）');
+  assert.equal(applyFixes(once, check(once, rules)).text, once);
+});
+
+test('an invisible character that script/invisible deletes does not hide the Chinese context of a mark', () => {
+  const rules = [ID, 'punctuation/duplicate', 'script/invisible'];
+  const text = '一、(刘备)\u0000!!';
+  const found = check(text, rules);
+  assert.deepEqual(found.map((f) => [f.rule, f.start, f.end]), [
+    [ID, 2, 6],
+    ['script/invisible', 6, 7],
+    ['punctuation/duplicate', 7, 9],
+  ]);
+  assert.deepEqual(found[2]!.fixes[0]!.edits, [{ start: 7, end: 9, newText: '！' }]);
+  const once = applyFixes(text, found).text;
+  assert.equal(once, '一、（刘备）！');
+  assert.equal(applyFixes(once, check(once, rules)).text, once);
+});
+
+test('a straight quote that punctuation/quotes converts gives the next mark Chinese context in the same round', () => {
+  const rules = [ID, 'punctuation/quotes'];
+  const text = "『(刘备)'(2)(刘备)";
+  const found = check(text, rules);
+  assert.deepEqual(found.map((f) => [f.rule, f.start, f.end]), [
+    [ID, 1, 5],
+    ['punctuation/quotes', 5, 6],
+    [ID, 6, 9],
+    [ID, 9, 13],
+  ]);
+  const once = applyFixes(text, found).text;
+  assert.equal(once, '『（刘备）』（2）（刘备）');
+  assert.equal(applyFixes(once, check(once, rules)).text, once);
+});
+
+test('an invisible character before Han text does not hide the Chinese context of the marks before it', () => {
+  const rules = [ID, 'punctuation/duplicate', 'script/invisible'];
+  const text = '!!\u200b在抗日战争中';
+  const found = check(text, rules);
+  assert.deepEqual(found.map((f) => [f.rule, f.start, f.end]), [
+    ['punctuation/duplicate', 0, 2],
+    ['script/invisible', 2, 3],
+  ]);
+  const once = applyFixes(text, found).text;
+  assert.equal(once, '！在抗日战争中');
+  assert.equal(applyFixes(once, check(once, rules)).text, once);
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { applyFixes } from '../../../server/src/analysis';
 import { check, corpusEssay, corpusEssays, fixAll, ruleTester, seed } from '../helpers';
 
 const ID = 'punctuation/pairs';
@@ -183,4 +184,28 @@ test('long runs of marks stay linear and keep their ranges', () => {
       assert.ok(f.start >= 0 && f.end <= text.length && f.start < f.end);
     }
   }
+});
+
+test('quotation marks of the minority style paired by position take the document style in one round', () => {
+  const rules = [ID, 'punctuation/quotes'];
+  const round = (text: string): string => applyFixes(text, check(text, rules)).text;
+  // The document uses “”: the reversed 」…「 becomes “…” at once, not 「…」 first.
+  const text = '他说“好”，“对”，她说」行「。';
+  const found = check(text, rules);
+  assert.deepEqual(found.map((f) => [f.rule, f.start, f.end]), [[ID, 12, 15]]);
+  assert.deepEqual(found[0]!.fixes[0]!.edits, [
+    { start: 12, end: 13, newText: '“' },
+    { start: 14, end: 15, newText: '”' },
+  ]);
+  assert.equal(round(text), '他说“好”，“对”，她说“行”。');
+  // Pairs by position that point the right way are converted by the same finding kind (not by
+  // punctuation/quotes, whose stack pairs 「行」 across them).
+  const text2 = '他说“好”，“对”，“嗯”，她说」「行」「。';
+  assert.deepEqual(check(text2, rules).map((f) => [f.rule, f.start, f.end]), [
+    [ID, 16, 18],
+    [ID, 19, 21],
+  ]);
+  const once = round(text2);
+  assert.equal(once, '他说“好”，“对”，“嗯”，她说“”行“”。');
+  assert.equal(round(once), once);
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { applyFixes } from '../../../server/src/analysis';
 import { check, corpusEssay, corpusEssays, fixAll, ruleTester, seed } from '../helpers';
 
 const ID = 'punctuation/quotes';
@@ -198,4 +199,51 @@ test('long runs of straight quotes stay linear and keep their ranges', () => {
       assert.ok(f.start >= 0 && f.end <= text.length && f.start < f.end);
     }
   }
+});
+
+/** One round of fix-all over the findings of `rules` (what the server's source.fixAll.wenfeng does once). */
+function oneRound(text: string, rules: readonly string[]): string {
+  return applyFixes(text, check(text, rules)).text;
+}
+
+test('a straight quote paired with a closer of the minority style converts both in one round', () => {
+  const rules = [ID, 'punctuation/halfwidth', 'punctuation/pairs'];
+  // The document uses “”; the straight ' pairs with 』: the pair becomes ‘’ at once, not 『』 first.
+  const text = "'(刘备)』一、才能真正实现政策的“言必信，行必果”。";
+  const found = check(text, rules);
+  assert.deepEqual(found.map((f) => [f.rule, f.start, f.end]), [
+    [ID, 0, 6],
+    ['punctuation/halfwidth', 1, 5],
+  ]);
+  assert.deepEqual(found[0]!.fixes[0]!.edits, [
+    { start: 0, end: 1, newText: '‘' },
+    { start: 5, end: 6, newText: '’' },
+  ]);
+  const once = oneRound(text, rules);
+  assert.equal(once, '‘（刘备）’一、才能真正实现政策的“言必信，行必果”。');
+  assert.equal(oneRound(once, rules), once);
+  // The same with an opener of the minority style before the straight quote.
+  const text2 = "『((刘备)'海不清，决不半点改变”。”张自忠";
+  assert.deepEqual(check(text2, [ID]).map((f) => [f.start, f.end]), [[0, 7]]);
+  const once2 = oneRound(text2, rules);
+  assert.equal(once2, '‘(（刘备）’海不清，决不半点改变“。”张自忠');
+  assert.equal(oneRound(once2, rules), once2);
+  // Without mixed styles the partner keeps its style.
+  assert.equal(oneRound("'好』。", rules), '『好』。');
+});
+
+test('straight quotes pair with typographic quotes as punctuation/pairs turns them around', () => {
+  const rules = [ID, 'punctuation/halfwidth', 'punctuation/pairs'];
+  // 」」 become 「」 (punctuation/pairs) in the same round: the two straight quotes pair with each other.
+  const text = '""『(刘备)」」';
+  const found = check(text, rules);
+  assert.deepEqual(found.map((f) => [f.rule, f.start, f.end]), [
+    [ID, 0, 2],
+    ['punctuation/pairs', 2, 3],
+    ['punctuation/halfwidth', 3, 7],
+    ['punctuation/pairs', 7, 9],
+  ]);
+  const once = oneRound(text, rules);
+  assert.equal(once, '「」『（刘备）「」');
+  assert.equal(oneRound(once, rules), once);
 });

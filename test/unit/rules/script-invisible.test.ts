@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { applyFixes } from '../../../server/src/analysis';
 import { check, corpusEssay, corpusEssays, fixAll, ruleTester, seed } from '../helpers';
 
 const ID = 'script/invisible';
@@ -173,4 +174,40 @@ test('long runs of invisible characters are one finding with a short message', (
   }
   assert.deepEqual(check(`代码\`${run}\`中`, [ID], md), []);
   assert.equal(check('中\u00a0'.repeat(50_000), [ID]).length, 49_999);
+});
+
+test('a non-breaking space next to half-width marks that become Chinese is decided as between Chinese', () => {
+  const rules = [ID, 'punctuation/halfwidth', 'punctuation/duplicate'];
+  const round = (text: string): string => applyFixes(text, check(text, rules)).text;
+  const text = '(刘备)\u00a0(刘备)';
+  const found = check(text, rules);
+  assert.deepEqual(found.map((f) => [f.rule, f.start, f.end]), [
+    ['punctuation/halfwidth', 0, 4],
+    [ID, 4, 5],
+    ['punctuation/halfwidth', 5, 9],
+  ]);
+  assert.deepEqual(found[1]!.fixes[0]!.edits, [{ start: 4, end: 5, newText: '' }]);
+  assert.equal(round(text), '（刘备）（刘备）');
+  // After a run of marks that becomes ！: deleted too, not first made a normal space.
+  const text2 = '我!!\u00a0好';
+  assert.deepEqual(check(text2, rules).map((f) => [f.rule, f.start, f.end]), [
+    ['punctuation/duplicate', 1, 3],
+    [ID, 3, 4],
+  ]);
+  assert.equal(round(text2), '我！好');
+});
+
+test('a non-breaking space after a straight quote that punctuation/quotes converts is next to Chinese', () => {
+  const rules = [ID, 'punctuation/quotes', 'punctuation/halfwidth'];
+  const text = "『(刘备)'\u00a02018国家";
+  const found = check(text, rules);
+  assert.deepEqual(found.map((f) => [f.rule, f.start, f.end]), [
+    ['punctuation/halfwidth', 1, 5],
+    ['punctuation/quotes', 5, 6],
+    [ID, 6, 7],
+  ]);
+  assert.deepEqual(found[2]!.fixes[0]!.edits, [{ start: 6, end: 7, newText: ' ' }]);
+  const once = applyFixes(text, found).text;
+  assert.equal(once, '『（刘备）』 2018国家');
+  assert.equal(applyFixes(once, check(once, rules)).text, once);
 });

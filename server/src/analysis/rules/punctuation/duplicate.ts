@@ -30,7 +30,7 @@ import { isChinese, isHan, nextNonSpace, prevNonSpace, spacesAround } from '../.
 import { MASK } from '../../document';
 import type { ParagraphRule } from '../../rule';
 import type { Fix } from '../../types';
-import { chineseContext, garbledRegions, halfwidthMarkAt, isRunMark, withSpaces as withHalfwidthSpaces } from './halfwidth';
+import { halfwidthMarkAt, halfwidthPlan, isRunMark, withSpaces as withHalfwidthSpaces } from './halfwidth';
 
 const HALF_TO_FULL: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！' };
 
@@ -99,7 +99,10 @@ export const rule: ParagraphRule = {
   scope: 'paragraph',
   check(ctx) {
     const prose = ctx.prose;
-    const excluded = garbledRegions(prose, ctx.services);
+    // Whether a run with half-width marks stands in Chinese context depends on the marks around it that
+    // punctuation/halfwidth converts (`(刘备)!!`): the two rules share the decision.
+    const plan = halfwidthPlan(prose, ctx.services);
+    const excluded = plan.excluded;
     const ellipsis = (start: number, end: number): void => {
       const [s, e] = withSpaces(prose, start, end);
       ctx.report({
@@ -137,7 +140,18 @@ export const rule: ParagraphRule = {
       if (isHyphen(c)) {
         const n = runLength(prose, i, isHyphen);
         const end = i + n;
-        if (n >= 2 && dashBefore(prevNonSpace(prose, i)) && dashAfter(nextNonSpace(prose, end))) {
+        // A parenthesis punctuation/halfwidth converts counts as the full-width one it becomes.
+        let p = i - 1;
+        while (p >= 0 && /\s/.test(prose[p]!)) {
+          p--;
+        }
+        let q = end;
+        while (q < prose.length && /\s/.test(prose[q]!)) {
+          q++;
+        }
+        const before = prose[p] === ')' && plan.converted.has(p) ? '）' : prose[p];
+        const after = prose[q] === '(' && plan.converted.has(q) ? '（' : prose[q];
+        if (n >= 2 && dashBefore(before) && dashAfter(after)) {
           const [s, e] = withSpaces(prose, i, end);
           ctx.report({
             message: l10n.t('Makeshift dash {0} in Chinese text: use ——', shown(prose.slice(i, end))),
@@ -172,13 +186,13 @@ export const rule: ParagraphRule = {
       }
       // Marks alone, or only full-width ones spaced apart, are not a run.
       const count = [...prose.slice(i, end)].filter((ch) => ch !== ' ').length;
-      if (count < 2 || (spaced && !half) || (half && !/[。，、；：！？]/.test(prose.slice(i, end)) && !chineseContext(prose, i, end))) {
+      if (count < 2 || (spaced && !half) || (half && !plan.runs.has(i))) {
         i = end;
         continue;
       }
       const run = prose.slice(i, end);
       const full = [...run].filter((ch) => ch !== ' ').map((ch) => HALF_TO_FULL[ch] ?? ch).join('');
-      const [s, e] = half ? withHalfwidthSpaces(prose, i, end) : [i, end];
+      const [s, e] = half ? withHalfwidthSpaces(prose, i, end, plan.converted) : [i, end];
       const n = full.length;
       if (n >= 3 && /^。+$/.test(full)) {
         ellipsis(s, e);

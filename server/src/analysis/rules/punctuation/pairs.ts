@@ -28,7 +28,7 @@ import { MASK, type Paragraph } from '../../document';
 import { hasToneMark, isSyllable } from '../../pinyin';
 import type { DocumentRule } from '../../rule';
 import type { Report } from '../../types';
-import { isApostrophe, quotePlans } from './quotes';
+import { isApostrophe, MARKS, quotePlans, type QuoteStyle } from './quotes';
 
 /** Opener → closer. The half-width pair shares its family with （）. */
 const CLOSER: Readonly<Record<string, string>> = {
@@ -130,11 +130,26 @@ function enumerator(prose: string, i: number): boolean {
   return before === undefined || before === MASK || before.trim() === '' || ENUMERATOR_BOUNDARY.includes(before);
 }
 
+/**
+ * The marks a quotation family's pairs become when punctuation/quotes converts them: the document's style
+ * when it mixes the styles and the family is of the other one, else undefined (the family's own marks).
+ */
+function convertedFamily(family: string, style: QuoteStyle, mixed: boolean): readonly [string, string] | undefined {
+  const own: QuoteStyle = family === '“' || family === '‘' ? 'curly' : 'corner';
+  if (!mixed || own === style) {
+    return undefined;
+  }
+  const m = MARKS[style];
+  return family === '“' || family === '「' ? [m.open, m.close] : [m.innerOpen, m.innerClose];
+}
+
 /** Analyses the marks of one paragraph. */
 function analyseParagraph(
   prose: string,
   partners: ReadonlySet<number>,
   carried: (family: string) => number,
+  style: QuoteStyle,
+  mixed: boolean,
 ): ParagraphMarks {
   const result: ParagraphMarks = { unmatched: [], carried: [], reports: [] };
   // Half-width pairs belong to punctuation/halfwidth (it converts them, or they are English).
@@ -226,29 +241,50 @@ function analyseParagraph(
     }
     if (QUOTE_FAMILIES.has(family) && rest.length % 2 === 0) {
       // The stack failed but the count is even: quotation marks do not nest within their own kind, so
-      // reading them by position gives the pairs; report the ones that point the wrong way.
-      const close = CLOSER[family]!;
+      // reading them by position gives the pairs; report the ones that point the wrong way. In a document
+      // that mixes the styles, a pair of the minority's family takes the document's marks at once
+      // (punctuation/quotes converts only pairs that already match, so it would take a second round).
+      const converted = convertedFamily(family, style, mixed);
+      const [open, close] = converted ?? [family, CLOSER[family]!];
       for (let k = 0; k + 1 < rest.length; k += 2) {
         const a = rest[k]!;
         const b = rest[k + 1]!;
         if (a.open && !b.open) {
+          if (converted) {
+            // Pointing the right way, in the minority's style.
+            result.reports.push({
+              message: l10n.t('Quotation marks {0} in a document that uses {1}', `${a.ch}${b.ch}`, `${open}${close}`),
+              start: a.pos,
+              end: b.pos + 1,
+              fixes: [
+                {
+                  title: l10n.t('Replace with {0}', `${open}${close}`),
+                  auto: true,
+                  edits: [
+                    { start: a.pos, end: a.pos + 1, newText: open },
+                    { start: b.pos, end: b.pos + 1, newText: close },
+                  ],
+                },
+              ],
+            });
+          }
           continue;
         }
         const edits = [];
-        if (!a.open) {
-          edits.push({ start: a.pos, end: a.pos + 1, newText: family });
+        if (!a.open || converted) {
+          edits.push({ start: a.pos, end: a.pos + 1, newText: open });
         }
-        if (b.open) {
+        if (b.open || converted) {
           edits.push({ start: b.pos, end: b.pos + 1, newText: close });
         }
         result.reports.push({
           message:
-            !a.open && b.open
+            !a.open && b.open && !converted
               ? l10n.t('Quotation marks reversed: {0}…{1} should be {1}…{0}', a.ch, b.ch)
-              : l10n.t('Quotation marks point the wrong way: {0}…{1} should be {2}…{3}', a.ch, b.ch, family, close),
+              : l10n.t('Quotation marks point the wrong way: {0}…{1} should be {2}…{3}', a.ch, b.ch, open, close),
           start: a.pos,
           end: b.pos + 1,
-          fixes: [{ title: l10n.t('Replace with {0}', `${family}…${close}`), auto: true, edits }],
+          fixes: [{ title: l10n.t('Replace with {0}', `${open}…${close}`), auto: true, edits }],
         });
       }
       continue;
@@ -319,7 +355,7 @@ export const rule: DocumentRule = {
       }
     };
 
-    const { plans } = quotePlans(ctx);
+    const { plans, style, mixed } = quotePlans(ctx);
     ctx.paragraphs.forEach((p, j) => {
       // Pairs do not span headings, nor more than MAX_SPAN paragraphs.
       expire(p.heading ? j : j - MAX_SPAN);
@@ -332,7 +368,7 @@ export const rule: DocumentRule = {
           list!.pop();
         }
       }
-      const data = analyseParagraph(p.prose, plans[j]!.partners, (family) => pending.get(family)?.length ?? 0);
+      const data = analyseParagraph(p.prose, plans[j]!.partners, (family) => pending.get(family)?.length ?? 0, style, mixed);
       for (const r of data.reports) {
         ctx.report({
           ...r,

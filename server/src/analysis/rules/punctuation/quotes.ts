@@ -31,14 +31,14 @@ import type { Fix, Report, ScriptTarget } from '../../types';
 /** The two typographic quotation styles of Chinese. */
 export type QuoteStyle = 'curly' | 'corner';
 
-interface StyleMarks {
+export interface StyleMarks {
   open: string;
   close: string;
   innerOpen: string;
   innerClose: string;
 }
 
-const MARKS: Record<QuoteStyle, StyleMarks> = {
+export const MARKS: Readonly<Record<QuoteStyle, StyleMarks>> = {
   curly: { open: '“', close: '”', innerOpen: '‘', innerClose: '’' },
   corner: { open: '「', close: '」', innerOpen: '『', innerClose: '』' },
 };
@@ -87,7 +87,11 @@ function withSpaces(prose: string, i: number): [number, number] {
   return [start, end];
 }
 
-/** A straight quote paired with another quote; replacement texts for the straight members. */
+/**
+ * A straight quote paired with another quote; replacement texts for the members that change: the straight
+ * ones, and a typographic partner of the document's minority style (converted in the same pass, so that
+ * the pair is final after one round of fixes).
+ */
 export interface StraightPair {
   open: number;
   close: number;
@@ -137,7 +141,10 @@ const SINGLE: LevelSpec = {
 
 interface QuoteEvent {
   pos: number;
-  /** 0 straight, 1 opener, 2 closer (typographic). */
+  /**
+   * 0 straight, 1 opener, 2 closer (typographic). A typographic mark that points the wrong way and that
+   * punctuation/pairs turns around (pairing the marks of its kind by position) has the direction it gets.
+   */
   type: 0 | 1 | 2;
   style: QuoteStyle | undefined;
   matched: boolean;
@@ -148,7 +155,7 @@ function styleOf(ch: string): QuoteStyle {
   return ch === '“' || ch === '”' || ch === '‘' || ch === '’' ? 'curly' : 'corner';
 }
 
-function planLevel(prose: string, level: LevelSpec, style: QuoteStyle, out: PlanBuilder): void {
+function planLevel(prose: string, level: LevelSpec, style: QuoteStyle, mixed: boolean, out: PlanBuilder): void {
   const events: QuoteEvent[] = [];
   let straightCount = 0;
   for (let i = 0; i < prose.length; i++) {
@@ -164,7 +171,7 @@ function planLevel(prose: string, level: LevelSpec, style: QuoteStyle, out: Plan
     const ch = prose[i]!;
     for (const [o, cl] of level.kinds) {
       if (ch === o || ch === cl) {
-        if (ch === '’' && isApostrophe(prose, i)) {
+        if ((ch === '’' || ch === '‘') && isApostrophe(prose, i)) {
           break;
         }
         events.push({ pos: i, type: ch === o ? 1 : 2, style: styleOf(ch), matched: false, depth: 0 });
@@ -178,16 +185,30 @@ function planLevel(prose: string, level: LevelSpec, style: QuoteStyle, out: Plan
   // Match the typographic marks, each kind on its own stack.
   for (const [o] of level.kinds) {
     const stack: QuoteEvent[] = [];
+    const kind: QuoteEvent[] = [];
+    let unmatched = false;
     for (const e of events) {
       if (e.type === 0 || prose[e.pos] !== o && prose[e.pos] !== closerOf(level, o)) {
         continue;
       }
+      kind.push(e);
       if (e.type === 1) {
         stack.push(e);
       } else if (stack.length > 0) {
         stack.pop()!.matched = true;
         e.matched = true;
+      } else {
+        unmatched = true;
       }
+    }
+    // The stack failed but the count is even: punctuation/pairs reads the marks of the kind by position
+    // and turns the ones that point the wrong way (”显绩“ → “显绩”) in the same round of fixes. Plan
+    // with the marks as they will be, or the straight quotes would pair differently in the next round.
+    if ((unmatched || stack.length > 0) && kind.length % 2 === 0) {
+      kind.forEach((e, k) => {
+        e.type = k % 2 === 0 ? 1 : 2;
+        e.matched = true;
+      });
     }
   }
   // Depth of matched typographic pairs before each event.
@@ -244,13 +265,19 @@ function planLevel(prose: string, level: LevelSpec, style: QuoteStyle, out: Plan
     if (!chinese) {
       continue;
     }
-    const marks = MARKS[partner?.style ?? style];
-    const inner = level.inner || a.depth > 0;
+    // The pair takes the document's style. A partner of the other style changes with it when the document
+    // mixes the styles (the minority's pairs are converted: do it now, not in a second round); a partner
+    // sets the level (“ pairs with ”, whatever the depth).
+    const target = partner !== undefined && !mixed ? partner.style ?? style : style;
+    const marks = MARKS[target];
+    const inner = partner !== undefined ? level.inner : level.inner || a.depth > 0;
+    const convert = (e: QuoteEvent, open: boolean): string | undefined =>
+      e.type === 0 || e.style !== target ? (inner ? (open ? marks.innerOpen : marks.innerClose) : open ? marks.open : marks.close) : undefined;
     out.pairs.push({
       open: a.pos,
       close: b.pos,
-      openText: a.type === 0 ? (inner ? marks.innerOpen : marks.open) : undefined,
-      closeText: b.type === 0 ? (inner ? marks.innerClose : marks.close) : undefined,
+      openText: convert(a, true),
+      closeText: convert(b, false),
     });
     if (partner) {
       out.partners.add(partner.pos);
@@ -272,9 +299,10 @@ const EMPTY_PLAN: StraightQuotePlan = { pairs: [], loose: [], partners: new Set(
 
 /**
  * Plans the fix of the straight quotes of one paragraph's prose: clean pairs, loose quotes, and the
- * typographic marks they pair with. `style` is the style straight pairs become when they have no partner.
+ * typographic marks they pair with. `style` is the document's style, which straight pairs take; `mixed`:
+ * the document mixes the styles (a partner of the minority style is converted too, else kept).
  */
-export function planStraightQuotes(prose: string, style: QuoteStyle): StraightQuotePlan {
+export function planStraightQuotes(prose: string, style: QuoteStyle, mixed: boolean): StraightQuotePlan {
   const double = prose.indexOf('"') >= 0 || prose.indexOf('＂') >= 0;
   const single = prose.indexOf("'") >= 0 || prose.indexOf('＇') >= 0;
   if (!double && !single) {
@@ -282,10 +310,10 @@ export function planStraightQuotes(prose: string, style: QuoteStyle): StraightQu
   }
   const plan: PlanBuilder = { pairs: [], loose: [], partners: new Set() };
   if (double) {
-    planLevel(prose, DOUBLE, style, plan);
+    planLevel(prose, DOUBLE, style, mixed, plan);
   }
   if (single) {
-    planLevel(prose, SINGLE, style, plan);
+    planLevel(prose, SINGLE, style, mixed, plan);
   }
   return plan;
 }
@@ -332,22 +360,38 @@ function majority(a: number, b: number, expected: QuoteStyle): QuoteStyle {
   return a > b ? 'curly' : b > a ? 'corner' : expected;
 }
 
-/** Matched pairs of one opener/closer kind in a paragraph's prose. */
+/**
+ * Matched pairs of one opener/closer kind in a paragraph's prose. None when the stack fails and the kind's
+ * marks are even in number: punctuation/pairs then pairs them by position and gives them the document's
+ * style itself.
+ */
 function matchedPairs(prose: string, open: string, close: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const stack: number[] = [];
-  for (let i = prose.indexOf(open); i >= 0 && i < prose.length; i++) {
+  let count = 0;
+  let failed = false;
+  const first = prose.indexOf(close);
+  for (let i = first >= 0 ? Math.min(first, prose.indexOf(open)) : prose.indexOf(open); i >= 0 && i < prose.length; i++) {
     const ch = prose[i];
     if (ch === open) {
+      if (ch === '‘' && isApostrophe(prose, i)) {
+        continue;
+      }
+      count++;
       stack.push(i);
-    } else if (ch === close && stack.length > 0) {
+    } else if (ch === close) {
       if (ch === '’' && isApostrophe(prose, i)) {
         continue;
       }
-      out.push([stack.pop()!, i]);
+      count++;
+      if (stack.length > 0) {
+        out.push([stack.pop()!, i]);
+      } else {
+        failed = true;
+      }
     }
   }
-  return out;
+  return (failed || stack.length > 0) && count % 2 === 0 ? [] : out;
 }
 
 /** The document's quotation style and the plan of every paragraph's straight quotes. */
@@ -373,7 +417,7 @@ export function quotePlans(ctx: DocumentContext): QuotePlans {
         ? majority(counts.curly, counts.corner, expected)
         : majority(counts.curlyInner, counts.cornerInner, expected);
     const mixed = counts.curly + counts.curlyInner > 0 && counts.corner + counts.cornerInner > 0;
-    return { style, mixed, plans: ctx.paragraphs.map((p) => planStraightQuotes(p.prose, style)) };
+    return { style, mixed, plans: ctx.paragraphs.map((p) => planStraightQuotes(p.prose, style, mixed)) };
   });
 }
 
@@ -413,7 +457,9 @@ export const rule: DocumentRule = {
           if (text === undefined) {
             continue;
           }
-          const [s, e] = withSpaces(prose, pos);
+          // A straight quote takes the spaces that separate it from Chinese text; a typographic partner
+          // changes style only.
+          const [s, e] = DOUBLE.straight(prose.charCodeAt(pos)) || SINGLE.straight(prose.charCodeAt(pos)) ? withSpaces(prose, pos) : [pos, pos + 1];
           edits.push({ start: s, end: e, newText: text });
           start = Math.min(start, s);
           end = Math.max(end, e);

@@ -29,6 +29,8 @@ import { isChinese } from '../../chars';
 import { MASK, type Paragraph } from '../../document';
 import type { DocumentRule } from '../../rule';
 import type { Fix } from '../../types';
+import { halfwidthPlan } from '../punctuation/halfwidth';
+import { quotePlans } from '../punctuation/quotes';
 
 /** Every candidate code unit; one constant regex scanned over the whole text. */
 const CANDIDATE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00a0\u200b-\u200d\u2060\ufeff]/g;
@@ -251,8 +253,16 @@ export const rule: DocumentRule = {
         if (prev === undefined || next === undefined || WHITESPACE.test(prev) || WHITESPACE.test(next)) {
           continue;
         }
-        const prevZh = prev !== MASK && isChinese(prev);
-        const nextZh = next !== MASK && isChinese(next);
+        // A half-width mark that punctuation/halfwidth or punctuation/duplicate converts, and a straight
+        // quote that punctuation/quotes converts, count as the Chinese mark they become (`(刘备)\u00A0(刘备)`,
+        // `『好'\u00A02018`): else the next round would decide otherwise.
+        let halfwidth: ReadonlySet<number> | undefined;
+        const quotes = quotePlans(ctx).plans[pi]!.pairs;
+        const converted = (j: number): boolean =>
+          (halfwidth ??= halfwidthPlan(prose, ctx.services).converted).has(j) ||
+          quotes.some((q) => (q.open === j && q.openText !== undefined) || (q.close === j && q.closeText !== undefined));
+        const prevZh = prev !== MASK && (isChinese(prev) || converted(local - 1));
+        const nextZh = next !== MASK && (isChinese(next) || converted(localEnd));
         let fixes: Fix[];
         if (prevZh && nextZh) {
           fixes = [
