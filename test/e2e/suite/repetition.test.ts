@@ -56,9 +56,9 @@ suite('Repetition rules in the extension host', () => {
     const pasted = diags.find((d) => codeOf(d) === 'repetition/duplicate-paragraph')!;
     assert.equal(show(doubled.range), '1:2-1:4', summarize(diags));
     assert.equal(doc.getText(doubled.range), '要要');
-    // The finding covers the pasted paragraph itself; its fix also deletes the line break after it.
-    assert.equal(show(pasted.range), `3:0-3:${PARAGRAPH.length}`, summarize(diags));
-    assert.equal(doc.getText(pasted.range), PARAGRAPH);
+    // The finding is what its fix deletes: the pasted paragraph's line, through its line break.
+    assert.equal(show(pasted.range), '3:0-4:0', summarize(diags));
+    assert.equal(doc.getText(pasted.range).replace(/\r?\n$/, ''), PARAGRAPH);
     assert.ok(pasted.relatedInformation?.some((r) => r.location.range.start.line === 2), 'related information points at the first copy');
 
     // Apply the paragraph fix, wait for the diagnostics of the new version (fixes carry the version they

@@ -28,73 +28,81 @@ ruleTester(ID, {
     `${A}\n${C}`,
   ],
   invalid: [
+    // The finding is exactly what the fix deletes: the repeat's whole lines, from the start of its own line
+    // through its line break (never the line break before it), so the fix touches nothing outside it.
     {
-      // The last paragraph repeats: the line break before it goes with it.
+      // The last paragraph repeats: deleting it leaves the text ending with a line break.
       text: `${A}\n${B}\n${A}`,
-      errors: [{ range: [A.length + B.length + 2, 2 * A.length + B.length + 2], message: 'line 1' }],
-      output: `${A}\n${B}`,
+      errors: [{ range: [A.length + B.length + 2, 2 * A.length + B.length + 2], text: A, message: 'line 1' }],
+      output: `${A}\n${B}\n`,
     },
     {
-      // Text follows: the copy goes with the blank line after it.
+      // Text follows, with blank lines before and after: the copy goes with the blank line after it.
       text: `${A}\n\n${B}\n\n${A}\n\n${C}`,
-      errors: [{ range: [A.length + B.length + 4, 2 * A.length + B.length + 4], text: A }],
+      errors: [{ range: [A.length + B.length + 4, 2 * A.length + B.length + 6], text: `${A}\n\n` }],
       output: `${A}\n\n${B}\n\n${C}`,
     },
     {
       // A run of two repeated paragraphs is one finding.
       text: `${A}\n${B}\n${C}\n${A}\n${B}`,
       errors: [{ text: `${A}\n${B}`, message: '2' }],
-      output: `${A}\n${B}\n${C}`,
+      output: `${A}\n${B}\n${C}\n`,
     },
     {
       text: `${A}\r\n${B}\r\n${A}\r\n${C}`,
-      errors: [{ range: [A.length + B.length + 4, 2 * A.length + B.length + 4], text: A }],
+      errors: [{ range: [A.length + B.length + 4, 2 * A.length + B.length + 6], text: `${A}\r\n` }],
       output: `${A}\r\n${B}\r\n${C}`,
     },
     {
       text: `𠮷${A}\n${B}\n𠮷${A}\n${C}`,
-      errors: [{ range: [A.length + B.length + 4, 2 * A.length + B.length + 6], text: `𠮷${A}` }],
+      errors: [{ range: [A.length + B.length + 4, 2 * A.length + B.length + 7], text: `𠮷${A}\n` }],
       output: `𠮷${A}\n${B}\n${C}`,
     },
     {
       // Different punctuation: still a copy, fixed automatically.
       text: `${A}\n${B}\n${A2}\n${C}`,
-      errors: [{ text: A2 }],
+      errors: [{ text: `${A2}\n` }],
       output: `${A}\n${B}\n${C}`,
     },
     {
       // The wider gap is kept: a blank line before, a line break after.
       text: `${A}\n\n${B}\n\n${A}\n${C}`,
-      errors: [{ text: A }],
+      errors: [{ text: `${A}\n` }],
       output: `${A}\n\n${B}\n\n${C}`,
     },
     {
+      // A blank line after a repeat that follows a single line break stays (the gap after is wider).
       text: `${A}\n${B}\n${A}\n\n${C}`,
-      errors: [{ text: A }],
+      errors: [{ text: `${A}\n` }],
       output: `${A}\n${B}\n\n${C}`,
+    },
+    {
+      // Indented paragraphs: the range starts at the start of the repeat's line, with its indentation.
+      text: `\t${A}\n\t${B}\n\t${A}\n\t${C}\n`,
+      errors: [{ range: [A.length + B.length + 4, 2 * A.length + B.length + 6], text: `\t${A}\n` }],
+      output: `\t${A}\n\t${B}\n\t${C}\n`,
     },
     {
       // A near copy is reported, but deleting it is only suggested.
       text: `${LONG}\n${B}\n${LONG_EDITED}\n${C}`,
-      errors: [{ text: LONG_EDITED, message: '%' }],
+      errors: [{ text: `${LONG_EDITED}\n`, message: '%' }],
       output: `${LONG}\n${B}\n${LONG_EDITED}\n${C}`,
     },
     {
       // Three copies: each repeat is removed, one copy stays.
       text: `${A}\n${B}\n${A}\n${B}\n${A}\n${B}\n`,
-      errors: [{ text: `${A}\n${B}\n${A}\n${B}`, message: '4' }],
+      errors: [{ text: `${A}\n${B}\n${A}\n${B}\n`, message: '4' }],
       output: `${A}\n${B}\n`,
     },
     {
       // A near copy after CRLF line breaks and an astral character: the finding starts at the copy's first
-      // character (not on the line break before it), the suggested deletion takes the break after it.
+      // character (not on the line break before it) and takes the break after it.
       text: `𠮷${LONG}\r\n${B}\r\n${LONG_EDITED}\r\n${C}`,
-      errors: [{ range: [LONG.length + B.length + 6, 2 * LONG.length + B.length + 6], text: LONG_EDITED, message: '%' }],
+      errors: [{ range: [LONG.length + B.length + 6, 2 * LONG.length + B.length + 8], text: `${LONG_EDITED}\r\n`, message: '%' }],
       output: `𠮷${LONG}\r\n${B}\r\n${LONG_EDITED}\r\n${C}`,
     },
     {
-      // The same near copy as the last paragraph, after an astral character: the deletion takes the break
-      // before it, the finding does not.
+      // The same near copy as the last paragraph, after an astral character: from its first character.
       text: `${B}\n${LONG}\n𠮷${LONG_EDITED}`,
       errors: [{ range: [B.length + LONG.length + 2, B.length + 2 * LONG.length + 4], text: `𠮷${LONG_EDITED}` }],
     },
@@ -102,14 +110,14 @@ ruleTester(ID, {
       // The same clauses in another order share every 5-gram, yet are not the same text: a near copy, found
       // (this once crashed the analysis), reported as less than 100% shared and not deleted automatically.
       text: `${SERIES}\n${SERIES_REORDERED}\n`,
-      errors: [{ range: [SERIES.length + 1, 2 * SERIES.length + 1], text: SERIES_REORDERED, message: '(99% shared)' }],
+      errors: [{ range: [SERIES.length + 1, 2 * SERIES.length + 2], text: `${SERIES_REORDERED}\n`, message: '(99% shared)' }],
       output: `${SERIES}\n${SERIES_REORDERED}\n`,
     },
     {
       // Markdown: a short subheading pasted with its section belongs to the block.
       text: `## 一、扎根基层\n\n${A}\n\n${B}\n\n## 一、扎根基层\n\n${A}\n`,
-      errors: [{ text: `## 一、扎根基层\n\n${A}` }],
-      output: `## 一、扎根基层\n\n${A}\n\n${B}\n`,
+      errors: [{ text: `## 一、扎根基层\n\n${A}\n` }],
+      output: `## 一、扎根基层\n\n${A}\n\n${B}\n\n`,
       options: { format: 'markdown' },
     },
   ],
@@ -129,7 +137,7 @@ test('seed 001: the repeated body is one finding whose fix leaves exactly one co
   assert.deepEqual(f.related?.map((r) => [r.start, r.end]), [[firstStart, firstEnd]]);
   assert.equal(f.fixes[0]?.auto, true);
   const fixed = fixAll(text, [ID]);
-  assert.equal(fixed, lines.slice(0, 6).join('\n'));
+  assert.equal(fixed, `${lines.slice(0, 6).join('\n')}\n`);
   assert.deepEqual(check(fixed, [ID]), []);
 });
 

@@ -12,13 +12,13 @@
  *   作为组工战线的一分子……（同一段再次出现）
  * ✓ 两段开头相同、内容不同：一是坚持党的领导，把方向、谋大局。/ 一是坚持党的领导，定政策、促改革。
  *
- * Fix: delete the repeat, with the line breaks that separated it, so exactly one copy remains and no blank
- * line is left behind. The fix is automatic for exact copies and a suggestion for near copies (deleting one
+ * Fix: delete the repeat's lines, with the line breaks that separated it from the next paragraph, so exactly
+ * one copy remains and no blank line is left behind; the finding's range is what the fix deletes. The fix is automatic for exact copies and a suggestion for near copies (deleting one
  * loses its differences).
  */
 import * as l10n from '@vscode/l10n';
 import type { DocumentRule } from '../../rule';
-import { contentEndBefore, contentStartAfter, deletionRange, duplicatesOf } from './duplicates';
+import { contentEndBefore, contentStartAfter, duplicatesOf, lineBreaks, lineStartOf } from './duplicates';
 
 /** 1-based line number of every offset asked for, in one pass over the text. */
 function lineNumbers(text: string, offsets: readonly number[]): Map<number, number> {
@@ -55,6 +55,20 @@ function lineNumbers(text: string, offsets: readonly number[]): Map<number, numb
   return out;
 }
 
+/** Offset just after the first line break at or after `offset` (CRLF whole), or the text's end. */
+function throughLineBreak(text: string, offset: number): number {
+  for (let i = offset; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      return i + 1;
+    }
+    if (c === 13) {
+      return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    }
+  }
+  return text.length;
+}
+
 export const rule: DocumentRule = {
   meta: {
     id: 'repetition/duplicate-paragraph',
@@ -76,11 +90,22 @@ export const rule: DocumentRule = {
       const firstEnd = ps[b.first + b.length - 1]!.end;
       const repeatStart = ps[b.repeat]!.start;
       const repeatEnd = ps[b.repeat + b.length - 1]!.end;
-      // The finding covers the repeated text itself (from its first character, indentation aside); the
-      // fix also deletes the line breaks around it.
-      const start = Math.min(contentStartAfter(ctx.text, repeatStart), repeatEnd);
-      const end = Math.max(contentEndBefore(ctx.text, repeatEnd), start);
-      const [deleteStart, deleteEnd] = deletionRange(ctx.text, repeatStart, repeatEnd);
+      // The finding is exactly what the fix deletes, so the fix touches nothing outside it: the repeat's
+      // whole lines, from the start of its first line (its indentation) through its own line break. One copy
+      // remains, and the range starts on the repeat's own line, never on the line before.
+      const start = lineStartOf(ctx.text, Math.min(contentStartAfter(ctx.text, repeatStart), repeatEnd));
+      const next = contentStartAfter(ctx.text, repeatEnd);
+      const ownEnd = throughLineBreak(ctx.text, repeatEnd);
+      let end = ownEnd;
+      if (next < ctx.text.length) {
+        // Blank lines after the repeat go with it when the paragraphs before it are separated as widely
+        // (A␤␤A␤␤C → A␤␤C); otherwise they stay (a pasted line between two lines of the essay).
+        const nextLine = lineStartOf(ctx.text, next);
+        const before = lineBreaks(ctx.text, contentEndBefore(ctx.text, start), start);
+        if (nextLine > ownEnd && before >= 1 + lineBreaks(ctx.text, ownEnd, nextLine)) {
+          end = nextLine;
+        }
+      }
       const line = lines.get(firstStart) ?? 1;
       // A near copy can share every 5-gram (the same clauses in another order): it still reads as less
       // than 100%, since it is not the same text.
@@ -104,7 +129,7 @@ export const rule: DocumentRule = {
           {
             title: b.length === 1 ? l10n.t('Delete the repeated paragraph') : l10n.t('Delete the {0} repeated paragraphs', b.length),
             auto: b.exact,
-            edits: [{ start: deleteStart, end: deleteEnd, newText: '' }],
+            edits: [{ start, end, newText: '' }],
           },
         ],
       });

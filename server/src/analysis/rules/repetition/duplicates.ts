@@ -496,7 +496,7 @@ export function lineStartOf(text: string, offset: number): number {
 }
 
 /** Number of line breaks in `text[from, to)` (CRLF counts once). */
-function lineBreaks(text: string, from: number, to: number): number {
+export function lineBreaks(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const c = text[i];
