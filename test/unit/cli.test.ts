@@ -158,7 +158,7 @@ test('check: the same clauses in another order are a near copy, reported on line
   const diagnostics = json.files[0]!.diagnostics;
   assert.deepEqual(
     diagnostics.map((d) => [d.rule, d.range.start.line, d.range.start.character, d.range.start.offset, d.range.end.line, d.range.end.character, d.range.end.offset]),
-    [['repetition/duplicate-paragraph', 1, 0, 56, 1, 55, 111]],
+    [['repetition/duplicate-paragraph', 1, 0, 56, 2, 0, 112]],
   );
   assert.deepEqual(diagnostics[0]!.fixes.map((f) => f.auto), [false]);
 });
