@@ -16,11 +16,16 @@
  *   and the rhetorical 坚持坚持再坚持;
  * - the constructions V着V着 (写着写着) and A不A (写不写不重要), and a word called out twice to open a
  *   sentence (出路出路，走出去了才有路).
+ * A character doubled inside a word (国国家 农农村 热情情 技术创新新 删删繁就简 增添人人文美) is found where the
+ * segmenter leaves one copy alone beside a dictionary word that starts or ends with it (国|国家, 热情|情); the
+ * lone copy is excused where it may be a word of its own (对对方 社会会面临 历史中中华 人才才能), see
+ * insideWordDoublings. Its fix is automatic only with a wide margin, otherwise a suggestion.
  * Only Han text is considered; digits (2020, 11) and text in other scripts never are.
  *
  * ✗ 我们要要结合基层实际      ✓ 我们要结合基层实际
  * ✗ 最典型的的代表            ✓ 最典型的代表
  * ✗ 我们我们要坚持            ✓ 我们要坚持
+ * ✗ 维护国国家安全            ✓ 维护国家安全
  * ✓ 谢谢 · 往往 · 仔仔细细地研究 · 我们研究研究 · 年年有新意 · 一步一步地 · 写着写着
  *
  * Fix: remove the extra copies (the first copy stays).
@@ -75,6 +80,11 @@ export interface Doubling {
   copies: number;
   /** Offset where the extra copies start (they run to `end`). */
   extraStart: number;
+  /**
+   * False when the deletion is offered as a suggestion only: a character doubled inside a word where the
+   * reading of the lone copy as a word of its own is not far-fetched (see insideWordDoublings).
+   */
+  auto?: boolean;
 }
 
 const han = (t: Token | undefined): t is Token => t !== undefined && isHanOnly(t.text);
@@ -221,6 +231,10 @@ export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, ac
 
 /** Frequency from which a lone verb is a common word of its own (会 能 有 要 来), as in 社会|会|面临. */
 const STANDALONE_FREQUENCY = 50_000;
+/** Frequency from which the word of a doubled character is common enough for the deletion to be automatic. */
+const AUTO_WORD_FREQUENCY = 1000;
+/** Frequency below which the lone copy is too rare a word of its own to be meant (国 29996, 农 2914). */
+const AUTO_LONE_FREQUENCY = 30_000;
 /** Letters and digits: 2017|年|年初, A|市|市政府 (the lone character belongs to them). */
 const ALNUM = /[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]$/u;
 /** Numerals and demonstratives before a measure word: 三|个|个人 is 三个 + 个人. */
@@ -330,7 +344,7 @@ function insideWordDoublings(tokens: readonly Token[], segmenter: Segmenter, acc
       }
       // A verb doubled before its object: 走走弯路, 唱唱戏, 治治病, 扣扣子.
       const object = b.norm.slice(x.length);
-      if (/^v/.test(tag) && (object === '子' || segmenter.tagOf(object) === 'n') || DOUBLING_VERB_OBJECT.has(b.norm)) {
+      if (/^v/.test(tag) && (object === '子' || /^n/.test(segmenter.tagOf(object) ?? '')) || DOUBLING_VERB_OBJECT.has(b.norm)) {
         continue;
       }
     } else {
@@ -350,7 +364,11 @@ function insideWordDoublings(tokens: readonly Token[], segmenter: Segmenter, acc
     if (found.some((d) => d.start < end && d.end > start)) {
       continue;
     }
-    out.push({ start, end, unit: x, copies: 2, extraStart: start + x.length });
+    // Automatic only with a wide margin: a frequent word, a lone copy that is no common word of its own,
+    // and no dictionary reduplication XX.
+    const auto = segmenter.frequency(word.norm) >= AUTO_WORD_FREQUENCY && segmenter.frequency(lone.norm) < AUTO_LONE_FREQUENCY &&
+      !/^(?:u|p|c|d|r|f|m|q)/.test(tag) && !segmenter.hasWord(x + x);
+    out.push({ start, end, unit: x, copies: 2, extraStart: start + x.length, auto });
   }
   return out;
 }
@@ -419,7 +437,7 @@ export const rule: ParagraphRule = {
             : l10n.t('“{0}” is written {1} times in a row', d.unit, d.copies),
         start: d.start,
         end: d.end,
-        fixes: [{ title: l10n.t('Remove the extra “{0}”', d.unit), auto: true, edits: [{ start: d.extraStart, end: d.end, newText: '' }] }],
+        fixes: [{ title: l10n.t('Remove the extra “{0}”', d.unit), auto: d.auto ?? true, edits: [{ start: d.extraStart, end: d.end, newText: '' }] }],
       });
     }
   },
