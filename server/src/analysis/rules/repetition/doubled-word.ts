@@ -272,7 +272,7 @@ function standsAlone(x: string, tag: string, first: boolean, word: string, other
   }
   if (/^u/.test(tag)) {
     // X的|的确; 脚踏实地|地|训练 (地 after an adverbial). 为了了, 通过过, 着着力 are slips.
-    return first ? x === '的' : x === '地' && /^(?:a|i|l|z|d)/.test(wordTag);
+    return first ? x === '的' : x === '的' || x === '地' && /^(?:a|i|l|z|d)/.test(wordTag);
   }
   if (/^f/.test(tag)) {
     // A localizer after a noun: 历史中|中华.
@@ -353,9 +353,12 @@ function insideWordDoublings(tokens: readonly Token[], segmenter: Segmenter, acc
         continue;
       }
       // The lone character opens a word with what follows, one the dictionary lacks as a whole or that the
-      // segmenter cut otherwise: 创新|新|能源开发 (新能源), 教师|师|德.
+      // segmenter cut otherwise: 创新|新|能源开发 (新能源); or a name it does not know at all, cut into lone
+      // characters: 江苏|苏|讯|网 (苏讯网).
+      const next = tokens[i + 3];
       if (after && han(after) && (segmenter.hasWord(x + after.norm) || segmenter.hasWord(x + after.norm.slice(0, 2)) ||
-        after.text.length === 1 && segmenter.hasWord(x + after.norm))) {
+        codePointLength(after.text) === 1 && !/^(?:u|p|c|d|r|y|m|q)/.test(segmenter.tagOf(after.norm) ?? 'u') &&
+          (/^n[rsz]/.test(segmenter.tagOf(a.norm) ?? '') || han(next) && codePointLength(next.text) === 1))) {
         continue;
       }
     }
@@ -364,9 +367,10 @@ function insideWordDoublings(tokens: readonly Token[], segmenter: Segmenter, acc
     if (found.some((d) => d.start < end && d.end > start)) {
       continue;
     }
-    // Automatic only with a wide margin: a frequent word, a lone copy that is no common word of its own,
-    // and no dictionary reduplication XX.
-    const auto = segmenter.frequency(word.norm) >= AUTO_WORD_FREQUENCY && segmenter.frequency(lone.norm) < AUTO_LONE_FREQUENCY &&
+    // Automatic only with a wide margin: the first character of a frequent word, a lone copy that is no
+    // common word of its own, and no dictionary reduplication XX. A doubled last character is only suggested:
+    // the lone copy after a word may open a word the dictionary lacks (工作|作|风采, 文化|化 of 文化经济化).
+    const auto = first && segmenter.frequency(word.norm) >= AUTO_WORD_FREQUENCY && segmenter.frequency(lone.norm) < AUTO_LONE_FREQUENCY &&
       !/^(?:u|p|c|d|r|f|m|q)/.test(tag) && !segmenter.hasWord(x + x);
     out.push({ start, end, unit: x, copies: 2, extraStart: start + x.length, auto });
   }
