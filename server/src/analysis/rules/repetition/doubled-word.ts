@@ -283,8 +283,12 @@ function standsAlone(x: string, tag: string, first: boolean, word: string, other
     return first ? /^(?:n|r|s|vn)/.test(wordTag) : word === '可以';
   }
   if (first) {
-    // 有|有效, 要|要求: they take an object starting with themselves.
-    return x === '有' || x === '要';
+    // 有|有效, 要|要求, 是|是非曲直: they take an object starting with themselves.
+    return x === '有' || x === '要' || x === '是' && word.startsWith('是非');
+  }
+  if (wordTag === 'nr' && codePointLength(word) >= 3 && segmenter.frequency(word) < 100) {
+    // A name the dictionary knows only in part: 美图秀|秀 (美图秀秀).
+    return true;
   }
   if (/^d/.test(tag)) {
     // 人才|才|能: an adverb before a verb.
