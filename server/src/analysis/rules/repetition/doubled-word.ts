@@ -85,6 +85,8 @@ export interface Doubling {
    * reading of the lone copy as a word of its own is not far-fetched (see insideWordDoublings).
    */
   auto?: boolean;
+  /** The dictionary word a character is doubled in (国家 of 国国家), when it is. */
+  word?: string;
 }
 
 const han = (t: Token | undefined): t is Token => t !== undefined && isHanOnly(t.text);
@@ -376,7 +378,7 @@ function insideWordDoublings(tokens: readonly Token[], segmenter: Segmenter, acc
     // the lone copy after a word may open a word the dictionary lacks (工作|作|风采, 文化|化 of 文化经济化).
     const auto = first && segmenter.frequency(word.norm) >= AUTO_WORD_FREQUENCY && segmenter.frequency(lone.norm) < AUTO_LONE_FREQUENCY &&
       !/^(?:u|p|c|d|r|f|m|q)/.test(tag) && !segmenter.hasWord(x + x);
-    out.push({ start, end, unit: x, copies: 2, extraStart: start + x.length, auto });
+    out.push({ start, end, unit: x, copies: 2, extraStart: start + x.length, auto, word: word.text });
   }
   return out;
 }
@@ -440,7 +442,9 @@ export const rule: ParagraphRule = {
     for (const d of findDoublings(ctx.tokens(), ctx.services.segmenter, ctx.accepted, ctx.prose)) {
       ctx.report({
         message:
-          d.copies === 2
+          d.word !== undefined
+            ? l10n.t('“{0}” is written twice in “{1}”', d.unit, d.word)
+            : d.copies === 2
             ? l10n.t('“{0}” is written twice', d.unit)
             : l10n.t('“{0}” is written {1} times in a row', d.unit, d.copies),
         start: d.start,
