@@ -16,11 +16,16 @@
  *   and the rhetorical 坚持坚持再坚持;
  * - the constructions V着V着 (写着写着) and A不A (写不写不重要), and a word called out twice to open a
  *   sentence (出路出路，走出去了才有路).
+ * A character doubled inside a word (国国家 农农村 热情情 技术创新新 删删繁就简 增添人人文美) is found where the
+ * segmenter leaves one copy alone beside a dictionary word that starts or ends with it (国|国家, 热情|情); the
+ * lone copy is excused where it may be a word of its own (对对方 社会会面临 历史中中华 人才才能), see
+ * insideWordDoublings. Its fix is automatic only with a wide margin, otherwise a suggestion.
  * Only Han text is considered; digits (2020, 11) and text in other scripts never are.
  *
  * ✗ 我们要要结合基层实际      ✓ 我们要结合基层实际
  * ✗ 最典型的的代表            ✓ 最典型的代表
  * ✗ 我们我们要坚持            ✓ 我们要坚持
+ * ✗ 维护国国家安全            ✓ 维护国家安全
  * ✓ 谢谢 · 往往 · 仔仔细细地研究 · 我们研究研究 · 年年有新意 · 一步一步地 · 写着写着
  *
  * Fix: remove the extra copies (the first copy stays).
@@ -75,6 +80,13 @@ export interface Doubling {
   copies: number;
   /** Offset where the extra copies start (they run to `end`). */
   extraStart: number;
+  /**
+   * False when the deletion is offered as a suggestion only: a character doubled inside a word where the
+   * reading of the lone copy as a word of its own is not far-fetched (see insideWordDoublings).
+   */
+  auto?: boolean;
+  /** The dictionary word a character is doubled in (国家 of 国国家), when it is. */
+  word?: string;
 }
 
 const han = (t: Token | undefined): t is Token => t !== undefined && isHanOnly(t.text);
@@ -214,7 +226,161 @@ export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, ac
       break;
     }
   }
-  return [...out, ...crossingDoublings(tokens, segmenter, accepted, out, text)].sort((a, b) => a.start - b.start);
+  const crossing = crossingDoublings(tokens, segmenter, accepted, out, text);
+  const inside = insideWordDoublings(tokens, segmenter, accepted, [...out, ...crossing]);
+  return [...out, ...crossing, ...inside].sort((a, b) => a.start - b.start);
+}
+
+/** Frequency from which a lone verb is a common word of its own (会 能 有 要 来), as in 社会|会|面临. */
+const STANDALONE_FREQUENCY = 50_000;
+/** Frequency from which the word of a doubled character is common enough for the deletion to be automatic. */
+const AUTO_WORD_FREQUENCY = 1000;
+/** Frequency below which the lone copy is too rare a word of its own to be meant (国 29996, 农 2914). */
+const AUTO_LONE_FREQUENCY = 30_000;
+/** Letters and digits: 2017|年|年初, A|市|市政府 (the lone character belongs to them). */
+const ALNUM = /[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]$/u;
+/** Numerals and demonstratives before a measure word: 三|个|个人 is 三个 + 个人. */
+const COUNTING_END = /[一二两三四五六七八九十百千万亿几每这那哪某各半]$/u;
+/** Verb-object words whose verb doubles (照照镜子 of 照镜子、正衣冠、洗洗澡、治治病) though the verb alone is tagged n. */
+const DOUBLING_VERB_OBJECT = new Set(['照镜子']);
+
+/** The last code point of a string. */
+const lastChar = (s: string): string => {
+  const c = s.charCodeAt(s.length - 1);
+  return c >= 0xdc00 && c <= 0xdfff && s.length >= 2 ? s.slice(-2) : s.slice(-1);
+};
+
+/**
+ * True when the lone copy `x` (tag `tag`) beside `word` may be a word of its own. `first`: the lone copy
+ * comes before the word (对|对方), else after it (社会|会); `other` is the token on its other side.
+ */
+function standsAlone(x: string, tag: string, first: boolean, word: string, other: Token | undefined, segmenter: Segmenter): boolean {
+  const otherTag = other ? segmenter.tagOf(other.norm) ?? '' : '';
+  const wordTag = segmenter.tagOf(word) ?? '';
+  if (first && other?.text === '的' && x !== '的') {
+    // After 的 comes a noun phrase, never a lone function word: 的对对策 is 的对策 doubled.
+    return false;
+  }
+  if (/^(?:e|o)/.test(tag) || x === '和' || x === '与') {
+    // Interjections; 稳定|和|和谐, 平和|和|大爱.
+    return true;
+  }
+  if (/^m/.test(tag)) {
+    // 三十|一|一个, 五|十|十分: numerals after numerals.
+    return first && other !== undefined && COUNTING_END.test(other.text);
+  }
+  if (/^q/.test(tag)) {
+    return first && other !== undefined && COUNTING_END.test(other.text);
+  }
+  if (/^u/.test(tag)) {
+    // X的|的确; 脚踏实地|地|训练 (地 after an adverbial). 为了了, 通过过, 着着力 are slips.
+    return first ? x === '的' : x === '的' || x === '地' && /^(?:a|i|l|z|d)/.test(wordTag);
+  }
+  if (/^f/.test(tag)) {
+    // A localizer after a noun: 历史中|中华.
+    return first && /^(?:n|s|vn)/.test(otherTag);
+  }
+  if (/^p/.test(tag)) {
+    // 对|对方: a preposition before its object; 可以|以|其.
+    return first ? /^(?:n|r|s|vn)/.test(wordTag) : word === '可以';
+  }
+  if (first) {
+    // 有|有效, 要|要求, 是|是非曲直: they take an object starting with themselves.
+    return x === '有' || x === '要' || x === '是' && word.startsWith('是非');
+  }
+  if (wordTag === 'nr' && codePointLength(word) >= 3 && segmenter.frequency(word) < 100) {
+    // A name the dictionary knows only in part: 美图秀|秀 (美图秀秀).
+    return true;
+  }
+  if (/^d/.test(tag)) {
+    // 人才|才|能: an adverb before a verb.
+    return /^(?:v|d|p|a)/.test(otherTag);
+  }
+  if (/^v/.test(tag) && segmenter.frequency(x) >= STANDALONE_FREQUENCY) {
+    // 社会|会|面临, 机会|会|越来越多: a noun, then the modal; 带来|来, 拥有|有 are slips.
+    return /^n/.test(wordTag);
+  }
+  return false;
+}
+
+/**
+ * A character doubled inside a word: 国国家 (cut 国|国家), 热情情 (热情|情), 人人文 (人|人文), 删删繁就简. The segmenter
+ * has already weighed the readings: a reduplication that is a word (人人 明明 刚刚 天天向上 一个个 散散心) stays one
+ * token, so only a lone copy of a character beside a dictionary word that starts (or ends) with it is a
+ * candidate. It is left alone when the lone character may be a word of its own there (standsAlone: 对|对方,
+ * 社会|会|面临, 历史中|中华), when it opens a word with what follows (工作|作|风采 = 作风, 创新|新|能源), after a
+ * number or a letter (2017|年|年初), in 一锤锤 (一 and a doubled measure), in a verb doubled before its object
+ * (走走弯路, 唱唱戏, 扣扣子, 治治病), and in three copies or AABB (买买买).
+ */
+function insideWordDoublings(tokens: readonly Token[], segmenter: Segmenter, accepted: ReadonlySet<string>, found: readonly Doubling[]): Doubling[] {
+  const out: Doubling[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (a.text.length === 0 || b.text.length === 0 || !han(a) || !han(b)) {
+      continue;
+    }
+    const x = lastChar(a.text);
+    if (!b.text.startsWith(x)) {
+      continue;
+    }
+    const first = a.text === x;
+    if (first === (b.text === x)) {
+      // XX as two lone characters is the AA case above; a word ending and a word starting with the same
+      // character (大学|学习, 发展|展现) is ordinary text.
+      continue;
+    }
+    const word = first ? b : a;
+    const lone = first ? a : b;
+    const before = tokens[i - 1];
+    const after = tokens[i + 2];
+    const tag = segmenter.tagOf(lone.norm);
+    if (tag === undefined || !segmenter.hasWord(word.norm) || accepted.has(x + x) || accepted.has(a.text + b.text) ||
+      standsAlone(lone.norm, tag, first, word.norm, first ? before : after, segmenter)) {
+      continue;
+    }
+    // Three copies (买|买买, 买买|买) or AABB (AA|BB).
+    if (before?.text.endsWith(x) || after?.text.startsWith(x) || word.text.startsWith(x + x) || word.text.endsWith(x + x) ||
+      after && after.text.length >= 2 && after.text[0] === after.text[1]) {
+      continue;
+    }
+    if (first) {
+      if (before && ALNUM.test(before.text)) {
+        continue;
+      }
+      // A verb doubled before its object: 走走弯路, 唱唱戏, 治治病, 扣扣子.
+      const object = b.norm.slice(x.length);
+      if (/^v/.test(tag) && (object === '子' || /^n/.test(segmenter.tagOf(object) ?? '')) || DOUBLING_VERB_OBJECT.has(b.norm)) {
+        continue;
+      }
+    } else {
+      if (a.text.length === 2 && a.text.startsWith('一')) {
+        // 一锤|锤, 一部|部: one after another.
+        continue;
+      }
+      // The lone character opens a word with what follows, one the dictionary lacks as a whole or that the
+      // segmenter cut otherwise: 创新|新|能源开发 (新能源); or a name it does not know at all, cut into lone
+      // characters: 江苏|苏|讯|网 (苏讯网).
+      const next = tokens[i + 3];
+      if (after && han(after) && (segmenter.hasWord(x + after.norm) || segmenter.hasWord(x + after.norm.slice(0, 2)) ||
+        codePointLength(after.text) === 1 && !/^(?:u|p|c|d|r|y|m|q)/.test(segmenter.tagOf(after.norm) ?? 'u') &&
+          (/^n[rsz]/.test(segmenter.tagOf(a.norm) ?? '') || han(next) && codePointLength(next.text) === 1))) {
+        continue;
+      }
+    }
+    const start = first ? a.start : a.end - x.length;
+    const end = start + 2 * x.length;
+    if (found.some((d) => d.start < end && d.end > start)) {
+      continue;
+    }
+    // Automatic only with a wide margin: the first character of a frequent word, a lone copy that is no
+    // common word of its own, and no dictionary reduplication XX. A doubled last character is only suggested:
+    // the lone copy after a word may open a word the dictionary lacks (工作|作|风采, 文化|化 of 文化经济化).
+    const auto = first && segmenter.frequency(word.norm) >= AUTO_WORD_FREQUENCY && segmenter.frequency(lone.norm) < AUTO_LONE_FREQUENCY &&
+      !/^(?:u|p|c|d|r|f|m|q)/.test(tag) && !segmenter.hasWord(x + x);
+    out.push({ start, end, unit: x, copies: 2, extraStart: start + x.length, auto, word: word.text });
+  }
+  return out;
 }
 
 /**
@@ -276,12 +442,14 @@ export const rule: ParagraphRule = {
     for (const d of findDoublings(ctx.tokens(), ctx.services.segmenter, ctx.accepted, ctx.prose)) {
       ctx.report({
         message:
-          d.copies === 2
+          d.word !== undefined
+            ? l10n.t('“{0}” is written twice in “{1}”', d.unit, d.word)
+            : d.copies === 2
             ? l10n.t('“{0}” is written twice', d.unit)
             : l10n.t('“{0}” is written {1} times in a row', d.unit, d.copies),
         start: d.start,
         end: d.end,
-        fixes: [{ title: l10n.t('Remove the extra “{0}”', d.unit), auto: true, edits: [{ start: d.extraStart, end: d.end, newText: '' }] }],
+        fixes: [{ title: l10n.t('Remove the extra “{0}”', d.unit), auto: d.auto ?? true, edits: [{ start: d.extraStart, end: d.end, newText: '' }] }],
       });
     }
   },
