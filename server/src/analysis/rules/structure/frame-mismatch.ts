@@ -6,9 +6,22 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { DocumentRule } from '../../rule';
-import { nearbySiblings, structureOf } from '../../structure';
+import { nearbySiblings, structureOf, type SeriesItem } from '../../structure';
 
 const HAN = /\p{Script=Han}/u;
+
+/** True when `text` holds `words` in this order. */
+function inOrder(text: string, words: readonly string[]): boolean {
+  let from = 0;
+  for (const w of words) {
+    const at = text.indexOf(w, from);
+    if (at < 0) {
+      return false;
+    }
+    from = at + w.length;
+  }
+  return true;
+}
 
 export const rule: DocumentRule = {
   meta: {
@@ -25,15 +38,25 @@ export const rule: DocumentRule = {
         continue;
       }
       const full = s.frameWords.filter((w) => HAN.test(w)).length;
-      const good = s.items.filter((it) => (it.frameHits ?? full) >= full);
-      if (good.length < 2 || good.length < s.items.length / 2) {
+      const hanWords = s.frameWords.filter((w) => HAN.test(w));
+      // An item keeps the frame when its tokens do, or when its text holds the frame's words in order (解决问题
+      // is one token but holds 问题).
+      const keeps = (it: SeriesItem): boolean => (it.frameHits ?? full) >= full || inOrder(ctx.text.slice(it.leadStart, it.leadEnd), hanWords);
+      const good = s.items.filter(keeps);
+      // Two items sharing words make a weak frame; three establish it.
+      if (good.length < 3 || good.length < s.items.length / 2) {
         continue;
       }
       // Good siblings before the current item (both lists are in document order).
       let goodBefore = 0;
-      for (const it of s.items) {
-        if ((it.frameHits ?? full) >= full) {
+      for (const [k, it] of s.items.entries()) {
+        if (keeps(it)) {
           goodBefore++;
+          continue;
+        }
+        // A lexical series' first or last unit that breaks its frame is rather a topic sentence, a quotation
+        // or a summary next to the series than an item of it.
+        if (s.kind === 'frame' && (k === 0 || k === s.items.length - 1)) {
           continue;
         }
         ctx.report({
