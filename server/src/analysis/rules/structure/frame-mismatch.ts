@@ -10,24 +10,12 @@ import { nearbySiblings, structureOf, type SeriesItem } from '../../structure';
 
 const HAN = /\p{Script=Han}/u;
 
-/** True when `text` holds `words` in this order. */
-function inOrder(text: string, words: readonly string[]): boolean {
-  let from = 0;
-  for (const w of words) {
-    const at = text.indexOf(w, from);
-    if (at < 0) {
-      return false;
-    }
-    from = at + w.length;
-  }
-  return true;
-}
 
 export const rule: DocumentRule = {
   meta: {
     id: 'structure/frame-mismatch',
     category: 'structure',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'information',
     fixable: false,
     description: 'A series item that drops or alters the frame its siblings share',
   },
@@ -38,13 +26,11 @@ export const rule: DocumentRule = {
         continue;
       }
       const full = s.frameWords.filter((w) => HAN.test(w)).length;
-      const hanWords = s.frameWords.filter((w) => HAN.test(w));
-      // An item keeps the frame when its tokens do, or when its text holds the frame's words in order (解决问题
-      // is one token but holds 问题).
-      const keeps = (it: SeriesItem): boolean => (it.frameHits ?? full) >= full || inOrder(ctx.text.slice(it.leadStart, it.leadEnd), hanWords);
+      const keeps = (it: SeriesItem): boolean => (it.frameHits ?? full) >= full;
       const good = s.items.filter(keeps);
-      // Two items sharing words make a weak frame; three establish it.
-      if (good.length < 3 || good.length < s.items.length / 2) {
+      // In an ordinal series the ordinal is the frame: two items sharing words besides it make a weak lexical
+      // frame, three establish it. A lexical series is its frame (its runs already need three paragraphs).
+      if (good.length < (s.kind === 'ordinal' ? 3 : 2) || good.length < s.items.length / 2) {
         continue;
       }
       // Good siblings before the current item (both lists are in document order).
@@ -54,9 +40,9 @@ export const rule: DocumentRule = {
           goodBefore++;
           continue;
         }
-        // A lexical series' first or last unit that breaks its frame is rather a topic sentence, a quotation
+        // A lexical series' first or last unit that keeps half of its frame or less is rather a topic sentence, a quotation
         // or a summary next to the series than an item of it.
-        if (s.kind === 'frame' && (k === 0 || k === s.items.length - 1)) {
+        if (s.kind === 'frame' && (k === 0 || k === s.items.length - 1) && (it.frameHits ?? 0) * 2 <= full) {
           continue;
         }
         ctx.report({
