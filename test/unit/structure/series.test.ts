@@ -220,8 +220,65 @@ ruleTester('structure/orphan-ordinal', {
   valid: ['我们要做到两点：一是加强学习，二是改进作风。', '工作中，首先要明确目标。', '首先要明确目标。\n其次要加强学习。'],
   invalid: [
     { text: '工作中要注意。一是加强学习，并且改进作风。', errors: [{ text: '一是', message: '二是' }] },
-    { text: '首先要明确目标。\n要加强学习。', errors: [{ text: '首先', message: '其次' }] },
+    // 首先要… alone reads "first of all" (dev: 0967, 0988, 1098 are tutoring pages using it so); 首先， enumerates.
+    { text: '首先，要明确目标。\n要加强学习。', errors: [{ text: '首先', message: '其次' }] },
+    // A page cut off after its first item (dev 1157).
+    { text: '我国企业的自主创新还存在以下困境。\n一是引进技术消化吸收能力薄弱。', errors: [{ text: '一是', range: [18, 20], message: '二是' }] },
   ],
+});
+
+// Issue 14, patterns read on dev essays (test/fixtures/dev-gold/structure.json).
+ruleTester('structure/orphan-ordinal', {
+  valid: [
+    // 首先要 as an adverb (dev 0967).
+    '首先要明确目标。\n要加强学习。',
+    // Inline requirements after ； (dev 0863, 0533).
+    '使用须知：1.针对性要强;2.要简洁。',
+    // 一是…另一种形式是… (dev 0925).
+    '主要有两种形式：一是变叙述式材料为论述。\n另一种形式是变分析式材料为论述。',
+    // 1、 with 2、2013… after it (dev 0105: a digit after 、).
+    '1、内涵\n乡村振兴战略是对新农村建设的发展与超越。\n2、2013中央农村工作会议',
+  ],
+  invalid: [],
+});
+
+ruleTester('structure/ordinal-sequence', {
+  valid: [
+    // 原因一是… with no mark before 一是 (dev 0771, 0952).
+    '主要原因一是字数较多，但是积累较少;二是利用材料组织内容的时候停留于表面。',
+    // 首先…其次…第三… mixed families (dev 1067, 1145, 1188).
+    '首先，要加强教育体制改革。\n其次，要推进素质教育建设。\n第三，完善毕业生就业市场建设。\n第四，加强就业指导。',
+    // 一.一些… (dev 0007).
+    '存在以下问题：一.一些干部重视不够。二.许多村集体资金薄弱。',
+    // A no-break space before ② (dev 1043).
+    '示例：\n①俭以立国，勤以兴政\n\u00a0②人无信不立，政无信不兴\n③多用“看不见的手”',
+    // 7、2016年… (dev 0557).
+    '6、中国是国际发展体系的积极参与者。\n7、2016年是中国“十三五”时期开局之年。\n8、我们期待并坚信。',
+    // 一靠/二靠 nested inside 三是 (dev 0677).
+    '一是做好顶层设计。\n二是明确责任部门。\n三是直面现实问题。解决这个问题，一靠增量建设;二靠存量开发。',
+    // An ordinal right after an opening quote (no dev example found; the pattern was reported).
+    '他提出三个方面：“一是加强学习；二是改进作风；三是狠抓落实。”',
+  ],
+  invalid: [
+    // 一要/二要/三是 (dev 0803, 1048): the family switch is real.
+    {
+      text: '引用的名言一要正确且为人熟知；二要与论点所述一致；三是引用古人的名言要恰当。',
+      errors: [{ text: '三是', range: [25, 27], message: '三要' }],
+      output: '引用的名言一要正确且为人熟知；二要与论点所述一致；三要引用古人的名言要恰当。',
+    },
+  ],
+});
+
+ruleTester('structure/announced-count', {
+  valid: [
+    // 上述六步 points back (dev 0603).
+    '在运用上述六步思路时，还需注意以下几点：一是这六步并不齐全，二是要灵活运用，三是要结合材料。',
+    // 两方面：一方面…另一方面 (dev 1190).
+    '这里存在两方面的原因：一方面是“内忧”。第一，过去重视不够。第二，开采无序。第三，出口失控。',
+    // One count, one series (dev 1013).
+    '基本要求主要体现在三个方面：一是内容要求，二是身份要求，三是格式要求。\n（一）内容要求看仔细\n（二）身份要求要明确',
+  ],
+  invalid: [],
 });
 
 ruleTester('structure/lead-punctuation', {

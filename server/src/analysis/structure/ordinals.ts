@@ -72,14 +72,20 @@ const SEQ: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 再者: 3
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 
 const RE_CN_PAREN = /^[（(]([一二三四五六七八九十]{1,3})[)）]/;
-const RE_CN_DUN = /^([一二三四五六七八九十]{1,3})([、．.])(?![\d一二三四五六七八九十])/;
+// Not a list of numerals (一、二、三等奖) nor a decimal (一.五): a numeral followed by its separator, or a digit.
+const RE_CN_DUN = /^([一二三四五六七八九十]{1,3})([、．.])(?![\d]|[一二三四五六七八九十][、．.])/;
 const RE_AR_PAREN = /^[（(](\d{1,2})[)）]/;
-const RE_AR_DOT = /^(\d{1,2})([.．、])(?!\d)/;
+// 1.5 is a decimal, but 7、2016年 and 1.2015年 open with a year: 、 never separates decimals, and a year
+// (four digits and 年) after the dot is not a fraction.
+const RE_AR_DOT = /^(\d{1,2})(、|[.．](?!\d)|[.．](?=\d{4}年))/;
 const RE_DI = /^第([一二三四五六七八九十]{1,3})(?=[，,、：:]|是|要|，)/;
 const RE_SEQ = /^(首先|其次|再次|再者|最后)(?=[，,、：:]|要|是|应|必须|还|一|把|在|坚持)/;
 const RE_VERB = new RegExp(`^([一二三四五六七八九十]{1,2})([${ORDINAL_VERBS}])`);
 /** Words that start like an ordinal but are not (一是一，二是二; 一要素; 一把手; 一在于). */
 const NOT_VERB_ORDINAL = /^(?:[一二]是[一二][，,]|一把手|一把尺|一要素|一重|一在于|一求)/;
+
+const LEADING_SPACE = /[\s\uE000]/;
+const OPENING_QUOTES = '“‘「『';
 
 /** Characters an ordinal marker can start with (brackets, numerals, 第, 首其再最, ①–⑩). */
 const MARKER_FIRST = new Set([...'（(一二三四五六七八九十0123456789第首其再最', ...CIRCLED]);
@@ -87,7 +93,9 @@ const MARKER_FIRST = new Set([...'（(一二三四五六七八九十0123456789�
 /** The ordinal marker at the start of `text` (after leading spaces), or undefined. */
 export function ordinalAt(text: string, offset = 0): OrdinalMarker | undefined {
   let i = offset;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u3000' || text[i] === '\uE000')) {
+  // Spaces of any kind (a no-break space copied from a web page), and opening quotes or 《: the ordinal of
+  // 三个方面：“一是…；二是…” is the quotation's.
+  while (i < text.length && (LEADING_SPACE.test(text[i]!) || OPENING_QUOTES.includes(text[i]!))) {
     i++;
   }
   // Every pattern below starts with one of these characters.

@@ -390,10 +390,20 @@ function findAnnouncement(simplified: string, absStart: number, from: number, to
     if (/^(?:月|人|小时|多|年|来|以上)/.test(after)) {
       continue;
     }
+    // 上述六步, 这三点 point back at what came before; 正反两方面 is a pair of viewpoints, not two items.
+    const before = sentence.slice(Math.max(0, m.index - 2), m.index);
+    if (/(?:上述|前述|以上|正反|[这此该])$/.test(before)) {
+      continue;
+    }
     const count = m[1] === '两' ? 2 : ' 一二三四五六七八九十'.indexOf(m[1]!);
     // 四种方法：理证法、引证法、例证法、比较法 — the items are listed in the sentence itself.
     const rest = sentence.slice(m.index + m[0].length);
     if ((rest.match(/、/g) ?? []).length >= count - 1 && count > 1) {
+      continue;
+    }
+    // 两方面的原因：一方面是…：the items are 一方面/另一方面, inside the sentence, not the series after it;
+    // “建设三种住房”的政策体系: the count names part of a quoted title, not what follows.
+    if (rest.includes('一方面') || /^[^“”"]*[”"]的/.test(rest)) {
       continue;
     }
     last = { count, start: absStart + s + m.index, end: absStart + s + m.index + m[0].length, text: m[0] };
@@ -444,11 +454,17 @@ function factsOf(p: Paragraph, tokens: readonly Token[]): ParagraphFacts {
     norm = simplified.length === p.prose.length ? simplified : p.prose;
   }
   const markers: OrdinalMarker[] = [];
+  /** The number of the last 1. 2. accepted: an inline list 要求：1.…；2.…；3.… goes on after ；. */
+  let arDot = 0;
   for (const s of sentenceStarts(norm)) {
     const m = ordinalAt(norm, s);
-    // 首先/其次/最后 also open a clause after a comma (…做到一尘不染，首先要…；其次要…).
-    if (m && (m.family !== 'ar-dot' || s === 0 || /[：:]/.test(norm[s - 1] ?? ''))) {
+    // 首先/其次/最后 also open a clause after a comma (…做到一尘不染，首先要…；其次要…). A number with a dot
+    // inside a paragraph is an ordinal at its start, after a colon, or when it continues the last one.
+    if (m && (m.family !== 'ar-dot' || s === 0 || /[：:]/.test(norm[s - 1] ?? '') || (arDot > 0 && m.n === arDot + 1))) {
       markers.push(m);
+      if (m.family === 'ar-dot') {
+        arDot = m.n;
+      }
     }
   }
   return { norm, markers, opening: ordinalAt(norm, 0), hasStop: /[。！？；]/.test(p.prose) };
@@ -546,7 +562,8 @@ export function detectStructure(
         run = [];
       };
       for (const m of list) {
-        if (m.n === 1 && run.length > 0) {
+        // Numbering restarts at 1, or goes down (三是…，一靠…；二靠…): a new list, nested in the item.
+        if (run.length > 0 && (m.n === 1 || m.n < run[run.length - 1]!.n)) {
           flush();
         }
         run.push(m);
@@ -889,6 +906,22 @@ export function detectStructure(
   orphans.sort((a, b) => a.start - b.start);
 
   series.sort((a, b) => a.items[0]!.start - b.items[0]!.start || (a.level === 'paragraph' ? -1 : 1));
+  // One count announces one series: the nearest after it (三个方面：一是…，二是…，三是… in the sentence itself,
+  // not the （一）（二） sections that follow the paragraph).
+  const announcedBy = new Map<number, Series>();
+  for (const x of series) {
+    if (x.announced && x.items.length >= 2) {
+      const other = announcedBy.get(x.announced.start);
+      if (!other || x.items[0]!.start < other.items[0]!.start) {
+        announcedBy.set(x.announced.start, x);
+      }
+    }
+  }
+  for (const x of series) {
+    if (x.announced && announcedBy.get(x.announced.start) !== x) {
+      x.announced = null;
+    }
+  }
   return { sections: detectSections(paragraphs, series), series: series.filter((x) => x.items.length >= 2), orphans };
 }
 

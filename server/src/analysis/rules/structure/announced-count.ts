@@ -15,7 +15,7 @@ export const rule: DocumentRule = {
   meta: {
     id: 'structure/announced-count',
     category: 'structure',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'information',
     fixable: true,
     description: 'An announced count that differs from the number of items that follow',
   },

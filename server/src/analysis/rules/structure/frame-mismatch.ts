@@ -6,15 +6,16 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { DocumentRule } from '../../rule';
-import { nearbySiblings, structureOf } from '../../structure';
+import { nearbySiblings, structureOf, type SeriesItem } from '../../structure';
 
 const HAN = /\p{Script=Han}/u;
+
 
 export const rule: DocumentRule = {
   meta: {
     id: 'structure/frame-mismatch',
     category: 'structure',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'information',
     fixable: false,
     description: 'A series item that drops or alters the frame its siblings share',
   },
@@ -25,15 +26,23 @@ export const rule: DocumentRule = {
         continue;
       }
       const full = s.frameWords.filter((w) => HAN.test(w)).length;
-      const good = s.items.filter((it) => (it.frameHits ?? full) >= full);
-      if (good.length < 2 || good.length < s.items.length / 2) {
+      const keeps = (it: SeriesItem): boolean => (it.frameHits ?? full) >= full;
+      const good = s.items.filter(keeps);
+      // In an ordinal series the ordinal is the frame: two items sharing words besides it make a weak lexical
+      // frame, three establish it. A lexical series is its frame (its runs already need three paragraphs).
+      if (good.length < (s.kind === 'ordinal' ? 3 : 2) || good.length < s.items.length / 2) {
         continue;
       }
       // Good siblings before the current item (both lists are in document order).
       let goodBefore = 0;
-      for (const it of s.items) {
-        if ((it.frameHits ?? full) >= full) {
+      for (const [k, it] of s.items.entries()) {
+        if (keeps(it)) {
           goodBefore++;
+          continue;
+        }
+        // A lexical series' first or last unit that keeps half of its frame or less is rather a topic sentence, a quotation
+        // or a summary next to the series than an item of it.
+        if (s.kind === 'frame' && (k === 0 || k === s.items.length - 1) && (it.frameHits ?? 0) * 2 <= full) {
           continue;
         }
         ctx.report({

@@ -9,7 +9,8 @@
 import * as l10n from '@vscode/l10n';
 import type { DocumentRule } from '../../rule';
 import { nearbySiblings, structureOf } from '../../structure';
-import { formatOrdinal, type OrdinalMarker } from '../../structure/ordinals';
+import type { Paragraph } from '../../document';
+import { formatOrdinal, ORDINAL_VERBS, type OrdinalMarker } from '../../structure/ordinals';
 
 function majorityVariant(markers: OrdinalMarker[]): string {
   const counts = new Map<string, number>();
@@ -17,6 +18,25 @@ function majorityVariant(markers: OrdinalMarker[]): string {
     counts.set(m.variant, (counts.get(m.variant) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/**
+ * True when the text before a series starting at 二 or 三 holds its first item in a form the detector does
+ * not take as an item: 主要原因一是…；二是… (no mark before 一是), 首先…第二… or 首先…其次…第三… (families
+ * mixed, which editors accept). Looked for from three paragraphs before the series' first marker.
+ */
+function firstBefore(text: string, paragraphs: readonly Paragraph[], first: OrdinalMarker, like: OrdinalMarker, base: number): boolean {
+  let k = paragraphs.findIndex((p) => p.start <= first.start && first.start < p.end);
+  k = Math.max(0, k - 3);
+  const before = text.slice(paragraphs[k]?.start ?? 0, first.start);
+  const forms = [formatOrdinal(like, 1), '首先'];
+  if (like.family === 'verb') {
+    forms.push(...[...ORDINAL_VERBS].map((v) => `一${v}`));
+  }
+  if (base === 3) {
+    forms.push(formatOrdinal(like, 2), '其次');
+  }
+  return forms.some((f) => before.includes(f));
 }
 
 export const rule: DocumentRule = {
@@ -44,7 +64,7 @@ export const rule: DocumentRule = {
       // series starting at 二 or 三 lost its first item, which is reported once, on that item.
       const first = markers[0]!.n;
       const base = first > 1 && Number.isFinite(first) ? first : 1;
-      if (base > 1 && base <= 3 && markers[0]!.family !== 'ar-dot' && markers[0]!.family !== 'ar-paren') {
+      if (base > 1 && base <= 3 && markers[0]!.family !== 'ar-dot' && markers[0]!.family !== 'ar-paren' && !firstBefore(ctx.text, ctx.paragraphs, markers[0]!, like, base)) {
         const m = markers[0]!;
         ctx.report({
           message: l10n.t('The series starts at “{0}”: is “{1}” missing?', m.text, formatOrdinal(like, 1)),
