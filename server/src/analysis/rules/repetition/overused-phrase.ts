@@ -279,9 +279,10 @@ export const rule: DocumentRule = {
     ctx.paragraphMemo(p, PHRASES, () => paragraphPhrases(p.prose, ctx.tokens(p), ctx.services.segmenter));
   },
   check(ctx) {
-    const { repeated } = duplicatesOf(ctx);
+    const { repeated, quoted } = duplicatesOf(ctx);
     const { segmenter } = ctx.services;
-    const { uses, positions } = phraseUses(ctx.paragraphs, ctx.tokens, segmenter, (p) => repeated.has(p.index), ctx.paragraphMemo);
+    const skip = (p: Paragraph): boolean => repeated.has(p.index) || quoted.has(p.index);
+    const { uses, positions } = phraseUses(ctx.paragraphs, ctx.tokens, segmenter, skip, ctx.paragraphMemo);
     if (uses.length < MIN_COUNT) {
       return;
     }
