@@ -15,6 +15,10 @@
  * Consecutive duplicated paragraphs that copy consecutive earlier paragraphs form one block: a pasted run
  * of paragraphs is one finding. Only paragraphs of at least {@link MIN_LENGTH} characters start a block;
  * shorter ones (a subheading inside the pasted run) join a block when they are exact copies.
+ *
+ * Blocks that repeat on purpose (a quotation, a source line, a list item quoting the text above, a labelled
+ * example, commentary, a lone near copy below {@link LONE_NEAR_SIMILARITY}; see ./quotation.ts) are not
+ * reported: their paragraphs are listed in `quoted`, and the other repetition rules skip them too.
  */
 import type { Paragraph } from '../../document';
 import type { ContentMemo, DocumentContext, ParagraphMemo } from '../../rule';
