@@ -6,6 +6,8 @@ import { check, ruleTester, seed } from '../helpers';
 
 const ID = 'repetition/overused-phrase';
 /** 不断地 once in each of three sentences (not parallel: three parallel sentences would be a series). */
+/** 快慢 in four sentences of one paragraph (dev essay 0292). */
+const PACE = '快慢平衡，方能促进社会健康运行。社会发展需要快慢结合。人们要把握好快慢节奏。只有快慢结合的学习节奏，才能营造好的环境。';
 const SPREAD = '我们要不断地学习。他在工作中不断地思考，也有收获。生活总是不断地变化着。';
 
 ruleTester(ID, {
@@ -21,8 +23,8 @@ ruleTester(ID, {
     '只有让城市更加智能、更加绿色、更加宜居，才能让人们生活得更好。',
     // Issue 14: words inside quotation marks are the quoted author's (dev essay 0760 quotes 门罗 three times).
     '门罗曾经说过：“幸福始终充满着缺陷。”本题以“幸福始终充满着缺陷”提示立意。材料六说明，“幸福始终充满缺陷”。',
-    // Issue 14: the title's words are the topic (dev essay 0460, 仰望星空 脚踏实地).
-    '仰望星空 脚踏实地\n青年要脚踏实地。奋斗者总是脚踏实地。我们更要脚踏实地。',
+    // Issue 14: the title's words are the topic (dev essays 0138 and 0292, 快慢).
+    `追求快慢平衡\n${PACE}`,
   ],
   invalid: [
     {
@@ -40,9 +42,14 @@ ruleTester(ID, {
       errors: [{ range: [33, 36], text: '更好地' }],
     },
     {
-      // Not the title's topic: a title that is a sentence does not exempt its words.
-      text: '青年要脚踏实地。\n青年要脚踏实地。奋斗者总是脚踏实地。我们更要脚踏实地。',
-      errors: [{ range: [22, 26], text: '脚踏实地' }],
+      // The same text under a first line that is a sentence, not a title.
+      text: `生活的节奏。\n${PACE}`,
+      errors: [{ range: [47, 49], text: '快慢', message: '4' }],
+    },
+    {
+      // An idiom four times in one paragraph, not in a title: a tic, not the theme.
+      text: '青年要脚踏实地，练就真本领。奋斗者总是脚踏实地。我们更要脚踏实地。做事也要脚踏实地。',
+      errors: [{ range: [28, 32], text: '脚踏实地', message: '4' }],
     },
   ],
 });
@@ -111,7 +118,7 @@ test('uses in one sentence count once: two sentences with three uses are not ove
   assert.equal(o?.uses[o.at]?.pos, 40);
 });
 
-test('an idiom spread over three paragraphs is the essay’s theme (dev essays 0029 and 0996: 艰苦奋斗)', () => {
+test('an idiom spread over paragraphs is the essay’s theme (dev essays 0029 and 0996: 艰苦奋斗)', () => {
   const text = '新时代更需要艰苦奋斗。\n青年要保持艰苦奋斗的精神。\n艰苦奋斗是我们的传家宝。';
   assert.deepEqual(check(text, [ID]), []);
 });
