@@ -18,8 +18,30 @@ const SERIES_REORDERED = '快乐总与宽厚的人相伴，魅力总与幽默的
 /** LONG with one character changed. */
 const LONG_EDITED = '乡镇组工干部承担着双重任务：既要学习武装自己，带头原原本本学习，领会精神实质，在提高政治素质和履职能力上下功夫。';
 
+/** Dev essay 0887: a model essay's paragraph, quoted again as item 2 of a list after the commentary. */
+const WATER = '解决我国日益复杂的水资源问题，必须深入贯彻落实科学发展观，坚持节约资源、保护环境的基本国策，实行最严格的水资源管理制度。';
+/** Dev essay 0564: the source line under two quotations from one speech. */
+const SOURCE = '——习近平在中央党校建校80周年庆祝大会暨2013年春季学期开学典礼上的讲话';
+/** Dev essay 1013: the question quoted under two sections of a tutoring page. */
+const QUESTION = 'A市F区在全区范围内开展居民安全文化教育活动，请根据给定资料，为该区写一份倡议书。';
+/** Dev essay 0912: an example opening, then the same opening with a quotation added in front. */
+const OPENING = '留守儿童是家庭的寄托，是民族的希望，是国家的未来。然而从留守儿童的现状看，他们的教育、安全和心理健康问题日益突出。';
+
 ruleTester(ID, {
   valid: [
+    // Issue 14: repeats that quote on purpose.
+    // A source line under two quotations.
+    `3.如履薄冰，如临深渊\n${SOURCE}\n9.富贵不能淫，贫贱不能移，威武不能屈\n${SOURCE}`,
+    // A list item quoting the essay above (the essay's paragraph has no list label).
+    `${WATER}\n${B}\n整体来看，文章结构完整，脉络层次清晰。\n1.${A}\n2.${WATER}`,
+    // A labelled example repeated under two sections (the repeat opens with the label 【真题链接】).
+    `（一）宣传通知类\n【真题链接】\n${QUESTION}\n（二）工作方案类\n【真题链接】\n${QUESTION}`,
+    // A commentary (after 【点评】) quoting the essay.
+    `${LONG}\n${B}\n【点评】\n${LONG}`,
+    // Quoted in quotation marks.
+    `${LONG}\n${B}\n正如文中所说：“${LONG}”`,
+    // A lone loose near copy (0.72 shared): the example restated with a sentence added.
+    `${OPENING}\n少年智则国智、少年强则国强、少年富则国富。${OPENING}`,
     `${A}\n${B}\n${C}`,
     // Short paragraphs repeat naturally.
     '一要扎根基层。\n二要精于业务。\n一要扎根基层。',
@@ -30,6 +52,17 @@ ruleTester(ID, {
   invalid: [
     // The finding is exactly what the fix deletes: the repeat's whole lines, from the start of its own line
     // through its line break (never the line break before it), so the fix touches nothing outside it.
+    {
+      // A numbered paragraph pasted again with its number is a copy (the label is the original's).
+      text: `2.${WATER}\n${B}\n2.${WATER}`,
+      errors: [{ range: [WATER.length + B.length + 4, 2 * WATER.length + B.length + 6], text: `2.${WATER}` }],
+      output: `2.${WATER}\n${B}\n`,
+    },
+    {
+      // A source line next to prose is still a copy when the prose is repeated without it.
+      text: `${QUESTION}\n${SOURCE}\n${QUESTION}`,
+      errors: [{ range: [QUESTION.length + SOURCE.length + 2, 2 * QUESTION.length + SOURCE.length + 2], text: QUESTION }],
+    },
     {
       // The last paragraph repeats: deleting it leaves the text ending with a line break.
       text: `${A}\n${B}\n${A}`,

@@ -8,6 +8,7 @@ const ID = 'repetition/duplicate-sentence';
 const S = '基层是一切工作的落脚点。';
 const A = '作为组工战线的一分子，身在基层、打好基础，凝聚人才。';
 const B = '新时代，如何发挥主观能动性争做一名合格组工干部？';
+const Q = '“万物各得其和以生，各得其养以成。”';
 
 ruleTester(ID, {
   valid: [
@@ -16,6 +17,20 @@ ruleTester(ID, {
     `${S}我们要扎根基层。`,
     // Sentences of a pasted paragraph are duplicate-paragraph's.
     `${A}${S}\n${B}\n${A}${S}`,
+    // Issue 14: repeats that quote on purpose. A saying quoted twice (dev essay 0563).
+    `${Q}这是中华传统文明的智慧。\n${B}${Q}这句话仍然启迪着我们。`,
+    // A list after the essay quotes its sentences (dev essays 0877, 0881).
+    `${A}${S}\n整体来看，文章结构完整。\n1.开头点明了主题。${S}`,
+    // A commentary after 【点评】 quoting the essay (dev essays 0478, 1164).
+    `${A}${S}\n【点评】\n本文开头即点题。${S}`,
+    // A label sentence repeated before two examples (dev essay 0578).
+    `下面展示一个示范：\n${A}\n下面展示一个示范：\n${B}`,
+    // A source line under two quotations (dev essay 1003).
+    `${A}\n——学者与规划设计专家朱泽君\n${B}\n——学者与规划设计专家朱泽君`,
+    // A paragraph introduced by a label line restating an example (dev essay 0885).
+    `（1）问句示范：\n${B}${A}\n（3）组合示范：\n${B}我们要扎根基层。`,
+    // A subheading echoed in the running text (dev essay 0855: 作风建设是永恒课题).
+    `基层是一切工作的落脚点\n我们要扎根基层。${S}`,
   ],
   invalid: [
     {

@@ -5,6 +5,10 @@ import type { CorpusModel } from '../../../server/src/analysis/types';
 import { check, ruleTester, seed } from '../helpers';
 
 const ID = 'repetition/overused-phrase';
+/** 不断地 once in each of three sentences (not parallel: three parallel sentences would be a series). */
+/** 快慢 in four sentences of one paragraph (dev essay 0292). */
+const PACE = '快慢平衡，方能促进社会健康运行。社会发展需要快慢结合。人们要把握好快慢节奏。只有快慢结合的学习节奏，才能营造好的环境。';
+const SPREAD = '我们要不断地学习。他在工作中不断地思考，也有收获。生活总是不断地变化着。';
 
 ruleTester(ID, {
   valid: [
@@ -12,29 +16,47 @@ ruleTester(ID, {
     '我们要不断地学习，不断地思考。',
     // 地 of 地市 is not the adverbial particle.
     '2011年申论地市卷，2012年申论地市卷，2014年申论地市卷。',
-    { text: '我们要不断地学习，不断地思考，不断地实践。', options: { config: { acceptedWords: ['不断'] } } },
+    { text: SPREAD, options: { config: { acceptedWords: ['不断'] } } },
+    // Issue 14: uses within one sentence are a parallel construction and count once (dev essay 0190: 让城市
+    // 更加智能、更加绿色; the old tests' 不断地学习，不断地思考，不断地实践 is such a 排比 and is valid now).
+    '我们要不断地学习，不断地思考，不断地实践。',
+    '只有让城市更加智能、更加绿色、更加宜居，才能让人们生活得更好。',
+    // Issue 14: words inside quotation marks are the quoted author's (dev essay 0760 quotes 门罗 three times).
+    '门罗曾经说过：“幸福始终充满着缺陷。”本题以“幸福始终充满着缺陷”提示立意。材料六说明，“幸福始终充满缺陷”。',
+    // Issue 14: the title's words are the topic (dev essays 0138 and 0292, 快慢).
+    `追求快慢平衡\n${PACE}`,
   ],
   invalid: [
     {
-      text: '我们要不断地学习，不断地思考，不断地实践。',
-      errors: [{ range: [15, 18], text: '不断地', message: '3' }],
+      // Three sentences, one use each.
+      text: SPREAD,
+      errors: [{ range: [29, 32], text: '不断地', message: '3' }],
     },
     {
       // Traditional script with pinyin residue between the adverb and 地.
-      text: '要主動(dòng)地學習，主動(dòng)地思考，主動(dòng)地實踐。',
+      text: '要主動(dòng)地學習。他在工作中主動(dòng)地思考，也有收穫。生活總是主動(dòng)地變化著。',
       errors: [{ text: '主動(dòng)地', message: '主動地' }],
     },
     {
-      text: '𠮷要更好地学习，\r\n更好地思考，更好地实践。',
-      errors: [{ range: [17, 20], text: '更好地' }],
+      text: '𠮷我们要更好地学习。\r\n他在工作中更好地思考，也有收获。生活总是更好地变化着。',
+      errors: [{ range: [33, 36], text: '更好地' }],
+    },
+    {
+      // The same text under a first line that is a sentence, not a title.
+      text: `生活的节奏。\n${PACE}`,
+      errors: [{ range: [47, 49], text: '快慢', message: '4' }],
+    },
+    {
+      // An idiom four times in one paragraph, not in a title: a tic, not the theme.
+      text: '青年要脚踏实地，练就真本领。奋斗者总是脚踏实地。我们更要脚踏实地。做事也要脚踏实地。',
+      errors: [{ range: [28, 32], text: '脚踏实地', message: '4' }],
     },
   ],
 });
 
 test('the finding lists the other uses as related information', () => {
-  const text = '我们要不断地学习，不断地思考，不断地实践。';
-  const [f] = check(text, [ID]);
-  assert.deepEqual(f?.related?.map((r) => [r.start, r.end]), [[3, 6], [9, 12]]);
+  const [f] = check(SPREAD, [ID]);
+  assert.deepEqual(f?.related?.map((r) => [r.start, r.end]), [[3, 6], [14, 17]]);
   assert.equal(f?.severity, 'information');
 });
 
@@ -84,4 +106,19 @@ test('hook for parallel series: words of a frame are exempt (TODO(#5) supplies t
   const close = uses('不断地', [10, 20, 30]);
   assert.equal(findOverused(close, 100, model(1, 1), new Set(), new Set()).length, 1);
   assert.deepEqual(findOverused(close, 100, model(1, 1), new Set(['不断']), new Set()), []);
+});
+
+test('uses in one sentence count once: two sentences with three uses are not overuse', () => {
+  const twice = (key: string, positions: number[], sentences: number[]): PhraseUse[] =>
+    positions.map((pos, k) => ({ key, text: key, start: pos * 2, end: pos * 2 + key.length, pos, sentence: sentences[k]! }));
+  assert.deepEqual(findOverused(twice('更加', [10, 12, 30], [0, 0, 1]), 100, model(1, 1), new Set(), new Set()), []);
+  const [o] = findOverused(twice('更加', [10, 12, 30, 40], [0, 0, 1, 2]), 100, model(1, 1), new Set(), new Set());
+  // The cluster keeps every use (related information), the count is by sentence.
+  assert.equal(o?.uses.length, 4);
+  assert.equal(o?.uses[o.at]?.pos, 40);
+});
+
+test('an idiom spread over paragraphs is the essay’s theme (dev essays 0029 and 0996: 艰苦奋斗)', () => {
+  const text = '新时代更需要艰苦奋斗。\n青年要保持艰苦奋斗的精神。\n艰苦奋斗是我们的传家宝。';
+  assert.deepEqual(check(text, [ID]), []);
 });

@@ -15,9 +15,14 @@
  * Consecutive duplicated paragraphs that copy consecutive earlier paragraphs form one block: a pasted run
  * of paragraphs is one finding. Only paragraphs of at least {@link MIN_LENGTH} characters start a block;
  * shorter ones (a subheading inside the pasted run) join a block when they are exact copies.
+ *
+ * Blocks that repeat on purpose (a quotation, a source line, a list item quoting the text above, a labelled
+ * example, commentary, a lone near copy below {@link LONE_NEAR_SIMILARITY}; see ./quotation.ts) are not
+ * reported: their paragraphs are listed in `quoted`, and the other repetition rules skip them too.
  */
 import type { Paragraph } from '../../document';
 import type { ContentMemo, DocumentContext, ParagraphMemo } from '../../rule';
+import { isAttribution, isCommentaryHeading, isLabelLine, isMostlyQuoted, listLabelOf } from './quotation';
 
 /** Shortest paragraph (normalised characters) that counts as a duplicate on its own (spec: ≥ 20). */
 export const MIN_LENGTH = 20;
@@ -38,6 +43,13 @@ export const NEAR_SIMILARITY = 0.7;
  * does, a connective line (例如：) does not, since it legitimately recurs before different paragraphs.
  */
 const MIN_MEMBER = 4;
+/**
+ * Similarity a near copy of a single paragraph needs to be reported: read on the dev part of the corpus, the
+ * lone near copies below it were tutoring pages restating an example with a sentence added or changed (0.72,
+ * 0.77), while an edited paste keeps 0.8 or more (one character in 25 changed: median 0.81; one in 50: about
+ * 0.87). Runs of near-copied paragraphs keep {@link NEAR_SIMILARITY}.
+ */
+export const LONE_NEAR_SIMILARITY = 0.8;
 /** Paragraphs remembered per sketch hash and per exact text: keeps the search linear when text recurs often. */
 const POSTINGS = 8;
 /** Hashes per paragraph in the sketch that finds candidate near copies. */
@@ -61,6 +73,12 @@ export interface Duplicates {
   blocks: DuplicateBlock[];
   /** Indexes of paragraphs that are repeats (inside a block's `repeat` run). */
   repeated: ReadonlySet<number>;
+  /**
+   * Indexes of paragraphs that repeat earlier text on purpose (a quotation, a list item quoting the text
+   * above, a labelled example; see ./quotation.ts): not reported, and their sentences and phrases are not
+   * counted again by the other repetition rules.
+   */
+  quoted: ReadonlySet<number>;
 }
 
 /**
@@ -374,7 +392,6 @@ export function findDuplicates(
   }
 
   const blocks: DuplicateBlock[] = [];
-  const repeated = new Set<number>();
   // The paragraphs `a` and `b` as members of one block: exact copies of any length, near copies if long.
   const pairSimilarity = (a: number, b: number): number => {
     const fa = prints[a]!;
@@ -455,12 +472,54 @@ export function findDuplicates(
       }
     }
     blocks.push(block!);
-    for (let k = block!.repeat; k < block!.repeat + block!.length; k++) {
-      repeated.add(k);
-    }
     lastEnd = block!.repeat + block!.length - 1;
   }
-  return { blocks, repeated };
+  const kept: DuplicateBlock[] = [];
+  const repeated = new Set<number>();
+  const quoted = new Set<number>();
+  for (const b of blocks) {
+    const isQuote = isQuotation(paragraphs, b);
+    if (!isQuote) {
+      kept.push(b);
+    }
+    for (let k = b.repeat; k < b.repeat + b.length; k++) {
+      (isQuote ? quoted : repeated).add(k);
+    }
+  }
+  return { blocks: kept, repeated, quoted };
+}
+
+/**
+ * True when a block repeats its original on purpose (./quotation.ts): the repeat is a source line (——作者),
+ * a list item quoting the text above (1.解决我国…), introduced by a label (【真题链接】, 再如：), placed after
+ * a commentary heading (点评), mostly inside quotation marks, or a lone near copy below
+ * {@link LONE_NEAR_SIMILARITY} (an example restated with a sentence added). A pasted repeat is none of
+ * these: unquoted prose, an exact or close copy, often a run of paragraphs.
+ */
+function isQuotation(paragraphs: readonly Paragraph[], b: DuplicateBlock): boolean {
+  const repeat = paragraphs[b.repeat]!;
+  const first = paragraphs[b.first]!;
+  const originalEnd = b.first + b.length - 1;
+  if (isAttribution(repeat.prose)) {
+    return true;
+  }
+  const label = listLabelOf(repeat.prose);
+  if (label !== '' && label !== listLabelOf(first.prose)) {
+    return true;
+  }
+  if (isLabelLine(repeat.prose) || (b.repeat - 1 > originalEnd && isLabelLine(paragraphs[b.repeat - 1]!.prose))) {
+    return true;
+  }
+  for (let k = originalEnd + 1; k < b.repeat; k++) {
+    const p = paragraphs[k]!;
+    if (p.end - p.start <= 40 && isCommentaryHeading(p.prose)) {
+      return true;
+    }
+  }
+  if (isMostlyQuoted(repeat.prose, 0, repeat.prose.length)) {
+    return true;
+  }
+  return !b.exact && b.length === 1 && b.similarity < LONE_NEAR_SIMILARITY;
 }
 
 /** The document's duplicated paragraphs, computed once per analysis. */

@@ -1,6 +1,12 @@
 /**
- * repetition/sentence-opener — three or more consecutive sentences opening with the same word, outside a
- * parallel series (where the shared opener is the frame).
+ * repetition/sentence-opener — three or more consecutive sentences opening with the same pronoun or
+ * connective (我们…我们…我们…, 这…这…这…, 因此…因此…), outside a parallel series (where the shared opener
+ * is the frame).
+ *
+ * Only pronouns (not interrogatives) and discourse connectives count as openers. Read on the dev part of the
+ * corpus (test/fixtures/dev-gold/repetition.json), runs of other openers were deliberate: anaphora, the
+ * genre's device (如果…如果…, 要…要…要…, 从…从…, 如何…？如何…？, 在…方面), and the essay's topic as the subject
+ * of consecutive sentences (共享经济…, 互联网+…, 水…). A label (【释义】, 释义：) is not an opener either.
  *
  * A sentence ends with 。！？… or a line break; clauses separated by ；are one sentence, because
  * semicolon-separated clauses opening alike are the genre's parallel construction (就是要……；就是要……).
@@ -19,7 +25,7 @@
 import * as l10n from '@vscode/l10n';
 import { splitSentences } from '../../document';
 import type { DocumentRule } from '../../rule';
-import type { Token } from '../../types';
+import type { Segmenter, Token } from '../../types';
 import { duplicatesOf } from './duplicates';
 import { seriesItemRanges } from './series-hooks';
 
@@ -29,6 +35,21 @@ export const MIN_RUN = 3;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 const LEADING = /[\s\uE000“”‘’"'「」『』（）()《》【】〔〕\[\]—–-]/;
 const CLAUSE_END = /[；;]\s*$/;
+/** Pronouns that ask: an opener of rhetorical questions (如何…？如何…？), anaphora by nature. */
+const INTERROGATIVE: ReadonlySet<string> = new Set(['如何', '怎样', '怎么', '怎么样', '为何', '为什么', '什么', '哪', '哪些', '哪里', '谁', '多少', '何以', '何']);
+/** Connectives whose repetition at the start of sentences is monotonous (conjunctions outside this list, such as 如果 and 只有, frame anaphora). */
+const CONNECTIVE: ReadonlySet<string> = new Set(['因此', '所以', '同时', '但是', '但', '而且', '并且', '然而', '此外', '另外', '于是', '然后', '因而', '从而', '而', '可是', '不过', '总之', '其次', '那么', '因为', '由于', '可见', '其实']);
+/** A label opening a sentence: a bracketed one (【释义】) or a few characters and a colon (释义：). */
+const TEXT_LABEL = /^(?:[【〔\[][^】〕\]]{1,12}[】〕\]]|\p{Script=Han}{1,6}[：:])/u;
+
+/** True when a word repeated at the start of sentences can be monotony: a pronoun or a listed connective. */
+export function isMonotonousOpener(word: string, tag: string | undefined): boolean {
+  if (CONNECTIVE.has(word)) {
+    return true;
+  }
+  return tag !== undefined && tag.startsWith('r') && !INTERROGATIVE.has(word);
+}
+
 /** A list label: a few Han characters, a number, then a colon or enumeration comma. */
 const LABEL = /^\p{Script=Han}{0,4}(?:[0-9０-９]+|[一二三四五六七八九十]+|[①-⑳])[：:、.．]/u;
 
@@ -79,7 +100,7 @@ interface ParagraphOpeners {
 }
 
 /** The opener of every sentence of a paragraph, clauses ending in ；merged into their sentence. */
-function openersOf(prose: string, tokens: readonly Token[]): ParagraphOpeners {
+function openersOf(prose: string, tokens: readonly Token[], segmenter: Segmenter): ParagraphOpeners {
   const sentences: Array<{ start: number; end: number }> = [];
   for (const s of splitSentences(prose)) {
     const prev = sentences[sentences.length - 1];
@@ -93,8 +114,10 @@ function openersOf(prose: string, tokens: readonly Token[]): ParagraphOpeners {
   const offsets = new Int32Array(sentences.length * 3);
   sentences.forEach((s, k) => {
     const t = openerOf(tokens, prose, s.start, s.end);
-    // A numbered label (例1：, 分论点2：, 问题三、) makes the sentence an item of a list, not an opener.
-    if (!t || LABEL.test(prose.slice(t.start, t.start + 12))) {
+    // A numbered label (例1：, 分论点2：, 问题三、) makes the sentence an item of a list, not an opener; so
+    // does a label (【释义】, 释义：); only pronouns and connectives are openers that can be monotonous.
+    const lead = prose.slice(s.start, s.end).replace(/^[\s\uE000“”‘’"'「」『』（）()《》—–-]+/, '');
+    if (!t || LABEL.test(prose.slice(t.start, t.start + 12)) || TEXT_LABEL.test(lead) || !isMonotonousOpener(t.norm, segmenter.tagOf(t.norm))) {
       words.push(null);
       return;
     }
@@ -119,7 +142,7 @@ export const rule: DocumentRule = {
   },
   scope: 'document',
   prepare(ctx, p) {
-    ctx.paragraphMemo(p, OPENERS, () => openersOf(p.prose, ctx.tokens(p)));
+    ctx.paragraphMemo(p, OPENERS, () => openersOf(p.prose, ctx.tokens(p), ctx.services.segmenter));
   },
   check(ctx) {
     const { repeated } = duplicatesOf(ctx);
@@ -143,7 +166,7 @@ export const rule: DocumentRule = {
         continue;
       }
       // Per paragraph, each sentence's opener (null: the sentence does not open with Han text).
-      const { words, offsets } = ctx.paragraphMemo(p, OPENERS, () => openersOf(p.prose, ctx.tokens(p)));
+      const { words, offsets } = ctx.paragraphMemo(p, OPENERS, () => openersOf(p.prose, ctx.tokens(p), ctx.services.segmenter));
       for (let s = 0; s < words.length; s++) {
         const word = words[s] ?? null;
         const start = p.start + offsets[s * 3]!;
