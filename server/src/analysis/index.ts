@@ -184,6 +184,8 @@ const TOKEN_BUDGET = 20_000;
 
 /** The reports of a rule that found nothing (shared: most rules find nothing in most paragraphs). */
 const NO_REPORTS: Report[] = [];
+/** One level down, for tentative reports (Report.tentative). */
+const LOWER_SEVERITY: Record<Severity, Severity> = { error: 'warning', warning: 'information', information: 'hint', hint: 'hint' };
 
 /** What the analyzer keeps of one paragraph text (segmented in one script) between analyses. */
 interface ParagraphRecord {
@@ -456,7 +458,7 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     const push = (id: string, severity: Severity, r: Report, shift: number): void => {
       findings.push({
         rule: id,
-        severity,
+        severity: r.tentative ? LOWER_SEVERITY[severity] : severity,
         message: r.message,
         start: r.start + shift,
         end: r.end + shift,

@@ -63,6 +63,11 @@ export interface Report {
   end: number;
   fixes?: Fix[];
   related?: RelatedLocation[];
+  /**
+   * A finding of a kind whose measured precision is under the rule's (issue 14: severity follows confidence):
+   * the engine reports it one level below the rule's configured severity (warning → information → hint).
+   */
+  tentative?: boolean;
 }
 
 /** A token from the segmenter, with its offsets in the paragraph it came from. */

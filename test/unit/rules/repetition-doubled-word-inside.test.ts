@@ -130,3 +130,27 @@ test('fix-all on a dev essay with an injected doubled character restores it', ()
   assert.deepEqual(found.map((f) => [f.start, f.end]), [[at, at + 2]]);
   assert.equal(fixAll(dirty, [ID]), text);
 });
+
+test('XX that is an everyday word beside a free word is reported one severity lower, never fixed automatically', () => {
+  // [text, doubled pair, severity]: 人人 and 大大 are words; 学 and 题 stand alone; 民 of 人民 is bound.
+  const cases: Array<[string, string, string]> = [
+    ['开展人人学礼的活动，营造文明风尚。', '人人', 'information'],
+    ['跟习大大学如何给文章增色。', '大大', 'information'],
+    ['我们要解决新问问题，完成新任务。', '问问', 'information'],
+    ['全心全意为人人民服务。', '人人', 'warning'],
+    ['我们要维护国国家安全。', '国国', 'warning'],
+  ];
+  for (const [text, pair, severity] of cases) {
+    const found = check(text, [ID]);
+    assert.equal(found.length, 1, text);
+    const f = found[0]!;
+    assert.equal(text.slice(f.start, f.end), pair, text);
+    assert.equal(f.severity, severity, text);
+    if (severity === 'information') {
+      assert.equal(f.fixes[0]!.auto, false, text);
+    }
+  }
+  // Configured as information, the tentative finding is a hint.
+  const [f] = check('开展人人学礼的活动。', [ID], { config: { rules: { [ID]: 'information' } } });
+  assert.equal(f?.severity, 'hint');
+});

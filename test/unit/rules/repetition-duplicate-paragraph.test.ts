@@ -36,6 +36,8 @@ ruleTester(ID, {
     `${WATER}\n${B}\n整体来看，文章结构完整，脉络层次清晰。\n1.${A}\n2.${WATER}`,
     // A labelled example repeated under two sections (the repeat opens with the label 【真题链接】).
     `（一）宣传通知类\n【真题链接】\n${QUESTION}\n（二）工作方案类\n【真题链接】\n${QUESTION}`,
+    // An example shown again under a second heading, the label opening the repeat itself (如：…).
+    `结构一\n如：${LONG}\n${B}\n结构二\n如：${LONG}\n${C}`,
     // A commentary (after 【点评】) quoting the essay.
     `${LONG}\n${B}\n【点评】\n${LONG}`,
     // Quoted in quotation marks.

@@ -85,6 +85,8 @@ export interface Doubling {
    * reading of the lone copy as a word of its own is not far-fetched (see insideWordDoublings).
    */
   auto?: boolean;
+  /** True when XX may be the reduplicated word it is elsewhere (人人学礼): reported one severity lower. */
+  tentative?: boolean;
   /** The dictionary word a character is doubled in (国家 of 国国家), when it is. */
   word?: string;
 }
@@ -237,6 +239,15 @@ const STANDALONE_FREQUENCY = 50_000;
 const AUTO_WORD_FREQUENCY = 1000;
 /** Frequency below which the lone copy is too rare a word of its own to be meant (国 29996, 农 2914). */
 const AUTO_LONE_FREQUENCY = 30_000;
+/**
+ * Dictionary frequency from which a reduplication XX is an everyday word (人人 等等 大大 天天 处处 每每 问问 家家,
+ * all above 250), so that a lone X beside a word starting or ending with X is read as XX, not as a slip.
+ */
+const REDUPLICATION_WORD_FREQUENCY = 250;
+/** ...and the rest of the word must be a free word of its own for that reading: 学 of 人学, not 民 of 人民 (ng). */
+const FREE_WORD_FREQUENCY = 1000;
+/** Tags of bound morphemes and unknown forms (民 众 in 人民 公众), which cannot stand as a word. */
+const BOUND_TAG = /^(?:ng|vg|ag|zg|dg|tg|g|x)/;
 /** Letters and digits: 2017|年|年初, A|市|市政府 (the lone character belongs to them). */
 const ALNUM = /[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]$/u;
 /** Numerals and demonstratives before a measure word: 三|个|个人 is 三个 + 个人. */
@@ -339,6 +350,12 @@ function insideWordDoublings(tokens: readonly Token[], segmenter: Segmenter, acc
       standsAlone(lone.norm, tag, first, word.norm, first ? before : after, segmenter)) {
       continue;
     }
+    // A common reduplicated word XX next to a free word may be meant: 人人|学礼, 习|大大|学, 高|等等 beside the
+    // slips 问问题 (问题), 国家家 (国家). Reported one severity lower and never fixed automatically; 人人民 (民 is
+    // bound) is a plain slip.
+    const rest = first ? word.norm.slice(x.length) : word.norm.slice(0, word.norm.length - x.length);
+    const tentative = segmenter.frequency(x + x) >= REDUPLICATION_WORD_FREQUENCY && segmenter.frequency(rest) >= FREE_WORD_FREQUENCY &&
+      !BOUND_TAG.test(segmenter.tagOf(rest) ?? 'g');
     // Three copies (买|买买, 买买|买) or AABB (AA|BB).
     if (before?.text.endsWith(x) || after?.text.startsWith(x) || word.text.startsWith(x + x) || word.text.endsWith(x + x) ||
       after && after.text.length >= 2 && after.text[0] === after.text[1]) {
@@ -378,7 +395,7 @@ function insideWordDoublings(tokens: readonly Token[], segmenter: Segmenter, acc
     // the lone copy after a word may open a word the dictionary lacks (工作|作|风采, 文化|化 of 文化经济化).
     const auto = first && segmenter.frequency(word.norm) >= AUTO_WORD_FREQUENCY && segmenter.frequency(lone.norm) < AUTO_LONE_FREQUENCY &&
       !/^(?:u|p|c|d|r|f|m|q)/.test(tag) && !segmenter.hasWord(x + x);
-    out.push({ start, end, unit: x, copies: 2, extraStart: start + x.length, auto, word: word.text });
+    out.push({ start, end, unit: x, copies: 2, extraStart: start + x.length, auto: auto && !tentative, word: word.text, ...(tentative ? { tentative } : {}) });
   }
   return out;
 }
@@ -450,6 +467,7 @@ export const rule: ParagraphRule = {
         start: d.start,
         end: d.end,
         fixes: [{ title: l10n.t('Remove the extra “{0}”', d.unit), auto: d.auto ?? true, edits: [{ start: d.extraStart, end: d.end, newText: '' }] }],
+        ...(d.tentative ? { tentative: true } : {}),
       });
     }
   },

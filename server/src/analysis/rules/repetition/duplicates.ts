@@ -22,7 +22,7 @@
  */
 import type { Paragraph } from '../../document';
 import type { ContentMemo, DocumentContext, ParagraphMemo } from '../../rule';
-import { isAttribution, isCommentaryHeading, isLabelLine, isMostlyQuoted, listLabelOf } from './quotation';
+import { isAttribution, isCommentaryHeading, isLabelLine, isMostlyQuoted, listLabelOf, opensWithLeadLabel } from './quotation';
 
 /** Shortest paragraph (normalised characters) that counts as a duplicate on its own (spec: ≥ 20). */
 export const MIN_LENGTH = 20;
@@ -491,7 +491,8 @@ export function findDuplicates(
 
 /**
  * True when a block repeats its original on purpose (./quotation.ts): the repeat is a source line (——作者),
- * a list item quoting the text above (1.解决我国…), introduced by a label (【真题链接】, 再如：), placed after
+ * a list item quoting the text above (1.解决我国…), introduced by a label (【真题链接】, 再如：, on its own line
+ * or opening the repeat), placed after
  * a commentary heading (点评), mostly inside quotation marks, or a lone near copy below
  * {@link LONE_NEAR_SIMILARITY} (an example restated with a sentence added). A pasted repeat is none of
  * these: unquoted prose, an exact or close copy, often a run of paragraphs.
@@ -508,6 +509,11 @@ function isQuotation(paragraphs: readonly Paragraph[], b: DuplicateBlock): boole
     return true;
   }
   if (isLabelLine(repeat.prose) || (b.repeat - 1 > originalEnd && isLabelLine(paragraphs[b.repeat - 1]!.prose))) {
+    return true;
+  }
+  // The label may also open the repeat itself: 如：总论点…, 【例文】…, 示范——… shows an example again (a
+  // tutoring page reusing one outline for two structures), as duplicate-sentence already treats it.
+  if (opensWithLeadLabel(repeat.prose)) {
     return true;
   }
   for (let k = originalEnd + 1; k < b.repeat; k++) {

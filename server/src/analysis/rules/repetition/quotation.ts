@@ -45,6 +45,11 @@ export function listLabelOf(prose: string): string {
   return m ? m[0].trim() : '';
 }
 
+/** True when a paragraph opens with a label (【真题链接】, 如：, 例如：, 分论点——), list labels aside. */
+export function opensWithLeadLabel(prose: string): boolean {
+  return LEAD_LABEL.test(prose);
+}
+
 /** True when a paragraph opens with a label (【真题链接】, 例如：, 分论点——) or a list label. */
 export function opensWithLabel(prose: string): boolean {
   return LEAD_LABEL.test(prose) || LIST_LABEL.test(prose);
