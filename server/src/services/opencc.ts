@@ -3,6 +3,11 @@
  * Converters are built lazily, once each. Conversion towards Traditional goes word by word over the
  * segmenter's tokens, because OpenCC's forward maximum matching mis-converts across word boundaries
  * (好干部 → 好乾部).
+ *
+ * Towards Traditional, OpenCC's phrase tables (STPhrases, longest match first, then the character table) are
+ * used with a few corrections of the genre placed above them (GENRE_PHRASES): words where OpenCC's phrase
+ * table picks a form the genre does not write (了然 → 瞭然, 奉公克己 → 奉公剋己), or where its forward maximum
+ * matching takes the wrong one of two overlapping phrases (新征程 read as 新征 + 程 → 新徵程, where 征程 decides).
  */
 import * as OpenCC from 'opencc-js';
 import STCharacters from 'opencc-js/dict/STCharacters';
@@ -11,9 +16,71 @@ import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWVariants from 'opencc-js/dict/TWVariants';
 import HKVariants from 'opencc-js/dict/HKVariants';
+import HKVariantsPhrases from 'opencc-js/dict/HKVariantsPhrases';
+import TWVariantsPhrases from 'opencc-js/dict/TWVariantsPhrases';
+import STPhrasesRegional from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
+import CJKCompatibility from 'opencc-js/dict/CJK_Compatibility_Ideographs';
 import type { ScriptConverter, ScriptTarget, Segmenter } from '../analysis/types';
 
 type Convert = (text: string) => string;
+
+/**
+ * Simplified → Traditional corrections of OpenCC's phrase table for the genre, each a Simplified word and its
+ * Traditional form (character for character). They take precedence over OpenCC's phrases, also inside the
+ * longer phrases of its table that contain them (一目了然, 了然于心, 奉公克己).
+ * - 了然 stays 了然: 瞭然 is a variant at most; the Taiwan and Hong Kong standards write 一目了然, 了然於心.
+ * - 克己 and 克制 (self-restraint) keep 克 (克己奉公, 奉公克己, 克制情绪): 剋 is only for 剋扣, 相剋, 剋星.
+ * - 征 of 征程 and 征途 stays after 新 (新征程, 新征途): OpenCC's 新征 → 新徵 (a new levy) matches first.
+ * OpenCC's choices that the genre does write are kept: 借着 → 藉着 (Taiwan 藉著), 回环 → 迴環, 了解 → 瞭解
+ * (the regional standards have 了解 through their own tables where they do).
+ */
+export const GENRE_PHRASES: ReadonlyArray<readonly [string, string]> = [
+  ['了然', '了然'],
+  ['克己', '克己'],
+  ['克制', '克制'],
+  ['新征程', '新征程'],
+  ['新征途', '新征途'],
+];
+
+/** Entries of OpenCC's Simplified → Traditional phrase tables, as `[key, value]` pairs. */
+function dictPairs(data: string): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const entry of data.split('|')) {
+    const sp = entry.indexOf(' ');
+    if (sp > 0) {
+      // A key with several values: OpenCC uses the first.
+      const rest = entry.slice(sp + 1);
+      const sp2 = rest.indexOf(' ');
+      pairs.push([entry.slice(0, sp), sp2 < 0 ? rest : rest.slice(0, sp2)]);
+    }
+  }
+  return pairs;
+}
+
+/**
+ * The genre's phrases, and every phrase of OpenCC's tables that contains one of them with the genre's form
+ * put in (一目了然 → 一目了然 rather than 一目瞭然). Placed first, they win over OpenCC's entries of the same key.
+ */
+function genreDict(): Array<[string, string]> {
+  const out = new Map<string, string>(GENRE_PHRASES.map(([k, v]) => [k, v]));
+  for (const data of [STPhrases, STPhrasesRegional]) {
+    for (const [key, value] of dictPairs(data)) {
+      if (out.has(key) || key.length !== value.length) {
+        continue;
+      }
+      let patched = value;
+      for (const [k, v] of GENRE_PHRASES) {
+        for (let at = key.indexOf(k); at >= 0; at = key.indexOf(k, at + 1)) {
+          patched = patched.slice(0, at) + v + patched.slice(at + v.length);
+        }
+      }
+      if (patched !== value) {
+        out.set(key, patched);
+      }
+    }
+  }
+  return [...out];
+}
 
 function parseDict(data: string): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -136,6 +203,26 @@ function buildSets(): ScriptSets {
   return { tradOnly, simpOnly, reverse };
 }
 
+/** Regional variants applied after the conversion to OpenCC's Traditional (s2tw, s2hk). */
+const REGIONAL: Record<string, string[]> = { t: [], tw: [TWVariantsPhrases, TWVariants], hk: [HKVariantsPhrases, HKVariants] };
+
+/**
+ * Simplified → Traditional as OpenCC's s2t, s2tw and s2hk do it (compatibility ideographs normalised, then the
+ * phrase tables before the character table by longest match, then the regional variants), with the genre's
+ * phrases above OpenCC's.
+ */
+function toTraditionalConverter(to: string): Convert {
+  const regional = REGIONAL[to];
+  if (!regional) {
+    return OpenCC.Converter({ from: 'cn', to } as OpenCC.ConverterOptions);
+  }
+  const groups: OpenCC.DictGroup[] = [[CJKCompatibility], [genreDict(), STPhrases, STPhrasesRegional, STCharacters]];
+  if (regional.length > 0) {
+    groups.push(regional);
+  }
+  return OpenCC.ConverterFactory(...groups);
+}
+
 /**
  * Creates the converter. The segmenter is used for word-by-word conversion to Traditional. `precomputed`
  * reads the script sets the build derived (they are derived here when it gives none that match).
@@ -148,7 +235,7 @@ export function createOpenccConverter(segmenter: Segmenter, precomputed: () => S
     if (cached) {
       return cached;
     }
-    const made: Convert = OpenCC.Converter({ from, to } as OpenCC.ConverterOptions);
+    const made: Convert = from === 'cn' && to !== 'cn' ? toTraditionalConverter(to) : OpenCC.Converter({ from, to } as OpenCC.ConverterOptions);
     converters.set(key, made);
     return made;
   };
