@@ -21,6 +21,7 @@ import TWVariantsPhrases from 'opencc-js/dict/TWVariantsPhrases';
 import STPhrasesRegional from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
 import CJKCompatibility from 'opencc-js/dict/CJK_Compatibility_Ideographs';
 import type { ScriptConverter, ScriptTarget, Segmenter } from '../analysis/types';
+import { isYuPrepositionWord, YU_TRADITIONAL } from '../analysis/rules/script/yu';
 
 type Convert = (text: string) => string;
 
@@ -251,7 +252,8 @@ export function createOpenccConverter(segmenter: Segmenter, precomputed: () => S
    * (显著 → 显着, 么 → 幺). Word by word over the segmentation of the fully converted text: a word holding a
    * Traditional-only character takes its converted form, a word holding a Simplified-only character stays as
    * written, and a word of shared characters follows the document's majority script (so 著 stays in
-   * Simplified text and becomes 着 in 穿著, in Traditional text).
+   * Simplified text and becomes 着 in 穿著, in Traditional text). The preposition 於 of a word (由於, 终於)
+   * becomes 于 in any text, as script/mixed has it; 於 as a surname or in a name (於潜) follows the majority.
    */
   const simplify = (text: string): string => {
     if (toSimplified(text) === text) {
@@ -267,7 +269,7 @@ export function createOpenccConverter(segmenter: Segmenter, precomputed: () => S
         simp++;
       }
     }
-    if (trad === 0) {
+    if (trad === 0 && !text.includes(YU_TRADITIONAL)) {
       return text;
     }
     // Sentence by sentence, so that a conversion that changes a length (騞 → 𬴃) stays local.
@@ -301,6 +303,7 @@ export function createOpenccConverter(segmenter: Segmenter, precomputed: () => S
         hasTrad ||= s.tradOnly.has(ch);
         hasSimp ||= s.simpOnly.has(ch);
       }
+      hasTrad ||= original.includes(YU_TRADITIONAL) && isYuPrepositionWord(word, segmenter);
       out += hasTrad || (!hasSimp && majorityTraditional) ? word : original;
     }
     // A segmenter that does not cover its input exactly leaves the rest as the full conversion has it.
