@@ -303,6 +303,17 @@ ruleTester(ID, {
       output: '我们要勇于担当，善于学习，取之于民。',
     },
     {
+      // Inside a word 於 is the preposition whatever tag the dictionary gives the word (严于律己 is tagged as a name).
+      text: '干部要严於律己，有志於基层，不能安於现状。',
+      options: simplified,
+      errors: [
+        { range: [3, 7], text: '严於律己', message: '严于律己' },
+        { range: [8, 11], text: '有志於' },
+        { range: [16, 20], text: '安於现状' },
+      ],
+      output: '干部要严于律己，有志于基层，不能安于现状。',
+    },
+    {
       // After an astral character (two code units) and across CRLF.
       text: '𠮷於是出发，终於成功。\r\n问题在於制度。',
       options: simplified,

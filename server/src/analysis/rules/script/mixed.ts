@@ -8,9 +8,10 @@
  * characters is written in.
  * - Simplified target: a word is flagged when it holds a Traditional-only character that the conversion
  *   changes. Characters OpenCC's phrases keep (乾隆, 瞭望, 著作) are never flagged. 於, which the Simplified
- *   standard keeps as a surname, is flagged as the preposition only, in a dictionary word that is no name
- *   (由於, 於是, 终於 → 由于, 于是, 终于; 於潜 and a lone 於 stay). In a Traditional document the reverse, 于 in
- *   such a word (由于, 終于 → 由於, 終於; 于謙 stays), follows from the conversion below.
+ *   standard keeps as a surname, is flagged as the preposition only, in a dictionary word where it is one
+ *   (由於, 於是, 严於律己 → 由于, 于是, 严于律己; 於潜, 於梨华 and a lone 於 stay: see ./yu). In a Traditional
+ *   document the reverse, 于 in such a word (由于, 終于 → 由於, 終於; 于謙 stays), follows from the conversion
+ *   below.
  * - Traditional targets: the Simplified word is converted back to every Traditional standard (OpenCC,
  *   Taiwan, Hong Kong). A character is flagged when no standard writes it that way and it is a Simplified
  *   form: Simplified-only (发, 们, 这), or a character shared by both scripts that this word converts

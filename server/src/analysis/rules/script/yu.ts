@@ -17,12 +17,18 @@ const NAME_TAG = /^n[rstz]/;
 
 /**
  * True when `word` (a token in Simplified form) is a word of the dictionary, of two characters or more, that
- * holds the preposition 于 and that the dictionary does not tag as a name: 由于, 于是, 终于, 寓教于乐; not 于今
- * (tagged as a person's name), not 于潜 or 于谦 (not words: the segmenter leaves 于 alone).
+ * holds the preposition 于: 由于, 终于, 严于律己, 寓教于乐, 于是, 于心不忍. A word that starts with 于 is read
+ * as a name when the dictionary tags it so (于今 aside, its 于X entries tagged as names are surnames: 于长江,
+ * 于洋); inside a word 于 is the preposition whatever the tag (jieba tags 严于律己 and 有志于 as names). 于潜,
+ * 于谦 are not words: the segmenter leaves their 于 alone.
  */
 export function isYuPrepositionWord(word: string, segmenter: Segmenter): boolean {
-  if (word.length < 2 || !word.includes(YU_SIMPLIFIED) || !segmenter.hasWord(word)) {
+  const at = word.indexOf(YU_SIMPLIFIED);
+  if (at < 0 || word.length < 2 || !segmenter.hasWord(word)) {
     return false;
+  }
+  if (at > 0) {
+    return true;
   }
   const tag = segmenter.tagOf(word);
   return tag === undefined || !NAME_TAG.test(tag);
