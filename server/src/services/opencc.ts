@@ -32,8 +32,8 @@ type Convert = (text: string) => string;
  * - 了然 stays 了然: 瞭然 is a variant at most; the Taiwan and Hong Kong standards write 一目了然, 了然於心.
  * - 克己 and 克制 (self-restraint) keep 克 (克己奉公, 奉公克己, 克制情绪): 剋 is only for 剋扣, 相剋, 剋星.
  * - 征 of 征程 and 征途 stays after 新 (新征程, 新征途): OpenCC's 新征 → 新徵 (a new levy) matches first.
- * OpenCC's choices that the genre does write are kept: 借着 → 藉着 (Taiwan 藉著), 回环 → 迴環, 了解 → 瞭解
- * (the regional standards have 了解 through their own tables where they do).
+ * OpenCC's choices that its phrase table makes on purpose are kept: 借着 → 藉着 (Taiwan 藉著), 回环 → 迴環,
+ * 了解 → 瞭解, 克扣 → 剋扣, 征收 → 徵收.
  */
 export const GENRE_PHRASES: ReadonlyArray<readonly [string, string]> = [
   ['了然', '了然'],
@@ -58,11 +58,17 @@ function dictPairs(data: string): Array<[string, string]> {
   return pairs;
 }
 
+/** The entries of genreDict, derived once (the three Traditional converters share them). */
+let genreEntries: Array<[string, string]> | undefined;
+
 /**
  * The genre's phrases, and every phrase of OpenCC's tables that contains one of them with the genre's form
  * put in (一目了然 → 一目了然 rather than 一目瞭然). Placed first, they win over OpenCC's entries of the same key.
  */
 function genreDict(): Array<[string, string]> {
+  if (genreEntries) {
+    return genreEntries;
+  }
   const out = new Map<string, string>(GENRE_PHRASES.map(([k, v]) => [k, v]));
   for (const data of [STPhrases, STPhrasesRegional]) {
     for (const [key, value] of dictPairs(data)) {
@@ -80,8 +86,10 @@ function genreDict(): Array<[string, string]> {
       }
     }
   }
-  return [...out];
+  genreEntries = [...out];
+  return genreEntries;
 }
+
 
 function parseDict(data: string): Map<string, string[]> {
   const map = new Map<string, string[]>();
