@@ -96,3 +96,18 @@ test('convert to Simplified: the preposition 於 becomes 于 in a Simplified tex
   // A Simplified text without 於 is left as it is.
   assert.equal(c.convert('于谦是明代名臣，显著成就。', 'simplified'), '于谦是明代名臣，显著成就。');
 });
+
+test('於 that OpenCC keeps for a name (於單) is the preposition where the words say so: 過於單一 ↔ 过于单一', () => {
+  const c = getServices().converter;
+  // OpenCC's Traditional → Simplified table reads 於單 of 過於單一 as the name 於單 (a Xiongnu prince).
+  assert.equal(c.toSimplified('過於單一'), '过于单一');
+  assert.equal(c.toSimplified('匈奴太子於單投降。'), '匈奴太子於单投降。');
+  for (const [simplified, traditional] of [
+    ['基层的致富渠道过于单一，缺乏核心项目。', '基層的致富渠道過於單一，缺乏核心項目。'],
+    ['群体性事件往往起因于单一事件。', '羣體性事件往往起因於單一事件。'],
+    ['出自苏轼的《於潜僧绿筠轩》。', '出自蘇軾的《於潛僧綠筠軒》。'],
+  ] as const) {
+    assert.equal(c.convert(simplified, 'traditional'), traditional);
+    assert.equal(c.convert(traditional, 'simplified'), simplified);
+  }
+});

@@ -21,7 +21,7 @@ import TWVariantsPhrases from 'opencc-js/dict/TWVariantsPhrases';
 import STPhrasesRegional from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
 import CJKCompatibility from 'opencc-js/dict/CJK_Compatibility_Ideographs';
 import type { ScriptConverter, ScriptTarget, Segmenter } from '../analysis/types';
-import { isYuPrepositionWord, YU_TRADITIONAL } from '../analysis/rules/script/yu';
+import { isYuPrepositionWord, YU_SIMPLIFIED, YU_TRADITIONAL } from '../analysis/rules/script/yu';
 
 type Convert = (text: string) => string;
 
@@ -252,7 +252,32 @@ export function createOpenccConverter(segmenter: Segmenter, precomputed: () => S
   const getSets = (): ScriptSets => (sets ??= fromFile(precomputed()) ?? buildSets());
   const OPENCC_TARGET: Record<Exclude<ScriptTarget, 'simplified'>, string> = { traditional: 't', taiwan: 'tw', hongkong: 'hk' };
 
-  const toSimplified = (text: string): string => get('tw', 'cn')(get('hk', 't')(text));
+  const toSimplified = (text: string): string => {
+    const out = get('tw', 'cn')(get('hk', 't')(text));
+    return out.includes(YU_TRADITIONAL) ? prepositionYu(out) : out;
+  };
+
+  /**
+   * OpenCC's Traditional → Simplified phrase table keeps 於 in names (於單, 於潛, 於梨華), and its forward
+   * maximum matching finds them across words too: 過於單一 → 过於单一. A 於 left in the Simplified text that reads
+   * as the preposition there (in a word such as 过于, 由于 once it is 于) becomes 于; the names keep it.
+   */
+  const prepositionYu = (text: string): string => {
+    const chars = text.split('');
+    let at = 0;
+    // 於 → 于 is one code unit for one: the words of the text with every 於 read as 于 align with the text.
+    for (const word of segmenter.cut(text.replaceAll(YU_TRADITIONAL, YU_SIMPLIFIED))) {
+      if (isYuPrepositionWord(word, segmenter)) {
+        for (let i = at; i < at + word.length; i++) {
+          if (chars[i] === YU_TRADITIONAL) {
+            chars[i] = YU_SIMPLIFIED;
+          }
+        }
+      }
+      at += word.length;
+    }
+    return chars.join('');
+  };
 
   /**
    * The text in Simplified, changing only what is Traditional. OpenCC's Traditional → Simplified step reads
