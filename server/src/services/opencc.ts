@@ -3,6 +3,11 @@
  * Converters are built lazily, once each. Conversion towards Traditional goes word by word over the
  * segmenter's tokens, because OpenCC's forward maximum matching mis-converts across word boundaries
  * (好干部 → 好乾部).
+ *
+ * Towards Traditional, OpenCC's phrase tables (STPhrases, longest match first, then the character table) are
+ * used with a few corrections of the genre placed above them (GENRE_PHRASES): words where OpenCC's phrase
+ * table picks a form the genre does not write (了然 → 瞭然, 奉公克己 → 奉公剋己), or where its forward maximum
+ * matching takes the wrong one of two overlapping phrases (新征程 read as 新征 + 程 → 新徵程, where 征程 decides).
  */
 import * as OpenCC from 'opencc-js';
 import STCharacters from 'opencc-js/dict/STCharacters';
@@ -11,9 +16,80 @@ import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWVariants from 'opencc-js/dict/TWVariants';
 import HKVariants from 'opencc-js/dict/HKVariants';
+import HKVariantsPhrases from 'opencc-js/dict/HKVariantsPhrases';
+import TWVariantsPhrases from 'opencc-js/dict/TWVariantsPhrases';
+import STPhrasesRegional from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
+import CJKCompatibility from 'opencc-js/dict/CJK_Compatibility_Ideographs';
 import type { ScriptConverter, ScriptTarget, Segmenter } from '../analysis/types';
+import { isYuPrepositionWord, YU_SIMPLIFIED, YU_TRADITIONAL } from '../analysis/rules/script/yu';
 
 type Convert = (text: string) => string;
+
+/**
+ * Simplified → Traditional corrections of OpenCC's phrase table for the genre, each a Simplified word and its
+ * Traditional form (character for character). They take precedence over OpenCC's phrases, also inside the
+ * longer phrases of its table that contain them (一目了然, 了然于心, 奉公克己).
+ * - 了然 stays 了然: 瞭然 is a variant at most; the Taiwan and Hong Kong standards write 一目了然, 了然於心.
+ * - 克己 and 克制 (self-restraint) keep 克 (克己奉公, 奉公克己, 克制情绪): 剋 is only for 剋扣, 相剋, 剋星.
+ * - 征 of 征程 and 征途 stays after 新 (新征程, 新征途): OpenCC's 新征 → 新徵 (a new levy) matches first.
+ * OpenCC's choices that its phrase table makes on purpose are kept: 借着 → 藉着 (Taiwan 藉著), 回环 → 迴環,
+ * 了解 → 瞭解, 克扣 → 剋扣, 征收 → 徵收.
+ */
+export const GENRE_PHRASES: ReadonlyArray<readonly [string, string]> = [
+  ['了然', '了然'],
+  ['克己', '克己'],
+  ['克制', '克制'],
+  ['新征程', '新征程'],
+  ['新征途', '新征途'],
+];
+
+/** Entries of OpenCC's Simplified → Traditional phrase tables, as `[key, value]` pairs. */
+function dictPairs(data: string): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const entry of data.split('|')) {
+    const sp = entry.indexOf(' ');
+    if (sp > 0) {
+      // A key with several values: OpenCC uses the first.
+      const rest = entry.slice(sp + 1);
+      const sp2 = rest.indexOf(' ');
+      pairs.push([entry.slice(0, sp), sp2 < 0 ? rest : rest.slice(0, sp2)]);
+    }
+  }
+  return pairs;
+}
+
+/** The entries of genreDict, derived once (the three Traditional converters share them). */
+let genreEntries: Array<[string, string]> | undefined;
+
+/**
+ * The genre's phrases, and every phrase of OpenCC's tables that contains one of them with the genre's form
+ * put in (一目了然 → 一目了然 rather than 一目瞭然). Placed first, they win over OpenCC's entries of the same key.
+ */
+function genreDict(): Array<[string, string]> {
+  if (genreEntries) {
+    return genreEntries;
+  }
+  const out = new Map<string, string>(GENRE_PHRASES.map(([k, v]) => [k, v]));
+  for (const data of [STPhrases, STPhrasesRegional]) {
+    for (const [key, value] of dictPairs(data)) {
+      if (out.has(key) || key.length !== value.length) {
+        continue;
+      }
+      let patched = value;
+      for (const [k, v] of GENRE_PHRASES) {
+        for (let at = key.indexOf(k); at >= 0; at = key.indexOf(k, at + 1)) {
+          patched = patched.slice(0, at) + v + patched.slice(at + v.length);
+        }
+      }
+      if (patched !== value) {
+        out.set(key, patched);
+      }
+    }
+  }
+  genreEntries = [...out];
+  return genreEntries;
+}
+
 
 function parseDict(data: string): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -136,6 +212,26 @@ function buildSets(): ScriptSets {
   return { tradOnly, simpOnly, reverse };
 }
 
+/** Regional variants applied after the conversion to OpenCC's Traditional (s2tw, s2hk). */
+const REGIONAL: Record<string, string[]> = { t: [], tw: [TWVariantsPhrases, TWVariants], hk: [HKVariantsPhrases, HKVariants] };
+
+/**
+ * Simplified → Traditional as OpenCC's s2t, s2tw and s2hk do it (compatibility ideographs normalised, then the
+ * phrase tables before the character table by longest match, then the regional variants), with the genre's
+ * phrases above OpenCC's.
+ */
+function toTraditionalConverter(to: string): Convert {
+  const regional = REGIONAL[to];
+  if (!regional) {
+    return OpenCC.Converter({ from: 'cn', to } as OpenCC.ConverterOptions);
+  }
+  const groups: OpenCC.DictGroup[] = [[CJKCompatibility], [genreDict(), STPhrases, STPhrasesRegional, STCharacters]];
+  if (regional.length > 0) {
+    groups.push(regional);
+  }
+  return OpenCC.ConverterFactory(...groups);
+}
+
 /**
  * Creates the converter. The segmenter is used for word-by-word conversion to Traditional. `precomputed`
  * reads the script sets the build derived (they are derived here when it gives none that match).
@@ -148,7 +244,7 @@ export function createOpenccConverter(segmenter: Segmenter, precomputed: () => S
     if (cached) {
       return cached;
     }
-    const made: Convert = OpenCC.Converter({ from, to } as OpenCC.ConverterOptions);
+    const made: Convert = from === 'cn' && to !== 'cn' ? toTraditionalConverter(to) : OpenCC.Converter({ from, to } as OpenCC.ConverterOptions);
     converters.set(key, made);
     return made;
   };
@@ -156,7 +252,32 @@ export function createOpenccConverter(segmenter: Segmenter, precomputed: () => S
   const getSets = (): ScriptSets => (sets ??= fromFile(precomputed()) ?? buildSets());
   const OPENCC_TARGET: Record<Exclude<ScriptTarget, 'simplified'>, string> = { traditional: 't', taiwan: 'tw', hongkong: 'hk' };
 
-  const toSimplified = (text: string): string => get('tw', 'cn')(get('hk', 't')(text));
+  const toSimplified = (text: string): string => {
+    const out = get('tw', 'cn')(get('hk', 't')(text));
+    return out.includes(YU_TRADITIONAL) ? prepositionYu(out) : out;
+  };
+
+  /**
+   * OpenCC's Traditional → Simplified phrase table keeps 於 in names (於單, 於潛, 於梨華), and its forward
+   * maximum matching finds them across words too: 過於單一 → 过於单一. A 於 left in the Simplified text that reads
+   * as the preposition there (in a word such as 过于, 由于 once it is 于) becomes 于; the names keep it.
+   */
+  const prepositionYu = (text: string): string => {
+    const chars = text.split('');
+    let at = 0;
+    // 於 → 于 is one code unit for one: the words of the text with every 於 read as 于 align with the text.
+    for (const word of segmenter.cut(text.replaceAll(YU_TRADITIONAL, YU_SIMPLIFIED))) {
+      if (isYuPrepositionWord(word, segmenter)) {
+        for (let i = at; i < at + word.length; i++) {
+          if (chars[i] === YU_TRADITIONAL) {
+            chars[i] = YU_SIMPLIFIED;
+          }
+        }
+      }
+      at += word.length;
+    }
+    return chars.join('');
+  };
 
   /**
    * The text in Simplified, changing only what is Traditional. OpenCC's Traditional → Simplified step reads
@@ -164,7 +285,8 @@ export function createOpenccConverter(segmenter: Segmenter, precomputed: () => S
    * (显著 → 显着, 么 → 幺). Word by word over the segmentation of the fully converted text: a word holding a
    * Traditional-only character takes its converted form, a word holding a Simplified-only character stays as
    * written, and a word of shared characters follows the document's majority script (so 著 stays in
-   * Simplified text and becomes 着 in 穿著, in Traditional text).
+   * Simplified text and becomes 着 in 穿著, in Traditional text). The preposition 於 of a word (由於, 终於)
+   * becomes 于 in any text, as script/mixed has it; 於 as a surname or in a name (於潜) follows the majority.
    */
   const simplify = (text: string): string => {
     if (toSimplified(text) === text) {
@@ -180,7 +302,7 @@ export function createOpenccConverter(segmenter: Segmenter, precomputed: () => S
         simp++;
       }
     }
-    if (trad === 0) {
+    if (trad === 0 && !text.includes(YU_TRADITIONAL)) {
       return text;
     }
     // Sentence by sentence, so that a conversion that changes a length (騞 → 𬴃) stays local.
@@ -214,6 +336,7 @@ export function createOpenccConverter(segmenter: Segmenter, precomputed: () => S
         hasTrad ||= s.tradOnly.has(ch);
         hasSimp ||= s.simpOnly.has(ch);
       }
+      hasTrad ||= original.includes(YU_TRADITIONAL) && isYuPrepositionWord(word, segmenter);
       out += hasTrad || (!hasSimp && majorityTraditional) ? word : original;
     }
     // A segmenter that does not cover its input exactly leaves the rest as the full conversion has it.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFixes } from '../../../server/src/analysis';
-import { check, fixAll, ruleTester, seed } from '../helpers';
+import { check, corpusEssay, fixAll, ruleTester, seed } from '../helpers';
 
 const ID = 'punctuation/halfwidth';
 
@@ -125,4 +125,71 @@ test('an invisible character before Han text does not hide the Chinese context o
   const once = applyFixes(text, found).text;
   assert.equal(once, '！在抗日战争中');
   assert.equal(applyFixes(once, check(once, rules)).text, once);
+});
+
+// The separator of book and chapter inside a book title is the middle dot ·, whatever stands there.
+ruleTester(ID, {
+  valid: [
+    '韩非子说：“法不阿贵。”（《韩非子·有度》）',
+    '《论语·学而》开篇即讲学习。',
+    // A version number inside a title is no separator (and no punctuation at all).
+    '《Python3.10入门》是一本书。',
+  ],
+  invalid: [
+    {
+      text: '法不阿贵，绳不挠曲（《韩非子.有度》）。',
+      errors: [{ range: [14, 15], text: '.', message: '“·”' }],
+      output: '法不阿贵，绳不挠曲（《韩非子·有度》）。',
+    },
+    {
+      // Two titles in one sentence, and a full stop outside them that stays 。.
+      text: '《沁园春.雪》与《史记.项羽本纪》都值得一读.',
+      errors: [
+        { range: [4, 5], message: '“·”' },
+        { range: [11, 12], message: '“·”' },
+        { range: [22, 23], message: '“。”' },
+      ],
+      output: '《沁园春·雪》与《史记·项羽本纪》都值得一读。',
+    },
+    {
+      // Spaces around the dot go with it.
+      text: '正如《慎言 . 御民篇》所说',
+      errors: [{ range: [5, 8], text: ' . ', message: '“·”' }],
+      output: '正如《慎言·御民篇》所说',
+    },
+    {
+      // An astral Han character before the dot (two code units), and CRLF between paragraphs.
+      text: '《𠮷祥.如意》\r\n《论语.学而》',
+      errors: [{ range: [4, 5] }, { range: [13, 14] }],
+      output: '《𠮷祥·如意》\r\n《论语·学而》',
+    },
+    {
+      // Outside a title the dot after Han text is a full stop; inside a title at its end it is one too.
+      text: '先读《论语》.再读《孟子.》',
+      errors: [
+        { range: [6, 7], message: '“。”' },
+        { range: [12, 13], message: '“。”' },
+      ],
+      output: '先读《论语》。再读《孟子。》',
+    },
+  ],
+});
+
+test('dev essays: the dot between book and chapter of a title is fixed to ·', () => {
+  for (const [name, title] of [
+    ['0299.txt', '《沁园春.雪》'],
+    ['0439.txt', '《慎言.御民篇》'],
+  ] as const) {
+    const text = corpusEssay(name);
+    const at = text.indexOf(title);
+    assert.ok(at >= 0, `${name} holds ${title}`);
+    const dot = at + title.indexOf('.');
+    const [f] = check(text, [ID]).filter((x) => x.start <= dot && dot < x.end);
+    assert.ok(f, `${name}: the dot of ${title} is flagged`);
+    assert.deepEqual(f.fixes.map((x) => x.edits.map((e) => [e.start, e.end, e.newText])), [[[dot, dot + 1, '·']]]);
+    const fixed = fixAll(text, [ID]);
+    assert.ok(fixed.includes(title.replace('.', '·')), `${name}: ${title} fixed`);
+    // No title of the fixed essay holds a full stop.
+    assert.doesNotMatch(fixed, /《[^》]*。[^》]*》/);
+  }
 });

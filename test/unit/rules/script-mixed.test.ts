@@ -267,3 +267,87 @@ test('a word split by a pinyin annotation is read whole: 戰(zhàn)斗力, with 
   const plain = check('提升黨組織的戰斗力。', [ID], traditional);
   assert.deepEqual(plain.map((f) => [f.start, f.end, f.fixes[0]!.edits.map((e) => [e.start, e.end, e.newText])]), [[6, 9, [[6, 9, '戰鬥力']]]]);
 });
+
+// 於 and 于: the preposition is 于 in Simplified text and 於 in Traditional text; the surname is left alone.
+ruleTester(ID, {
+  valid: [
+    // 於 as a surname or in a name (於潜, a county) is Simplified too.
+    { text: '出自苏轼的《於潜僧绿筠轩》。', options: simplified },
+    { text: '於梨华是作家。', options: simplified },
+    // 于 as a surname in Traditional text.
+    { text: '于謙是明代名臣，于敏是核物理學家。', options: traditional },
+    // Words the genre's conversion keeps: 征程 after 新, 了然, 克己 after 奉公, 克制 (OpenCC: 新徵程, 瞭然, 剋己, 剋制).
+    { text: '我們踏上新征程，政策效果一目了然，黨員要奉公克己、自我克制。', options: traditional },
+    { text: '我們踏上新征程，政策效果一目了然。', options: taiwan },
+    { text: '我們踏上新征程，政策效果一目了然。', options: hongkong },
+  ],
+  invalid: [
+    {
+      text: '我们对於这个问题，由於历史原因，关於改革。',
+      options: simplified,
+      errors: [
+        { range: [2, 4], text: '对於', message: '对于' },
+        { range: [9, 11], text: '由於', message: '由于' },
+        { range: [16, 18], text: '关於', message: '关于' },
+      ],
+      output: '我们对于这个问题，由于历史原因，关于改革。',
+    },
+    {
+      // The default script (the majority is Simplified); idioms too (取之於民).
+      text: '我们要勇於担当，善於学习，取之於民。',
+      errors: [
+        { range: [3, 5], text: '勇於' },
+        { range: [8, 10], text: '善於' },
+        { range: [13, 17], text: '取之於民', message: '取之于民' },
+      ],
+      output: '我们要勇于担当，善于学习，取之于民。',
+    },
+    {
+      // Inside a word 於 is the preposition whatever tag the dictionary gives the word (严于律己 is tagged as a name).
+      text: '干部要严於律己，有志於基层，不能安於现状。',
+      options: simplified,
+      errors: [
+        { range: [3, 7], text: '严於律己', message: '严于律己' },
+        { range: [8, 11], text: '有志於' },
+        { range: [16, 20], text: '安於现状' },
+      ],
+      output: '干部要严于律己，有志于基层，不能安于现状。',
+    },
+    {
+      // After an astral character (two code units) and across CRLF.
+      text: '𠮷於是出发，终於成功。\r\n问题在於制度。',
+      options: simplified,
+      errors: [
+        { range: [2, 4], text: '於是' },
+        { range: [7, 9], text: '终於' },
+        { range: [16, 18], text: '在於' },
+      ],
+      output: '𠮷于是出发，终于成功。\r\n问题在于制度。',
+    },
+    {
+      // A Traditional document: 于 of the preposition is Simplified residue; the surname 于 stays.
+      text: '問題在于制度，由于歷史原因。于謙是明代名臣。',
+      options: traditional,
+      errors: [
+        { range: [2, 4], text: '在于', message: '在於' },
+        { range: [7, 9], text: '由于', message: '由於' },
+      ],
+      output: '問題在於制度，由於歷史原因。于謙是明代名臣。',
+    },
+    {
+      // The majority decides that this document is Traditional.
+      text: '組織部門的幹部們說，由于歷史原因，這裏的發展很好。',
+      errors: [{ range: [10, 12], text: '由于', message: '由於' }],
+      output: '組織部門的幹部們說，由於歷史原因，這裏的發展很好。',
+    },
+  ],
+});
+
+test('dev essay 0788: 於 of the place name 於潜 in a Simplified essay is not flagged', () => {
+  const text = corpusEssay('0788.txt');
+  assert.ok(text.includes('《於潜僧绿筠轩》'));
+  assert.deepEqual(
+    check(text, [ID]).filter((f) => text.slice(f.start, f.end).includes('於')),
+    [],
+  );
+});

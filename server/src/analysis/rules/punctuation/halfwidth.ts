@@ -11,10 +11,13 @@
  * ✓ 3.14 与 1,000 · Hello, world. · http://a.cn/x?y=1
  *
  * Fix: the full-width mark; spaces around it inside Chinese are removed. `一.` at the start of a
- * sentence becomes `一、`. Parentheses are fixed as a pair.
+ * sentence becomes `一、`. A `.` between two Han characters inside a book title separates book and chapter
+ * and becomes the middle dot `·` (《韩非子.有度》 → 《韩非子·有度》), not `。`. Parentheses are fixed as a pair.
+ *
+ * ✗ 《沁园春.雪》   ✓ 《沁园春·雪》
  */
 import * as l10n from '@vscode/l10n';
-import { isChinese, isHan, spacesAround } from '../../chars';
+import { isChinese, isHan, isHanCodePoint, spacesAround } from '../../chars';
 import { MASK } from '../../document';
 import type { ParagraphRule } from '../../rule';
 import type { Services } from '../../types';
@@ -35,6 +38,47 @@ const FULL_RUN_MARKS = '。，、；：！？';
 const FULL_RUN = /[。，、；：！？]/;
 /** A character that may be a mark of a run (a cheap test before isRunMark). */
 const CANDIDATE_RUN = /[。，、；：！？,.;:?!]/;
+
+/** The separator of book and chapter in a title (U+00B7): 《论语·学而》. */
+const TITLE_SEPARATOR = '·';
+
+/** True when `i` lies inside a book title 《…》: after its 《 and before its 》, with no other mark between. */
+function insideBookTitle(prose: string, i: number): boolean {
+  const open = prose.lastIndexOf('《', i);
+  if (open < 0 || prose.lastIndexOf('》', i) > open) {
+    return false;
+  }
+  const close = prose.indexOf('》', i);
+  if (close < 0) {
+    return false;
+  }
+  const reopen = prose.indexOf('《', i);
+  return reopen < 0 || reopen > close;
+}
+
+/** True when the code point that ends just before `i` (a surrogate pair counts whole) is a Han character. */
+function hanBefore(prose: string, i: number): boolean {
+  if (i <= 0) {
+    return false;
+  }
+  const lo = prose.charCodeAt(i - 1);
+  const at = lo >= 0xdc00 && lo <= 0xdfff && i > 1 ? i - 2 : i - 1;
+  return isHanCodePoint(prose.codePointAt(at)!);
+}
+
+/** True when the code point that starts at `i` is a Han character. */
+function hanAt(prose: string, i: number): boolean {
+  const cp = prose.codePointAt(i);
+  return cp !== undefined && isHanCodePoint(cp);
+}
+
+/**
+ * True when the half-width `.` at `i` separates book and chapter in a title: inside 《…》, between two Han
+ * characters, spaces aside (《韩非子.有度》, 《史记 . 项羽本纪》).
+ */
+function isTitleSeparator(prose: string, i: number): boolean {
+  return prose[i] === '.' && hanBefore(prose, prevIndex(prose, i) + 1) && hanAt(prose, nextIndex(prose, i + 1)) && insideBookTitle(prose, i);
+}
 
 /** A range of the paragraph that is not punctuation (a lost character's `?`: script/garbled's). */
 export type Excluded = ReadonlyArray<{ start: number; end: number }>;
@@ -348,6 +392,8 @@ export const rule: ParagraphRule = {
       let replacement = FULL[c]!;
       if (c === '.' && NUMERAL_ORDINAL.test(prose.slice(Math.max(0, i - 6), i))) {
         replacement = '、';
+      } else if (isTitleSeparator(prose, i)) {
+        replacement = TITLE_SEPARATOR;
       }
       const [start, end] = withSpaces(prose, i, i + 1, converted);
       ctx.report({

@@ -7,7 +7,11 @@
  * (phrase-level OpenCC) and segmented there, so a word is the same word whatever script each of its
  * characters is written in.
  * - Simplified target: a word is flagged when it holds a Traditional-only character that the conversion
- *   changes. Characters OpenCC's phrases keep (乾隆, 瞭望, 著作) are never flagged.
+ *   changes. Characters OpenCC's phrases keep (乾隆, 瞭望, 著作) are never flagged. 於, which the Simplified
+ *   standard keeps as a surname, is flagged as the preposition only, in a dictionary word where it is one
+ *   (由於, 於是, 严於律己 → 由于, 于是, 严于律己; 於潜, 於梨华 and a lone 於 stay: see ./yu). In a Traditional
+ *   document the reverse, 于 in such a word (由于, 終于 → 由於, 終於; 于謙 stays), follows from the conversion
+ *   below.
  * - Traditional targets: the Simplified word is converted back to every Traditional standard (OpenCC,
  *   Taiwan, Hong Kong). A character is flagged when no standard writes it that way and it is a Simplified
  *   form: Simplified-only (发, 们, 这), or a character shared by both scripts that this word converts
@@ -22,6 +26,7 @@
  * Accepted words are never flagged, nor characters inside mojibake (script/garbled reports those).
  *
  * Simplified document:   ✗ 我们要關心群众的發展需求   ✓ 我们要关心群众的发展需求
+ *                        ✗ 由於历史原因   ✓ 由于历史原因   ✓ 出自苏轼的《於潜僧绿筠轩》
  * Traditional document:  ✗ 好干部要有頭发   ✓ 好幹部要有頭髮   ✓ 若干問題、皇后、一公里 (kept by phrases)
  */
 import * as l10n from '@vscode/l10n';
@@ -29,6 +34,7 @@ import type { ParagraphContext, ParagraphRule } from '../../rule';
 import type { Fix, ScriptConverter, ScriptTarget, Token } from '../../types';
 import { excerpt, findGarbled } from './garbled';
 import { pinyinAnnotations } from './pinyin-annotation';
+import { isYuPrepositionWord, YU_TRADITIONAL } from './yu';
 
 type TraditionalTarget = Exclude<ScriptTarget, 'simplified'>;
 
@@ -275,7 +281,12 @@ function flagTraditional(ctx: ParagraphContext, tokens: readonly Token[], mask: 
   const converter = ctx.services.converter;
   const out: Flagged[] = [];
   for (const t of tokens) {
-    if (t.text === t.norm || !hasClass(converter, t.text, TRAD_ONLY)) {
+    if (t.text === t.norm) {
+      continue;
+    }
+    // The preposition 於 of a Simplified word is Traditional (由於 → 由于); 於 as a surname or in a name is not.
+    const yu = t.text.includes(YU_TRADITIONAL) && isYuPrepositionWord(t.norm, ctx.services.segmenter);
+    if (!yu && !hasClass(converter, t.text, TRAD_ONLY)) {
       continue;
     }
     const chars = codePoints(t.text);
@@ -291,7 +302,7 @@ function flagTraditional(ctx: ParagraphContext, tokens: readonly Token[], mask: 
       const s = norm[i]!;
       if (o !== s && !mask?.[offset]) {
         replace[i] = [s];
-        if ((classAt(converter, t.text, offset - t.start) & TRAD_ONLY) !== 0) {
+        if ((classAt(converter, t.text, offset - t.start) & TRAD_ONLY) !== 0 || (yu && o === YU_TRADITIONAL)) {
           any = true;
         }
       }
@@ -413,7 +424,11 @@ export const rule: ParagraphRule = {
     const converter = ctx.services.converter;
     const simplifiedTarget = ctx.target === 'simplified';
     // Fast path: a Simplified paragraph without a Traditional-only character has nothing to flag.
-    if (simplifiedTarget ? !hasClass(converter, ctx.prose, TRAD_ONLY) : !hasClass(converter, ctx.prose, SIMP_ONLY | SIMP_FORM)) {
+    if (
+      simplifiedTarget
+        ? !hasClass(converter, ctx.prose, TRAD_ONLY) && !ctx.prose.includes(YU_TRADITIONAL)
+        : !hasClass(converter, ctx.prose, SIMP_ONLY | SIMP_FORM)
+    ) {
       return;
     }
     // Words split by pinyin annotations are read without them; offsets come back to the prose afterwards.
