@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import type { AnalysisConfig } from '../../server/src/analysis';
 import { corpusEssay, getAnalyzer, ROOT } from '../unit/helpers';
 import { excerpt, pct, ratio, rng } from './eval-lib';
-import { runSeeded, SEEDED_KINDS, SEEDED_RULE, tallySeeded, type SeededResult, type SeedSeries } from './seeded-lib';
+import { countBefore, runSeeded, SEEDED_KINDS, SEEDED_RULE, tallySeeded, type SeededResult, type SeedSeries } from './seeded-lib';
 
 const CONFIG: AnalysisConfig = { rules: {}, script: 'auto', acceptedWords: [], only: [...new Set(Object.values(SEEDED_RULE))] };
 
@@ -34,11 +34,11 @@ function main(): void {
   for (const file of split.dev) {
     const text = corpusEssay(file);
     const structure = analyzer.analyze(text, { format: 'plaintext', config: CONFIG }).structure;
-    const series: SeedSeries[] = structure.series.map((s, k) => ({
-      id: `#${k}`,
-      items: s.items.map((it) => ({ start: it.leadStart, end: it.leadEnd })),
-      announced: s.announced,
-    }));
+    // The announced count: the outline's, else a count before the series read by the injection library.
+    const series: SeedSeries[] = structure.series.map((s, k) => {
+      const site: SeedSeries = { id: `#${k}`, items: s.items.map((it) => ({ start: it.leadStart, end: it.leadEnd })) };
+      return { ...site, announced: s.announced ?? countBefore(text, site) };
+    });
     const analyze = (t: string): ReturnType<typeof analyzer.analyze>['findings'] => analyzer.analyze(t, { format: 'plaintext', config: CONFIG }).findings;
     for (const r of runSeeded(text, series, analyzer.tokens(text), random, analyze)) {
       results.push({ ...r, file });

@@ -190,6 +190,26 @@ export function commonFrameStrings(leads: readonly string[]): string[] {
   return [...common].filter((c) => ![...common].some((d) => d !== c && d.includes(c))).sort();
 }
 
+/**
+ * A count equal to the number of items in the 80 code units before a series' first item (以下三个方面, 打好
+ * “五张牌”, 两点要求): the last numeral there followed by a classifier. For sites without gold (dev), read
+ * independently of the analyzer's own announcement parsing.
+ */
+export function countBefore(text: string, s: SeedSeries): Span | null {
+  const first = s.items[0]!.start;
+  const from = Math.max(0, first - 80);
+  const re = /(?<![\d第一二三四五六七八九十两百千万几])([两二三四五六七八九])[“"]?(?:个|项|点|条|种|大|方面|步|招|张|类|层|件|句|字|重)/g;
+  let last: Span | null = null;
+  const before = text.slice(from, first);
+  for (let m = re.exec(before); m; m = re.exec(before)) {
+    const n = m[1] === '两' ? 2 : cnValue(m[1]!);
+    if (n === s.items.length) {
+      last = { start: from + m.index, end: from + m.index + m[0].length };
+    }
+  }
+  return last;
+}
+
 /** Picks one of `xs` with `random`. */
 function pick<T>(xs: readonly T[], random: () => number): T | undefined {
   return xs.length === 0 ? undefined : xs[Math.floor(random() * xs.length)];
