@@ -193,7 +193,7 @@ const FRAME_PUNCTUATION: Record<string, string> = { '，': '，', ',': '，', '�
  * Words of a lead for alignment: Han words plus the punctuation that shapes a frame (quotes of “X”“Y”,
  * the comma of 打好X牌，增强…), half-width marks read as their full-width forms.
  */
-function leadWords(tokens: readonly Token[], start: number, end: number): string[] {
+export function leadWords(tokens: readonly Token[], start: number, end: number): string[] {
   const out: string[] = [];
   // Tokens are in order: find the first at or after `start` by binary search (a paragraph may have
   // thousands of sentences; scanning from the top for each would be quadratic).
