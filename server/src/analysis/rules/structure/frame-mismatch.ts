@@ -73,19 +73,18 @@ export function droppedWord(siblings: ReadonlyArray<readonly string[]>, odd: rea
     return undefined;
   }
   const pos = at as number[][];
-  const pairs = lcs(common, odd);
-  if (pairs.length !== common.length - 1) {
+  // Exactly one frame word missing; a word kept inside a longer one of the item (增强 in 增强团结) is not.
+  const inOdd = new Map(lcs(common, odd));
+  const text = odd.join('');
+  const missing = common.map((_, i) => i).filter((i) => !inOdd.has(i) && !text.includes(common[i]!));
+  if (missing.length !== 1) {
     return undefined;
   }
-  const inOdd = new Map(pairs);
-  let j = 0;
-  while (inOdd.has(j)) {
-    j++;
-  }
+  const j = missing[0]!;
   const word = common[j]!;
-  // Not the frame's last word (a slot may follow it), and not kept inside a longer word of the item.
-  // Nor a particle (韩国因文化创新 against 德国因汽车技术的创新 is no broken frame).
-  if (!hasHan(word) || PARTICLES.has(word) || j + 1 >= common.length || odd.join('').includes(word)) {
+  // Not the frame's last word (a slot may follow it), nor a particle (韩国因文化创新 against 德国因汽车技术的创新
+  // is no broken frame); its neighbours in the frame are in the item.
+  if (!hasHan(word) || PARTICLES.has(word) || j + 1 >= common.length || !inOdd.has(j + 1) || (j > 0 && !inOdd.has(j - 1))) {
     return undefined;
   }
   // The siblings have the word right before the next frame word: it is fixed, not the edge of a slot.
