@@ -9,16 +9,19 @@
  * frame of its siblings alone: an item that lacks exactly one of its words, where the siblings have that word
  * right before the next frame word and the item has the rest in place (打好团结，增强… against 打好{X}牌，增强…),
  * dropped the word. A word the siblings vary (the last of the frame, or one with a slot after it) is left alone:
- * that is a slot, not a frame word.
+ * that is a slot, not a frame word. Likewise an item that opens with the siblings' shared opening less a few
+ * characters inside it (践行价值… against 践行诚信价值…), whatever the segmenter made of those characters.
  */
 import * as l10n from '@vscode/l10n';
-import type { DocumentRule } from '../../rule';
 import { hasHan } from '../../chars';
-import type { DocumentContext } from '../../rule';
+import type { DocumentContext, DocumentRule } from '../../rule';
 import { nearbySiblings, structureOf, type Series, type SeriesItem } from '../../structure';
 import { lcs, leadWords } from '../../structure/series';
 
 const HAN = /\p{Script=Han}/u;
+
+/** Series longer than this are lists, not 排比: holding each item against the others would be quadratic. */
+const MAX_LEAVE_ONE_OUT = 12;
 
 /** Function words whose absence does not break a frame. */
 const PARTICLES: ReadonlySet<string> = new Set([...'的地得了着之与和及并而也都就']);
@@ -149,7 +152,7 @@ export function droppedOpening(siblings: ReadonlyArray<readonly string[]>, odd: 
 
 /** Items of a series of three or more that dropped a word of their siblings' frame (see the header). */
 function droppedItems(ctx: DocumentContext, s: Series): Array<{ k: number; frame: string }> {
-  if (s.items.length < 3) {
+  if (s.items.length < 3 || s.items.length > MAX_LEAVE_ONE_OUT) {
     return [];
   }
   const leads = s.items.map((it) => itemLead(ctx, it));
@@ -163,7 +166,6 @@ function droppedItems(ctx: DocumentContext, s: Series): Array<{ k: number; frame
   });
   return out;
 }
-
 
 export const rule: DocumentRule = {
   meta: {
