@@ -133,6 +133,19 @@ function groupKey(m: OrdinalMarker): string {
   return m.family;
 }
 
+/**
+ * True when `m`, numbered 1, repeats the lone 1 of `run` rather than starting a new list: same family and
+ * variant, and a 3 follows it (一是…一是…三是…), or no 2 follows it (1.…1.…, （一）…（一）…). But 两条：一是…；一是…
+ * alone reads “one…, the other…”, and 一是…一是…二是… is a new list after an item of its own.
+ */
+function repeatsLoneOne(run: readonly OrdinalMarker[], m: OrdinalMarker, next: OrdinalMarker | undefined): boolean {
+  const only = run.length === 1 ? run[0]! : undefined;
+  if (m.n !== 1 || only === undefined || only.n !== 1 || only.family !== m.family || only.variant !== m.variant) {
+    return false;
+  }
+  return next?.n === 3 || (next?.n !== 2 && !(m.family === 'verb' && m.variant === '是'));
+}
+
 /** Scratch table of `lcs`, grown as needed (detection is synchronous). */
 let lcsTable = new Uint16Array(1024);
 
@@ -180,7 +193,7 @@ const FRAME_PUNCTUATION: Record<string, string> = { '，': '，', ',': '，', '�
  * Words of a lead for alignment: Han words plus the punctuation that shapes a frame (quotes of “X”“Y”,
  * the comma of 打好X牌，增强…), half-width marks read as their full-width forms.
  */
-function leadWords(tokens: readonly Token[], start: number, end: number): string[] {
+export function leadWords(tokens: readonly Token[], start: number, end: number): string[] {
   const out: string[] = [];
   // Tokens are in order: find the first at or after `start` by binary search (a paragraph may have
   // thousands of sentences; scanning from the top for each would be quadratic).
@@ -382,7 +395,8 @@ function findAnnouncement(simplified: string, absStart: number, from: number, to
     }
   }
   const sentence = simplified.slice(s, to);
-  const re = /(?<![\d第一二三四五六七八九十两百千万几])([两二三四五六七八九十])(?:个|点|张|项|条|种|方面|步|招)/g;
+  // 三层含义, 四类, 三大问题 name their items too.
+  const re = /(?<![\d第一二三四五六七八九十两百千万几])([两二三四五六七八九十])(?:个|点|张|项|条|种|方面|步|招|层|类|大)/g;
   let last: Announcement | null = null;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 2);
@@ -398,6 +412,10 @@ function findAnnouncement(simplified: string, absStart: number, from: number, to
     const count = m[1] === '两' ? 2 : ' 一二三四五六七八九十'.indexOf(m[1]!);
     // 四种方法：理证法、引证法、例证法、比较法 — the items are listed in the sentence itself.
     const rest = sentence.slice(m.index + m[0].length);
+    // 六大系统, 四大建设 name a programme; 三大问题： announces what the colon opens.
+    if (m[0].endsWith('大') && !/^[^，,。；、]{0,8}[：:]/.test(rest)) {
+      continue;
+    }
     if ((rest.match(/、/g) ?? []).length >= count - 1 && count > 1) {
       continue;
     }
@@ -459,8 +477,10 @@ function factsOf(p: Paragraph, tokens: readonly Token[]): ParagraphFacts {
   for (const s of sentenceStarts(norm)) {
     const m = ordinalAt(norm, s);
     // 首先/其次/最后 also open a clause after a comma (…做到一尘不染，首先要…；其次要…). A number with a dot
-    // inside a paragraph is an ordinal at its start, after a colon, or when it continues the last one.
-    if (m && (m.family !== 'ar-dot' || s === 0 || /[：:]/.test(norm[s - 1] ?? '') || (arDot > 0 && m.n === arDot + 1))) {
+    // inside a paragraph is an ordinal at its start, after a colon, or when it continues the last one — or
+    // repeats it or skips one number after a clause end (1.…；1.…, 1.…；3.…: slips the ordinal rule reports).
+    const continuesArDot = arDot > 0 && (m?.n === arDot + 1 || ((m?.n === arDot || m?.n === arDot + 2) && /[；;。]/.test(norm[s - 1] ?? '')));
+    if (m && (m.family !== 'ar-dot' || s === 0 || /[：:]/.test(norm[s - 1] ?? '') || continuesArDot)) {
       markers.push(m);
       if (m.family === 'ar-dot') {
         arDot = m.n;
@@ -561,18 +581,29 @@ export function detectStructure(
         }
         run = [];
       };
-      for (const m of list) {
-        // Numbering restarts at 1, or goes down (三是…，一靠…；二靠…): a new list, nested in the item.
-        if (run.length > 0 && (m.n === 1 || m.n < run[run.length - 1]!.n)) {
+      list.forEach((m, k) => {
+        // Numbering restarts at 1, or goes down (三是…，一靠…；二靠…): a new list, nested in the item. But a 1
+        // after a lone 1 is a repeated ordinal when no 2 follows it (一是…，一是…，三是…).
+        if (run.length > 0 && (m.n === 1 || m.n < run[run.length - 1]!.n) && !repeatsLoneOne(run, m, list[k + 1])) {
           flush();
         }
         run.push(m);
-      }
+      });
       flush();
     }
   });
 
   // 2. Paragraph-level ordinal series.
+  /** The ordinal opening the next paragraph that opens with one of family `key`, up to a heading. */
+  const nextOpening = (pi: number, key: string): OrdinalMarker | undefined => {
+    for (let k = pi + 1; k < paragraphs.length && !paragraphs[k]!.heading; k++) {
+      const o = facts[k]!.opening;
+      if (o && !usedAtStart.has(k) && groupKey(o) === key) {
+        return o;
+      }
+    }
+    return undefined;
+  };
   const open = new Map<string, { family: OrdinalFamily; items: Array<{ pi: number; m: OrdinalMarker }> }>();
   const attached = new Set<number>();
   const prefix: SeriesItem[] = [];
@@ -632,7 +663,7 @@ export function detectStructure(
     }
     const key = groupKey(m);
     const current = open.get(key);
-    if (current && m.n === 1) {
+    if (current && m.n === 1 && !repeatsLoneOne(current.items.map((x) => x.m), m, nextOpening(pi, key))) {
       closeSeries(key);
     }
     const target = open.get(key);

@@ -26,8 +26,8 @@ export const rule: DocumentRule = {
       if (!a || a.count === s.items.length) {
         continue;
       }
-      const numeral = ctx.text.slice(a.start, a.start + 1);
-      const actual = numeral === '两' && s.items.length === 2 ? '两' : toChineseNumber(s.items.length);
+      // Before a measure word two is 两 (两个方面, 两层含义), never 二.
+      const actual = s.items.length === 2 ? '两' : toChineseNumber(s.items.length);
       ctx.report({
         message: l10n.t('Announced {0} items (“{1}”) but {2} follow', a.count, ctx.text.slice(a.start, a.end), s.items.length),
         start: a.start,

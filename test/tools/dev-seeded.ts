@@ -1,0 +1,75 @@
+/**
+ * Seeded structure defects on the corpus's *dev* part: the tuning counterpart of section 4 of eval.ts, which
+ * measures the same on the gold series of the *test* part and must not be tuned on. Dev has no gold series, so
+ * the injection sites are the outline's own series on each clean dev essay (its items and announced count).
+ *
+ *   npx tsc -p . && node esbuild.mjs && node out/test/tools/dev-seeded.js [--seed N] [--missed N] [--kind KIND]
+ *
+ * Prints, per kind (count, skip, repeat, frame), the injections, how many the right rule flags on an injected
+ * range, and the first missed ones in context.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { AnalysisConfig } from '../../server/src/analysis';
+import { corpusEssay, getAnalyzer, ROOT } from '../unit/helpers';
+import { excerpt, pct, ratio, rng } from './eval-lib';
+import { countBefore, runSeeded, SEEDED_KINDS, SEEDED_RULE, tallySeeded, type SeededResult, type SeedSeries } from './seeded-lib';
+
+const CONFIG: AnalysisConfig = { rules: {}, script: 'auto', acceptedWords: [], only: [...new Set(Object.values(SEEDED_RULE))] };
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const arg = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const seed = Number(arg('--seed') ?? 2014);
+  const showMissed = Number(arg('--missed') ?? 20);
+  const onlyKind = arg('--kind');
+  const split = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'data', 'gold', 'split.json'), 'utf8')) as { dev: string[] };
+  const analyzer = getAnalyzer();
+  const random = rng(seed);
+  const t0 = Date.now();
+  const results: Array<SeededResult & { file: string }> = [];
+  for (const file of split.dev) {
+    const text = corpusEssay(file);
+    const structure = analyzer.analyze(text, { format: 'plaintext', config: CONFIG }).structure;
+    // The announced count: the outline's, else a count before the series read by the injection library.
+    const series: SeedSeries[] = structure.series.map((s, k) => {
+      const site: SeedSeries = { id: `#${k}`, items: s.items.map((it) => ({ start: it.leadStart, end: it.leadEnd })) };
+      return { ...site, announced: s.announced ?? countBefore(text, site) };
+    });
+    const analyze = (t: string): ReturnType<typeof analyzer.analyze>['findings'] => analyzer.analyze(t, { format: 'plaintext', config: CONFIG }).findings;
+    for (const r of runSeeded(text, series, analyzer.tokens(text), random, analyze)) {
+      results.push({ ...r, file });
+    }
+  }
+  const out: string[] = [];
+  out.push(`Seeded structure defects on ${split.dev.length} dev essays (seed ${seed}; sites: the outline's series)`);
+  out.push('');
+  out.push('| kind | rule | injected | flagged | recall | already flagged clean (not counted) |');
+  out.push('|---|---|---|---|---|---|');
+  for (const [kind, c] of tallySeeded(results)) {
+    out.push(`| ${kind} | ${SEEDED_RULE[kind]} | ${c.n} | ${c.hit} | ${pct(ratio(c.hit, c.n))} | ${c.cleanFlagged} |`);
+  }
+  for (const kind of SEEDED_KINDS) {
+    if (onlyKind !== undefined && kind !== onlyKind) {
+      continue;
+    }
+    const missed = results.filter((r) => r.inj.kind === kind && !r.cleanFlagged && !r.flagged);
+    if (missed.length === 0) {
+      continue;
+    }
+    out.push('');
+    out.push(`Missed ${kind} (first ${Math.min(showMissed, missed.length)} of ${missed.length}):`);
+    for (const r of missed.slice(0, showMissed)) {
+      const site = r.sites[0]!;
+      out.push(`  ${r.file} ${r.inj.series} ${r.inj.note}: ${excerpt(r.dirty, site, 30)}`);
+    }
+  }
+  out.push('');
+  out.push(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+main();

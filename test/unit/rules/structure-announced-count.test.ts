@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check, ruleTester } from '../helpers';
+
+ruleTester('structure/announced-count', {
+  valid: [
+    '我们要从三个方面努力：一是加强学习；二是改进作风；三是狠抓落实。',
+    '立意主要包含两层含义：一是准确；二是深刻。',
+    // 六大…系统建设 names a programme; no colon opens its items.
+    '加快推进六大安全避险系统建设。一是完善监测；二是完善定位；三是完善救援。',
+  ],
+  invalid: [
+    {
+      // 层 counts items as 个 and 方面 do.
+      text: '问题主要有三层含义：一是不准；二是不全。',
+      errors: [{ range: [5, 7], text: '三层', message: 'Announced 3 items' }],
+    },
+    {
+      // 三大问题： announces what the colon opens.
+      text: '人口老龄化带来三大问题：一是养老金缺口大，二是医疗费用高。',
+      errors: [{ range: [7, 9], text: '三大', message: 'but 2 follow' }],
+    },
+    {
+      text: '立意主要包含四类：一是准确；二是深刻；三是新颖。',
+      errors: [{ range: [6, 8], text: '四类', message: 'Announced 4 items' }],
+    },
+    {
+      // UTF-16 offsets past an astral character, and CRLF line ends.
+      text: '𠮷安应抓好三项工作：\r\n一、文化进社区。\r\n二、新风进家庭。',
+      errors: [{ range: [6, 8], text: '三项', message: 'but 2 follow' }],
+    },
+  ],
+});
+
+test('announced-count: the suggested count of two is 两 (两层, never 二层), not applied by fix-all', () => {
+  const text = '问题主要有三层含义：一是不准；二是不全。';
+  const [f] = check(text, ['structure/announced-count']);
+  assert.ok(f);
+  assert.deepEqual(
+    f.fixes.map((x) => ({ auto: x.auto, edits: x.edits })),
+    [{ auto: false, edits: [{ start: 5, end: 6, newText: '两' }] }],
+  );
+});
+
+test('announced-count: three announced, four follow: the count becomes 四', () => {
+  const text = '应从以下三个方面努力：\n一要加强学习。\n二要改进作风。\n三要狠抓落实。\n四要严守纪律。';
+  const [f] = check(text, ['structure/announced-count']);
+  assert.ok(f);
+  assert.equal(text.slice(f.start, f.end), '三个');
+  assert.deepEqual(f.fixes[0]!.edits, [{ start: 4, end: 5, newText: '四' }]);
+});

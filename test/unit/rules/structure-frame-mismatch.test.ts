@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { droppedOpening, droppedWord } from '../../../server/src/analysis/rules/structure/frame-mismatch';
+import { ruleTester } from '../helpers';
+
+ruleTester('structure/frame-mismatch', {
+  valid: [
+    '打好政治牌，增强政治意识。\n打好团结牌，增强团结意识。\n打好能力牌，增强能力意识。',
+    // 坚持 ends what two items share and a slot follows it: a variation, not a dropped word.
+    '建设特色小镇要坚持以人为本。\n建设特色小镇要坚持创新驱动。\n建设特色小镇要实施人才战略。',
+    // A particle left out (文化创新 for 文化的创新) breaks no frame.
+    '德国因汽车技术的创新，而使汽车畅销全球；日本因电子科技的创新，而使电器远销海外；韩国因文化创新，而使韩剧风靡全球。',
+  ],
+  invalid: [
+    {
+      // 打好团结 drops 牌 (增强 is kept inside the segmenter's 增强团结).
+      text: '打好政治牌，增强政治意识。\n打好团结，增强团结意识。\n打好能力牌，增强能力意识。',
+      errors: [{ range: [14, 26], text: '打好团结，增强团结意识。', message: '打好{X}牌，增强{Y}意识' }],
+    },
+    {
+      text: '践行诚信价值源于对环境的认识。\n践行价值始于顶层设计的完善。\n践行诚信价值成于人人守信的自觉。',
+      errors: [{ range: [16, 30], text: '践行价值始于顶层设计的完善。', message: 'siblings share' }],
+    },
+    {
+      // UTF-16 offsets past an astral character, and CRLF line ends.
+      text: '𠮷日说明。\r\n打好政治牌，增强政治意识。\r\n打好团结，增强团结意识。\r\n打好能力牌，增强能力意识。',
+      errors: [{ range: [23, 35], text: '打好团结，增强团结意识。' }],
+    },
+  ],
+});
+
+test('droppedWord: one fixed word missing between two frame words', () => {
+  const siblings = [
+    ['打', '好', '政治', '牌', '，', '增强', '政治', '意识'],
+    ['打', '好', '能力', '牌', '，', '增强', '能力', '意识'],
+  ];
+  assert.deepEqual(droppedWord(siblings, ['打', '好', '团结', '，', '增强', '团结', '意识']), { word: '牌', frame: '打好{X}牌，增强{Y}意识' });
+  // A longer slot holds a word put in the dropped one's place: a variation.
+  assert.equal(droppedWord(siblings, ['打', '好', '团结', '大', '，', '增强', '团结', '意识']), undefined);
+  // Two words missing: a different item, not a dropped word.
+  assert.equal(droppedWord(siblings, ['打', '好', '团结', '，', '提升', '团结', '水平']), undefined);
+  // The frame kept.
+  assert.equal(droppedWord(siblings, ['打', '好', '团结', '牌', '，', '增强', '团结', '意识']), undefined);
+});
+
+test('droppedOpening: characters dropped inside the shared opening, whatever the segmentation', () => {
+  const siblings = [
+    ['践行', '诚信价值', '源于', '认识'],
+    ['践行', '诚信价值', '成于', '自觉'],
+  ];
+  assert.deepEqual(droppedOpening(siblings, ['践行', '价值', '始于', '完善']), { word: '诚信', frame: '践行诚信价值{X}' });
+  // Dropping the end of the opening looks like a slot starting early: left alone.
+  assert.equal(droppedOpening(siblings, ['践行', '诚信', '始于', '完善']), undefined);
+  // Dropping the start leaves too little shared.
+  assert.equal(droppedOpening([['一些', '网友', '说'], ['一些', '网友', '称']], ['网友', '评论']), undefined);
+});

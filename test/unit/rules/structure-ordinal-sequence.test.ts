@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check, ruleTester } from '../helpers';
+
+// Seeded defects of issue 14: a repeated or skipped ordinal stays in its series and is renumbered.
+ruleTester('structure/ordinal-sequence', {
+  valid: [
+    '一是加强学习。二是改进作风。三是狠抓落实。',
+    // 两样东西：一是…；一是… reads “one…, the other…”: two 一是 alone are no repeated ordinal.
+    '世界上有两样东西：一是头顶的日月星辰；一是心中的道德律令。',
+    // A 2 after the second 一是: that 一是 starts a new list after an item of its own.
+    '一是加强学习。一是改进作风。二是狠抓落实。',
+    '要求：1.观点鲜明；2.结构严谨；3.语言流畅。',
+  ],
+  invalid: [
+    {
+      // 一是…一是…三是: the second 一是 repeats the first (it used to start a new list, and nothing was said).
+      text: '一是加强学习。一是改进作风。三是狠抓落实。',
+      errors: [{ range: [7, 9], text: '一是', message: 'repeats the one before it' }],
+      output: '一是加强学习。二是改进作风。三是狠抓落实。',
+    },
+    {
+      text: '一是加强学习。二是改进作风。二是狠抓落实。',
+      errors: [{ range: [14, 16], text: '二是', message: 'repeats the one before it' }],
+      output: '一是加强学习。二是改进作风。三是狠抓落实。',
+    },
+    {
+      // 1. inside a paragraph after ；: a repeat of the last number is still an item of the list.
+      text: '要求：1.观点鲜明；1.结构严谨；3.语言流畅。',
+      errors: [{ range: [10, 12], text: '1.', message: 'repeats the one before it' }],
+      output: '要求：1.观点鲜明；2.结构严谨；3.语言流畅。',
+    },
+    {
+      // …and so is a number that skips one.
+      text: '要求：1.观点鲜明；3.结构严谨。',
+      errors: [{ range: [10, 12], text: '3.', message: 'skips a number' }],
+      output: '要求：1.观点鲜明；2.结构严谨。',
+    },
+    {
+      // Two paragraphs opening with 1.: no 2 follows, so the second repeats the first.
+      text: '1.坚持学习。\n1.改进作风。',
+      errors: [{ range: [8, 10], text: '1.', message: 'repeats the one before it' }],
+      output: '1.坚持学习。\n2.改进作风。',
+    },
+    {
+      // UTF-16 offsets past an astral character, and CRLF line ends.
+      text: '（一）𠮷祥如意。\r\n（一）万事顺遂。\r\n（三）心想事成。',
+      errors: [{ range: [11, 14], text: '（一）', message: 'repeats the one before it' }],
+      output: '（一）𠮷祥如意。\r\n（二）万事顺遂。\r\n（三）心想事成。',
+    },
+  ],
+});
+
+test('ordinal-sequence: a repeated 1 is renumbered by an automatic fix that replaces the marker only', () => {
+  const text = '一是加强学习。一是改进作风。三是狠抓落实。';
+  const [f] = check(text, ['structure/ordinal-sequence']);
+  assert.ok(f);
+  assert.deepEqual(
+    f.fixes.map((x) => ({ auto: x.auto, edits: x.edits })),
+    [{ auto: true, edits: [{ start: 7, end: 9, newText: '二是' }] }],
+  );
+});
