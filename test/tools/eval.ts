@@ -37,6 +37,7 @@ import {
   type Injection,
   type Span,
 } from './eval-lib';
+import { confusableSection } from './eval-confusable';
 
 const GOLD = path.join(ROOT, 'server', 'data', 'gold');
 const CONFIG: AnalysisConfig = { rules: {}, script: 'auto', acceptedWords: [] };
@@ -405,6 +406,9 @@ function main(): number {
   }
   print();
 
+  // Issue 16: phrasing/confusable on seeded swaps in the test essays, judged with a model of the dev essays.
+  const confusable = confusableSection((JSON.parse(fs.readFileSync(path.join(GOLD, 'split.json'), 'utf8')) as { dev: string[] }).dev, texts, gold, services, print);
+
   // Bars of issue 14.
   const failures: string[] = [];
   for (const id of ruleIds) {
@@ -502,6 +506,7 @@ function main(): number {
         cleanFalsePositives: doubledCleanFp.length,
         per20k: doubledFpRate,
       },
+      confusable,
       falsePositives: fps,
       bars: { thresholds: BARS, failures, pass: failures.length === 0 },
     };
