@@ -109,9 +109,9 @@ interface PairRule {
   tentative?: boolean;
 }
 
-const POWER_PREV = words('行政 公共 国家 滥用 手中 绝对 政府 公 审批 约束 制约 监督 下放 集中 运用 手握 掌握 执法 执政 规范 限制 监管 政治 领导 决策 管理 人事 手上 滥 权 用');
+const POWER_PREV = words('动用 管辖 定价 手里 行政 公共 国家 滥用 手中 绝对 政府 公 审批 约束 制约 监督 下放 集中 运用 手握 掌握 执法 执政 规范 限制 监管 政治 领导 决策 管理 人事 手上 滥 权 用');
 const POWER_NEXT = words('寻租 关进 装进 滥用 运行 下放 机关 集中 腐败 制约 监督 异化 任性 机构 部门 清单 运作 边界 变现 配置 来源于 来自 行使 在 结构 约束 膨胀 过大 过分 失控');
-const POWER_NEAR = words('笼子 寻租 滥用 腐败 制约 监督 约束 权为民所用 官员 干部 领导 审批 简政放权 放权 公权 政府 执法 职权 职责 责任 权责 运行 阳光 关进 任性 规范');
+const POWER_NEAR = words('下放 管辖 人事 配置 看淡 笼子 寻租 滥用 腐败 制约 监督 约束 权为民所用 官员 干部 领导 审批 简政放权 放权 公权 政府 执法 职权 职责 责任 权责 运行 阳光 关进 任性 规范');
 const RIGHT_PREV = words('合法 公民 享有 基本 平等 知情 受教育 财产 选举 表达 人身 妇女 儿童 消费者 民事 生存 劳动者 劳动 工人 个人 维护 保障 尊重 侵犯 侵害 剥夺 争取 主张 自主 话语 应有 正当 同等 教育 发展 参与 隐私 合理 监督');
 const RIGHT_NEXT = words('义务 意识 主体 保障 得不到 受到 受损 被 人');
 const RIGHT_NEAR = words('义务 享有 维护 保障 侵犯 侵害 剥夺 尊重 公民 合法 平等 权益 消费者 劳动者 知情 受教育 人权 保护');
@@ -226,7 +226,7 @@ export function findConfusions(tokens: readonly Token[], services: ConfusionServ
   };
 
   /** True when the tokens from i on read as a verb phrase (the verb and what shows it is one). */
-  const verbPhraseAt = (i: number): boolean => {
+  const verbPhraseAt = (i: number, strongAdverbial = false): boolean => {
     const y = word(i);
     if (!y) {
       return false;
@@ -238,8 +238,12 @@ export function findConfusions(tokens: readonly Token[], services: ConfusionServ
     }
     if (ty === 'v' || ty === 'vd' || ty === 'vi') {
       if (!zw && boundary(i + 1)) {
-        // 清醒的看到， 高屋建瓴的指出： a verb the corpus writes after 地 rather than 的.
-        return bigram('地', y.norm) >= 2 * bigram('的', y.norm) + 2;
+        // 因地制宜的推进。 after an idiom or adverb; 清醒的看到， a verb the corpus writes after 地 rather than 的.
+        return strongAdverbial || bigram('地', y.norm) >= 2 * bigram('的', y.norm) + 2;
+      }
+      if (zw && ['和', '与', '并', '并且', '及'].includes(zw.norm) && /^v$/.test(tag(word(i + 2))) && /^(?:n|r|m)/.test(tag(word(i + 3)))) {
+        // 有效的预防和减少此类犯罪: two verbs sharing an object.
+        return true;
       }
       if (!zw || NOT_AFTER_VERB.has(zw.norm) || /^(?:d|c)/.test(tag(zw)) || NOUN_SUFFIX.has(zw.norm) || segmenter.hasWord(y.norm + zw.norm)) {
         return false;
@@ -271,7 +275,7 @@ export function findConfusions(tokens: readonly Token[], services: ConfusionServ
     const cps = [...x.norm];
     // 一步一步的走 (a doubled numeral phrase), 认认真真 (z), AABB not in the dictionary, idioms (潜移默化).
     return (w !== undefined && w.norm === x.norm && /^m/.test(tx)) || (cps.length === 4 && cps[0] === cps[1] && cps[2] === cps[3]) ||
-      (/^(?:d|ad|a|b|z|i)$/.test(tx) && !['最', '最为'].includes(w?.norm ?? ''));
+      (/^(?:d|ad|a|b|z|i|vd)$/.test(tx) && !['最', '最为'].includes(w?.norm ?? ''));
   };
 
   /** True when the word at i is a noun that closes its phrase (美丽的风景。 the 风景 of 美丽地风景是). */
@@ -284,7 +288,7 @@ export function findConfusions(tokens: readonly Token[], services: ConfusionServ
   const particle = (t: Token, x: Token, y: Token, p: string, q: string, setName: string, i: number): void => {
     const o = odds(x.norm, p, q, y.norm);
     // A verbal noun followed by 了/着/过 (极大的影响了) is a verb here, whatever its corpus use after 的.
-    if (q === '地' && tag(y) === 'vn' && ['了', '着', '过'].includes(tokens[i + 2]?.norm ?? '')) {
+    if (q === '地' && /^v/.test(tag(y)) && ['了', '着', '过'].includes(tokens[i + 2]?.norm ?? '')) {
       const xq = bigram(x.norm, q);
       o.odds = ((xq + SMOOTH) / (bigram(x.norm, p) + SMOOTH)) * (Math.max(model?.wordCount(p) ?? 0, 1) / Math.max(model?.wordCount(q) ?? 0, 1));
       o.attested = xq;
@@ -315,7 +319,7 @@ export function findConfusions(tokens: readonly Token[], services: ConfusionServ
       particle(t, x, y, w, '得', `${w}→得`, i);
       continue;
     }
-    if (w !== '地' && adverbialAt(i - 1) && verbPhraseAt(i + 1) && !governed && !(w === '得' && MODAL_BEFORE_DEI.has(x.norm))) {
+    if (w !== '地' && adverbialAt(i - 1) && verbPhraseAt(i + 1, tx === 'z' || (tx === 'i' && bigram(x.norm, '地') >= 1)) && !governed && !(w === '得' && MODAL_BEFORE_DEI.has(x.norm))) {
       // 更好的发挥作用 → 地; 不断得提高 → 地.
       particle(t, x, y, w, '地', `${w}→地`, i);
       continue;
@@ -399,7 +403,10 @@ export function findConfusions(tokens: readonly Token[], services: ConfusionServ
     const nn = content(i + 1);
     const corpus = (form: string): number => (pn ? bigram(pn, form) : 0) + (nn ? bigram(form, nn) : 0);
     const cues = (prevSet: ReadonlySet<string>, nextSet: ReadonlySet<string>, near: ReadonlySet<string>): number => {
-      let s = (prev && prevSet.has(prev.norm) ? CUE_NEXT_TO : 0) + (next && nextSet.has(next.norm) ? CUE_NEXT_TO : 0);
+      // Across a 的 (手中的权利, 权利的腐败) the word beyond it is the neighbour.
+      const before = prev?.norm === '的' ? word(i - 2) : prev;
+      const beyond = next?.norm === '的' ? word(i + 2) : next;
+      let s = (before && prevSet.has(before.norm) ? CUE_NEXT_TO : 0) + (beyond && nextSet.has(beyond.norm) ? CUE_NEXT_TO : 0);
       for (let k = i - 1; k >= Math.max(0, i - CUE_WINDOW) && !boundary(k); k--) {
         s += k < i - 1 && near.has(tokens[k]!.norm) ? CUE_NEAR : 0;
       }
