@@ -78,6 +78,14 @@ test(`${RULE}: the fix of a suggestion is the other form`, () => {
   assert.deepEqual(f.fixes[0]!.edits, [{ start: 6, end: 7, newText: '得' }]);
 });
 
+test(`${RULE}: severity follows the margin`, () => {
+  // A suggestion (the corpus odds under the automatic margin) is one level below the configured severity.
+  assert.equal(check('他对理论理解的非常深刻。', [RULE])[0]?.severity, 'information');
+  // A misspelling that is no word, or a wide margin, keeps it.
+  assert.equal(check('这项工作的布署很周密。', [RULE])[0]?.severity, 'warning');
+  assert.equal(check('我们要更好的发挥作用，服务群众。', [RULE])[0]?.severity, 'warning');
+});
+
 test(`${RULE}: an accepted word is not reported`, () => {
   assert.deepEqual(check('做为一名党员，我们要带头。', [RULE], { config: { acceptedWords: ['做为'] } }), []);
 });

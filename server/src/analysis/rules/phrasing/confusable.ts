@@ -18,7 +18,9 @@
  * ✓ 实现更好的发展 · 我的书 · 目的地 · 取得的成绩 · 他说的很对
  *
  * Fix: the other form; automatic only where the margin is wide (a misspelling that is no word, such as 布署
- * or 哪么, or a particle whose context admits one reading only), otherwise a suggestion.
+ * or 哪么, or corpus odds of 30 to 1 for the other particle), otherwise a suggestion. Severity follows the
+ * margin: a context-decided finding whose fix is a suggestion is reported one level lower (on the clean dev
+ * essays the automatic ones were all right; on held-out essays the suggestions were right about 3 times in 4).
  *
  * Only Simplified text is judged (the corpus model and the pairs are Simplified).
  */
@@ -294,7 +296,9 @@ export function findConfusions(tokens: readonly Token[], services: ConfusionServ
       o.attested = xq;
     }
     if (o.odds >= PARTICLE_ODDS && o.attested >= 2) {
-      push(t, q, setName, o.odds >= PARTICLE_AUTO_ODDS);
+      // Severity follows the margin: a suggestion (odds under the automatic margin) is reported one level lower.
+      const auto = o.odds >= PARTICLE_AUTO_ODDS;
+      push(t, q, setName, auto, !auto);
     }
   };
 
@@ -418,7 +422,8 @@ export function findConfusions(tokens: readonly Token[], services: ConfusionServ
     const own = corpus(w) + cues(p.ownPrev, p.ownNext, p.ownNear);
     const alt = corpus(p.alt) + cues(p.altPrev, p.altNext, p.altNear);
     if (alt >= p.min && alt >= 4 * Math.max(own, 0.5)) {
-      push(t, p.alt, p.set, own === 0 && alt >= 10 && !p.tentative, p.tentative ?? false);
+      const auto = own === 0 && alt >= 10 && !p.tentative;
+      push(t, p.alt, p.set, auto, !auto);
     }
   }
 }
