@@ -41,6 +41,7 @@ import {
   type Span,
 } from './eval-lib';
 import { runSeeded, SEEDED_RULE, tallySeeded, type SeededResult, type SeedSeries } from './seeded-lib';
+import { confusableSection } from './eval-confusable';
 
 const GOLD = path.join(ROOT, 'server', 'data', 'gold');
 const CONFIG: AnalysisConfig = { rules: {}, script: 'auto', acceptedWords: [] };
@@ -443,6 +444,8 @@ function main(): number {
     seededMissed.slice(0, 15).forEach((r) => print(`  ${r.file} ${r.inj.series} ${r.inj.kind} ${r.inj.note}: ${excerpt(r.dirty, r.sites[0]!, 10)}`));
   }
   print();
+  // Issue 16: phrasing/confusable on seeded swaps in the test essays, judged with a model of the dev essays.
+  const confusable = confusableSection((JSON.parse(fs.readFileSync(path.join(GOLD, 'split.json'), 'utf8')) as { dev: string[] }).dev, texts, gold, services, print);
 
   // Bars of issue 14.
   const failures: string[] = [];
@@ -557,6 +560,7 @@ function main(): number {
         kinds: Object.fromEntries([...seeded].map(([kind, c]) => [kind, { rule: SEEDED_RULE[kind], ...c, recall: ratio(c.hit, c.n) }])),
         missed: seededMissed.map((r) => ({ file: r.file, series: r.inj.series, kind: r.inj.kind, note: r.inj.note })),
       },
+      confusable,
       falsePositives: fps,
       bars: { thresholds: BARS, failures, pass: failures.length === 0 },
     };
