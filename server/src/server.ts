@@ -30,7 +30,7 @@ import { ServerCommands, StatusNotification, type ConvertArgs, type ConvertTarge
 import type { SettingProblem, Settings } from '../../protocol/settings';
 import { createAnalyzer, type AnalysisResult, type Analyzer } from './analysis';
 import { codeActions, FIX_ALL_KIND, fixAllEdits } from './features/codeActions';
-import { toDiagnostic } from './features/diagnostics';
+import { publishedDiagnostics } from './features/diagnostics';
 import { completionItems } from './features/completion';
 import { documentSymbols, foldingRanges, hover } from './features/outline';
 import { getServices } from './services';
@@ -231,7 +231,8 @@ export function startServer(connection: Connection): void {
     }
     state.version = version;
     state.result = result;
-    await connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map((f) => toDiagnostic(doc, f)) });
+    // At most maxDiagnostics are published; state.result keeps every finding for code actions and fix all.
+    await connection.sendDiagnostics({ uri, version, diagnostics: publishedDiagnostics(doc, result.findings, s.maxDiagnostics) });
     const status: StatusParams = { uri, score: result.score.total, findings: result.findings.length, script: result.script, categories: result.score.categories };
     void connection.sendNotification(StatusNotification, status);
   };
