@@ -17,7 +17,7 @@ import { findProjectConfig, formatOf, lineColumn, readProjectConfig, toAnalysisC
 import { describeFsError, FileError, MAX_INPUT_BYTES, readRegularFile } from '../shared/files';
 import { toLang, useLanguage, type Lang } from '../shared/messages';
 import { filePieces, formatOutline, OutputWriter, type OutputFormat } from './format';
-import { CheckPool, startCheckWorker, type Job, type JobResult, type WorkerOptions } from './pool';
+import { CheckPool, runJob, startCheckWorker, type Job, type JobResult, type WorkerOptions } from './pool';
 import { decodeInput, encodeOutput, type InputEncoding } from './input';
 
 /** A usage or I/O problem: reported on stderr with exit code 2. */
@@ -599,7 +599,18 @@ async function checkStreamed(o: Options, stdout: NodeJS.WritableStream, err: (s:
     }
     return checkCode(plan);
   }
-  const pool = new CheckPool(__filename, jobs, { format: plan.format, lang: plan.lang });
+  // The main thread is one of the N: it analyses a file itself whenever every worker has work queued.
+  const pool = new CheckPool(__filename, jobs - 1, { format: plan.format, lang: plan.lang });
+  let local: Analyzer | undefined;
+  const localLogs: string[] = [];
+  const runLocally = (job: Job): JobResult => {
+    local ??= createAnalyzer(getServices(), { log: (m) => localLogs.push(`${m}\n`) });
+    try {
+      return { ...runJob(local, plan.format, job, formatOf), logs: localLogs.splice(0) };
+    } catch (e) {
+      return { id: job.id, pieces: [], worst: SEVERITIES.length, logs: localLogs.splice(0), error: (e as Error).message };
+    }
+  };
   try {
     const writer = new OutputWriter(plan.format);
     let buf = writer.head();
@@ -616,6 +627,7 @@ async function checkStreamed(o: Options, stdout: NodeJS.WritableStream, err: (s:
     interface Slot {
       messages: string[];
       result?: Promise<JobResult>;
+      done?: boolean;
     }
     const window: Slot[] = [];
     const logged = new Set<string>();
@@ -647,13 +659,24 @@ async function checkStreamed(o: Options, stdout: NodeJS.WritableStream, err: (s:
     let id = 0;
     for (const input of readFiles(plan.files, plan.state, collect)) {
       const job: Job = { id: id++, path: displayPath(input.file), file: input.file, text: input.text, config: configFor(o, input.file, collect) };
-      const result = pool.run(job);
-      // Awaited in order by emit; a failure before then must not count as unhandled.
-      result.catch(() => undefined);
-      window.push({ messages, result });
+      // Two jobs queued per worker keep it busy; past that the main thread takes the file.
+      const slot: Slot = { messages };
+      if (pool.load() < 2 * pool.size) {
+        slot.result = pool.run(job);
+        slot.result.then(
+          () => (slot.done = true),
+          () => (slot.done = true),
+        );
+      } else {
+        slot.result = Promise.resolve(runLocally(job));
+        slot.done = true;
+      }
+      window.push(slot);
       messages = [];
-      // Enough files in flight to keep every worker busy, few enough to bound memory.
-      while (window.length >= 2 * jobs) {
+      // Let the workers' answers in (each answer hands its worker the next queued job), then write what is
+      // ready; wait only when many files are in flight (memory stays bounded).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      while (window.length > 0 && (window[0]!.done === true || window.length >= 4 * jobs)) {
         await emit(window.shift()!);
       }
     }

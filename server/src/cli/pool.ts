@@ -1,9 +1,9 @@
 /**
- * `wenfeng check --jobs N`: a pool of worker threads, each with its own analyzer, for runs over many files.
- * The main thread expands the paths, reads and decodes each file and resolves its settings (so every message
- * about an entry, and every `.wenfeng.json` problem, is the one a single-threaded run gives); a worker
- * analyses the text and formats the file's output pieces; the main thread writes the pieces in the order of
- * the files. The worker is the CLI's own bundle started with `workerData.wenfengCheckWorker` (see main.ts).
+ * `wenfeng check --jobs N`: N − 1 worker threads and the main thread, each with its own analyzer, for runs
+ * over many files. The main thread expands the paths, reads and decodes each file and resolves its settings
+ * (so every message about an entry, and every `.wenfeng.json` problem, is the one a single-threaded run
+ * gives); a worker (or the main thread, when every worker has work queued) analyses the text and formats the
+ * file's output pieces; the main thread writes the pieces in the order of the files. The worker is the CLI's own bundle started with `workerData.wenfengCheckWorker` (see main.ts).
  */
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { createAnalyzer, SEVERITIES, type AnalysisConfig, type Analyzer } from '../analysis';
@@ -81,7 +81,11 @@ export class CheckPool {
   private readonly pending = new Map<number, { resolve: (r: JobResult) => void; reject: (e: Error) => void }>();
   private failure: Error | undefined;
 
-  constructor(entry: string, size: number, options: Omit<WorkerOptions, 'wenfengCheckWorker'>) {
+  constructor(
+    entry: string,
+    readonly size: number,
+    options: Omit<WorkerOptions, 'wenfengCheckWorker'>,
+  ) {
     const data: WorkerOptions = { wenfengCheckWorker: true, ...options };
     for (let i = 0; i < size; i++) {
       const w = new Worker(entry, { workerData: data, stdout: false, stderr: false });
@@ -103,6 +107,11 @@ export class CheckPool {
   }
 
   private closing = false;
+
+  /** Jobs sent and not answered yet, and jobs waiting for a worker. */
+  load(): number {
+    return this.pending.size + this.waiting.length;
+  }
 
   /** Runs a job on a worker; resolves with its answer. */
   run(job: Job): Promise<JobResult> {
