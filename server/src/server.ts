@@ -176,6 +176,8 @@ export function startServer(connection: Connection): void {
     // Load the segmenter and dictionaries now, so the first diagnostics do not wait for them; build the
     // completion indexes of the model once the first requests are answered.
     getAnalyzer();
+    // The corpus model loads on first read (services/index.ts); the first analysis reads it, so read it now.
+    void getServices().model;
     setTimeout(() => getServices().model?.next(['发展']), 1000);
     return {
       capabilities: {
