@@ -30,6 +30,7 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  // Also the worker threads of `check --jobs N`: the pool starts this same file with workerData (cli/pool.ts).
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
@@ -68,8 +69,9 @@ async function servicesModule(entry) {
 
 // Data the server would otherwise derive at start-up, derived once here with the services' own code:
 // jieba's dictionary and the user dictionary compiled into dist/data/dictionary.bin (loads in milliseconds
-// instead of compiling dict.txt), the corpus model compiled into dist/data/model.bin (no JSON parse), and the
-// Traditional-only / Simplified-only character sets of OpenCC; then the record of their sources.
+// instead of compiling dict.txt), the corpus model compiled into dist/data/model.bin (no JSON parse), the
+// Traditional-only / Simplified-only character sets of OpenCC and pinyin-pro's readings of the common Han
+// characters (dist/data/pinyin.json); then the record of their sources.
 async function compileData() {
   const jiebaDir = path.dirname(require.resolve('@node-rs/jieba/package.json'));
   const dictFile = path.join(jiebaDir, 'dict.txt');
@@ -81,6 +83,9 @@ async function compileData() {
   model.writeCompiledModel(modelFile, path.join(DATA, model.COMPILED_MODEL));
   const opencc = await servicesModule('server/src/services/opencc.ts');
   fs.writeFileSync(path.join(DATA, opencc.SCRIPT_SETS), JSON.stringify(opencc.scriptSetsFile()));
+  // The readings of U+4E00–U+9FFF, so that neither start-up nor the first diagnostics load pinyin-pro.
+  const pinyin = await servicesModule('server/src/services/pinyin.ts');
+  fs.writeFileSync(path.join(DATA, pinyin.PINYIN_TABLE), JSON.stringify(pinyin.pinyinTableFile()));
   const version = (pkg) => JSON.parse(fs.readFileSync(path.join('node_modules', pkg, 'package.json'), 'utf8')).version;
   const provenance = {
     format: 1,
@@ -92,6 +97,7 @@ async function compileData() {
       corpus: `server/data/corpus/shenlun (${fs.readdirSync(path.join('server', 'data', 'corpus', 'shenlun')).filter((f) => f.endsWith('.txt')).length} essays; see server/data/corpus/PROVENANCE.md)`,
     },
     opencc: { origin: `opencc-js ${version('opencc-js')}` },
+    pinyin: { origin: `pinyin-pro ${version('pinyin-pro')}` },
   };
   fs.writeFileSync(path.join(DATA, 'provenance.json'), `${JSON.stringify(provenance, null, 2)}\n`);
 }

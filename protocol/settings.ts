@@ -32,6 +32,11 @@ export interface Settings {
   debounce: number;
   /** Language of diagnostics and fix titles. */
   messageLanguage: MessageLanguage;
+  /**
+   * Most diagnostics the server publishes for one document (0: no limit). Beyond it the most severe are kept,
+   * plus one information diagnostic saying how many are not shown.
+   */
+  maxDiagnostics: number;
 }
 
 /** Defaults; every missing or invalid value falls back to these. */
@@ -45,6 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
   run: 'onType',
   debounce: 300,
   messageLanguage: 'zh-cn',
+  maxDiagnostics: 1000,
 };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -65,7 +71,10 @@ export interface SettingProblem {
 }
 
 /** The keys of Settings, in declaration order. */
-export const SETTING_KEYS: readonly (keyof Settings)[] = ['enable', 'languages', 'script', 'rules', 'acceptedWords', 'run', 'debounce', 'messageLanguage'];
+export const SETTING_KEYS: readonly (keyof Settings)[] = ['enable', 'languages', 'script', 'rules', 'acceptedWords', 'run', 'debounce', 'messageLanguage', 'maxDiagnostics'];
+
+/** What maxDiagnostics accepts, as problems name it. */
+const MAX_DIAGNOSTICS_EXPECTED = '0 (no limit) or a whole number';
 
 const RUN_MODES: readonly RunMode[] = ['onType', 'onSave'];
 const MESSAGE_LANGUAGES: readonly MessageLanguage[] = ['zh-cn', 'en', 'auto'];
@@ -153,6 +162,12 @@ export function validateSettings(raw: unknown, knownRules?: ReadonlySet<string>)
   } else if (has('debounce')) {
     bad('debounce', '0–5000', debounce);
   }
+  let maxDiagnostics = DEFAULT_SETTINGS.maxDiagnostics;
+  if (typeof r.maxDiagnostics === 'number' && Number.isInteger(r.maxDiagnostics) && r.maxDiagnostics >= 0) {
+    maxDiagnostics = r.maxDiagnostics;
+  } else if (has('maxDiagnostics')) {
+    bad('maxDiagnostics', MAX_DIAGNOSTICS_EXPECTED, maxDiagnostics);
+  }
   const settings: Settings = {
     enable: boolean('enable', DEFAULT_SETTINGS.enable),
     languages: stringArray('languages', DEFAULT_SETTINGS.languages),
@@ -162,6 +177,7 @@ export function validateSettings(raw: unknown, knownRules?: ReadonlySet<string>)
     run: oneOf('run', RUN_MODES, DEFAULT_SETTINGS.run),
     debounce,
     messageLanguage: oneOf('messageLanguage', MESSAGE_LANGUAGES, DEFAULT_SETTINGS.messageLanguage),
+    maxDiagnostics,
   };
   return { settings, problems };
 }

@@ -25,6 +25,7 @@ const general = {
     'wenfeng.run': { type: 'string', enum: ['onType', 'onSave'], default: DEFAULT_SETTINGS.run, scope: 'resource', description: '%config.run%' },
     'wenfeng.debounce': { type: 'number', minimum: 0, maximum: 5000, default: DEFAULT_SETTINGS.debounce, scope: 'resource', description: '%config.debounce%' },
     'wenfeng.messageLanguage': { type: 'string', enum: ['zh-cn', 'en', 'auto'], default: DEFAULT_SETTINGS.messageLanguage, scope: 'resource', description: '%config.messageLanguage%' },
+    'wenfeng.maxDiagnostics': { type: 'integer', minimum: 0, default: DEFAULT_SETTINGS.maxDiagnostics, scope: 'resource', description: '%config.maxDiagnostics%' },
     'wenfeng.trace.server': { type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off', scope: 'window', description: '%config.trace%' },
   },
 };

@@ -30,7 +30,7 @@ import { ServerCommands, StatusNotification, type ConvertArgs, type ConvertTarge
 import type { SettingProblem, Settings } from '../../protocol/settings';
 import { createAnalyzer, type AnalysisResult, type Analyzer } from './analysis';
 import { codeActions, FIX_ALL_KIND, fixAllEdits } from './features/codeActions';
-import { toDiagnostic } from './features/diagnostics';
+import { publishedDiagnostics } from './features/diagnostics';
 import { completionItems } from './features/completion';
 import { documentSymbols, foldingRanges, hover } from './features/outline';
 import { getServices } from './services';
@@ -176,6 +176,8 @@ export function startServer(connection: Connection): void {
     // Load the segmenter and dictionaries now, so the first diagnostics do not wait for them; build the
     // completion indexes of the model once the first requests are answered.
     getAnalyzer();
+    // The corpus model loads on first read (services/index.ts); the first analysis reads it, so read it now.
+    void getServices().model;
     setTimeout(() => getServices().model?.next(['发展']), 1000);
     return {
       capabilities: {
@@ -231,7 +233,8 @@ export function startServer(connection: Connection): void {
     }
     state.version = version;
     state.result = result;
-    await connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map((f) => toDiagnostic(doc, f)) });
+    // At most maxDiagnostics are published; state.result keeps every finding for code actions and fix all.
+    await connection.sendDiagnostics({ uri, version, diagnostics: publishedDiagnostics(doc, result.findings, s.maxDiagnostics) });
     const status: StatusParams = { uri, score: result.score.total, findings: result.findings.length, script: result.script, categories: result.score.categories };
     void connection.sendNotification(StatusNotification, status);
   };

@@ -245,3 +245,57 @@ test('a client that cannot be asked for settings pushes them, and Neovim languag
   c2.dispose();
   child2.kill();
 });
+
+test('wenfeng.maxDiagnostics: the most severe are published in document order after one summary; fix all still sees every finding', async () => {
+  const uri = 'file:///tmp/wenfeng-protocol/many.md';
+  const clauses = ['加强学习', '提高本领', '改进作风', '强化担当', '守住底线', '服务群众', '推动发展', '维护稳定', '深化改革', '扩大开放', '保障民生', '建设生态', '繁荣文化', '加强法治', '从严治党', '凝聚人心', '培育人才', '创新机制', '夯实基础', '狠抓落实', '久久为功'];
+  // Line 0: 20 half-width commas (warnings); line 2: lost characters (an error), after them in the document.
+  const text = `各级党组织要${clauses.join(',')}。\n\n面对急难险重任务，要敢于挑重?fù)?dān)。\n`;
+  configuration = { messageLanguage: 'zh-cn', maxDiagnostics: 5 };
+  try {
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const p = await diagnostics(uri, (x) => x.version === 1);
+    assert.equal(p.diagnostics.length, 6, JSON.stringify(p.diagnostics.map((d) => d.code)));
+    const [summary, ...kept] = p.diagnostics;
+    assert.deepEqual(summary!.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    assert.equal(summary!.severity, 3);
+    assert.equal(summary!.code, undefined);
+    assert.equal(summary!.source, 'wenfeng');
+    assert.equal(summary!.message, '另有 16 个问题未显示：每个文档最多显示 5 个，优先显示最严重的（设置项 wenfeng.maxDiagnostics）。命令行 `wenfeng check` 会列出全部问题。');
+    // The error is kept although it comes last; the four other places go to the first commas; document order.
+    assert.deepEqual(
+      kept.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.character]),
+      [
+        ['punctuation/halfwidth', 2, 0, 10, 11],
+        ['punctuation/halfwidth', 2, 0, 15, 16],
+        ['punctuation/halfwidth', 2, 0, 20, 21],
+        ['punctuation/halfwidth', 2, 0, 25, 26],
+        ['script/garbled', 1, 2, 14, 23],
+      ],
+    );
+    // Fix all works on every finding, not on the five published.
+    const all = (await conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.wenfeng'] },
+    })) as CodeAction[];
+    assert.equal(all.length, 1);
+    const fixed = apply(text, all[0]!.edit!.changes![uri]!);
+    assert.equal(fixed.split('\n')[0], `各级党组织要${clauses.join('，')}。`);
+    // The summary offers no action (it has no rule); a kept diagnostic offers fix all of its rule over all 20.
+    const onSummary = (await conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: summary!.range, context: { diagnostics: [summary] } })) as CodeAction[];
+    assert.deepEqual(onSummary, []);
+    const onComma = (await conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: kept[0]!.range, context: { diagnostics: [kept[0]] } })) as CodeAction[];
+    assert.ok(onComma.some((a) => a.title.includes('punctuation/halfwidth') && a.title.includes('20')), onComma.map((a) => a.title).join(' | '));
+    // 0 means no limit.
+    configuration = { messageLanguage: 'en', maxDiagnostics: 0 };
+    const count = published.get(uri)!.length;
+    await conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const unlimited = await diagnostics(uri, (x) => published.get(uri)!.indexOf(x) >= count);
+    assert.equal(unlimited.diagnostics.length, 21);
+    assert.ok(unlimited.diagnostics.every((d) => typeof d.code === 'string'));
+  } finally {
+    configuration = { messageLanguage: 'zh-cn' };
+    await conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  }
+});

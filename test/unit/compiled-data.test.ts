@@ -16,6 +16,7 @@ import { COMPILED_DICTIONARY, dictionarySource, jiebaDictPath } from '../../serv
 import { PROVENANCE, readProvenance } from '../../server/src/services/provenance';
 import { COMPILED_MODEL, hashBytes, loadDefaultModel } from '../../server/src/services/model';
 import { createOpenccConverter, SCRIPT_SETS, scriptSetsFile } from '../../server/src/services/opencc';
+import { PINYIN_TABLE, pinyinTableFile } from '../../server/src/services/pinyin';
 import { ROOT } from './helpers';
 
 const MODEL_JSON = path.join(ROOT, 'server', 'data', 'model.json');
@@ -108,5 +109,8 @@ test('the built data in dist/data matches its sources', { skip: !fs.existsSync(p
     [fs.statSync(dictFile).size, sha(dictFile), sha(path.join(ROOT, 'server', 'data', 'userdict.txt')), fs.statSync(modelFile).size, sha(modelFile), hashBytes(fs.readFileSync(modelFile))],
   );
   assert.match(record.dictionary.origin, /@node-rs\/jieba 2\.0\.2/);
-  assert.deepEqual(fs.readdirSync(dist).sort(), [COMPILED_DICTIONARY, COMPILED_MODEL, PROVENANCE, SCRIPT_SETS, 'userdict.txt'].sort(), 'no sources in dist/data');
+  // pinyin-pro's readings of U+4E00–U+9FFF, as the service would derive them.
+  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dist, PINYIN_TABLE), 'utf8')), pinyinTableFile());
+  assert.match(record.pinyin?.origin ?? '', /^pinyin-pro \d/);
+  assert.deepEqual(fs.readdirSync(dist).sort(), [COMPILED_DICTIONARY, COMPILED_MODEL, PINYIN_TABLE, PROVENANCE, SCRIPT_SETS, 'userdict.txt'].sort(), 'no sources in dist/data');
 });

@@ -17,6 +17,7 @@ const EXPECTED = [
   'dist/client.js',
   'dist/data/dictionary.bin',
   'dist/data/model.bin',
+  'dist/data/pinyin.json',
   'dist/data/provenance.json',
   'dist/data/script-sets.json',
   'dist/data/userdict.txt',

@@ -2,18 +2,22 @@
  * The `wenfeng` command line (contract in the spec): check, fix, convert, score, lsp.
  * Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error (message on stderr).
  */
+import { once } from 'node:events';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { isMainThread, workerData } from 'node:worker_threads';
 import * as l10n from '@vscode/l10n';
 import { DEFAULT_SETTINGS, type Settings } from '../../../protocol/settings';
-import { ALL_RULES, applyFixes, createAnalyzer, ruleById, SEVERITIES, type AnalysisResult, type Analyzer, type Severity } from '../analysis';
+import { ALL_RULES, applyFixes, createAnalyzer, ruleById, SEVERITIES, type AnalysisConfig, type AnalysisResult, type Analyzer, type Severity } from '../analysis';
 import { complete } from '../analysis/complete';
 import { buildModel } from '../analysis/model/corpus';
 import { getServices } from '../services';
-import { findProjectConfig, formatOf, lineColumn, readProjectConfig, toAnalysisConfig } from '../shared/config';
+import { findProjectConfig, formatOf, lineColumn, readProjectConfig, toAnalysisConfig, type ProjectConfig } from '../shared/config';
 import { describeFsError, FileError, MAX_INPUT_BYTES, readRegularFile } from '../shared/files';
-import { toLang, useLanguage } from '../shared/messages';
-import { formatJson, formatOutline, formatSarif, formatText, type FileReport } from './format';
+import { toLang, useLanguage, type Lang } from '../shared/messages';
+import { filePieces, formatOutline, OutputWriter, type OutputFormat } from './format';
+import { CheckPool, runJob, startCheckWorker, type Job, type JobResult, type WorkerOptions } from './pool';
 import { decodeInput, encodeOutput, type InputEncoding } from './input';
 
 /** A usage or I/O problem: reported on stderr with exit code 2. */
@@ -25,7 +29,7 @@ interface Options {
   flags: Map<string, string[]>;
 }
 
-const VALUE_FLAGS = new Set(['--format', '--fail-on', '--rule', '--config', '--lang', '--to', '--offset', '-o']);
+const VALUE_FLAGS = new Set(['--format', '--fail-on', '--rule', '--config', '--lang', '--to', '--offset', '-o', '--jobs']);
 const BOOLEAN_FLAGS = new Set(['--write', '--stdio', '--help', '-h', '--version']);
 
 function parseArgs(argv: string[]): Options {
@@ -114,7 +118,12 @@ function readOne(file: string): Input | { file: string; reason: string; skipped:
  * and skipped; the run goes on.
  */
 function* readInputs(paths: string[], state: RunState, err: (s: string) => void): Generator<Input> {
-  for (const file of expandPaths(paths, state, err)) {
+  yield* readFiles(expandPaths(paths, state, err), state, err);
+}
+
+/** readInputs over paths already expanded. */
+function* readFiles(files: readonly string[], state: RunState, err: (s: string) => void): Generator<Input> {
+  for (const file of files) {
     const r = readOne(file);
     if ('reason' in r) {
       err(`wenfeng: ${displayName(file)}: ${r.reason}\n`);
@@ -201,16 +210,52 @@ function expandPaths(paths: string[], state: RunState, err: (s: string) => void)
 
 /** Settings of each `.wenfeng.json` read in this run; its problems are reported once. */
 const configs = new Map<string, Settings>();
+/** Each `.wenfeng.json` read in this run, as read. */
+const projectConfigs = new Map<string, ProjectConfig>();
+
+function readConfigOnce(file: string): ProjectConfig {
+  let c = projectConfigs.get(file);
+  if (!c) {
+    c = readProjectConfig(file);
+    projectConfigs.set(file, c);
+  }
+  return c;
+}
+
+/** The one-line message of a problem of a project file, with its line and column. */
+function configProblemLine(c: ProjectConfig, p: ProjectConfig['problems'][number]): string {
+  const at = c.text === undefined ? '' : (({ line, character }) => `:${line + 1}:${character + 1}`)(lineColumn(c.text, p.offset));
+  return `${c.file}${at}: ${p.message}`;
+}
+
+/**
+ * Throws the usage error of the first project file that cannot be used at all, among those the given
+ * inputs would read. Called before any output is written, so that a streamed run never stops half-way.
+ */
+function preflightConfigs(o: Options, files: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const file of files) {
+    const config = configFileFor(o, file);
+    if (config === undefined || seen.has(config)) {
+      continue;
+    }
+    seen.add(config);
+    const c = readConfigOnce(config);
+    const fatal = c.problems.find((p) => p.fatal);
+    if (fatal) {
+      throw new UsageError(configProblemLine(c, fatal));
+    }
+  }
+}
 
 function loadConfig(file: string, err: (s: string) => void): Settings {
   const cached = configs.get(file);
   if (cached) {
     return cached;
   }
-  const c = readProjectConfig(file);
+  const c = readConfigOnce(file);
   for (const p of c.problems) {
-    const at = c.text === undefined ? '' : (({ line, character }) => `:${line + 1}:${character + 1}`)(lineColumn(c.text, p.offset));
-    const line = `${file}${at}: ${p.message}`;
+    const line = configProblemLine(c, p);
     if (p.fatal) {
       throw new UsageError(line);
     }
@@ -221,13 +266,14 @@ function loadConfig(file: string, err: (s: string) => void): Settings {
   return settings;
 }
 
+/** The project file that applies to an input: --config, or the nearest `.wenfeng.json`. */
+function configFileFor(o: Options, file: string): string | undefined {
+  return one(o, '--config') ?? findProjectConfig(file === '-' ? process.cwd() : path.dirname(path.resolve(file)));
+}
+
 function settingsFor(o: Options, file: string, err: (s: string) => void): Settings {
-  const explicit = one(o, '--config');
-  if (explicit) {
-    return loadConfig(explicit, err);
-  }
-  const found = findProjectConfig(file === '-' ? process.cwd() : path.dirname(path.resolve(file)));
-  return found ? loadConfig(found, err) : DEFAULT_SETTINGS;
+  const config = configFileFor(o, file);
+  return config ? loadConfig(config, err) : DEFAULT_SETTINGS;
 }
 
 function ruleFilter(o: Options): string[] | undefined {
@@ -243,9 +289,12 @@ function ruleFilter(o: Options): string[] | undefined {
   return rules;
 }
 
+function configFor(o: Options, file: string, err: (s: string) => void): AnalysisConfig {
+  return toAnalysisConfig(settingsFor(o, file, err), ruleFilter(o));
+}
+
 function analyzeFile(analyzer: Analyzer, o: Options, file: string, text: string, err: (s: string) => void): AnalysisResult {
-  const settings = settingsFor(o, file, err);
-  return analyzer.analyze(text, { format: formatOf(file), config: toAnalysisConfig(settings, ruleFilter(o)) });
+  return analyzer.analyze(text, { format: formatOf(file), config: configFor(o, file, err) });
 }
 
 /** Applies automatic fixes until the text is stable (overlapping fixes need a second round). */
@@ -265,31 +314,27 @@ function fixText(analyzer: Analyzer, o: Options, file: string, text: string, err
 const HELP = `wenfeng — writing assistant for Chinese official-style prose
 
   wenfeng check [paths…] [--format text|json|sarif] [--fail-on error|warning|information|hint]
-                [--rule ID…] [--config FILE] [--lang zh|en]
+                [--rule ID…] [--config FILE] [--lang zh|en] [--jobs N]
   wenfeng fix [paths…] [--rule ID…] [--write]
   wenfeng convert --to simplified|traditional|taiwan|hongkong [path]
   wenfeng outline [path] --format json
   wenfeng complete [path] --offset N --format json
   wenfeng build-model <corpus-dir…> -o FILE
-  wenfeng score [paths…] --format json
+  wenfeng score [paths…] --format json [--jobs N]
   wenfeng lsp --stdio
 
 '-' or no path reads standard input; a folder is searched for .md, .markdown and .txt files. Input is UTF-8
 (a byte order mark is kept by fix --write) or GB18030/GBK (decoded, and never rewritten by fix --write);
 binary files are skipped, and invalid UTF-8 is checked but never rewritten. Entries that cannot be read are
 reported one per line and skipped. Exit: 0 clean, 1 findings at or above --fail-on (default: warning),
-2 usage or I/O error (also when an entry was skipped for an error).
+2 usage or I/O error (also when an entry was skipped for an error). Several files are checked by --jobs N
+worker threads (default: one per core); the output does not depend on N.
 `;
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers (tests pass their own). */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
-  let o: Options;
-  configs.clear();
-  try {
-    o = parseArgs(argv);
-    useLanguage(toLang(one(o, '--lang', ['zh', 'en', 'zh-cn', 'zh-CN']), 'zh-cn'));
-  } catch (e) {
-    err(`wenfeng: ${(e as Error).message}\n`);
+  const o = start(argv, err);
+  if (o === undefined) {
     return 2;
   }
   try {
@@ -301,22 +346,12 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         return 0;
       case 'check':
       case 'score': {
-        const format = one(o, '--format', ['text', 'json', 'sarif']) ?? (o.command === 'score' ? 'json' : 'text');
-        const failOn = (one(o, '--fail-on', SEVERITIES) ?? 'warning') as Severity;
-        const analyzer = createAnalyzer(getServices(), { log: (m) => err(`${m}\n`) });
-        const reports: FileReport[] = [];
-        const state: RunState = { failed: false, read: 0, skipped: 0 };
-        for (const input of readInputs(o.paths, state, err)) {
-          reports.push({ path: input.file === '-' ? '<stdin>' : input.file, text: input.text, result: analyzeFile(analyzer, o, input.file, input.text, err) });
+        // In process (`run` is synchronous); the `wenfeng` binary streams with backpressure and --jobs (main).
+        const plan = planCheck(o, err);
+        for (const chunk of buffered(checkInProcess(o, plan, err))) {
+          out(chunk);
         }
-        if (o.command === 'score') {
-          out(`${JSON.stringify({ version: 1, files: reports.map((r) => ({ path: r.path, script: r.result.script, score: r.result.score })) }, null, 2)}\n`);
-          return runCode(state, 0);
-        }
-        out(format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports) : formatText(reports));
-        const rank = SEVERITIES.indexOf(failOn);
-        const failing = reports.some((r) => r.result.findings.some((f) => SEVERITIES.indexOf(f.severity) <= rank));
-        return runCode(state, failing ? 1 : 0);
+        return checkCode(plan);
       }
       case 'fix': {
         const analyzer = createAnalyzer(getServices(), { log: (m) => err(`${m}\n`) });
@@ -425,18 +460,262 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         throw new UsageError(`unknown command ${o.command}; run wenfeng help`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      err(`wenfeng: ${e.message}\n`);
-      return 2;
-    }
-    err(`wenfeng: ${l10n.t('internal error')}: ${(e as Error).message}\n`);
-    return 2;
+    return failed(e, err);
   }
 }
 
-if (require.main === module) {
-  const code = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
-  if (code >= 0) {
-    process.exitCode = code;
+/** Parses the command line and sets the language of messages; undefined (after a message) when unusable. */
+function start(argv: string[], err: (s: string) => void): Options | undefined {
+  configs.clear();
+  projectConfigs.clear();
+  try {
+    const o = parseArgs(argv);
+    useLanguage(toLang(one(o, '--lang', ['zh', 'en', 'zh-cn', 'zh-CN']), 'zh-cn'));
+    return o;
+  } catch (e) {
+    err(`wenfeng: ${(e as Error).message}\n`);
+    return undefined;
   }
+}
+
+/** Reports an error that ends a run; the exit code is 2. */
+function failed(e: unknown, err: (s: string) => void): number {
+  if (e instanceof UsageError) {
+    err(`wenfeng: ${e.message}\n`);
+    return 2;
+  }
+  err(`wenfeng: ${l10n.t('internal error')}: ${(e as Error).message}\n`);
+  return 2;
+}
+
+/** A `check` or `score` run: its inputs, output and what decides the exit code. */
+interface CheckPlan {
+  format: OutputFormat;
+  /** Index in SEVERITIES of --fail-on. */
+  failRank: number;
+  lang: Lang;
+  /** The inputs, folders expanded (entries of unreadable folders already reported). */
+  files: string[];
+  state: RunState;
+  /** Index in SEVERITIES of the most severe finding so far; SEVERITIES.length while there is none. */
+  worst: number;
+}
+
+/**
+ * Checks the options of check and score, expands the paths and makes sure every project file they use can be
+ * read: all that can fail with a usage error fails here, before any output is written.
+ */
+function planCheck(o: Options, err: (s: string) => void): CheckPlan {
+  const format = one(o, '--format', ['text', 'json', 'sarif']) ?? (o.command === 'score' ? 'json' : 'text');
+  const failOn = (one(o, '--fail-on', SEVERITIES) ?? 'warning') as Severity;
+  ruleFilter(o);
+  jobsOf(o);
+  const state: RunState = { failed: false, read: 0, skipped: 0 };
+  const files = expandPaths(o.paths, state, err);
+  preflightConfigs(o, files);
+  return {
+    format: o.command === 'score' ? 'score' : (format as OutputFormat),
+    failRank: SEVERITIES.indexOf(failOn),
+    lang: toLang(one(o, '--lang'), 'zh-cn'),
+    files,
+    state,
+    worst: SEVERITIES.length,
+  };
+}
+
+/** Exit code of a check or score run. */
+function checkCode(plan: CheckPlan): number {
+  return runCode(plan.state, plan.format !== 'score' && plan.worst <= plan.failRank ? 1 : 0);
+}
+
+/** --jobs: the number of worker threads; by default one per core. */
+function jobsOf(o: Options): number {
+  const raw = one(o, '--jobs');
+  if (raw === undefined) {
+    return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  }
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < 1) {
+    throw new UsageError(`--jobs needs a whole number, 1 or more (got ${raw})`);
+  }
+  return n;
+}
+
+const displayPath = (file: string): string => (file === '-' ? '<stdin>' : file);
+
+/** The output of a check or score run in this thread, file by file, piece by piece (read lazily). */
+function* checkInProcess(o: Options, plan: CheckPlan, err: (s: string) => void): Generator<string> {
+  const analyzer = createAnalyzer(getServices(), { log: (m) => err(`${m}\n`) });
+  const writer = new OutputWriter(plan.format);
+  yield writer.head();
+  for (const input of readFiles(plan.files, plan.state, err)) {
+    const result = analyzer.analyze(input.text, { format: formatOf(input.file), config: configFor(o, input.file, err) });
+    for (const f of result.findings) {
+      plan.worst = Math.min(plan.worst, SEVERITIES.indexOf(f.severity));
+    }
+    for (const p of filePieces(plan.format, { path: displayPath(input.file), text: input.text, result })) {
+      yield writer.piece(p);
+    }
+  }
+  yield writer.tail();
+}
+
+/** Size of the chunks written: pieces are gathered up to it, so that a finding is not a system call. */
+const CHUNK = 64 * 1024;
+
+/** Gathers small strings into chunks of about CHUNK characters. */
+function* buffered(pieces: Iterable<string>): Generator<string> {
+  let buf = '';
+  for (const p of pieces) {
+    buf += p;
+    if (buf.length >= CHUNK) {
+      yield buf;
+      buf = '';
+    }
+  }
+  if (buf) {
+    yield buf;
+  }
+}
+
+/** Writes to a stream, waiting whenever it asks to (a pipe that is full). */
+async function writeTo(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) {
+    await once(stream, 'drain');
+  }
+}
+
+/**
+ * `check` and `score` as the binary runs them: the output streamed to standard output with backpressure, and
+ * with more than one input and --jobs above 1, the files analysed by a pool of worker threads. The output,
+ * messages and exit code are the same as `run` gives.
+ */
+async function checkStreamed(o: Options, stdout: NodeJS.WritableStream, err: (s: string) => void): Promise<number> {
+  const plan = planCheck(o, err);
+  const jobs = Math.min(jobsOf(o), plan.files.length);
+  if (jobs <= 1) {
+    for (const chunk of buffered(checkInProcess(o, plan, err))) {
+      await writeTo(stdout, chunk);
+    }
+    return checkCode(plan);
+  }
+  // The main thread is one of the N: it analyses a file itself whenever every worker has work queued.
+  const pool = new CheckPool(__filename, jobs - 1, { format: plan.format, lang: plan.lang });
+  let local: Analyzer | undefined;
+  const localLogs: string[] = [];
+  const runLocally = (job: Job): JobResult => {
+    local ??= createAnalyzer(getServices(), { log: (m) => localLogs.push(`${m}\n`) });
+    try {
+      return { ...runJob(local, plan.format, job, formatOf), logs: localLogs.splice(0) };
+    } catch (e) {
+      return { id: job.id, pieces: [], worst: SEVERITIES.length, logs: localLogs.splice(0), error: (e as Error).message };
+    }
+  };
+  try {
+    const writer = new OutputWriter(plan.format);
+    let buf = writer.head();
+    const write = async (s: string): Promise<void> => {
+      buf += s;
+      if (buf.length >= CHUNK) {
+        const chunk = buf;
+        buf = '';
+        await writeTo(stdout, chunk);
+      }
+    };
+    // Each file in order: the messages of the main thread about it (and about skipped entries before it), and
+    // the worker's answer. A file's messages and output are written only when every earlier file's are.
+    interface Slot {
+      messages: string[];
+      result?: Promise<JobResult>;
+      done?: boolean;
+    }
+    const window: Slot[] = [];
+    const logged = new Set<string>();
+    const emit = async (slot: Slot): Promise<void> => {
+      slot.messages.forEach(err);
+      if (!slot.result) {
+        return;
+      }
+      const r = await slot.result;
+      // The same rule error is logged once per run, as one analyzer does (each worker has its own).
+      for (const line of r.logs) {
+        if (!logged.has(line)) {
+          logged.add(line);
+          err(line);
+        }
+      }
+      if (r.error !== undefined) {
+        throw new Error(r.error);
+      }
+      plan.worst = Math.min(plan.worst, r.worst);
+      for (const p of r.pieces) {
+        await write(writer.piece(p));
+      }
+    };
+    let messages: string[] = [];
+    const collect = (s: string): void => {
+      messages.push(s);
+    };
+    let id = 0;
+    for (const input of readFiles(plan.files, plan.state, collect)) {
+      const job: Job = { id: id++, path: displayPath(input.file), file: input.file, text: input.text, config: configFor(o, input.file, collect) };
+      // Two jobs queued per worker keep it busy; past that the main thread takes the file.
+      const slot: Slot = { messages };
+      if (pool.load() < 2 * pool.size) {
+        slot.result = pool.run(job);
+        slot.result.then(
+          () => (slot.done = true),
+          () => (slot.done = true),
+        );
+      } else {
+        slot.result = Promise.resolve(runLocally(job));
+        slot.done = true;
+      }
+      window.push(slot);
+      messages = [];
+      // Let the workers' answers in (each answer hands its worker the next queued job), then write what is
+      // ready; wait only when many files are in flight (memory stays bounded).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      while (window.length > 0 && (window[0]!.done === true || window.length >= 4 * jobs)) {
+        await emit(window.shift()!);
+      }
+    }
+    window.push({ messages });
+    for (const slot of window.splice(0)) {
+      await emit(slot);
+    }
+    await writeTo(stdout, buf + writer.tail());
+    return checkCode(plan);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** The binary: check and score streamed (checkStreamed), every other command through run. */
+async function main(argv: string[]): Promise<number> {
+  const err = (s: string): void => {
+    process.stderr.write(s);
+  };
+  const o = start(argv, err);
+  if (o === undefined) {
+    return 2;
+  }
+  if (o.command === 'check' || o.command === 'score') {
+    try {
+      return await checkStreamed(o, process.stdout, err);
+    } catch (e) {
+      return failed(e, err);
+    }
+  }
+  return run(argv, (s) => process.stdout.write(s), err);
+}
+
+if (!isMainThread && (workerData as Partial<WorkerOptions> | null)?.wenfengCheckWorker === true) {
+  startCheckWorker(formatOf);
+} else if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    if (code >= 0) {
+      process.exitCode = code;
+    }
+  });
 }

@@ -1,7 +1,11 @@
 /**
  * Findings → LSP diagnostics. Each diagnostic carries in `data` what its code actions need (the fixes as
  * LSP edits and the document version they belong to), so code actions never re-analyse.
+ *
+ * At most `wenfeng.maxDiagnostics` are published per document (publishedDiagnostics). Code actions (fix all,
+ * fix all of a rule) work on the full analysis result, never on the published subset.
  */
+import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../analysis';
@@ -43,4 +47,62 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
     ...(related && related.length > 0 ? { relatedInformation: related } : {}),
     data,
   };
+}
+
+/** Rank of a severity when diagnostics are cut: the lower, the sooner kept. */
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * The findings kept when at most `max` may be published (0: no limit): the `max` most severe (errors, then
+ * warnings, then information, then hints; among equals the earlier in the document), returned in document
+ * order. A writer sees the most serious problems first; the rest are listed by `wenfeng check`.
+ */
+export function keptFindings(findings: readonly Finding[], max: number): readonly Finding[] {
+  if (max <= 0 || findings.length <= max) {
+    return findings;
+  }
+  // Counting sort by severity: the cut lies inside one severity, whose earliest members are kept.
+  const counts = [0, 0, 0, 0];
+  for (const f of findings) {
+    counts[RANK[f.severity]]!++;
+  }
+  let room = max;
+  const quota = counts.map((n) => {
+    const take = Math.min(n, room);
+    room -= take;
+    return take;
+  });
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    const r = RANK[f.severity];
+    if (quota[r]! > 0) {
+      quota[r]!--;
+      kept.push(f);
+    }
+  }
+  return kept;
+}
+
+/**
+ * The diagnostics published for a document: every finding, or when there are more than `max` (0: no limit)
+ * the ones keptFindings chooses, in document order, after one information diagnostic at the start of the
+ * document saying how many are not shown. That one has no code, so no code action is offered on it.
+ */
+export function publishedDiagnostics(doc: TextDocument, findings: readonly Finding[], max: number): Diagnostic[] {
+  const kept = keptFindings(findings, max);
+  const diagnostics = kept.map((f) => toDiagnostic(doc, f));
+  if (kept.length < findings.length) {
+    const start = doc.positionAt(0);
+    diagnostics.unshift({
+      range: { start, end: start },
+      severity: DiagnosticSeverity.Information,
+      source: 'wenfeng',
+      message: l10n.t(
+        '{0} more problems are not shown: at most {1} are shown per document, the most severe first (setting wenfeng.maxDiagnostics). `wenfeng check` on the command line lists them all.',
+        findings.length - kept.length,
+        max,
+      ),
+    });
+  }
+  return diagnostics;
 }

@@ -1,9 +1,10 @@
 /**
- * Builds the production services (jieba, OpenCC, pinyin) once per process. Shared by the server and the CLI.
+ * Builds the production services (jieba, OpenCC, pinyin, the corpus model) once per process. Shared by the server
+ * and the CLI. The pinyin data and the model load on first use.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Services } from '../analysis/types';
+import type { CorpusModel, Services } from '../analysis/types';
 import { compiledDataDirs, createJiebaSegmenter } from './jieba';
 import { createOpenccConverter, SCRIPT_SETS, type ScriptSetsFile } from './opencc';
 import { loadDefaultModel } from './model';
@@ -29,8 +30,19 @@ function readScriptSets(): ScriptSetsFile | undefined {
 export function getServices(): Services {
   if (!shared) {
     const segmenter = createJiebaSegmenter();
-    const model = loadDefaultModel();
-    shared = { segmenter, converter: createOpenccConverter(segmenter, readScriptSets), pinyin: createPinyinIndex(), ...(model ? { model } : {}) };
+    // The model loads when first read (the first analysis reads it; `convert` never does).
+    let model: CorpusModel | undefined | null = null;
+    shared = {
+      segmenter,
+      converter: createOpenccConverter(segmenter, readScriptSets),
+      pinyin: createPinyinIndex(),
+      get model(): CorpusModel | undefined {
+        if (model === null) {
+          model = loadDefaultModel();
+        }
+        return model;
+      },
+    };
   }
   return shared;
 }

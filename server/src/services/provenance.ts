@@ -29,6 +29,8 @@ export interface Provenance {
   model: SourceRecord & { fnv1a: number; corpus: string };
   /** OpenCC's data, from which the script sets were derived. */
   opencc: { origin: string };
+  /** pinyin-pro, from which the pinyin table was derived (the table also records the version it checks). */
+  pinyin?: { origin: string };
 }
 
 /** Reads the record of a data folder; undefined when there is none or it is not one. */
