@@ -113,3 +113,16 @@ test('--jobs takes a whole number, 1 or more', () => {
     assert.match(r.err, /^wenfeng: --jobs needs a whole number, 1 or more/);
   }
 });
+
+test('a reader that closes the pipe early (check … | head) ends the run quietly with exit code 0', async () => {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [BIN, 'check', CORPUS, '--format', 'json', '--jobs', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString('utf8'))));
+  assert.ok(first.startsWith('{'), first.slice(0, 20));
+  child.stdout.destroy();
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  assert.equal(code, 0);
+  assert.equal(stderr, '');
+});

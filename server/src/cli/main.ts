@@ -484,6 +484,10 @@ function failed(e: unknown, err: (s: string) => void): number {
     err(`wenfeng: ${e.message}\n`);
     return 2;
   }
+  if ((e as { code?: unknown } | undefined)?.code === 'EPIPE') {
+    // The reader closed the pipe (`wenfeng check … | head`): it wants no more output; nothing went wrong.
+    return 0;
+  }
   err(`wenfeng: ${l10n.t('internal error')}: ${(e as Error).message}\n`);
   return 2;
 }
