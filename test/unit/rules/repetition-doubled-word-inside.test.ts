@@ -20,6 +20,8 @@ ruleTester(ID, {
     // A lone copy that is a word of its own beside a word sharing it.
     '我们对对方的信任。社会会面临挑战。历史中中华文化源远流长。人才才能发挥作用。',
     '稳定和和谐。脚踏实地地训练。可以以其柔弱之力。达到目的的手段要正当。他的的确确是好干部。',
+    // A verb with its aspect particle after a word ending in it.
+    '会议对下一步工作作了部署。',
     '价值判断的标准，是是非曲直的尺度。不可能有有效的监管。我们要要求自己严格一些。',
     // Numbers, letters, one after another, verbs doubled before their object, three copies, names.
     '2017年年初，A市市政府出台政策。这一锤锤砸到了心里。',

@@ -371,6 +371,10 @@ function insideWordDoublings(tokens: readonly Token[], segmenter: Segmenter, acc
         continue;
       }
     } else {
+      if (/^v/.test(tag) && after !== undefined && /^[了着过]/.test(after.text)) {
+        // A verb taking its aspect particle after a word ending in it: 对下一步工作|作|了部署, 合作|作|过.
+        continue;
+      }
       if (a.text.length === 2 && a.text.startsWith('一')) {
         // 一锤|锤, 一部|部: one after another.
         continue;
