@@ -84,7 +84,7 @@ function main(): void {
         k.hit++;
       } else {
         const onDistractor = s.items.some((i) => g.distractors.some((d) => i.leadStart < d.end && d.start < i.leadEnd));
-        fps.push(`${g.file} line ${lineOf(text, s.items[0]?.leadStart ?? 0)} ${key}${onDistractor ? ' (distractor)' : ''}: ${s.items.map((i) => excerpt(text, { start: i.leadStart, end: Math.min(i.leadEnd, i.leadStart + 12) }, 0)).join(' / ')}`);
+        fps.push(`${g.file} line ${lineOf(text, s.items[0]?.leadStart ?? 0)} ${key}${onDistractor ? ' (distractor)' : ''} ${s.frame ?? ''}: ${s.items.map((i) => excerpt(text, { start: i.leadStart, end: Math.min(i.leadEnd, i.leadStart + 12) }, 0)).join(' / ')}`);
       }
     });
   }

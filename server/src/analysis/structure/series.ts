@@ -15,6 +15,7 @@ import { hasHan } from '../chars';
 import type { Paragraph } from '../document';
 import type { ContentMemo, ParagraphMemo } from '../rule';
 import type { Token } from '../types';
+import { clauseRunsOf, type ClauseRun } from './clauses';
 import { FAMILY_RANK, ordinalAt, type OrdinalFamily, type OrdinalMarker } from './ordinals';
 
 /** One item of a series. All offsets are absolute. */
@@ -44,7 +45,13 @@ export interface Announcement {
 /** A parallel series. */
 export interface Series {
   kind: 'ordinal' | 'frame';
-  level: 'paragraph' | 'sentence';
+  /**
+   * `paragraph`: items open paragraphs; `sentence`: items are sentences of one paragraph (ordinals, or
+   * sentences opening alike); `clause`: items are clauses of one paragraph sharing frame characters
+   * (尊重自然、顺应自然、保护自然). Clause series feed the outline and the repetition rules' exemption; the
+   * structure rules that judge items (frame-mismatch, item-balance, lead-punctuation) leave them alone.
+   */
+  level: 'paragraph' | 'sentence' | 'clause';
   family?: OrdinalFamily;
   items: SeriesItem[];
   /** The frame as a template with slots, when the items' leads share one. */
@@ -428,6 +435,8 @@ interface ParagraphFacts {
   lead?: Lead;
   /** Runs of three or more sentences opening alike, with their frame (computed on first request). */
   sentenceGroups?: SentenceGroup[];
+  /** Runs of three or more parallel clauses (offsets relative to the paragraph; computed on first request). */
+  clauseRuns?: ClauseRun[];
   /**
    * `similar` of an earlier paragraph's lead and this one's: lead, answer, lead, answer … (a few, the
    * neighbours'; leads are kept per paragraph, so an edit changes only the pairs around it).
@@ -479,6 +488,7 @@ export function prepareStructure(p: Paragraph, tokensOf: TokensOf, memo: Paragra
   f.lead ??= leadWords(tokensOf(p), firstContent(p.prose), sentenceEnd(p.prose, 0));
   if (!p.heading) {
     f.sentenceGroups ??= sentenceGroupsOf(p.prose, tokensOf(p));
+    f.clauseRuns ??= clauseRunsOf(f.norm, tokensOf(p));
   }
 }
 
@@ -867,6 +877,49 @@ export function detectStructure(
       }
     }
   }
+
+  // 4d. Clause-level series: three or more clauses of a paragraph sharing frame characters (尊重自然、顺应自然、
+  // 保护自然; 有事多商量、有事好商量、有事会商量), unless a series found above already holds them.
+  const itemStarts = series.flatMap((x) => x.items.map((it) => it.leadStart)).sort((a, b) => a - b);
+  const near = (at: number): boolean => {
+    let lo = 0;
+    let hi = itemStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (itemStarts[mid]! < at - 3) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo < itemStarts.length && itemStarts[lo]! <= at + 3;
+  };
+  paragraphs.forEach((p, pi) => {
+    if (p.heading) {
+      return;
+    }
+    const f = facts[pi]!;
+    for (const run of (f.clauseRuns ??= clauseRunsOf(f.norm, tokensOf(p)))) {
+      if (run.items.filter((x) => near(p.start + x.start)).length >= 2) {
+        continue;
+      }
+      series.push({
+        kind: 'frame',
+        level: 'clause',
+        items: run.items.map((x) => ({
+          paragraph: pi,
+          start: p.start + x.start,
+          end: p.start + x.end,
+          leadStart: p.start + x.start,
+          leadEnd: p.start + x.end,
+          lead: p.text.slice(x.start, x.end),
+        })),
+        frame: run.template,
+        frameWords: [...run.words],
+        announced: null,
+      });
+    }
+  });
 
   // 5. Items of ordinal series that drop the frame their siblings share (leave-one-out frames).
   for (const s of series) {

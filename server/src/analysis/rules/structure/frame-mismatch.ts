@@ -22,7 +22,9 @@ export const rule: DocumentRule = {
   scope: 'document',
   check(ctx) {
     for (const s of structureOf(ctx).series) {
-      if (!s.frame || s.items.length < 3) {
+      // Clause series (尊重自然、顺应自然、保护自然) are found by shared characters, loosely: an item that breaks
+      // their frame is not an item of theirs, so they are not judged here.
+      if (!s.frame || s.items.length < 3 || s.level === 'clause') {
         continue;
       }
       const full = s.frameWords.filter((w) => HAN.test(w)).length;
