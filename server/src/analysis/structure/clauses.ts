@@ -33,6 +33,9 @@ export interface Clause {
   mark: string;
 }
 
+/** Part-of-speech tag of a dictionary word (jieba's tags), undefined when unknown. */
+export type TagOf = (word: string) => string | undefined;
+
 /** A run of parallel clauses found in one paragraph. */
 export interface ClauseRun {
   /** Items: each the clause span (relative to the paragraph). */
@@ -178,8 +181,13 @@ const COUNT_FRAME = /^[一两二三四五六七八九十几每各某][个种些�
  * A list rather than a series: a list of kinds (its items end in a shared category head: 经济建设、政治建设;
  * 宜居城市、人文城市), a 、 list closed by 等, or a list of counted things (一个字、一个词、一个句子).
  */
-function isList(all: readonly Clause[], members: readonly Clause[], shared: string, before: string): boolean {
+function isList(all: readonly Clause[], members: readonly Clause[], shared: string, before: string, nominal: (c: Clause) => boolean): boolean {
   if (COUNT_FRAME.test(shared)) {
+    return true;
+  }
+  // Every item a noun phrase: things named, not actions or qualities in parallel (个人品德、家庭美德、职业道德;
+  // 公共事务、公共事业和公共利益; against 尊重自然、顺应自然 and 山美、水美、人更美).
+  if (members.length >= 2 && members.every(nominal)) {
     return true;
   }
   // Kinds enumerated (分为经济问题、政治问题与公共服务问题; 即命题式作文、半命题式作文; 内容：个人品德、家庭美德…).
@@ -207,8 +215,12 @@ function acceptsOpening(f: string, p: number, members: readonly Clause[], lead: 
   if (p === 0) {
     return f.length >= 2 || FRAME_OPENERS.has(f) || longest(members) <= 5;
   }
-  if (longest(members) <= 4) {
+  if (f.length === 1 && PARTICLES.has(f)) {
     return true;
+  }
+  // Any character aligned in short items of one length: 用实劲、做实事、求实效.
+  if (longest(members) <= 4) {
+    return members.every((c) => c.core.length === members[0]!.core.length && c.core.startsWith(f, p));
   }
   if (f.length === 1) {
     return PARTICLES.has(f);
@@ -252,6 +264,10 @@ interface RunOptions {
   inner: boolean;
   /** Marks after which a run does not go on. */
   stops: ReadonlySet<string>;
+  /** True when a clause is a noun phrase (its words all nominal by their tags). */
+  nominal: (c: Clause) => boolean;
+  /** True when a frame is a noun (a topic word rather than a frame). */
+  topic: (f: string) => boolean;
 }
 
 /**
@@ -321,6 +337,47 @@ function endingRun(cs: readonly Clause[], s: number, opts: RunOptions): { f: str
     }
   }
   return best;
+}
+
+/** Tags of words that may stand inside a noun phrase, and of those that may head one. */
+const NOMINAL_TAG = /^(?:n|vn|an|b|s|f|m|q|j|t|a)/;
+const HEAD_TAG = /^(?:n|vn|j|t|s)/;
+
+/**
+ * True when the Han words of [from, to) (offsets relative to the paragraph) make a noun phrase: nominal or
+ * adjectival words ending in a noun (个人品德, 宜居城市); a word the dictionary does not know counts as a noun.
+ */
+function isNominal(tokens: readonly Token[], from: number, to: number, tagOf: TagOf): boolean {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= from) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  let last: string | undefined;
+  let any = false;
+  for (let i = lo; i < tokens.length && tokens[i]!.start < to; i++) {
+    const t = tokens[i]!;
+    // The conjunction opening a list's last item (职业道德与社会公德) is not part of it.
+    if (!isHan(t.norm[0]) || (!any && (ADVERBS.has(t.norm) || t.norm === '以及'))) {
+      continue;
+    }
+    const tag = tagOf(t.norm);
+    if (tag !== undefined && !NOMINAL_TAG.test(tag)) {
+      return false;
+    }
+    // A long dictionary entry tagged as a noun may be a verb phrase (解决问题): its first word tells.
+    if (t.norm.length >= 4 && /^v(?!n)/.test(tagOf(t.norm.slice(0, 2)) ?? '')) {
+      return false;
+    }
+    last = tag;
+    any = true;
+  }
+  return any && (last === undefined || HEAD_TAG.test(last));
 }
 
 /** Sequence words by their place in a sequence of steps: 1 opens, 2 continues, 3 closes. */
@@ -413,7 +470,9 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
       const lead = found && acceptsLeadIn(open.f, open.p, members, found.tail) ? found : undefined;
       const before = all0(lead !== undefined ? s - 1 : s);
       const all = lead && prev ? [prev, ...members] : members;
-      if (all.length >= 3 && acceptsOpening(open.f, open.p, members, lead !== undefined, lead?.tail ?? false) && !isList(all, members, open.f, before)) {
+      // A noun opening long clauses is their topic said again, not a frame (科技的下一个路口…，科技将变得…).
+      const topic = open.p === 0 && opts.topic(open.f) && shortest(members) >= 9;
+      if (all.length >= 3 && !topic && acceptsOpening(open.f, open.p, members, lead !== undefined, lead?.tail ?? false) && !isList(all, members, open.f, before, opts.nominal)) {
         const template = open.p === 0 ? `${open.f}{X}` : `{X}${open.f}{Y}`;
         runs.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template, words: [open.f] });
         taken = open.members[open.members.length - 1]!;
@@ -422,7 +481,7 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
     const end = taken < 0 && opts.inner ? endingRun(cs, s, opts) : undefined;
     if (end && end.last - s + 1 >= 3) {
       const all = cs.slice(s, end.last + 1);
-      if (acceptsEnding(end.f, all.slice(1)) && !isList(all, all.slice(1), end.f, all0(s))) {
+      if (acceptsEnding(end.f, all.slice(1)) && !isList(all, all.slice(1), end.f, all0(s), opts.nominal)) {
         runs.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template: `{X}${end.f}`, words: [end.f] });
         taken = end.last;
       }
@@ -444,12 +503,15 @@ const NOT_SEGMENT_FRAMES = /^(?:我们|他们|你们|这些|那些|这个|这种
  * Runs of parallel clauses in one paragraph. `prose` is the paragraph's Simplified prose, `tokens` its
  * tokens (offsets relative to the paragraph, like everything here).
  */
-export function clauseRunsOf(prose: string, tokens: readonly Token[]): ClauseRun[] {
+export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: TagOf): ClauseRun[] {
   const cs = splitClauses(prose).filter((c) => hasHanChar(c.core));
-  const runs = findRuns(cs, { inner: true, stops: SENTENCE_ENDS });
+  const nominal = (c: Clause): boolean => (tagOf ? isNominal(tokens, c.coreStart, c.coreStart + c.core.length, tagOf) : false);
+  // A noun (科技, 乡村), not a modal or coverb the dictionary happens to tag as one (方能).
+  const topic = (f: string): boolean => /^n/.test(tagOf?.(f) ?? '') && !FRAME_OPENERS.has(f[0]!) && !/[能要会可应须]/.test(f);
+  const runs = findRuns(cs, { inner: true, stops: SENTENCE_ENDS, nominal, topic });
   // Items of two clauses each, parted by ；: 一提到北京，就让人联想到故宫；一提到西安，…；一提到上海，….
   const segments = splitClauses(prose, SEGMENT_MARKS).filter((c) => hasHanChar(c.core));
-  for (const r of findRuns(segments, { inner: false, stops: SENTENCE_ENDS })) {
+  for (const r of findRuns(segments, { inner: false, stops: SENTENCE_ENDS, nominal, topic })) {
     if (NOT_SEGMENT_FRAMES.test(r.words[0] ?? '')) {
       continue;
     }

@@ -15,7 +15,7 @@ import { hasHan } from '../chars';
 import type { Paragraph } from '../document';
 import type { ContentMemo, ParagraphMemo } from '../rule';
 import type { Token } from '../types';
-import { clauseRunsOf, type ClauseRun } from './clauses';
+import { clauseRunsOf, type ClauseRun, type TagOf } from './clauses';
 import { FAMILY_RANK, ordinalAt, type OrdinalFamily, type OrdinalMarker } from './ordinals';
 
 /** One item of a series. All offsets are absolute. */
@@ -483,12 +483,12 @@ function factsOf(p: Paragraph, tokens: readonly Token[]): ParagraphFacts {
  * Computes a paragraph's facts while its tokens are at hand (the analyzer calls this in its paragraph pass,
  * so that it need not keep every paragraph's tokens until structure detection runs).
  */
-export function prepareStructure(p: Paragraph, tokensOf: TokensOf, memo: ParagraphMemo): void {
+export function prepareStructure(p: Paragraph, tokensOf: TokensOf, memo: ParagraphMemo, tagOf?: TagOf): void {
   const f = memo(p, 'structure/facts', () => factsOf(p, tokensOf(p)));
   f.lead ??= leadWords(tokensOf(p), firstContent(p.prose), sentenceEnd(p.prose, 0));
   if (!p.heading) {
     f.sentenceGroups ??= sentenceGroupsOf(p.prose, tokensOf(p));
-    f.clauseRuns ??= clauseRunsOf(f.norm, tokensOf(p));
+    f.clauseRuns ??= clauseRunsOf(f.norm, tokensOf(p), tagOf);
   }
 }
 
@@ -502,6 +502,8 @@ export function detectStructure(
   tokensOf: TokensOf,
   memo: ParagraphMemo = noMemo,
   contentMemo: ContentMemo = noContentMemo,
+  /** Part-of-speech tags of words: clause series tell lists of things from 排比 by them. */
+  tagOf?: TagOf,
 ): Structure {
   const series: Series[] = [];
   /** The frame of some leads, kept across analyses by the leads' words (leave-one-out frames recur). */
@@ -899,7 +901,7 @@ export function detectStructure(
       return;
     }
     const f = facts[pi]!;
-    for (const run of (f.clauseRuns ??= clauseRunsOf(f.norm, tokensOf(p)))) {
+    for (const run of (f.clauseRuns ??= clauseRunsOf(f.norm, tokensOf(p), tagOf))) {
       if (run.items.filter((x) => near(p.start + x.start)).length >= 2) {
         continue;
       }
