@@ -16,6 +16,7 @@ import type { Paragraph } from '../document';
 import type { ContentMemo, ParagraphMemo } from '../rule';
 import type { Token } from '../types';
 import { clauseRunsOf, type ClauseRun, type TagOf } from './clauses';
+import { paragraphRunsOf } from './paragraph-frames';
 import { FAMILY_RANK, ordinalAt, type OrdinalFamily, type OrdinalMarker } from './ordinals';
 
 /** One item of a series. All offsets are absolute. */
@@ -920,6 +921,49 @@ export function detectStructure(
         frameWords: [...run.words],
         announced: null,
       });
+    }
+  });
+
+  // 4e. Paragraph series the lead alignment misses: anaphora, short topic sentences sharing a word or one
+  // shape (paragraph-frames.ts), and 一方面… / 另一方面… opening a paragraph. They carry no frame template:
+  // the rules judging items by their frame (frame-mismatch, item-balance) and completion leave them alone.
+  const inParagraphSeries = new Set(series.filter((x) => x.level === 'paragraph').flatMap((x) => x.items.map((it) => it.paragraph)));
+  const paragraphItem = (k: number, words: string[]): SeriesItem => {
+    const p = paragraphs[k]!;
+    const from = firstContent(p.prose);
+    const leadEnd = sentenceEnd(p.prose, from);
+    return { paragraph: k, start: p.start, end: p.end, leadStart: p.start + from, leadEnd: p.start + leadEnd, lead: p.text.slice(from, leadEnd), frameHits: words.length };
+  };
+  const eligible = (pi: number): boolean => !paragraphs[pi]!.heading && !ordinalParagraphs.has(pi) && !titleLike(pi) && !inParagraphSeries.has(pi);
+  const paragraphLeads = paragraphs.map((p, pi) => {
+    const from = firstContent(p.prose);
+    return {
+      eligible: eligible(pi),
+      text: facts[pi]!.norm.slice(from),
+      leadLength: sentenceEnd(p.prose, from) - from,
+      words: eligible(pi) ? leadOf(pi).filter((w) => w.length >= 2 && hasHan(w)) : [],
+    };
+  });
+  for (const run of paragraphRunsOf(paragraphLeads)) {
+    series.push({ kind: 'frame', level: 'paragraph', items: run.members.map((k) => paragraphItem(k, run.words)), frameWords: [...run.words], announced: null });
+    run.members.forEach((k) => inParagraphSeries.add(k));
+  }
+  paragraphs.forEach((p, pi) => {
+    if (!eligible(pi) || !facts[pi]!.norm.startsWith('另一方面', firstContent(p.prose))) {
+      return;
+    }
+    // 一方面 opening, or after a mark in, one of the two paragraphs before.
+    for (let k = pi - 1; k >= Math.max(0, pi - 2); k--) {
+      const q = paragraphs[k]!;
+      const m = /(?:^|[，,：:。；\s])(一方面)/.exec(facts[k]!.norm);
+      if (!m || q.heading) {
+        continue;
+      }
+      const at = m.index + m[0].length - m[1]!.length;
+      const leadEnd = sentenceEnd(q.prose, at);
+      const first: SeriesItem = { paragraph: k, start: q.start + at, end: q.end, leadStart: q.start + at, leadEnd: q.start + leadEnd, lead: q.text.slice(at, leadEnd) };
+      series.push({ kind: 'frame', level: 'paragraph', items: [first, paragraphItem(pi, [])], frameWords: [], announced: null });
+      break;
     }
   });
 
