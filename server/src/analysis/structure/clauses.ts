@@ -72,6 +72,8 @@ const INNER_GLUE = new Set([...'了着得过之的']);
 
 /** Marks that end a sentence: a run of clauses does not go on past them. */
 const SENTENCE_ENDS = new Set([...'。！？!?']);
+/** Segments may run on past questions and exclamations (如何保障民生？如何维护民利？如何畅达民情？), not past 。. */
+const FULL_STOPS: ReadonlySet<string> = new Set(['。']);
 
 /**
  * Heads of lists of kinds (经济建设、政治建设; 大气污染、水体污染; 宜居城市、人文城市; 交通枢纽功能，带动功能):
@@ -380,6 +382,27 @@ function isNominal(tokens: readonly Token[], from: number, to: number, tagOf: Ta
   return any && (last === undefined || HEAD_TAG.test(last));
 }
 
+/** The Han words (Simplified) of [from, to), offsets relative to the paragraph. */
+function hanWords(tokens: readonly Token[], from: number, to: number): string[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= from) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  const out: string[] = [];
+  for (let i = lo; i < tokens.length && tokens[i]!.start < to; i++) {
+    if (isHan(tokens[i]!.norm[0])) {
+      out.push(tokens[i]!.norm);
+    }
+  }
+  return out;
+}
+
 /** Sequence words by their place in a sequence of steps: 1 opens, 2 continues, 3 closes. */
 const STEP_WORDS: Record<string, number> = { 首先: 1, 先: 1, 第一: 1, 其次: 2, 然后: 2, 再: 2, 接着: 2, 再次: 2, 随后: 2, 最后: 3, 最终: 3 };
 
@@ -494,6 +517,91 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
   return runs;
 }
 
+/** Longest common subsequence of two word lists (short: clauses have a few words). */
+function commonWords(a: readonly string[], b: readonly string[]): string[] {
+  const n = a.length;
+  const m = b.length;
+  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+    }
+  }
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      out.push(a[i]!);
+      i++;
+      j++;
+    } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  return out;
+}
+
+/** Words too light to make a frame by themselves (是…的 is in every other clause). */
+const LIGHT_WORDS = new Set([...'的了是在和与及或也都就而并把被对为着得地之有不']);
+
+/**
+ * Runs of clauses aligned on a frame with slots anywhere, not only at their start (科技创新是发展的引擎，人才
+ * 培养是发展的基础，制度建设是发展的保障 → {X}是发展的{Y}): three or more consecutive clauses of one sentence
+ * whose words share, in order, a word of two characters or more besides light words, making at least two
+ * fifths of each clause's words.
+ */
+function alignedRuns(
+  cs: readonly Clause[],
+  words: ReadonlyArray<readonly string[]>,
+  taken: (k: number) => boolean,
+  nominal: (c: Clause) => boolean,
+  tagOf: TagOf | undefined,
+): ClauseRun[] {
+  const out: ClauseRun[] = [];
+  // A frame of nouns alone is a topic said again (医疗资源匮乏，医疗资源地区分配不均，加剧医疗资源的争夺): it
+  // needs a verb, the copula or a coverb (是发展的, 安置…户…人).
+  const structural = (w: string): boolean => (LIGHT_WORDS.has(w) ? !/^[的和与及或]$/.test(w) : !/^n/.test(tagOf?.(w) ?? 'n'));
+  const frameOk = (common: readonly string[], members: number[]): boolean =>
+    common.length >= 2 &&
+    common.some((w) => w.length >= 2 && !LIGHT_WORDS.has(w)) &&
+    common.some(structural) &&
+    members.every((k) => common.length * 5 >= words[k]!.length * 2);
+  let s = 0;
+  while (s + 2 < cs.length) {
+    if (taken(s) || words[s]!.length < 2) {
+      s++;
+      continue;
+    }
+    let common: string[] = [...words[s]!];
+    const members = [s];
+    while (members.length < MAX_RUN) {
+      const last = members[members.length - 1]!;
+      const next = last + 1;
+      if (next >= cs.length || taken(next) || SENTENCE_ENDS.has(cs[last]!.mark)) {
+        break;
+      }
+      const c = commonWords(common, words[next]!);
+      if (!frameOk(c, [...members, next])) {
+        break;
+      }
+      common = c;
+      members.push(next);
+    }
+    const all = members.map((k) => cs[k]!);
+    const before = members[0]! > 0 ? cs[members[0]! - 1]!.mark : '';
+    if (members.length >= 3 && !isList(all, all.slice(1), common.join(''), before, nominal)) {
+      out.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template: common.join('…'), words: common.filter((w) => !LIGHT_WORDS.has(w)) });
+      s = members[members.length - 1]! + 1;
+    } else {
+      s++;
+    }
+  }
+  return out;
+}
+
 /** Marks that end a segment: a sentence or a part of one closed by ；. */
 const SEGMENT_MARKS = new Set([...'；。！？;!?\n\r\t']);
 /** Openings of segments that are the language's connectives, not a frame (我们…；我们…). */
@@ -511,13 +619,19 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
   const runs = findRuns(cs, { inner: true, stops: SENTENCE_ENDS, nominal, topic });
   // Items of two clauses each, parted by ；: 一提到北京，就让人联想到故宫；一提到西安，…；一提到上海，….
   const segments = splitClauses(prose, SEGMENT_MARKS).filter((c) => hasHanChar(c.core));
-  for (const r of findRuns(segments, { inner: false, stops: SENTENCE_ENDS, nominal, topic })) {
+  for (const r of findRuns(segments, { inner: false, stops: FULL_STOPS, nominal, topic })) {
     if (NOT_SEGMENT_FRAMES.test(r.words[0] ?? '')) {
       continue;
     }
     if (!runs.some((x) => x.items.some((it) => r.items.some((y) => y.start === it.start)))) {
       runs.push(r);
     }
+  }
+  // Frames with slots anywhere, on the clauses no run above has taken.
+  const starts = new Set(runs.flatMap((r) => r.items.map((it) => it.start)));
+  const words = cs.map((c) => hanWords(tokens, c.coreStart, c.coreStart + c.core.length));
+  for (const r of alignedRuns(cs, words, (k) => starts.has(cs[k]!.start), nominal, tagOf)) {
+    runs.push(r);
   }
   for (const r of stepRuns(cs, tokens)) {
     if (!runs.some((x) => x.items.some((it) => r.items.some((y) => y.start === it.start)))) {
