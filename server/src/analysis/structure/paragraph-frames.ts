@@ -40,6 +40,9 @@ const NOT_FRAMES = /^(?:我们|他们|你们|这些|那些|这个|这种|因此|
 /** Words too common to make short leads parallel by themselves. */
 const COMMON_WORDS = new Set(['我们', '他们', '一个', '这个', '这种', '就是', '不是', '可以', '没有', '已经', '需要', '进行', '问题', '发展']);
 
+/** Characters too light to make a shared word (的, 是 …). */
+const LIGHT = new Set([...'的了是在和与及或也都就而并把被对为着得地之有不一']);
+
 /** A short topic sentence: a lead of a few words, closed by a full stop, with the body after it. */
 function topicSentence(l: ParagraphLead, max: number): boolean {
   const lead = l.text.slice(0, l.leadLength);
@@ -112,10 +115,23 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
   )) {
     out.push({ members, words: [commonOpening(members.map((k) => leads[k]!.text))] });
   }
-  // Short topic sentences sharing a word.
+  // Short topic sentences sharing a word: a word of the segmenter, or two characters in all of them (the
+  // segmenter may join 文化 to its neighbour: 文化创新, 文化交流).
   const shared = (m: number[]): string[] => {
     const [first, ...rest] = m.map((k) => leads[k]!.words);
-    return [...new Set(first)].filter((w) => !COMMON_WORDS.has(w) && rest.every((ws) => ws.includes(w)));
+    const words = [...new Set(first)].filter((w) => !COMMON_WORDS.has(w) && rest.every((ws) => ws.includes(w)));
+    if (words.length > 0) {
+      return words;
+    }
+    const texts = m.map((k) => leads[k]!.text.slice(0, leads[k]!.leadLength));
+    const pairs = new Set<string>();
+    for (let i = 0; i + 1 < texts[0]!.length; i++) {
+      const pair = texts[0]!.slice(i, i + 2);
+      if ([...pair].every((c) => isHan(c) && !LIGHT.has(c)) && !COMMON_WORDS.has(pair) && texts.every((t) => t.includes(pair))) {
+        pairs.add(pair);
+      }
+    }
+    return [...pairs];
   };
   for (const members of runs(leads, (m) => m.every((k) => topicSentence(leads[k]!, 20)) && shared(m).length > 0, taken)) {
     out.push({ members, words: shared(members) });
