@@ -63,7 +63,7 @@ const ADVERBS = new Set([...'也还更又而并且都均亦及和与或']);
  * One-character openings that frame long clauses (coverbs, the copula, negation …): 从…到…，从…到…；
  * 以…为…、以…为…; 是…，是…，是…; 要…，要…，要….
  */
-const FRAME_OPENERS = new Set([...'从为以用在把让使是有要对向给靠将不无没可更多高早先新重求敢来凭于非只唯当如像若越每各']);
+const FRAME_OPENERS = new Set([...'从为以用在把让使是有要会能应需必对向给靠将不无没可更多高早先新重求敢来凭于非只唯当如像若越每各']);
 
 /** Particles and complements that frame clauses a little way in (滋养了…，熏陶了…; 望得见山、看得见水). */
 const PARTICLES = new Set([...'了着得过']);
@@ -486,19 +486,34 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
   while (s + 1 < cs.length) {
     const open = openingRun(cs, s, opts);
     let taken = -1;
+    let listed = -1;
     if (open && open.members.length >= 2) {
       const members = open.members.map((k) => cs[k]!);
       const prev = s > free ? cs[s - 1]! : undefined;
       const found = prev && !opts.stops.has(prev.mark) && !(open.p === 0 && prev.core.startsWith(open.f)) ? leadIn(prev, open.f, open.p, members) : undefined;
       const lead = found && acceptsLeadIn(open.f, open.p, members, found.tail) ? found : undefined;
       const before = all0(lead !== undefined ? s - 1 : s);
-      const all = lead && prev ? [prev, ...members] : members;
-      // A noun opening long clauses is their topic said again, not a frame (科技的下一个路口…，科技将变得…).
-      const topic = open.p === 0 && opts.topic(open.f) && shortest(members) >= 9;
-      if (all.length >= 3 && !topic && acceptsOpening(open.f, open.p, members, lead !== undefined, lead?.tail ?? false) && !isList(all, members, open.f, before, opts.nominal)) {
-        const template = open.p === 0 ? `${open.f}{X}` : `{X}${open.f}{Y}`;
-        runs.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template, words: [open.f] });
-        taken = open.members[open.members.length - 1]!;
+      // With the lead-in clause if it may open the run, else the items alone.
+      const candidates = lead && prev ? [[prev, ...members], members] : [members];
+      for (const all of candidates) {
+        const withLead = all.length > members.length;
+        // A noun opening long clauses is their topic said again, not a frame (科技的下一个路口…，科技将变得…).
+        const topic = open.p === 0 && opts.topic(open.f) && shortest(members) >= 9;
+        if (all.length < 3 || topic || !acceptsOpening(open.f, open.p, members, withLead, withLead && (lead?.tail ?? false))) {
+          continue;
+        }
+        if (isList(all, members, open.f, withLead ? before : all0(s), opts.nominal)) {
+          // A list is passed over whole: its tail is the same list (and searching it again from each of its
+          // items would make a long list slow).
+          listed = Math.max(listed, open.members[open.members.length - 1]!);
+          continue;
+        }
+        {
+          const template = open.p === 0 ? `${open.f}{X}` : `{X}${open.f}{Y}`;
+          runs.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template, words: [open.f] });
+          taken = open.members[open.members.length - 1]!;
+          break;
+        }
       }
     }
     const end = taken < 0 && opts.inner ? endingRun(cs, s, opts) : undefined;
@@ -512,7 +527,7 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
     if (taken >= 0) {
       free = taken;
     }
-    s = taken >= 0 ? taken + 1 : s + 1;
+    s = taken >= 0 ? taken + 1 : Math.max(s, listed) + 1;
   }
   return runs;
 }
@@ -544,6 +559,9 @@ function commonWords(a: readonly string[], b: readonly string[]): string[] {
   return out;
 }
 
+/** Clauses or segments of more words are not aligned (the alignment is quadratic in their length). */
+const MAX_ALIGNED_WORDS = 60;
+
 /** Words too light to make a frame by themselves (是…的 is in every other clause). */
 const LIGHT_WORDS = new Set([...'的了是在和与及或也都就而并把被对为着得地之有不']);
 
@@ -559,6 +577,7 @@ function alignedRuns(
   taken: (k: number) => boolean,
   nominal: (c: Clause) => boolean,
   tagOf: TagOf | undefined,
+  stops: ReadonlySet<string> = SENTENCE_ENDS,
 ): ClauseRun[] {
   const out: ClauseRun[] = [];
   // A frame of nouns alone is a topic said again (医疗资源匮乏，医疗资源地区分配不均，加剧医疗资源的争夺): it
@@ -571,7 +590,7 @@ function alignedRuns(
     members.every((k) => common.length * 5 >= words[k]!.length * 2);
   let s = 0;
   while (s + 2 < cs.length) {
-    if (taken(s) || words[s]!.length < 2) {
+    if (taken(s) || words[s]!.length < 2 || words[s]!.length > MAX_ALIGNED_WORDS) {
       s++;
       continue;
     }
@@ -580,7 +599,7 @@ function alignedRuns(
     while (members.length < MAX_RUN) {
       const last = members[members.length - 1]!;
       const next = last + 1;
-      if (next >= cs.length || taken(next) || SENTENCE_ENDS.has(cs[last]!.mark)) {
+      if (next >= cs.length || taken(next) || stops.has(cs[last]!.mark) || words[next]!.length > MAX_ALIGNED_WORDS) {
         break;
       }
       const c = commonWords(common, words[next]!);
@@ -594,7 +613,51 @@ function alignedRuns(
     const before = members[0]! > 0 ? cs[members[0]! - 1]!.mark : '';
     if (members.length >= 3 && !isList(all, all.slice(1), common.join(''), before, nominal)) {
       out.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template: common.join('…'), words: common.filter((w) => !LIGHT_WORDS.has(w)) });
-      s = members[members.length - 1]! + 1;
+    }
+    // A run refused as a list is passed over whole: its tail would be refused alike (and aligning it again
+    // from each of its clauses would make a long list quadratic).
+    s = members.length >= 3 ? members[members.length - 1]! + 1 : s + 1;
+  }
+  return out;
+}
+
+/**
+ * Runs of verb-object clauses parallel by shape alone, with no frame word (简政放权、减轻税负、加强执法;
+ * 树立梦想、开拓创新、坚守责任、拼搏进取; 搭建政策转换桥梁，动员社会资源力量): three or more clauses of one
+ * sentence, all of one length (four to eight Han characters), at least three of them opening with a verb of
+ * two characters and none a noun phrase. The clause before may end with one more: its tail of that length.
+ */
+function shapeRuns(cs: readonly Clause[], tagOf: TagOf, nominal: (c: Clause) => boolean, taken: (k: number) => boolean): ClauseRun[] {
+  const out: ClauseRun[] = [];
+  const pure = (t: string): boolean => /^\p{Script=Han}+$/u.test(t);
+  const verbFirst = (t: string): boolean => /^v(?!n)/.test(tagOf(t.slice(0, 2)) ?? '');
+  const joins = (mark: string, first: string): boolean => (first === '；' || first === ';' ? mark === first : mark === '，' || mark === '、' || mark === ',');
+  let s = 0;
+  while (s + 2 < cs.length) {
+    const c = cs[s]!;
+    const len = c.core.length;
+    const fits = (k: number): boolean => !taken(k) && pure(cs[k]!.core) && cs[k]!.core.length === len && !nominal(cs[k]!);
+    if (len < 4 || len > 8 || !fits(s)) {
+      s++;
+      continue;
+    }
+    let last = s;
+    while (last + 1 < cs.length && last - s < MAX_RUN && joins(cs[last]!.mark, c.mark) && fits(last + 1)) {
+      last++;
+    }
+    const items = cs.slice(s, last + 1).map((x) => ({ start: x.start, end: x.end, core: x.core }));
+    const prev = s > 0 ? cs[s - 1]! : undefined;
+    // Not the tail of a quotation (“磨刀不误砍柴功”，打好了基础，抓住了关键).
+    const quoted = prev !== undefined && prev.coreStart + prev.core.length < prev.end;
+    if (prev && !quoted && !taken(s - 1) && joins(prev.mark, c.mark) && prev.core.length > len) {
+      const tail = prev.core.slice(prev.core.length - len);
+      if (pure(tail) && verbFirst(tail)) {
+        items.unshift({ start: prev.coreStart + prev.core.length - len, end: prev.end, core: tail });
+      }
+    }
+    if (items.length >= 3 && items.filter((x) => verbFirst(x.core)).length >= Math.max(3, items.length - 1)) {
+      out.push({ items: items.map((x) => ({ start: x.start, end: x.end })), template: '', words: [] });
+      s = last + 1;
     } else {
       s++;
     }
@@ -619,24 +682,51 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
   const runs = findRuns(cs, { inner: true, stops: SENTENCE_ENDS, nominal, topic });
   // Items of two clauses each, parted by ；: 一提到北京，就让人联想到故宫；一提到西安，…；一提到上海，….
   const segments = splitClauses(prose, SEGMENT_MARKS).filter((c) => hasHanChar(c.core));
-  for (const r of findRuns(segments, { inner: false, stops: FULL_STOPS, nominal, topic })) {
-    if (NOT_SEGMENT_FRAMES.test(r.words[0] ?? '')) {
-      continue;
-    }
-    if (!runs.some((x) => x.items.some((it) => r.items.some((y) => y.start === it.start)))) {
+  /** Item starts of the runs kept so far: a later kind of run does not take an item again. */
+  const starts = new Set(runs.flatMap((r) => r.items.map((it) => it.start)));
+  const keep = (r: ClauseRun): void => {
+    if (!r.items.some((it) => starts.has(it.start))) {
       runs.push(r);
+      r.items.forEach((it) => starts.add(it.start));
+    }
+  };
+  for (const r of findRuns(segments, { inner: false, stops: FULL_STOPS, nominal, topic })) {
+    if (!NOT_SEGMENT_FRAMES.test(r.words[0] ?? '')) {
+      keep(r);
     }
   }
   // Frames with slots anywhere, on the clauses no run above has taken.
-  const starts = new Set(runs.flatMap((r) => r.items.map((it) => it.start)));
   const words = cs.map((c) => hanWords(tokens, c.coreStart, c.coreStart + c.core.length));
   for (const r of alignedRuns(cs, words, (k) => starts.has(cs[k]!.start), nominal, tagOf)) {
-    runs.push(r);
+    keep(r);
+  }
+  // Verb-object clauses of one shape, on the clauses still free.
+  if (tagOf) {
+    for (const r of shapeRuns(cs, tagOf, nominal, (k) => starts.has(cs[k]!.start))) {
+      keep(r);
+    }
+  }
+  // Segments aligned on a frame with slots (海洋接受万千河流，它也选择为…付出…；山峰接受万千树木，它也选择为…).
+  const segmentWords = segments.map((c) => hanWords(tokens, c.coreStart, c.coreStart + c.core.length));
+  const itemStarts = runs.flatMap((r) => r.items.map((it) => it.start)).sort((a, b) => a - b);
+  const covered = (c: Clause): boolean => {
+    let lo = 0;
+    let hi = itemStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (itemStarts[mid]! < c.start) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo < itemStarts.length && itemStarts[lo]! < c.end;
+  };
+  for (const r of alignedRuns(segments, segmentWords, (k) => covered(segments[k]!), nominal, tagOf, FULL_STOPS)) {
+    keep(r);
   }
   for (const r of stepRuns(cs, tokens)) {
-    if (!runs.some((x) => x.items.some((it) => r.items.some((y) => y.start === it.start)))) {
-      runs.push(r);
-    }
+    keep(r);
   }
   return runs.sort((a, b) => a.items[0]!.start - b.items[0]!.start);
 }
