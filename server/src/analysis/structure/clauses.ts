@@ -63,7 +63,7 @@ const ADVERBS = new Set([...'也还更又而并且都均亦及和与或']);
  * One-character openings that frame long clauses (coverbs, the copula, negation …): 从…到…，从…到…；
  * 以…为…、以…为…; 是…，是…，是…; 要…，要…，要….
  */
-const FRAME_OPENERS = new Set([...'从为以用在把让使是有要会能应需必对向给靠将不无没可更多高早先新重求敢来凭于非只唯当如像若越每各']);
+const FRAME_OPENERS = new Set([...'从为以用在把让使是有要会能应需必对向给靠将不无没可更多高早先新重求敢来凭于非只唯当如像若越每各所']);
 
 /** Particles and complements that frame clauses a little way in (滋养了…，熏陶了…; 望得见山、看得见水). */
 const PARTICLES = new Set([...'了着得过']);
@@ -82,7 +82,8 @@ const FULL_STOPS: ReadonlySet<string> = new Set(['。']);
 const CATEGORY_HEADS = [
   '建设', '污染', '文化', '城市', '功能', '产业', '经济', '资源', '能源', '领域', '部门', '企业', '机制', '体系', '制度',
   '工程', '项目', '行业', '地区', '国家', '论点', '性', '感', '式', '型', '化', '业', '者', '家', '人', '区', '市', '省',
-  '县', '国', '门', '类', '品', '物', '费', '税', '权', '率', '法规', '政策', '设施', '服务',
+  '县', '国', '门', '类', '品', '物', '费', '税', '权', '率', '法规', '政策', '设施', '服务', '主义', '体制', '行为',
+  '方式', '模式', '形式', '方面', '层面', '环节', '因素', '要素', '精神',
 ];
 
 const isHan = (c: string | undefined): boolean => c !== undefined && /\p{Script=Han}/u.test(c);
@@ -210,12 +211,15 @@ function isList(all: readonly Clause[], members: readonly Clause[], shared: stri
  * its object in items of like length (把握城市发展内在规律、挖掘城市区域特色、培育城市科学内涵); `lead` tells
  * whether a lead-in clause comes first, and `tailLead` whether it is a 、 list's first item.
  */
-function acceptsOpening(f: string, p: number, members: readonly Clause[], lead: boolean, tailLead: boolean): boolean {
+function acceptsOpening(f: string, p: number, members: readonly Clause[], lead: boolean, tailLead: boolean, known: (w: string) => boolean): boolean {
   if (!isHan(f[0])) {
     return false;
   }
   if (p === 0) {
-    return f.length >= 2 || FRAME_OPENERS.has(f) || longest(members) <= 5;
+    // One character opens a frame as a coverb, modal, negation … (早发现，早预防; 求快、求洋), or before one
+    // character each that makes no word with it (做实、做深、做细、做透): 快餐、快递、快车 are words sharing a
+    // character, not a frame.
+    return f.length >= 2 || FRAME_OPENERS.has(f) || members.every((c) => c.core.length === 2 && !known(c.core));
   }
   if (f.length === 1 && PARTICLES.has(f)) {
     return true;
@@ -270,6 +274,8 @@ interface RunOptions {
   nominal: (c: Clause) => boolean;
   /** True when a frame is a noun (a topic word rather than a frame). */
   topic: (f: string) => boolean;
+  /** True for a word of the dictionary. */
+  known: (w: string) => boolean;
 }
 
 /**
@@ -497,9 +503,10 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
       const candidates = lead && prev ? [[prev, ...members], members] : [members];
       for (const all of candidates) {
         const withLead = all.length > members.length;
-        // A noun opening long clauses is their topic said again, not a frame (科技的下一个路口…，科技将变得…).
-        const topic = open.p === 0 && opts.topic(open.f) && shortest(members) >= 9;
-        if (all.length < 3 || topic || !acceptsOpening(open.f, open.p, members, withLead, withLead && (lead?.tail ?? false))) {
+        // A noun opening long clauses is their topic said again, not a frame (科技的下一个路口…，科技将变得…);
+        // a noun opening the items of a 、 list names what they are about (法治人才缺乏、法治观念薄弱).
+        const topic = open.p === 0 && opts.topic(open.f) && (shortest(members) >= 9 || listJoined(all));
+        if (all.length < 3 || topic || !acceptsOpening(open.f, open.p, members, withLead, withLead && (lead?.tail ?? false), opts.known)) {
           continue;
         }
         if (isList(all, members, open.f, withLead ? before : all0(s), opts.nominal)) {
@@ -519,7 +526,9 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
     const end = taken < 0 && opts.inner ? endingRun(cs, s, opts) : undefined;
     if (end && end.last - s + 1 >= 3) {
       const all = cs.slice(s, end.last + 1);
-      if (acceptsEnding(end.f, all.slice(1)) && !isList(all, all.slice(1), end.f, all0(s), opts.nominal)) {
+      // A noun closing long clauses is their topic said again (…消费多元需求，…个性化需求，…不同需求).
+      const topic = opts.topic(end.f) && shortest(all.slice(1)) >= 12;
+      if (!topic && acceptsEnding(end.f, all.slice(1)) && !isList(all, all.slice(1), end.f, all0(s), opts.nominal)) {
         runs.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template: `{X}${end.f}`, words: [end.f] });
         taken = end.last;
       }
@@ -679,7 +688,8 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
   const nominal = (c: Clause): boolean => (tagOf ? isNominal(tokens, c.coreStart, c.coreStart + c.core.length, tagOf) : false);
   // A noun (科技, 乡村), not a modal or coverb the dictionary happens to tag as one (方能).
   const topic = (f: string): boolean => /^n/.test(tagOf?.(f) ?? '') && !FRAME_OPENERS.has(f[0]!) && !/[能要会可应须]/.test(f);
-  const runs = findRuns(cs, { inner: true, stops: SENTENCE_ENDS, nominal, topic });
+  const known = (w: string): boolean => tagOf?.(w) !== undefined;
+  const runs = findRuns(cs, { inner: true, stops: SENTENCE_ENDS, nominal, topic, known });
   // Items of two clauses each, parted by ；: 一提到北京，就让人联想到故宫；一提到西安，…；一提到上海，….
   const segments = splitClauses(prose, SEGMENT_MARKS).filter((c) => hasHanChar(c.core));
   /** Item starts of the runs kept so far: a later kind of run does not take an item again. */
@@ -690,7 +700,7 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
       r.items.forEach((it) => starts.add(it.start));
     }
   };
-  for (const r of findRuns(segments, { inner: false, stops: FULL_STOPS, nominal, topic })) {
+  for (const r of findRuns(segments, { inner: false, stops: FULL_STOPS, nominal, topic, known })) {
     if (!NOT_SEGMENT_FRAMES.test(r.words[0] ?? '')) {
       keep(r);
     }
