@@ -497,6 +497,8 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
         } satisfies DocumentContext,
       }));
     const model = services.model;
+    /** Part-of-speech tags for structure detection (clause series tell lists of things from 排比 by them). */
+    const tagOf = (w: string): string | undefined => services.segmenter.tagOf(w);
     const fitOf = (p: Paragraph): [number, number] => paragraphMemo(p, 'fit', () => fitCounts(tokensOfParagraph(p), model!));
 
     for (const p of paragraphs) {
@@ -541,7 +543,7 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
           guarded(rule.meta.id, () => rule.prepare!(ctx, p));
         }
       }
-      guarded(STRUCTURE, () => prepareStructure(p, tokensOfParagraph, paragraphMemo));
+      guarded(STRUCTURE, () => prepareStructure(p, tokensOfParagraph, paragraphMemo, tagOf));
       if (model && model.bigramNorm > 0) {
         fitOf(p);
       }
@@ -551,7 +553,7 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     const structure = shared('structure', () => {
       let found = NO_STRUCTURE;
       guarded(STRUCTURE, () => {
-        found = detectStructure(paragraphs, tokensOfParagraph, paragraphMemo, contentMemo);
+        found = detectStructure(paragraphs, tokensOfParagraph, paragraphMemo, contentMemo, tagOf);
       });
       return found;
     });

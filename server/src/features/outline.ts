@@ -80,7 +80,7 @@ export function documentSymbols(doc: TextDocument, st: Structure): DocumentSymbo
   const seriesSymbols = st.series.filter((s) => !hidden.has(s)).map((s) => ({ s, symbol: seriesSymbol(doc, s), start: s.items[0]!.start, end: s.items[s.items.length - 1]!.end }));
   for (const x of seriesSymbols) {
     const parentSeries = seriesSymbols
-      .filter((y) => y !== x && y.s.level === 'paragraph' && x.s.level === 'sentence' && y.start <= x.start && x.end <= y.end)
+      .filter((y) => y !== x && y.s.level === 'paragraph' && x.s.level !== 'paragraph' && y.start <= x.start && x.end <= y.end)
       .map((y) => y.symbol.children!.find((c) => doc.offsetAt(c.range.start) <= x.start && x.end <= doc.offsetAt(c.range.end)))
       .find((c) => c !== undefined);
     if (parentSeries) {

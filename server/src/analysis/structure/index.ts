@@ -9,7 +9,7 @@ export type { Structure, Series, SeriesItem, Section, Announcement } from './ser
 
 /** The structure of the document a rule is checking (computed on first request). */
 export function structureOf(ctx: DocumentContext): Structure {
-  return ctx.shared('structure', () => detectStructure(ctx.paragraphs, ctx.tokens, ctx.paragraphMemo, ctx.contentMemo));
+  return ctx.shared('structure', () => detectStructure(ctx.paragraphs, ctx.tokens, ctx.paragraphMemo, ctx.contentMemo, (w) => ctx.services.segmenter.tagOf(w)));
 }
 
 /**

@@ -15,6 +15,8 @@ import { hasHan } from '../chars';
 import type { Paragraph } from '../document';
 import type { ContentMemo, ParagraphMemo } from '../rule';
 import type { Token } from '../types';
+import { clauseRunsOf, type ClauseRun, type TagOf } from './clauses';
+import { paragraphRunsOf } from './paragraph-frames';
 import { FAMILY_RANK, ordinalAt, type OrdinalFamily, type OrdinalMarker } from './ordinals';
 
 /** One item of a series. All offsets are absolute. */
@@ -44,7 +46,13 @@ export interface Announcement {
 /** A parallel series. */
 export interface Series {
   kind: 'ordinal' | 'frame';
-  level: 'paragraph' | 'sentence';
+  /**
+   * `paragraph`: items open paragraphs; `sentence`: items are sentences of one paragraph (ordinals, or
+   * sentences opening alike); `clause`: items are clauses of one paragraph sharing frame characters
+   * (尊重自然、顺应自然、保护自然). Clause series feed the outline and the repetition rules' exemption; the
+   * structure rules that judge items (frame-mismatch, item-balance, lead-punctuation) leave them alone.
+   */
+  level: 'paragraph' | 'sentence' | 'clause';
   family?: OrdinalFamily;
   items: SeriesItem[];
   /** The frame as a template with slots, when the items' leads share one. */
@@ -446,6 +454,8 @@ interface ParagraphFacts {
   lead?: Lead;
   /** Runs of three or more sentences opening alike, with their frame (computed on first request). */
   sentenceGroups?: SentenceGroup[];
+  /** Runs of three or more parallel clauses (offsets relative to the paragraph; computed on first request). */
+  clauseRuns?: ClauseRun[];
   /**
    * `similar` of an earlier paragraph's lead and this one's: lead, answer, lead, answer … (a few, the
    * neighbours'; leads are kept per paragraph, so an edit changes only the pairs around it).
@@ -494,11 +504,12 @@ function factsOf(p: Paragraph, tokens: readonly Token[]): ParagraphFacts {
  * Computes a paragraph's facts while its tokens are at hand (the analyzer calls this in its paragraph pass,
  * so that it need not keep every paragraph's tokens until structure detection runs).
  */
-export function prepareStructure(p: Paragraph, tokensOf: TokensOf, memo: ParagraphMemo): void {
+export function prepareStructure(p: Paragraph, tokensOf: TokensOf, memo: ParagraphMemo, tagOf?: TagOf): void {
   const f = memo(p, 'structure/facts', () => factsOf(p, tokensOf(p)));
   f.lead ??= leadWords(tokensOf(p), firstContent(p.prose), sentenceEnd(p.prose, 0));
   if (!p.heading) {
     f.sentenceGroups ??= sentenceGroupsOf(p.prose, tokensOf(p));
+    f.clauseRuns ??= clauseRunsOf(f.norm, tokensOf(p), tagOf);
   }
 }
 
@@ -512,6 +523,8 @@ export function detectStructure(
   tokensOf: TokensOf,
   memo: ParagraphMemo = noMemo,
   contentMemo: ContentMemo = noContentMemo,
+  /** Part-of-speech tags of words: clause series tell lists of things from 排比 by them. */
+  tagOf?: TagOf,
 ): Structure {
   const series: Series[] = [];
   /** The frame of some leads, kept across analyses by the leads' words (leave-one-out frames recur). */
@@ -898,6 +911,92 @@ export function detectStructure(
       }
     }
   }
+
+  // 4d. Clause-level series: three or more clauses of a paragraph sharing frame characters (尊重自然、顺应自然、
+  // 保护自然; 有事多商量、有事好商量、有事会商量), unless a series found above already holds them.
+  const itemStarts = series.flatMap((x) => x.items.map((it) => it.leadStart)).sort((a, b) => a - b);
+  const near = (at: number): boolean => {
+    let lo = 0;
+    let hi = itemStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (itemStarts[mid]! < at - 3) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo < itemStarts.length && itemStarts[lo]! <= at + 3;
+  };
+  paragraphs.forEach((p, pi) => {
+    if (p.heading) {
+      return;
+    }
+    const f = facts[pi]!;
+    for (const run of (f.clauseRuns ??= clauseRunsOf(f.norm, tokensOf(p), tagOf))) {
+      if (run.items.filter((x) => near(p.start + x.start)).length >= 2) {
+        continue;
+      }
+      series.push({
+        kind: 'frame',
+        level: 'clause',
+        items: run.items.map((x) => ({
+          paragraph: pi,
+          start: p.start + x.start,
+          end: p.start + x.end,
+          leadStart: p.start + x.start,
+          leadEnd: p.start + x.end,
+          lead: p.text.slice(x.start, x.end),
+        })),
+        frame: run.template,
+        frameWords: [...run.words],
+        announced: null,
+      });
+    }
+  });
+
+  // 4e. Paragraph series the lead alignment misses: anaphora, short topic sentences sharing a word or one
+  // shape (paragraph-frames.ts), and 一方面… / 另一方面… opening a paragraph. They carry no frame template:
+  // the rules judging items by their frame (frame-mismatch, item-balance) and completion leave them alone.
+  const inParagraphSeries = new Set(series.filter((x) => x.level === 'paragraph').flatMap((x) => x.items.map((it) => it.paragraph)));
+  const paragraphItem = (k: number, words: string[]): SeriesItem => {
+    const p = paragraphs[k]!;
+    const from = firstContent(p.prose);
+    const leadEnd = sentenceEnd(p.prose, from);
+    return { paragraph: k, start: p.start, end: p.end, leadStart: p.start + from, leadEnd: p.start + leadEnd, lead: p.text.slice(from, leadEnd), frameHits: words.length };
+  };
+  const eligible = (pi: number): boolean => !paragraphs[pi]!.heading && !ordinalParagraphs.has(pi) && !titleLike(pi) && !inParagraphSeries.has(pi);
+  const paragraphLeads = paragraphs.map((p, pi) => {
+    const from = firstContent(p.prose);
+    return {
+      eligible: eligible(pi),
+      text: facts[pi]!.norm.slice(from),
+      leadLength: sentenceEnd(p.prose, from) - from,
+      words: eligible(pi) ? leadOf(pi).filter((w) => w.length >= 2 && hasHan(w)) : [],
+    };
+  });
+  for (const run of paragraphRunsOf(paragraphLeads)) {
+    series.push({ kind: 'frame', level: 'paragraph', items: run.members.map((k) => paragraphItem(k, run.words)), frameWords: [...run.words], announced: null });
+    run.members.forEach((k) => inParagraphSeries.add(k));
+  }
+  paragraphs.forEach((p, pi) => {
+    if (!eligible(pi) || !facts[pi]!.norm.startsWith('另一方面', firstContent(p.prose))) {
+      return;
+    }
+    // 一方面 opening, or after a mark in, one of the two paragraphs before.
+    for (let k = pi - 1; k >= Math.max(0, pi - 2); k--) {
+      const q = paragraphs[k]!;
+      const m = /(?:^|[，,：:。；\s])(一方面)/.exec(facts[k]!.norm);
+      if (!m || q.heading) {
+        continue;
+      }
+      const at = m.index + m[0].length - m[1]!.length;
+      const leadEnd = sentenceEnd(q.prose, at);
+      const first: SeriesItem = { paragraph: k, start: q.start + at, end: q.end, leadStart: q.start + at, leadEnd: q.start + leadEnd, lead: q.text.slice(at, leadEnd) };
+      series.push({ kind: 'frame', level: 'paragraph', items: [first, paragraphItem(pi, [])], frameWords: [], announced: null });
+      break;
+    }
+  });
 
   // 5. Items of ordinal series that drop the frame their siblings share (leave-one-out frames).
   for (const s of series) {

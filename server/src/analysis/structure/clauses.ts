@@ -1,0 +1,742 @@
+/**
+ * Clause-level parallel series (排比 inside one paragraph): three or more consecutive clauses — the text
+ * between 、，；。！？： — that share frame characters at the same place.
+ *
+ * - a common opening: 有事多商量、有事好商量、有事会商量; 为中国制造…，为中国文化…，为中国力量…; 求快、求洋、求大;
+ * - a common ending: 尊重自然、顺应自然、保护自然; 决策办事依法、解决问题用法、化解矛盾靠法;
+ * - frame characters a little way in: 识才的慧眼、爱才的诚意、用才的胆识; 望得见山、看得见水、记得住乡愁;
+ *   滋养了…，熏陶了…，营造了…;
+ * - a sequence of steps: 首先…；其次…；最后… / 先…，再…，最后….
+ *
+ * The first item may open with words of its own before the frame (这座山是…，是…，也是…): its clause is taken
+ * in when the frame appears in it. Any item may open with an adverb (也、还、更 …) before the frame.
+ *
+ * Not series: two clauses; a list of named things (北京、上海、广州) shares nothing; a list of kinds of one
+ * thing (经济建设、政治建设、文化建设; 城市设施、城市交通、城市精神等) shares a head noun, which is told apart
+ * by the list mark 、 and a small set of category heads or a closing 等.
+ *
+ * Everything here works on one paragraph's Simplified prose (offsets relative to the paragraph) and its tokens.
+ */
+import type { Token } from '../types';
+
+/** A clause of a paragraph: offsets relative to the paragraph's prose. */
+export interface Clause {
+  /** Start of the clause (after spaces). */
+  start: number;
+  /** End of the clause, before its closing mark. */
+  end: number;
+  /** The clause as compared: without opening or closing quotes and brackets. */
+  core: string;
+  /** Offset of `core` in the prose. */
+  coreStart: number;
+  /** The mark that ends the clause ('' at the end of the paragraph). */
+  mark: string;
+}
+
+/** Part-of-speech tag of a dictionary word (jieba's tags), undefined when unknown. */
+export type TagOf = (word: string) => string | undefined;
+
+/** A run of parallel clauses found in one paragraph. */
+export interface ClauseRun {
+  /** Items: each the clause span (relative to the paragraph). */
+  items: Array<{ start: number; end: number }>;
+  /** The frame as a template (为中国{X}, {X}自然, {X}才的{Y}, 首先/其次/最后). */
+  template: string;
+  /** The frame's fixed text (Simplified), for the repetition rules' exemption; '' when none. */
+  words: string[];
+}
+
+/** Marks that end a clause. */
+const CLAUSE_MARKS = new Set([...'，、；。！？：,;!?:…\n\r\t']);
+/** Opening and closing quotes and brackets, left out of the compared text. */
+const OPENERS = new Set([...'“‘「『《（(【〔']);
+const CLOSERS = new Set([...'”’」』》）)】〕']);
+const SPACES = new Set([...' \u3000\uE000\u00a0']);
+
+/**
+ * One-character adverbs an item may open with before the frame (…，也是…; …及解决问题). Not the words of a
+ * consequence (就、则、才): 要理解…，要提出…，就要… is a condition and its outcome.
+ */
+const ADVERBS = new Set([...'也还更又而并且都均亦及和与或']);
+
+/**
+ * One-character openings that frame long clauses (coverbs, the copula, negation …): 从…到…，从…到…；
+ * 以…为…、以…为…; 是…，是…，是…; 要…，要…，要….
+ */
+const FRAME_OPENERS = new Set([...'从为以用在把让使是有要会能应需必对向给靠将不无没可更多高早先新重求敢来凭于非只唯当如像若越每各所']);
+
+/** Particles and complements that frame clauses a little way in (滋养了…，熏陶了…; 望得见山、看得见水). */
+const PARTICLES = new Set([...'了着得过']);
+/** Characters an inner frame of two or more characters must hold (识才的慧眼、爱才的诚意). */
+const INNER_GLUE = new Set([...'了着得过之的']);
+
+/** Marks that end a sentence: a run of clauses does not go on past them. */
+const SENTENCE_ENDS = new Set([...'。！？!?']);
+/** Segments may run on past questions and exclamations (如何保障民生？如何维护民利？如何畅达民情？), not past 。. */
+const FULL_STOPS: ReadonlySet<string> = new Set(['。']);
+
+/**
+ * Heads of lists of kinds (经济建设、政治建设; 大气污染、水体污染; 宜居城市、人文城市; 交通枢纽功能，带动功能):
+ * a shared ending that names a category rather than frames a 排比.
+ */
+const CATEGORY_HEADS = [
+  '建设', '污染', '文化', '城市', '功能', '产业', '经济', '资源', '能源', '领域', '部门', '企业', '机制', '体系', '制度',
+  '工程', '项目', '行业', '地区', '国家', '论点', '性', '感', '式', '型', '化', '业', '者', '家', '人', '区', '市', '省',
+  '县', '国', '门', '类', '品', '物', '费', '税', '权', '率', '法规', '政策', '设施', '服务', '主义', '体制', '行为',
+  '方式', '模式', '形式', '方面', '层面', '环节', '因素', '要素', '精神',
+];
+
+const isHan = (c: string | undefined): boolean => c !== undefined && /\p{Script=Han}/u.test(c);
+const hasHanChar = (s: string): boolean => /\p{Script=Han}/u.test(s);
+
+/** Conjunctions that join the last item of a 、 list (分析问题及解决问题, 辩证分析问题和积极解决问题). */
+const LIST_CONJUNCTIONS = /以及|[和及与或]/g;
+
+/**
+ * Splits a paragraph's prose into clauses. `marks` are the marks that end one. A clause after 、 that
+ * holds a conjunction is split before it: the conjunction opens the list's last item.
+ */
+export function splitClauses(prose: string, marks: ReadonlySet<string> = CLAUSE_MARKS): Clause[] {
+  const out: Clause[] = [];
+  const push = (start: number, end: number, mark: string): void => {
+    let cs = start;
+    let ce = end;
+    while (cs < ce && (OPENERS.has(prose[cs]!) || SPACES.has(prose[cs]!))) {
+      cs++;
+    }
+    while (ce > cs && (CLOSERS.has(prose[ce - 1]!) || SPACES.has(prose[ce - 1]!))) {
+      ce--;
+    }
+    let e = end;
+    while (e > start && SPACES.has(prose[e - 1]!)) {
+      e--;
+    }
+    out.push({ start, end: e, core: prose.slice(cs, ce), coreStart: cs, mark });
+  };
+  let i = 0;
+  while (i < prose.length) {
+    while (i < prose.length && (SPACES.has(prose[i]!) || marks.has(prose[i]!))) {
+      i++;
+    }
+    if (i >= prose.length) {
+      break;
+    }
+    const start = i;
+    while (i < prose.length && !marks.has(prose[i]!)) {
+      i++;
+    }
+    const mark = i < prose.length ? prose[i]! : '';
+    const prev = out[out.length - 1];
+    if (prev && prev.mark === '、' && marks.has('、')) {
+      LIST_CONJUNCTIONS.lastIndex = 0;
+      const body = prose.slice(start, i);
+      let m: RegExpExecArray | null;
+      let at = -1;
+      while ((m = LIST_CONJUNCTIONS.exec(body)) !== null) {
+        if (m.index >= 2 && body.length - m.index - m[0].length >= 2) {
+          at = m.index;
+          break;
+        }
+      }
+      if (at > 0) {
+        push(start, start + at, '、');
+        push(start + at, i, mark);
+        continue;
+      }
+    }
+    push(start, i, mark);
+  }
+  return out;
+}
+
+/** True when `core` holds `f` at position `p`, directly or after an opening adverb. */
+function holdsAt(core: string, f: string, p: number): boolean {
+  return core.startsWith(f, p) || (ADVERBS.has(core[0] ?? '') && core.startsWith(f, p + 1));
+}
+
+/** The longest and shortest `core` of a list of clauses. */
+const longest = (cs: readonly Clause[]): number => cs.reduce((m, c) => Math.max(m, c.core.length), 0);
+const shortest = (cs: readonly Clause[]): number => cs.reduce((m, c) => Math.min(m, c.core.length), Infinity);
+
+/** True when every clause of the run but the last is followed by 、 (a list inside one clause). */
+const listJoined = (cs: readonly Clause[]): boolean => cs.slice(0, -1).every((c) => c.mark === '、');
+
+/** The ending all clauses share (of their compared text). */
+function commonEnding(cs: readonly Clause[]): string {
+  let e = cs[0]?.core ?? '';
+  for (const c of cs.slice(1)) {
+    let k = 0;
+    while (k < e.length && k < c.core.length && e[e.length - 1 - k] === c.core[c.core.length - 1 - k]) {
+      k++;
+    }
+    e = e.slice(e.length - k);
+  }
+  return e;
+}
+
+/** Words that announce an enumeration of kinds rather than a 排比. */
+const ENUMERATION = /分为|分成|包括|包含|即|比如|例如|诸如|如下/;
+
+/** A numeral with a classifier (一个字、一个词、一个句子): a count, not a frame. */
+const COUNT_FRAME = /^[一两二三四五六七八九十几每各某][个种些位项条件次样名类]/;
+
+/**
+ * A list rather than a series: a list of kinds (its items end in a shared category head: 经济建设、政治建设;
+ * 宜居城市、人文城市), a 、 list closed by 等, or a list of counted things (一个字、一个词、一个句子).
+ */
+function isList(all: readonly Clause[], members: readonly Clause[], shared: string, before: string, nominal: (c: Clause) => boolean): boolean {
+  if (COUNT_FRAME.test(shared)) {
+    return true;
+  }
+  // Every item a noun phrase: things named, not actions or qualities in parallel (个人品德、家庭美德、职业道德;
+  // 公共事务、公共事业和公共利益; against 尊重自然、顺应自然 and 山美、水美、人更美).
+  if (members.length >= 2 && members.every(nominal)) {
+    return true;
+  }
+  // Kinds enumerated (分为经济问题、政治问题与公共服务问题; 即命题式作文、半命题式作文; 内容：个人品德、家庭美德…).
+  if (listJoined(all) && (ENUMERATION.test(all[0]!.core) || before === '：' || before === ':')) {
+    return true;
+  }
+  // …的城市，…的城市 is a frame with a slot, not a list of kinds.
+  const ending = commonEnding(members);
+  if (ending.length > 0 && !ending.includes('的') && CATEGORY_HEADS.some((h) => ending.endsWith(h))) {
+    return true;
+  }
+  return listJoined(all) && /等|之类/.test(all[all.length - 1]!.core);
+}
+
+/**
+ * Acceptance of an opening (p = 0) or inner frame `f` shared by `members` (the lead-in excluded). An inner
+ * frame is a particle (滋养了…，熏陶了…), holds one (识才的慧眼、爱才的诚意), or is a word between a verb and
+ * its object in items of like length (把握城市发展内在规律、挖掘城市区域特色、培育城市科学内涵); `lead` tells
+ * whether a lead-in clause comes first, and `tailLead` whether it is a 、 list's first item.
+ */
+function acceptsOpening(f: string, p: number, members: readonly Clause[], lead: boolean, tailLead: boolean, known: (w: string) => boolean): boolean {
+  if (!isHan(f[0])) {
+    return false;
+  }
+  if (p === 0) {
+    // One character opens a frame as a coverb, modal, negation … (早发现，早预防; 求快、求洋), or before one
+    // character each that makes no word with it (做实、做深、做细、做透): 快餐、快递、快车 are words sharing a
+    // character, not a frame.
+    return f.length >= 2 || FRAME_OPENERS.has(f) || members.every((c) => c.core.length === 2 && !known(c.core));
+  }
+  if (f.length === 1 && PARTICLES.has(f)) {
+    return true;
+  }
+  // Any character aligned in short items of one length: 用实劲、做实事、求实效.
+  if (longest(members) <= 4) {
+    return members.every((c) => c.core.length === members[0]!.core.length && c.core.startsWith(f, p));
+  }
+  if (f.length === 1) {
+    return PARTICLES.has(f);
+  }
+  if ([...f].some((c) => INNER_GLUE.has(c))) {
+    return true;
+  }
+  const exact = members.every((c) => c.core.startsWith(f, p));
+  return exact && longest(members) * 2 <= shortest(members) * 3 && (!lead || tailLead);
+}
+
+/**
+ * Acceptance of a lead-in clause opening a run with words of its own: always as the first item of a 、 list
+ * (一味求快、求洋、求大); early in a clause (这座山是…，是…) only for a frame opening its items or a particle —
+ * a one-character frame inside short items (既有内因，也有外因) is too common to reach back for.
+ */
+function acceptsLeadIn(f: string, p: number, members: readonly Clause[], tail: boolean): boolean {
+  return tail || p === 0 || f.length >= 2 || PARTICLES.has(f) || longest(members) > 4;
+}
+
+/** Acceptance of a shared ending `f` by `members` (the first clause excluded: it may open with a lead-in). */
+function acceptsEnding(f: string, members: readonly Clause[]): boolean {
+  if (!isHan(f[f.length - 1]) || members.length === 0) {
+    return false;
+  }
+  // Items of a 排比 are of like length (山美、水美、人更美); an ending shared by clauses of any length is a
+  // repeated word (…高层次论点；…分论点、具体论点).
+  if (longest(members) > 2 * shortest(members)) {
+    return false;
+  }
+  return f.length >= 2 || longest(members) <= 6;
+}
+
+const MAX_RUN = 40;
+const MAX_FRAME = 6;
+const MAX_LEAD_IN = 10;
+
+/** Options of a search for runs. */
+interface RunOptions {
+  /** Frames a little way in (p = 1, 2) and shared endings. */
+  inner: boolean;
+  /** Marks after which a run does not go on. */
+  stops: ReadonlySet<string>;
+  /** True when a clause is a noun phrase (its words all nominal by their tags). */
+  nominal: (c: Clause) => boolean;
+  /** True when a frame is a noun (a topic word rather than a frame). */
+  topic: (f: string) => boolean;
+  /** True for a word of the dictionary. */
+  known: (w: string) => boolean;
+}
+
+/**
+ * The best frame at position p (0–2) of clause `s`: the one carrying the most clauses, then the longest.
+ * With a frame of three characters or more one clause may come between two items (是不是要…，或…，是不是要…).
+ */
+function openingRun(cs: readonly Clause[], s: number, opts: RunOptions): { f: string; p: number; members: number[] } | undefined {
+  let best: { f: string; p: number; members: number[] } | undefined;
+  const first = cs[s]!.core;
+  for (const skip of ADVERBS.has(first[0] ?? '') ? [0, 1] : [0]) {
+    for (let p = 0; p <= (opts.inner ? 2 : 0); p++) {
+      for (let k = 1; k <= MAX_FRAME && skip + p + k < first.length; k++) {
+        const f = first.slice(skip + p, skip + p + k);
+        if (!isHan(f[0]) || !isHan(f[f.length - 1])) {
+          break;
+        }
+        const members = [s];
+        let last = s;
+        for (;;) {
+          if (members.length > MAX_RUN || opts.stops.has(cs[last]!.mark)) {
+            break;
+          }
+          const next = last + 1;
+          if (next < cs.length && holdsAt(cs[next]!.core, f, p) && cs[next]!.core.length > k) {
+            members.push(next);
+            last = next;
+            continue;
+          }
+          const after = last + 2;
+          if (k >= 3 && after < cs.length && !opts.stops.has(cs[next]?.mark ?? '') && holdsAt(cs[after]!.core, f, p) && cs[after]!.core.length > k) {
+            members.push(after);
+            last = after;
+            continue;
+          }
+          break;
+        }
+        if (members.length === 1) {
+          continue;
+        }
+        if (!best || members.length > best.members.length || (members.length === best.members.length && (k > best.f.length || (k === best.f.length && p < best.p)))) {
+          best = { f, p, members };
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/** The best shared ending from clause `s` on. */
+function endingRun(cs: readonly Clause[], s: number, opts: RunOptions): { f: string; last: number } | undefined {
+  let best: { f: string; last: number } | undefined;
+  const first = cs[s]!.core;
+  for (let k = 1; k <= MAX_FRAME && k < first.length; k++) {
+    const f = first.slice(first.length - k);
+    if (!isHan(f[0]) || !isHan(f[f.length - 1])) {
+      continue;
+    }
+    let last = s;
+    while (last + 1 < cs.length && last - s < MAX_RUN && !opts.stops.has(cs[last]!.mark) && cs[last + 1]!.core.length > k && cs[last + 1]!.core.endsWith(f)) {
+      last++;
+    }
+    if (last === s) {
+      break;
+    }
+    if (!best || last > best.last || (last === best.last && k > best.f.length)) {
+      best = { f, last };
+    }
+  }
+  return best;
+}
+
+/** Tags of words that may stand inside a noun phrase, and of those that may head one. */
+const NOMINAL_TAG = /^(?:n|vn|an|b|s|f|m|q|j|t|a)/;
+const HEAD_TAG = /^(?:n|vn|j|t|s)/;
+
+/**
+ * True when the Han words of [from, to) (offsets relative to the paragraph) make a noun phrase: nominal or
+ * adjectival words ending in a noun (个人品德, 宜居城市); a word the dictionary does not know counts as a noun.
+ */
+function isNominal(tokens: readonly Token[], from: number, to: number, tagOf: TagOf): boolean {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= from) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  let last: string | undefined;
+  let any = false;
+  for (let i = lo; i < tokens.length && tokens[i]!.start < to; i++) {
+    const t = tokens[i]!;
+    // The conjunction opening a list's last item (职业道德与社会公德) is not part of it.
+    if (!isHan(t.norm[0]) || (!any && (ADVERBS.has(t.norm) || t.norm === '以及'))) {
+      continue;
+    }
+    const tag = tagOf(t.norm);
+    if (tag !== undefined && !NOMINAL_TAG.test(tag)) {
+      return false;
+    }
+    // A long dictionary entry tagged as a noun may be a verb phrase (解决问题): its first word tells.
+    if (t.norm.length >= 4 && /^v(?!n)/.test(tagOf(t.norm.slice(0, 2)) ?? '')) {
+      return false;
+    }
+    last = tag;
+    any = true;
+  }
+  return any && (last === undefined || HEAD_TAG.test(last));
+}
+
+/** The Han words (Simplified) of [from, to), offsets relative to the paragraph. */
+function hanWords(tokens: readonly Token[], from: number, to: number): string[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= from) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  const out: string[] = [];
+  for (let i = lo; i < tokens.length && tokens[i]!.start < to; i++) {
+    if (isHan(tokens[i]!.norm[0])) {
+      out.push(tokens[i]!.norm);
+    }
+  }
+  return out;
+}
+
+/** Sequence words by their place in a sequence of steps: 1 opens, 2 continues, 3 closes. */
+const STEP_WORDS: Record<string, number> = { 首先: 1, 先: 1, 第一: 1, 其次: 2, 然后: 2, 再: 2, 接着: 2, 再次: 2, 随后: 2, 最后: 3, 最终: 3 };
+
+/** The token starting at `at`, if any (tokens are in order). */
+function tokenAt(tokens: readonly Token[], at: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < at) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  const t = tokens[lo];
+  return t && t.start === at ? t : undefined;
+}
+
+/** Sequences of steps inside the paragraph: 首先…，其次/然后/再…，最后… (three steps or more). */
+function stepRuns(cs: readonly Clause[], tokens: readonly Token[]): ClauseRun[] {
+  const out: ClauseRun[] = [];
+  let run: Clause[] = [];
+  let words: string[] = [];
+  const flush = (): void => {
+    if (run.length >= 3) {
+      out.push({ items: run.map((c) => ({ start: c.start, end: c.end })), template: words.join('/'), words: [] });
+    }
+    run = [];
+    words = [];
+  };
+  for (const c of cs) {
+    // The step word as a token of its own: 先 and 再, not 先进 or 再生.
+    const t = tokenAt(tokens, c.coreStart);
+    const step = t ? (STEP_WORDS[t.norm] ?? 0) : 0;
+    if (step === 0) {
+      continue;
+    }
+    if (step === 1) {
+      flush();
+      run = [c];
+      words = [t!.norm];
+    } else if (run.length > 0) {
+      run.push(c);
+      words.push(t!.norm);
+      if (step === 3) {
+        flush();
+      }
+    }
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The clause before a run may open it with words of its own before the frame (这座山是…，是…，也是…;
+ * 一味求快、求洋、求大): the frame appears early in it, or its tail after the frame is shaped like the items.
+ * Returns where its item starts (relative to its core) and whether it is a list's tail, or undefined.
+ */
+function leadIn(prev: Clause, f: string, p: number, members: readonly Clause[]): { at: number; tail: boolean } | undefined {
+  const at = prev.core.lastIndexOf(f);
+  if (at < p || prev.core.length <= at + f.length) {
+    return undefined;
+  }
+  const firstAt = prev.core.indexOf(f);
+  const early = firstAt >= p && firstAt - p <= MAX_LEAD_IN;
+  const tail = prev.mark === '、' && prev.core.length - (at - p) <= longest(members) + 1;
+  return early || tail ? { at: at - p, tail } : undefined;
+}
+
+function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
+  const runs: ClauseRun[] = [];
+  let s = 0;
+  /**
+   * The first clause a lead-in may be: one not taken by a run, or the last item of the run before (营造了可凝思、
+   * 可品味、可回味 closes 滋养了…，熏陶了…，营造了… and opens 可{X}).
+   */
+  let free = 0;
+  /** The mark before clause k ('' for the first). */
+  const all0 = (k: number): string => (k > 0 ? cs[k - 1]!.mark : '');
+  while (s + 1 < cs.length) {
+    const open = openingRun(cs, s, opts);
+    let taken = -1;
+    let listed = -1;
+    if (open && open.members.length >= 2) {
+      const members = open.members.map((k) => cs[k]!);
+      const prev = s > free ? cs[s - 1]! : undefined;
+      const found = prev && !opts.stops.has(prev.mark) && !(open.p === 0 && prev.core.startsWith(open.f)) ? leadIn(prev, open.f, open.p, members) : undefined;
+      const lead = found && acceptsLeadIn(open.f, open.p, members, found.tail) ? found : undefined;
+      const before = all0(lead !== undefined ? s - 1 : s);
+      // With the lead-in clause if it may open the run, else the items alone.
+      const candidates = lead && prev ? [[prev, ...members], members] : [members];
+      for (const all of candidates) {
+        const withLead = all.length > members.length;
+        // A noun opening long clauses is their topic said again, not a frame (科技的下一个路口…，科技将变得…);
+        // a noun opening the items of a 、 list names what they are about (法治人才缺乏、法治观念薄弱).
+        const topic = open.p === 0 && opts.topic(open.f) && (shortest(members) >= 9 || listJoined(all));
+        if (all.length < 3 || topic || !acceptsOpening(open.f, open.p, members, withLead, withLead && (lead?.tail ?? false), opts.known)) {
+          continue;
+        }
+        if (isList(all, members, open.f, withLead ? before : all0(s), opts.nominal)) {
+          // A list is passed over whole: its tail is the same list (and searching it again from each of its
+          // items would make a long list slow).
+          listed = Math.max(listed, open.members[open.members.length - 1]!);
+          continue;
+        }
+        {
+          const template = open.p === 0 ? `${open.f}{X}` : `{X}${open.f}{Y}`;
+          runs.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template, words: [open.f] });
+          taken = open.members[open.members.length - 1]!;
+          break;
+        }
+      }
+    }
+    const end = taken < 0 && opts.inner ? endingRun(cs, s, opts) : undefined;
+    if (end && end.last - s + 1 >= 3) {
+      const all = cs.slice(s, end.last + 1);
+      // A noun closing long clauses is their topic said again (…消费多元需求，…个性化需求，…不同需求).
+      const topic = opts.topic(end.f) && shortest(all.slice(1)) >= 12;
+      if (!topic && acceptsEnding(end.f, all.slice(1)) && !isList(all, all.slice(1), end.f, all0(s), opts.nominal)) {
+        runs.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template: `{X}${end.f}`, words: [end.f] });
+        taken = end.last;
+      }
+    }
+    if (taken >= 0) {
+      free = taken;
+    }
+    s = taken >= 0 ? taken + 1 : Math.max(s, listed) + 1;
+  }
+  return runs;
+}
+
+/** Longest common subsequence of two word lists (short: clauses have a few words). */
+function commonWords(a: readonly string[], b: readonly string[]): string[] {
+  const n = a.length;
+  const m = b.length;
+  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+    }
+  }
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      out.push(a[i]!);
+      i++;
+      j++;
+    } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  return out;
+}
+
+/** Clauses or segments of more words are not aligned (the alignment is quadratic in their length). */
+const MAX_ALIGNED_WORDS = 60;
+
+/** Words too light to make a frame by themselves (是…的 is in every other clause). */
+const LIGHT_WORDS = new Set([...'的了是在和与及或也都就而并把被对为着得地之有不']);
+
+/**
+ * Runs of clauses aligned on a frame with slots anywhere, not only at their start (科技创新是发展的引擎，人才
+ * 培养是发展的基础，制度建设是发展的保障 → {X}是发展的{Y}): three or more consecutive clauses of one sentence
+ * whose words share, in order, a word of two characters or more besides light words, making at least two
+ * fifths of each clause's words.
+ */
+function alignedRuns(
+  cs: readonly Clause[],
+  words: ReadonlyArray<readonly string[]>,
+  taken: (k: number) => boolean,
+  nominal: (c: Clause) => boolean,
+  tagOf: TagOf | undefined,
+  stops: ReadonlySet<string> = SENTENCE_ENDS,
+): ClauseRun[] {
+  const out: ClauseRun[] = [];
+  // A frame of nouns alone is a topic said again (医疗资源匮乏，医疗资源地区分配不均，加剧医疗资源的争夺): it
+  // needs a verb, the copula or a coverb (是发展的, 安置…户…人).
+  const structural = (w: string): boolean => (LIGHT_WORDS.has(w) ? !/^[的和与及或]$/.test(w) : !/^n/.test(tagOf?.(w) ?? 'n'));
+  const frameOk = (common: readonly string[], members: number[]): boolean =>
+    common.length >= 2 &&
+    common.some((w) => w.length >= 2 && !LIGHT_WORDS.has(w)) &&
+    common.some(structural) &&
+    members.every((k) => common.length * 5 >= words[k]!.length * 2);
+  let s = 0;
+  while (s + 2 < cs.length) {
+    if (taken(s) || words[s]!.length < 2 || words[s]!.length > MAX_ALIGNED_WORDS) {
+      s++;
+      continue;
+    }
+    let common: string[] = [...words[s]!];
+    const members = [s];
+    while (members.length < MAX_RUN) {
+      const last = members[members.length - 1]!;
+      const next = last + 1;
+      if (next >= cs.length || taken(next) || stops.has(cs[last]!.mark) || words[next]!.length > MAX_ALIGNED_WORDS) {
+        break;
+      }
+      const c = commonWords(common, words[next]!);
+      if (!frameOk(c, [...members, next])) {
+        break;
+      }
+      common = c;
+      members.push(next);
+    }
+    const all = members.map((k) => cs[k]!);
+    const before = members[0]! > 0 ? cs[members[0]! - 1]!.mark : '';
+    if (members.length >= 3 && !isList(all, all.slice(1), common.join(''), before, nominal)) {
+      out.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template: common.join('…'), words: common.filter((w) => !LIGHT_WORDS.has(w)) });
+    }
+    // A run refused as a list is passed over whole: its tail would be refused alike (and aligning it again
+    // from each of its clauses would make a long list quadratic).
+    s = members.length >= 3 ? members[members.length - 1]! + 1 : s + 1;
+  }
+  return out;
+}
+
+/**
+ * Runs of verb-object clauses parallel by shape alone, with no frame word (简政放权、减轻税负、加强执法;
+ * 树立梦想、开拓创新、坚守责任、拼搏进取; 搭建政策转换桥梁，动员社会资源力量): three or more clauses of one
+ * sentence, all of one length (four to eight Han characters), at least three of them opening with a verb of
+ * two characters and none a noun phrase. The clause before may end with one more: its tail of that length.
+ */
+function shapeRuns(cs: readonly Clause[], tagOf: TagOf, nominal: (c: Clause) => boolean, taken: (k: number) => boolean): ClauseRun[] {
+  const out: ClauseRun[] = [];
+  const pure = (t: string): boolean => /^\p{Script=Han}+$/u.test(t);
+  const verbFirst = (t: string): boolean => /^v(?!n)/.test(tagOf(t.slice(0, 2)) ?? '');
+  const joins = (mark: string, first: string): boolean => (first === '；' || first === ';' ? mark === first : mark === '，' || mark === '、' || mark === ',');
+  let s = 0;
+  while (s + 2 < cs.length) {
+    const c = cs[s]!;
+    const len = c.core.length;
+    const fits = (k: number): boolean => !taken(k) && pure(cs[k]!.core) && cs[k]!.core.length === len && !nominal(cs[k]!);
+    if (len < 4 || len > 8 || !fits(s)) {
+      s++;
+      continue;
+    }
+    let last = s;
+    while (last + 1 < cs.length && last - s < MAX_RUN && joins(cs[last]!.mark, c.mark) && fits(last + 1)) {
+      last++;
+    }
+    const items = cs.slice(s, last + 1).map((x) => ({ start: x.start, end: x.end, core: x.core }));
+    const prev = s > 0 ? cs[s - 1]! : undefined;
+    // Not the tail of a quotation (“磨刀不误砍柴功”，打好了基础，抓住了关键).
+    const quoted = prev !== undefined && prev.coreStart + prev.core.length < prev.end;
+    if (prev && !quoted && !taken(s - 1) && joins(prev.mark, c.mark) && prev.core.length > len) {
+      const tail = prev.core.slice(prev.core.length - len);
+      if (pure(tail) && verbFirst(tail)) {
+        items.unshift({ start: prev.coreStart + prev.core.length - len, end: prev.end, core: tail });
+      }
+    }
+    if (items.length >= 3 && items.filter((x) => verbFirst(x.core)).length >= Math.max(3, items.length - 1)) {
+      out.push({ items: items.map((x) => ({ start: x.start, end: x.end })), template: '', words: [] });
+      s = last + 1;
+    } else {
+      s++;
+    }
+  }
+  return out;
+}
+
+/** Marks that end a segment: a sentence or a part of one closed by ；. */
+const SEGMENT_MARKS = new Set([...'；。！？;!?\n\r\t']);
+/** Openings of segments that are the language's connectives, not a frame (我们…；我们…). */
+const NOT_SEGMENT_FRAMES = /^(?:我们|他们|你们|这些|那些|这个|这种|因此|所以|但是|同时|如果|虽然|然而|而且|并且|其中|此外|另外|例如|比如)/;
+
+/**
+ * Runs of parallel clauses in one paragraph. `prose` is the paragraph's Simplified prose, `tokens` its
+ * tokens (offsets relative to the paragraph, like everything here).
+ */
+export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: TagOf): ClauseRun[] {
+  const cs = splitClauses(prose).filter((c) => hasHanChar(c.core));
+  const nominal = (c: Clause): boolean => (tagOf ? isNominal(tokens, c.coreStart, c.coreStart + c.core.length, tagOf) : false);
+  // A noun (科技, 乡村), not a modal or coverb the dictionary happens to tag as one (方能).
+  const topic = (f: string): boolean => /^n/.test(tagOf?.(f) ?? '') && !FRAME_OPENERS.has(f[0]!) && !/[能要会可应须]/.test(f);
+  const known = (w: string): boolean => tagOf?.(w) !== undefined;
+  const runs = findRuns(cs, { inner: true, stops: SENTENCE_ENDS, nominal, topic, known });
+  // Items of two clauses each, parted by ；: 一提到北京，就让人联想到故宫；一提到西安，…；一提到上海，….
+  const segments = splitClauses(prose, SEGMENT_MARKS).filter((c) => hasHanChar(c.core));
+  /** Item starts of the runs kept so far: a later kind of run does not take an item again. */
+  const starts = new Set(runs.flatMap((r) => r.items.map((it) => it.start)));
+  const keep = (r: ClauseRun): void => {
+    if (!r.items.some((it) => starts.has(it.start))) {
+      runs.push(r);
+      r.items.forEach((it) => starts.add(it.start));
+    }
+  };
+  for (const r of findRuns(segments, { inner: false, stops: FULL_STOPS, nominal, topic, known })) {
+    if (!NOT_SEGMENT_FRAMES.test(r.words[0] ?? '')) {
+      keep(r);
+    }
+  }
+  // Frames with slots anywhere, on the clauses no run above has taken.
+  const words = cs.map((c) => hanWords(tokens, c.coreStart, c.coreStart + c.core.length));
+  for (const r of alignedRuns(cs, words, (k) => starts.has(cs[k]!.start), nominal, tagOf)) {
+    keep(r);
+  }
+  // Verb-object clauses of one shape, on the clauses still free.
+  if (tagOf) {
+    for (const r of shapeRuns(cs, tagOf, nominal, (k) => starts.has(cs[k]!.start))) {
+      keep(r);
+    }
+  }
+  // Segments aligned on a frame with slots (海洋接受万千河流，它也选择为…付出…；山峰接受万千树木，它也选择为…).
+  const segmentWords = segments.map((c) => hanWords(tokens, c.coreStart, c.coreStart + c.core.length));
+  const itemStarts = runs.flatMap((r) => r.items.map((it) => it.start)).sort((a, b) => a - b);
+  const covered = (c: Clause): boolean => {
+    let lo = 0;
+    let hi = itemStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (itemStarts[mid]! < c.start) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo < itemStarts.length && itemStarts[lo]! < c.end;
+  };
+  for (const r of alignedRuns(segments, segmentWords, (k) => covered(segments[k]!), nominal, tagOf, FULL_STOPS)) {
+    keep(r);
+  }
+  for (const r of stepRuns(cs, tokens)) {
+    keep(r);
+  }
+  return runs.sort((a, b) => a.items[0]!.start - b.items[0]!.start);
+}

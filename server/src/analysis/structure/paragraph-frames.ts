@@ -1,0 +1,160 @@
+/**
+ * Paragraph series that the lead alignment of series.ts misses: body paragraphs whose leads are parallel by
+ * a shared opening, by one shared word in short topic sentences, or by their shape alone, and the pair
+ * 一方面…／另一方面… opening two paragraphs.
+ *
+ * - anaphora: three or more consecutive paragraphs opening with the same words (发展绿色能源需要…／发展绿色能源
+ *   需要…／发展绿色能源不仅…; 农民工就业形势依然严峻。／农民工权益屡遭侵害。／农民工社会保障程度不高。);
+ * - short topic sentences sharing a word: 推动文化创新，开拓传统文化。／促进文化交流，畅通传播渠道。／加大文化
+ *   输出，提升文化输出价值。 (each lead short and followed by the paragraph's body);
+ * - short topic sentences of one shape, two halves parted by a comma: 提高公民生态意识，树立生态红线观念。／
+ *   正确处理经济与环保关系，推进绿色发展。／改革生态环境监管体制，加大生态监督力度。
+ *
+ * Pure: works on what series.ts gives it of each paragraph (offsets relative to the paragraph).
+ */
+
+/** What the detection needs of one paragraph. */
+export interface ParagraphLead {
+  /** False for headings, titles and paragraphs already items of a paragraph series. */
+  eligible: boolean;
+  /** The paragraph's Simplified prose from its first content character. */
+  text: string;
+  /** Length of the first sentence (including its mark) within `text`. */
+  leadLength: number;
+  /** Han words (Simplified) of the first sentence, of two characters or more. */
+  words: readonly string[];
+}
+
+/** A paragraph series found here: indices into the leads, and the frame words shared. */
+export interface ParagraphRun {
+  members: number[];
+  words: string[];
+}
+
+const isHan = (c: string | undefined): boolean => c !== undefined && /\p{Script=Han}/u.test(c);
+const hanCount = (s: string): number => (s.match(/\p{Script=Han}/gu) ?? []).length;
+
+/** Openings that are connectives or pronouns, not a frame (我们…／我们…; 因此…／因此…). */
+const NOT_FRAMES = /^(?:我们|他们|你们|这些|那些|这个|这种|因此|所以|但是|同时|如果|虽然|然而|而且|并且|其中|此外|另外|例如|比如|当前|目前|近年|近日|今年|去年)/;
+
+/** Words too common to make short leads parallel by themselves. */
+const COMMON_WORDS = new Set(['我们', '他们', '一个', '这个', '这种', '就是', '不是', '可以', '没有', '已经', '需要', '进行', '问题', '发展']);
+
+/** Characters too light to make a shared word (的, 是 …). */
+const LIGHT = new Set([...'的了是在和与及或也都就而并把被对为着得地之有不一']);
+
+/** A short topic sentence: a lead of a few words, closed by a full stop, with the body after it. */
+function topicSentence(l: ParagraphLead, max: number): boolean {
+  const lead = l.text.slice(0, l.leadLength);
+  return /[。！；]$/.test(lead) && hanCount(lead) <= max && hanCount(l.text.slice(l.leadLength)) >= 10;
+}
+
+/** The longest common opening of some texts (from their first characters). */
+function commonOpening(texts: readonly string[]): string {
+  let f = texts[0] ?? '';
+  for (const t of texts.slice(1)) {
+    let k = 0;
+    while (k < f.length && k < t.length && f[k] === t[k]) {
+      k++;
+    }
+    f = f.slice(0, k);
+  }
+  // Up to the last Han character: an opening ends inside the words, not on a mark.
+  let end = f.length;
+  while (end > 0 && !isHan(f[end - 1])) {
+    end--;
+  }
+  return f.slice(0, end);
+}
+
+/** Runs of three or more consecutive eligible paragraphs satisfying `ok` for the whole run. */
+function runs(leads: readonly ParagraphLead[], ok: (members: number[]) => boolean, taken: Set<number>): number[][] {
+  const out: number[][] = [];
+  let i = 0;
+  while (i < leads.length) {
+    if (!leads[i]!.eligible || taken.has(i)) {
+      i++;
+      continue;
+    }
+    const members = [i];
+    while (members.length < 40) {
+      const next = members[members.length - 1]! + 1;
+      if (next >= leads.length || !leads[next]!.eligible || taken.has(next) || !ok([...members, next])) {
+        break;
+      }
+      members.push(next);
+    }
+    if (members.length >= 3) {
+      out.push(members);
+      members.forEach((m) => taken.add(m));
+      i = members[members.length - 1]! + 1;
+    } else {
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Paragraph series by anaphora, a shared word in short topic sentences, or the shape of short topic sentences. */
+export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[] {
+  const taken = new Set<number>();
+  const out: ParagraphRun[] = [];
+  // Anaphora: a shared opening of three Han characters or more, or of two opening short leads.
+  for (const members of runs(
+    leads,
+    (m) => {
+      const f = commonOpening(m.map((k) => leads[k]!.text));
+      const han = hanCount(f);
+      // Leads of like length: a longer paragraph opening with the same words before the items is their
+      // introduction (公共安全管理的智是指…；／公共安全管理离不开智。／公共安全管理放不下情。).
+      const lengths = m.map((k) => hanCount(leads[k]!.text.slice(0, leads[k]!.leadLength)));
+      const like = Math.max(...lengths) * 2 <= Math.min(...lengths) * 5;
+      return like && isHan(f[0]) && !NOT_FRAMES.test(f) && (han >= 3 || (han === 2 && m.every((k) => topicSentence(leads[k]!, 20))));
+    },
+    taken,
+  )) {
+    out.push({ members, words: [commonOpening(members.map((k) => leads[k]!.text))] });
+  }
+  // Short topic sentences sharing a word: a word of the segmenter, or two characters in all of them (the
+  // segmenter may join 文化 to its neighbour: 文化创新, 文化交流).
+  const shared = (m: number[]): string[] => {
+    const [first, ...rest] = m.map((k) => leads[k]!.words);
+    const words = [...new Set(first)].filter((w) => !COMMON_WORDS.has(w) && rest.every((ws) => ws.includes(w)));
+    if (words.length > 0) {
+      return words;
+    }
+    const texts = m.map((k) => leads[k]!.text.slice(0, leads[k]!.leadLength));
+    const pairs = new Set<string>();
+    for (let i = 0; i + 1 < texts[0]!.length; i++) {
+      const pair = texts[0]!.slice(i, i + 2);
+      if ([...pair].every((c) => isHan(c) && !LIGHT.has(c)) && !COMMON_WORDS.has(pair) && texts.every((t) => t.includes(pair))) {
+        pairs.add(pair);
+      }
+    }
+    return [...pairs];
+  };
+  for (const members of runs(leads, (m) => m.every((k) => topicSentence(leads[k]!, 20)) && shared(m).length > 0, taken)) {
+    out.push({ members, words: shared(members) });
+  }
+  // Short topic sentences of one shape: two halves of a few words each, parted by one comma.
+  const halves = (l: ParagraphLead): number[] | undefined => {
+    const lead = l.text.slice(0, l.leadLength - 1);
+    const parts = lead.split(/[，,]/);
+    return parts.length === 2 && parts.every((x) => hanCount(x) >= 4 && hanCount(x) <= 12 && hanCount(x) === x.length) ? parts.map((x) => x.length) : undefined;
+  };
+  for (const members of runs(
+    leads,
+    (m) => {
+      const lengths = m.map((k) => (topicSentence(leads[k]!, 24) ? halves(leads[k]!) : undefined));
+      if (lengths.some((x) => x === undefined)) {
+        return false;
+      }
+      const total = lengths.map((x) => x![0]! + x![1]!);
+      return Math.max(...total) * 2 <= Math.min(...total) * 3;
+    },
+    taken,
+  )) {
+    out.push({ members, words: [] });
+  }
+  return out.sort((a, b) => a.members[0]! - b.members[0]!);
+}
