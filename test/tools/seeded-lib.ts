@@ -153,12 +153,16 @@ function announcedNumeral(text: string, a: Span): { at: number; n: number; ch: s
 const LEAD_END = /[。！？；;!?\r\n]/;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
-/** The lead of an item: from after its ordinal (if any) to the end of its first sentence, at most 40 code units. */
-function leadOf(text: string, it: Span): Span {
+/**
+ * The lead of an item: from after its ordinal (if any) to the end of its first sentence, at most 40 code units,
+ * and never past the start of the next item (`next`): items of an inline series (尊重自然、顺应自然、保护自然) follow
+ * each other inside one sentence, and a lead running on into its siblings would make their slots look shared.
+ */
+function leadOf(text: string, it: Span, next = text.length): Span {
   const o = ordinalOpening(text, it.start);
   const start = o ? o.end + 1 : it.start;
   let end = start;
-  const limit = Math.min(it.end > it.start ? it.end : text.length, start + 40, text.length);
+  const limit = Math.min(it.end > it.start ? it.end : text.length, start + 40, text.length, next > start ? next : text.length);
   while (end < limit && !LEAD_END.test(text[end]!)) {
     end++;
   }
@@ -245,7 +249,7 @@ export function planSeeded(text: string, s: SeedSeries, tokens: readonly WordTok
   }
   // (d) A dropped frame word.
   if (s.items.length >= 3) {
-    const leads = s.items.map((it) => leadOf(text, it));
+    const leads = s.items.map((it, i) => leadOf(text, it, s.items[i + 1]?.start));
     const frame = commonFrameStrings(leads.map((l) => text.slice(l.start, l.end)));
     const k = Math.floor(random() * s.items.length);
     const chunk = pick(frame, random);
