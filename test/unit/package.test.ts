@@ -1,7 +1,7 @@
 /**
  * What the .vsix contains (vsce ls over the .vscodeignore allow-list): one universal package — the bundled
  * client and server, the compiled data with the record of its sources, manifests, strings, grammars and
- * snippets. No native binary, no CLI bundle, no dictionary or model sources, no corpus, no sources or tests.
+ * snippets, and the rule pages. No native binary, no CLI bundle, no dictionary or model sources, no corpus, no sources or tests.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -41,7 +41,11 @@ test('the package is universal: exactly the bundles, compiled data and manifests
   const r = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const files = r.stdout.split('\n').filter((l) => l.length > 0 && !l.includes(' ')).sort();
-  assert.deepEqual(files, EXPECTED);
+  // The rule pages (docs/rules/**.md) ship as they are: the README's rule table links to them.
+  const pages = fs.readdirSync(path.join(ROOT, 'docs', 'rules'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md')).map((f) => `docs/rules/${f.split(path.sep).join('/')}`);
+  assert.ok(pages.length >= 20, `${pages.length} rule pages`);
+  assert.deepEqual(files, [...EXPECTED, ...pages].sort());
   const size = files.reduce((n, f) => n + fs.statSync(path.join(ROOT, f)).size, 0);
   assert.ok(size < MAX_UNPACKED, `unpacked size ${size} bytes`);
   // No platform target: the manifest's package script must not pass --target.
