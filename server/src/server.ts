@@ -30,7 +30,7 @@ import { ServerCommands, StatusNotification, type ConvertArgs, type ConvertTarge
 import type { SettingProblem, Settings } from '../../protocol/settings';
 import { createAnalyzer, type AnalysisResult, type Analyzer } from './analysis';
 import { codeActions, FIX_ALL_KIND, fixAllEdits } from './features/codeActions';
-import { publishedDiagnostics } from './features/diagnostics';
+import { publishedDiagnostics, useRuleDocs } from './features/diagnostics';
 import { completionItems } from './features/completion';
 import { documentSymbols, foldingRanges, hover } from './features/outline';
 import { getServices } from './services';
@@ -89,6 +89,8 @@ function filePathOf(uri: string): string | undefined {
 
 /** Starts the server on a connection (IPC from VS Code, stdio from any other editor). */
 export function startServer(connection: Connection): void {
+  // Each diagnostic links to its rule's page where the pages are installed (the .vsix, a checkout).
+  useRuleDocs(__dirname);
   /** Documents whose last change was stale (an older version): their content did not change. */
   const unchanged = new WeakSet<TextDocument>();
   const documents = new TextDocuments<TextDocument>({

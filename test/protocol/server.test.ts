@@ -4,7 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import {
   createProtocolConnection,
@@ -104,6 +106,12 @@ test('open → diagnostics with UTF-16 ranges → quick fix → apply → re-pub
   assert.deepEqual(pinyin.range, { start: { line: 1, character: 7 }, end: { line: 1, character: 13 } });
   assert.equal(comma.source, 'wenfeng');
   assert.match(comma.message as string, /[\u4e00-\u9fff]/, 'message is in Chinese');
+  // Each diagnostic links to its rule's page, an existing file.
+  for (const d of [comma, pinyin]) {
+    const href = d.codeDescription?.href ?? '';
+    assert.ok(href.startsWith('file://') && href.endsWith(`/docs/rules/${String(d.code)}.md`), href);
+    assert.ok(fs.existsSync(fileURLToPath(href)), href);
+  }
 
   const actions = (await conn.sendRequest('textDocument/codeAction', {
     textDocument: { uri },

@@ -1,10 +1,14 @@
 /**
  * Findings → LSP diagnostics. Each diagnostic carries in `data` what its code actions need (the fixes as
- * LSP edits and the document version they belong to), so code actions never re-analyse.
+ * LSP edits and the document version they belong to), so code actions never re-analyse, and links to its
+ * rule's page (codeDescription: docs/rules/<category>/<name>.md, shipped in the .vsix).
  *
  * At most `wenfeng.maxDiagnostics` are published per document (publishedDiagnostics). Code actions (fix all,
  * fix all of a rule) work on the full analysis result, never on the published subset.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -28,6 +32,41 @@ export function toRange(doc: TextDocument, start: number, end: number): Diagnost
   return { start: doc.positionAt(start), end: doc.positionAt(end) };
 }
 
+/** Folder of the rule pages (docs/rules), once found; undefined where they are not installed. */
+let ruleDocs: string | undefined;
+const pageOf = new Map<string, string | null>();
+
+/**
+ * Finds the rule pages from the server's own folder upwards (dist/ of the .vsix, or out/server/src of a
+ * development build) and links each diagnostic to its rule's page (codeDescription) from then on.
+ */
+export function useRuleDocs(fromDir: string): string | undefined {
+  pageOf.clear();
+  ruleDocs = undefined;
+  for (let dir = fromDir, k = 0; k < 5; k++, dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'docs', 'rules');
+    if (fs.existsSync(path.join(candidate, 'README.md'))) {
+      ruleDocs = candidate;
+      break;
+    }
+  }
+  return ruleDocs;
+}
+
+/** The file URI of a rule's page, or undefined (no pages installed, or an internal rule without one). */
+export function rulePageUri(rule: string): string | undefined {
+  if (ruleDocs === undefined || !/^[a-z]+\/[a-z-]+$/.test(rule)) {
+    return undefined;
+  }
+  let uri = pageOf.get(rule);
+  if (uri === undefined) {
+    const file = path.join(ruleDocs, ...rule.split('/')) + '.md';
+    uri = fs.existsSync(file) ? pathToFileURL(file).href : null;
+    pageOf.set(rule, uri);
+  }
+  return uri ?? undefined;
+}
+
 /** Converts one finding. */
 export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
   const related: DiagnosticRelatedInformation[] | undefined = f.related?.map((r) => ({
@@ -38,10 +77,12 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
     version: doc.version,
     fixes: f.fixes.map((x) => ({ title: x.title, auto: x.auto, edits: x.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })) })),
   };
+  const page = rulePageUri(f.rule);
   return {
     range: toRange(doc, f.start, f.end),
     severity: SEVERITY[f.severity],
     code: f.rule,
+    ...(page ? { codeDescription: { href: page } } : {}),
     source: 'wenfeng',
     message: f.message,
     ...(related && related.length > 0 ? { relatedInformation: related } : {}),
