@@ -75,7 +75,9 @@ export const RULE_WEIGHTS: Readonly<Record<string, RuleWeight>> = {
 
   // Punctuation. Half-width commas are the most common slip of published essays (a typing habit, often dozens in
   // one essay): a unit is as many as a published essay of that length has, and the base is set so that three
-  // fresh ones still cost a point of the total. Unbalanced pairs and doubled marks are rarer and more visible.
+  // fresh ones still cost a point of the total up to the 95th percentile of published essays (11 in ~1,000
+  // characters): base × log2(1 + n/unit) has slope ≥ 2.7 category points per comma there. Unbalanced pairs
+  // and doubled marks are rarer and more visible.
   'punctuation/halfwidth': { base: 27, tp: 277, fp: 0, prior: 0.9, norm: 3.723 },
   'punctuation/quotes': { base: 8, tp: 1, fp: 0, prior: 0.85, norm: 0.031 },
   'punctuation/pairs': { base: 10, tp: 2, fp: 0, prior: 0.85, norm: 0.05 },
@@ -90,12 +92,14 @@ export const RULE_WEIGHTS: Readonly<Record<string, RuleWeight>> = {
   'repetition/sentence-opener': { base: 4, tp: 0, fp: 0, prior: 0.5, norm: 0.001 },
 
   // Structure. What the genre is graded on: a skipped or repeated ordinal and a wrong announced count break the
-  // promise the essay makes its reader; a broken frame spoils a 排比. Their gold counts are small (a few findings),
-  // so the prior carries much of the precision: 0.85 for ordinals (a parse of numerals), 0.75 for counts and
-  // frames (they depend on series detection). Balance and lead punctuation are style.
-  'structure/ordinal-sequence': { base: 30, tp: 0, fp: 0, prior: 0.85, norm: 0.002 },
+  // promise the essay makes its reader; a broken frame spoils a 排比. Bases are set so that one such finding costs
+  // more of the total than eleven half-width commas in a 1,000-character essay (≈ 8 points; test/unit/score.test.ts
+  // pins it), after its confidence: their gold counts are small (a few findings), so the prior carries much of the
+  // precision: 0.85 for ordinals (a parse of numerals), 0.75 for counts and frames (they depend on series
+  // detection). Balance and lead punctuation are style.
+  'structure/ordinal-sequence': { base: 34, tp: 0, fp: 0, prior: 0.85, norm: 0.002 },
   'structure/announced-count': { base: 52, tp: 0, fp: 1, prior: 0.75, norm: 0.001 },
-  'structure/frame-mismatch': { base: 52, tp: 1, fp: 2, prior: 0.75, norm: 0.016 },
+  'structure/frame-mismatch': { base: 56, tp: 1, fp: 2, prior: 0.75, norm: 0.016 },
   'structure/orphan-ordinal': { base: 40, tp: 0, fp: 1, prior: 0.75, norm: 0.006 },
   'structure/item-balance': { base: 6, tp: 0, fp: 0, prior: 0.6, norm: 0.005 },
   'structure/lead-punctuation': { base: 6, tp: 0, fp: 0, prior: 0.7, norm: 0.006 },
