@@ -43,13 +43,15 @@ export const PRIOR_STRENGTH = 4;
 
 /**
  * Share of each category in the total. Structure weighs most: the genre is graded on its skeleton (a wrong count,
- * a broken 排比 are what a marker sees first); repetition next (a pasted paragraph, a doubled character); script,
- * punctuation and phrasing are surface defects of equal weight.
+ * a broken 排比 are what a marker sees first). Repetition (a pasted paragraph, a doubled character) and script (a
+ * text in the wrong script, pinyin or mojibake pasted in: unreadable to a marker) next; punctuation and phrasing
+ * are surface slips. The category a defect falls in caps what it can cost (its share × 100), so a wholly garbled
+ * paste must be able to cost more than a page of half-width commas: script 0.2 > punctuation 0.15.
  */
 export const CATEGORY_WEIGHT: Readonly<Record<Category, number>> = {
   structure: 0.3,
-  repetition: 0.25,
-  script: 0.15,
+  repetition: 0.2,
+  script: 0.2,
   punctuation: 0.15,
   phrasing: 0.15,
 };
@@ -85,7 +87,7 @@ export const RULE_WEIGHTS: Readonly<Record<string, RuleWeight>> = {
 
   // Repetition. A pasted paragraph is the worst accident short of garbled text (and costs by extent as well);
   // a doubled character is a visible typo; repeated sentences and openers are style.
-  'repetition/duplicate-paragraph': { base: 30, tp: 0, fp: 0, prior: 0.9, norm: 0.004 },
+  'repetition/duplicate-paragraph': { base: 40, tp: 0, fp: 0, prior: 0.9, norm: 0.004 },
   'repetition/duplicate-sentence': { base: 14, tp: 1, fp: 0, prior: 0.8, norm: 0.013 },
   'repetition/doubled-word': { base: 14, tp: 5, fp: 2, prior: 0.8, norm: 0.087 },
   'repetition/overused-phrase': { base: 4, tp: 1, fp: 5, prior: 0.5, norm: 0.042 },
