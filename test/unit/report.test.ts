@@ -51,6 +51,15 @@ test('the standalone page of a seed essay: score figures, every finding, skeleto
   for (const d of model.score.deductions) {
     assert.ok(html.includes(escapeHtml(`${d.rule}：${d.count} 处，总分扣 ${d.total.toFixed(1)} 分`)), d.rule);
   }
+  // Each paragraph counts the findings that overlap it (checked against a plain scan).
+  useLanguage('zh-cn');
+  const text = seed('001');
+  const result = getAnalyzer().analyze(text, { format: 'plaintext', config, locale: 'zh-cn' });
+  assert.deepEqual(
+    model.paragraphs.map((p) => p.findings),
+    result.paragraphs.map((p) => result.findings.filter((f) => f.start < p.end && f.end > p.start).length),
+  );
+  assert.ok(model.paragraphs.some((p) => p.findings > 3));
   // One strip cell per non-empty paragraph.
   assert.equal(html.split('class="heat').length - 1, model.paragraphs.filter((p) => p.length > 0).length);
   // Strict CSP; no remote resource, no script, no inline style attribute.

@@ -102,11 +102,35 @@ export function buildReportModel(result: AnalysisResult, text: string, title: st
     end: at(f.end),
     excerpt: clip(text.slice(f.start, f.end), 40),
   }));
-  const paragraphs: ReportParagraph[] = result.paragraphs.map((p) => {
-    const inside = result.findings.filter((f) => f.start < p.end && f.end > p.start);
-    const weight = inside.reduce((n, f) => n + SEVERITY_FACTOR[f.severity], 0);
+  // Findings per paragraph: each finding is added to the paragraphs it overlaps (found by binary search), so a long
+  // document with many findings costs O(findings × log paragraphs).
+  const ps = result.paragraphs;
+  const count = new Array<number>(ps.length).fill(0);
+  const weight = new Array<number>(ps.length).fill(0);
+  for (const f of result.findings) {
+    let lo = 0;
+    let hi = ps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ps[mid]!.end <= f.start) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (let k = lo; k < ps.length && (ps[k]!.start < f.end || (f.start === f.end && ps[k]!.start <= f.start)); k++) {
+      if (ps[k]!.end > f.start || f.start === f.end) {
+        count[k]!++;
+        weight[k]! += SEVERITY_FACTOR[f.severity];
+      }
+      if (f.start === f.end) {
+        break;
+      }
+    }
+  }
+  const paragraphs: ReportParagraph[] = ps.map((p, k) => {
     const length = p.end - p.start;
-    return { line: at(p.start).line, length, findings: inside.length, density: length > 0 ? Math.round((weight * 10000) / length) / 100 : 0 };
+    return { line: at(p.start).line, length, findings: count[k]!, density: length > 0 ? Math.round((weight[k]! * 10000) / length) / 100 : 0 };
   });
   const s = result.structure;
   return {
