@@ -477,6 +477,22 @@ async function main() {
     });
     log('screenshot', await screenshot('ui-6-report-click.png'));
   });
+  await step('the report follows typing in place: deleting the selected annotation drops its finding', async () => {
+    const frame = await reportFrame();
+    // A mark on the page's window: still there after the update, so the page was updated, not reloaded.
+    await frame.evaluate(() => {
+      window.wenfengMark = 'kept';
+    });
+    await page.keyboard.press('Delete');
+    await frame.waitForFunction(() => document.querySelectorAll('#findings button.reveal').length === 1, null, { timeout: 20000 });
+    const rows = await frame.locator('#findings button.reveal').allInnerTexts();
+    check(rows.length === 1 && rows[0].includes(HALFWIDTH), `one finding left, the half-width comma: ${rows.join(' | ')}`);
+    check((await frame.evaluate(() => window.wenfengMark)) === 'kept', 'the page was updated in place (not reloaded)');
+    const total = Number(((await frame.locator('#score .total').textContent()) ?? '').trim());
+    const s = await statusScore();
+    check(total === s.score, `the report's total ${total} follows the status bar's ${s.score}`);
+    log('screenshot', await screenshot('ui-7-report-typing.png'));
+  });
 
   await runAllCleanups();
   if (failed === 0 && !process.env.WENFENG_E2E_KEEP) {

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, ReportRequest, type ReportModel, type ReportParams, type StatusParams } from '../../protocol/protocol';
-import { renderReport, type RevealMessage } from '../../server/src/report/html';
+import { renderReport, renderReportBody, type RevealMessage, type UpdateMessage } from '../../server/src/report/html';
 
 const REFRESH_DELAY = 300;
 
@@ -49,6 +49,8 @@ export class ReportView implements vscode.Disposable {
   private uri: vscode.Uri | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The document whose page the webview holds (then updates only swap its content, keeping the scroll). */
+  private rendered: string | undefined;
   /** The last model shown (tests read it through the `_wenfeng.reportState` command). */
   lastModel: ReportModel | null = null;
 
@@ -73,6 +75,17 @@ export class ReportView implements vscode.Disposable {
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.lastModel = null;
+        this.rendered = undefined;
+      }, undefined, this.disposables);
+      // A hidden webview loses its page (and the updates posted meanwhile): render it whole when it shows again.
+      let wasVisible = true;
+      this.panel.onDidChangeViewState((e) => {
+        const visible = e.webviewPanel.visible;
+        if (visible && !wasVisible) {
+          this.rendered = undefined;
+          void this.refresh();
+        }
+        wasVisible = visible;
       }, undefined, this.disposables);
       this.panel.webview.onDidReceiveMessage((m: unknown) => this.reveal(m), undefined, this.disposables);
     } else {
@@ -109,12 +122,16 @@ export class ReportView implements vscode.Disposable {
     }
     this.lastModel = model;
     this.panel.title = vscode.l10n.t('Wenfeng report: {0}', model.title);
-    this.panel.webview.html = renderReport(model, {
-      l10n: vscode.l10n,
-      lang: pageLang(),
-      nonce: randomBytes(16).toString('base64'),
-      webview: { cspSource: this.panel.webview.cspSource },
-    });
+    const webview = { cspSource: this.panel.webview.cspSource };
+    const uri = this.uri.toString();
+    if (this.rendered === uri && this.panel.visible) {
+      const update: UpdateMessage = { type: 'update', title: this.panel.title, html: renderReportBody(model, { l10n: vscode.l10n, webview }) };
+      if (await this.panel.webview.postMessage(update)) {
+        return;
+      }
+    }
+    this.rendered = uri;
+    this.panel.webview.html = renderReport(model, { l10n: vscode.l10n, lang: pageLang(), nonce: randomBytes(16).toString('base64'), webview });
   }
 
   /** A clicked finding: select its range in an editor of the document and scroll to it. */

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import * as l10n from '@vscode/l10n';
 import { run } from '../../server/src/cli/main';
-import { escapeHtml, renderReport } from '../../server/src/report/html';
+import { escapeHtml, renderReport, renderReportBody } from '../../server/src/report/html';
 import { buildReportModel } from '../../server/src/report/model';
 import { useLanguage } from '../../server/src/shared/messages';
 import { getAnalyzer, ROOT, seed } from './helpers';
@@ -82,6 +82,12 @@ test('the page in English, and the webview variant', () => {
   assert.equal(web.split('<script').length - 1, 1);
   assert.ok(web.includes('<script nonce="bm9uY2U0dGVzdA==">'));
   assert.ok(web.includes("vscode.postMessage({ type: 'reveal'"));
+  // Updates swap the content of <main id="report"> (the body renderer's output), keeping the scroll position.
+  assert.ok(web.includes("m.type === 'update'"));
+  const { model } = seedReport('zh-cn');
+  const body = renderReportBody(model, { l10n, webview: { cspSource: 'vscode-webview://abc' } });
+  assert.ok(web.includes(`<main id="report">\n${body}\n</main>`));
+  assert.doesNotMatch(body, /<script|<style|<meta/);
   // Findings are buttons carrying their range (0-based line:character).
   const buttons = [...web.matchAll(/<button type="button" class="reveal" data-start="(\d+):(\d+)" data-end="(\d+):(\d+)">/g)];
   assert.equal(buttons.length, seedReport('zh-cn').model.findings.length);

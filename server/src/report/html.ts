@@ -243,6 +243,13 @@ code { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); }
 const SCRIPT = `
 const vscode = acquireVsCodeApi();
 const pos = (s) => { const [line, character] = s.split(':').map(Number); return { line, character }; };
+window.addEventListener('message', (e) => {
+  const m = e.data;
+  if (m && m.type === 'update' && typeof m.html === 'string') {
+    document.getElementById('report').innerHTML = m.html;
+    document.title = m.title;
+  }
+});
 document.addEventListener('click', (e) => {
   const b = e.target instanceof Element ? e.target.closest('button.reveal') : null;
   if (b) {
@@ -251,15 +258,35 @@ document.addEventListener('click', (e) => {
 });
 `;
 
+/**
+ * The page's content (inside `<main id="report">`): what changes when the document does. The webview swaps it in
+ * place on an `update` message, so the reader keeps their scroll position as the writer types.
+ */
+export function renderReportBody(model: ReportModel, options: Pick<RenderOptions, 'l10n' | 'webview'>): string {
+  const { l10n, webview } = options;
+  const s = model.score;
+  const fit = s.genreFit === null ? '' : ` · ${escapeHtml(l10n.t('genre fit {0}', s.genreFit.toFixed(2)))}`;
+  const meta = `${escapeHtml(l10n.t('{0} characters', model.length))} · ${escapeHtml(l10n.t('{0} findings', model.findings.length))}${fit}`;
+  return `<header><h1>${escapeHtml(l10n.t('Wenfeng report: {0}', model.title))}</h1><div class="meta">${meta}</div></header>
+<section id="score"><h2>${escapeHtml(l10n.t('Score'))}</h2>${chart(model, l10n)}</section>
+<section id="strip"><h2>${escapeHtml(l10n.t('Where findings cluster'))}</h2>${strip(model, l10n)}<div class="legend">${escapeHtml(l10n.t('One cell per paragraph, as wide as the paragraph; the darker, the more findings per character.'))}</div></section>
+<section id="skeleton"><h2>${escapeHtml(l10n.t('Skeleton'))}</h2>${skeleton(model, l10n)}</section>
+<section id="findings"><h2>${escapeHtml(l10n.t('Findings'))}</h2>${findings(model, l10n, webview !== undefined)}</section>`;
+}
+
+/** Message the extension posts to replace the page's content (see {@link renderReportBody}). */
+export interface UpdateMessage {
+  type: 'update';
+  title: string;
+  html: string;
+}
+
 /** The report page of a model. */
 export function renderReport(model: ReportModel, options: RenderOptions): string {
   const { l10n, nonce, webview } = options;
   const csp = webview
     ? `default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'`
     : `default-src 'none'; img-src data:; style-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'`;
-  const s = model.score;
-  const fit = s.genreFit === null ? '' : ` · ${escapeHtml(l10n.t('genre fit {0}', s.genreFit.toFixed(2)))}`;
-  const meta = `${escapeHtml(l10n.t('{0} characters', model.length))} · ${escapeHtml(l10n.t('{0} findings', model.findings.length))}${fit}`;
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(options.lang)}">
 <head>
@@ -270,11 +297,9 @@ export function renderReport(model: ReportModel, options: RenderOptions): string
 <style nonce="${nonce}">${STYLE}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(l10n.t('Wenfeng report: {0}', model.title))}</h1><div class="meta">${meta}</div></header>
-<section id="score"><h2>${escapeHtml(l10n.t('Score'))}</h2>${chart(model, l10n)}</section>
-<section id="strip"><h2>${escapeHtml(l10n.t('Where findings cluster'))}</h2>${strip(model, l10n)}<div class="legend">${escapeHtml(l10n.t('One cell per paragraph, as wide as the paragraph; the darker, the more findings per character.'))}</div></section>
-<section id="skeleton"><h2>${escapeHtml(l10n.t('Skeleton'))}</h2>${skeleton(model, l10n)}</section>
-<section id="findings"><h2>${escapeHtml(l10n.t('Findings'))}</h2>${findings(model, l10n, webview !== undefined)}</section>
+<main id="report">
+${renderReportBody(model, options)}
+</main>
 ${webview ? `<script nonce="${nonce}">${SCRIPT}</script>` : ''}
 </body>
 </html>
