@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { computeScore, DEFAULT_TABLES, type ScoreTables } from '../../server/src/analysis/score';
 import type { RuleWeight } from '../../server/src/analysis/score-weights';
 import type { Category, Finding, Severity } from '../../server/src/analysis/types';
-import { corpusEssay, corpusEssays, getAnalyzer } from './helpers';
+import { corpusEssay, corpusEssays, getAnalyzer, seed } from './helpers';
 
 const config = { rules: {}, script: 'auto' as const, acceptedWords: [] };
 
@@ -144,4 +144,15 @@ test('with the real weights: eleven half-width commas weigh less than a broken �
   for (const k of [0, 3, 8, 11]) {
     assert.ok(cost(commas(k)) - cost(commas(k + 3)) >= 1, `${k} → ${k + 3} commas`);
   }
+});
+
+test('the seeds in a reviewer\'s order: garbled Traditional-with-pinyin pastes < a pasted paragraph < readable copies', () => {
+  const total = (prefix: string): number => getAnalyzer().analyze(seed(prefix), { format: 'plaintext', config }).score.total;
+  const [s000, s001, s002, s003, s004] = ['000', '001', '002', '003', '004'].map(total) as [number, number, number, number, number];
+  // 000 and 004: Traditional script with a pinyin annotation after every word and mojibake — unreadable.
+  // 001: Simplified, but a paragraph pasted twice and 要要 doubled. 002, 003: readable web copies whose main slips
+  // are half-width punctuation (and a duplicated sentence, a doubled word, a confused word).
+  assert.ok(Math.max(s000, s004) < s001, `${s000}, ${s004} vs ${s001}`);
+  assert.ok(s001 < Math.min(s002, s003), `${s001} vs ${s002}, ${s003}`);
+  assert.ok(Math.max(s002, s003) < 90, 'half-width punctuation throughout still shows');
 });
