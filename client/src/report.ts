@@ -201,6 +201,8 @@ export function registerReport(
       return;
     }
     item.busy = false;
+    // Below 75 (the report's "poor" band) the item asks for attention.
+    item.severity = s.score < 75 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     item.text = statusText(s.score);
     item.detail = statusDetail(s);
   };
