@@ -493,6 +493,18 @@ async function main() {
     check(total === s.score, `the report's total ${total} follows the status bar's ${s.score}`);
     log('screenshot', await screenshot('ui-7-report-typing.png'));
   });
+  await step('the language status item shows the score and its breakdown, and its link opens the report', async () => {
+    const s = await statusScore();
+    await page.locator('.statusbar-item[id="status.languageStatus"]').first().hover();
+    const hover = page.locator('.workbench-hover, .monaco-hover', { hasText: new RegExp(`(文风|Wenfeng)\\s*${s.score}`) }).first();
+    await hover.waitFor({ timeout: 10000 });
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    log(`language status: ${text.slice(0, 200)}`);
+    check(/structure|结构/.test(text), `the breakdown is shown: ${text.slice(0, 200)}`);
+    log('screenshot', await screenshot('ui-8-language-status.png'));
+    await hover.locator('a', { hasText: /Show report|显示报告/ }).first().click();
+    await page.locator('.tab.active', { hasText: /report|报告/ }).waitFor({ timeout: 10000 });
+  });
 
   await runAllCleanups();
   if (failed === 0 && !process.env.WENFENG_E2E_KEEP) {

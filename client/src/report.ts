@@ -22,17 +22,15 @@ export function statusText(score: number): string {
   return vscode.l10n.t('Wenfeng {0}', score);
 }
 
-/** The breakdown shown as the status item's detail. */
+/** The breakdown shown as the status item's detail (the total is its text). */
 export function statusDetail(s: StatusParams): string {
   return vscode.l10n.t(
-    'Score {0}/100 · structure {1} · repetition {2} · script {3} · punctuation {4} · phrasing {5} · {6} findings',
-    s.score,
+    'structure {0} · repetition {1} · script {2} · punctuation {3} · phrasing {4}',
     s.categories.structure ?? 100,
     s.categories.repetition ?? 100,
     s.categories.script ?? 100,
     s.categories.punctuation ?? 100,
     s.categories.phrasing ?? 100,
-    s.findings,
   );
 }
 
