@@ -12,6 +12,8 @@ export const Commands = {
   fixAll: 'wenfeng.fixAll',
   restartServer: 'wenfeng.restartServer',
   showOutput: 'wenfeng.showOutput',
+  /** Opens the report view of the active document (issue 17). */
+  showReport: 'wenfeng.showReport',
 } as const;
 
 /** Commands the server executes (workspace/executeCommand). Internal: hidden from the palette. */
@@ -55,3 +57,13 @@ export interface StatusParams {
   script: string;
   categories: Record<string, number>;
 }
+
+/** Request `wenfeng/report` (client → server): the report of an open document, or null when it is not checked. */
+export const ReportRequest = 'wenfeng/report';
+
+/** Parameters of {@link ReportRequest}. */
+export interface ReportParams {
+  uri: string;
+}
+
+export type { ReportModel } from '../server/src/report/model';

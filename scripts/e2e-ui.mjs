@@ -440,6 +440,72 @@ async function main() {
     log('screenshot', await screenshot('outline.png'));
   });
 
+  group(`the report view of ${DRAFT} (issue 17)`);
+  /** The webview frame that holds the report page (the workbench nests it in two iframes). */
+  const reportFrame = async () => {
+    for (let i = 0; i < 200; i++) {
+      for (const f of page.frames()) {
+        if (await f.locator('#findings button.reveal').count().catch(() => 0)) {
+          return f;
+        }
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no report webview among ${page.frames().length} frames`);
+  };
+  await step('Show report opens the report beside the draft, with the status score and the findings', async () => {
+    await page.locator('.tab', { hasText: DRAFT }).first().click();
+    await page.locator('.tab.active', { hasText: DRAFT }).waitFor({ timeout: 20000 });
+    await runCommand(bundle['Show report'] && (await statusScore()).label === '文风' ? '文风: 显示报告' : 'Wenfeng: Show report');
+    const frame = await reportFrame();
+    const total = Number(((await frame.locator('#score .total').textContent()) ?? '').trim());
+    const s = await statusScore();
+    check(total === s.score, `the report's total ${total} is the status bar's ${s.score}`);
+    const rows = await frame.locator('#findings button.reveal').allInnerTexts();
+    log(`report: total ${total}; findings: ${rows.map((r) => r.replace(/\s+/g, ' ')).join(' | ')}`);
+    check(rows.length === 2 && rows.some((r) => r.includes(PINYIN)) && rows.some((r) => r.includes(HALFWIDTH)), `the report lists the two findings left: ${rows.length}`);
+    log('screenshot', await screenshot('ui-5-report.png'));
+  });
+  await step('clicking a finding in the report moves the cursor to it in the draft', async () => {
+    const frame = await reportFrame();
+    await frame.locator('#findings button.reveal', { hasText: PINYIN }).click();
+    // The annotation (guān) at line 5, columns 7–12: selected, the cursor at its end.
+    const cursor = page.locator('.statusbar-item', { hasText: /Ln 5, Col 13 \(6 selected\)/ }).first();
+    await cursor.waitFor({ timeout: 10000 }).catch(async () => {
+      const now = await page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().innerText();
+      throw new Error(`the cursor is not on the annotation after the click: the status bar says ${now}`);
+    });
+    log('screenshot', await screenshot('ui-6-report-click.png'));
+  });
+  await step('the report follows typing in place: deleting the selected annotation drops its finding', async () => {
+    const frame = await reportFrame();
+    // A mark on the page's window: still there after the update, so the page was updated, not reloaded.
+    await frame.evaluate(() => {
+      window.wenfengMark = 'kept';
+    });
+    await page.keyboard.press('Delete');
+    await frame.waitForFunction(() => document.querySelectorAll('#findings button.reveal').length === 1, null, { timeout: 20000 });
+    const rows = await frame.locator('#findings button.reveal').allInnerTexts();
+    check(rows.length === 1 && rows[0].includes(HALFWIDTH), `one finding left, the half-width comma: ${rows.join(' | ')}`);
+    check((await frame.evaluate(() => window.wenfengMark)) === 'kept', 'the page was updated in place (not reloaded)');
+    const total = Number(((await frame.locator('#score .total').textContent()) ?? '').trim());
+    const s = await statusScore();
+    check(total === s.score, `the report's total ${total} follows the status bar's ${s.score}`);
+    log('screenshot', await screenshot('ui-7-report-typing.png'));
+  });
+  await step('the language status item shows the score and its breakdown, and its link opens the report', async () => {
+    const s = await statusScore();
+    await page.locator('.statusbar-item[id="status.languageStatus"]').first().hover();
+    const hover = page.locator('.workbench-hover, .monaco-hover', { hasText: new RegExp(`(文风|Wenfeng)\\s*${s.score}`) }).first();
+    await hover.waitFor({ timeout: 10000 });
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    log(`language status: ${text.slice(0, 200)}`);
+    check(/structure|结构/.test(text), `the breakdown is shown: ${text.slice(0, 200)}`);
+    log('screenshot', await screenshot('ui-8-language-status.png'));
+    await hover.locator('a', { hasText: /Show report|显示报告/ }).first().click();
+    await page.locator('.tab.active', { hasText: /report|报告/ }).waitFor({ timeout: 10000 });
+  });
+
   await runAllCleanups();
   if (failed === 0 && !process.env.WENFENG_E2E_KEEP) {
     fs.rmSync(runDir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, ServerCommands, StatusNotification, type ConvertArgs, type ConvertTarget, type InitializationOptions, type StatusParams } from '../../protocol/protocol';
 import { SETTING_KEYS } from '../../protocol/settings';
+import { registerReport } from './report';
 
 let client: LanguageClient | undefined;
 
@@ -60,11 +61,17 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const status = vscode.window.createStatusBarItem('wenfeng.score', vscode.StatusBarAlignment.Right, 100);
   status.name = vscode.l10n.t('Wenfeng score');
-  status.command = Commands.showOutput;
+  status.command = Commands.showReport;
   context.subscriptions.push(status);
   const scores = new Map<string, StatusParams>();
+  const selector = LANGUAGES.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]);
+  const updateLanguageStatus = registerReport(context, selector, () => client, (uri) => scores.get(uri));
 
   const showStatus = (): void => {
+    updateLanguageStatus();
     const editor = vscode.window.activeTextEditor;
     const s = editor ? scores.get(editor.document.uri.toString()) : undefined;
     if (!s) {

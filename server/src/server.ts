@@ -26,13 +26,14 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ServerCommands, StatusNotification, type ConvertArgs, type ConvertTarget, type InitializationOptions, type StatusParams } from '../../protocol/protocol';
+import { ReportRequest, ServerCommands, StatusNotification, type ReportParams, type ConvertArgs, type ConvertTarget, type InitializationOptions, type StatusParams } from '../../protocol/protocol';
 import type { SettingProblem, Settings } from '../../protocol/settings';
 import { createAnalyzer, type AnalysisResult, type Analyzer } from './analysis';
 import { codeActions, FIX_ALL_KIND, fixAllEdits } from './features/codeActions';
 import { publishedDiagnostics, useRuleDocs } from './features/diagnostics';
 import { completionItems } from './features/completion';
 import { documentSymbols, foldingRanges, hover } from './features/outline';
+import { reportFor } from './features/report';
 import { getServices } from './services';
 import { SettingsCache } from './settingsCache';
 import { CONFIG_FILE_NAME, describeSettingProblem, formatOf, lineColumn, readProjectConfig, toAnalysisConfig, type ProjectConfig } from './shared/config';
@@ -401,6 +402,7 @@ export function startServer(connection: Connection): void {
     useLanguage(language(s));
     return withStructure(params.textDocument.uri, [], (doc, r) => completionItems(doc, r, params.position, getAnalyzer().tokens, getServices().model));
   });
+  connection.onRequest(ReportRequest, (params: ReportParams) => reportFor(params, (uri) => documents.get(uri), freshResult));
   connection.onDocumentSymbol((params) => withStructure(params.textDocument.uri, [], (doc, r) => documentSymbols(doc, r.structure)));
   connection.onFoldingRanges((params) => withStructure(params.textDocument.uri, [], (doc, r) => foldingRanges(doc, r.structure)));
   connection.onHover((params) => withStructure(params.textDocument.uri, null, (doc, r) => hover(doc, r.structure, params.position)));

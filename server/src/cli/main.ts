@@ -19,6 +19,7 @@ import { toLang, useLanguage, type Lang } from '../shared/messages';
 import { filePieces, formatOutline, OutputWriter, type OutputFormat } from './format';
 import { CheckPool, runJob, startCheckWorker, type Job, type JobResult, type WorkerOptions } from './pool';
 import { decodeInput, encodeOutput, type InputEncoding } from './input';
+import { reportPage, writeReport } from './report';
 
 /** A usage or I/O problem: reported on stderr with exit code 2. */
 export class UsageError extends Error {}
@@ -29,7 +30,7 @@ interface Options {
   flags: Map<string, string[]>;
 }
 
-const VALUE_FLAGS = new Set(['--format', '--fail-on', '--rule', '--config', '--lang', '--to', '--offset', '-o', '--jobs']);
+const VALUE_FLAGS = new Set(['--format', '--fail-on', '--rule', '--config', '--lang', '--locale', '--to', '--offset', '-o', '--jobs']);
 const BOOLEAN_FLAGS = new Set(['--write', '--stdio', '--help', '-h', '--version']);
 
 function parseArgs(argv: string[]): Options {
@@ -321,6 +322,7 @@ const HELP = `wenfeng — writing assistant for Chinese official-style prose
   wenfeng complete [path] --offset N --format json
   wenfeng build-model <corpus-dir…> -o FILE
   wenfeng score [paths…] --format json [--jobs N]
+  wenfeng report <file> [-o report.html] [--locale zh-CN|en]
   wenfeng lsp --stdio
 
 '-' or no path reads standard input; a folder is searched for .md, .markdown and .txt files. Input is UTF-8
@@ -406,6 +408,21 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         (require('../server') as typeof import('../server')).startStdioServer();
         return -1;
+      }
+      case 'report': {
+        if (o.paths.length > 1) {
+          throw new UsageError('report takes one path');
+        }
+        const lang = toLang(one(o, '--locale') ?? one(o, '--lang'), 'zh-cn');
+        useLanguage(lang);
+        const file = o.paths[0] ?? '-';
+        const { text } = readSingle(file, err);
+        const analyzer = createAnalyzer(getServices(), { log: (m) => err(`${m}\n`) });
+        const problem = writeReport(reportPage(analyzeFile(analyzer, o, file, text, err), text, file, lang), one(o, '-o'), out);
+        if (problem !== undefined) {
+          throw new UsageError(`cannot write ${one(o, '-o')}: ${problem}`);
+        }
+        return 0;
       }
       case 'build-model': {
         const outFile = one(o, '-o');
