@@ -43,6 +43,11 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** "1 finding" / "N findings" (English has a singular; Chinese reads the same either way). */
+function findingCount(l10n: Translator, n: number): string {
+  return n === 1 ? l10n.t('1 finding') : l10n.t('{0} findings', n);
+}
+
 function categoryName(l10n: Translator, c: Category): string {
   switch (c) {
     case 'structure':
@@ -116,7 +121,7 @@ function strip(model: ReportModel, l10n: Translator): string {
     const w = Math.max(2, (p.length / total) * width);
     // Heat 0 (none) … 4 (a finding every few characters).
     const heat = p.findings === 0 ? 0 : p.density < 0.5 ? 1 : p.density < 1.5 ? 2 : p.density < 4 ? 3 : 4;
-    const cell = `<rect x="${x.toFixed(1)}" y="0" width="${(w - 1).toFixed(1)}" height="28" class="heat${heat}"><title>${escapeHtml(l10n.t('Line {0}: {1} findings', p.line + 1, p.findings))}</title></rect>`;
+    const cell = `<rect x="${x.toFixed(1)}" y="0" width="${(w - 1).toFixed(1)}" height="28" class="heat${heat}"><title>${escapeHtml((p.findings === 1 ? l10n.t('Line {0}: 1 finding', p.line + 1) : l10n.t('Line {0}: {1} findings', p.line + 1, p.findings)))}</title></rect>`;
     x += w;
     return cell;
   });
@@ -167,10 +172,10 @@ function findings(model: ReportModel, l10n: Translator, interactive: boolean): s
     const deductions = model.score.deductions
       .filter((d) => d.category === c)
       .sort((a, b) => b.total - a.total)
-      .map((d) => `<li>${escapeHtml(l10n.t('{0}: {1} findings, −{2} points of the total', d.rule, d.count, d.total.toFixed(1)))}</li>`)
+      .map((d) => `<li>${escapeHtml((d.count === 1 ? l10n.t('{0}: 1 finding, −{1} points of the total', d.rule, d.total.toFixed(1)) : l10n.t('{0}: {1} findings, −{2} points of the total', d.rule, d.count, d.total.toFixed(1))))}</li>`)
       .join('');
     sections.push(
-      `<section class="category" id="cat-${c}"><h3>${escapeHtml(categoryName(l10n, c))} <span class="sub ${band(model.score.categories[c])}">${model.score.categories[c]}</span> <span class="count">${escapeHtml(l10n.t('{0} findings', mine.length))}</span></h3>` +
+      `<section class="category" id="cat-${c}"><h3>${escapeHtml(categoryName(l10n, c))} <span class="sub ${band(model.score.categories[c])}">${model.score.categories[c]}</span> <span class="count">${escapeHtml(findingCount(l10n, mine.length))}</span></h3>` +
         `<ul class="deductions">${deductions}</ul><ul class="findings">${mine.map((f) => findingItem(f, l10n, interactive)).join('')}</ul></section>`,
     );
   }
@@ -266,7 +271,7 @@ export function renderReportBody(model: ReportModel, options: Pick<RenderOptions
   const { l10n, webview } = options;
   const s = model.score;
   const fit = s.genreFit === null ? '' : ` · ${escapeHtml(l10n.t('genre fit {0}', s.genreFit.toFixed(2)))}`;
-  const meta = `${escapeHtml(l10n.t('{0} characters', model.length))} · ${escapeHtml(l10n.t('{0} findings', model.findings.length))}${fit}`;
+  const meta = `${escapeHtml(l10n.t('{0} characters', model.length))} · ${escapeHtml(findingCount(l10n, model.findings.length))}${fit}`;
   return `<header><h1>${escapeHtml(l10n.t('Wenfeng report: {0}', model.title))}</h1><div class="meta">${meta}</div></header>
 <section id="score"><h2>${escapeHtml(l10n.t('Score'))}</h2>${chart(model, l10n)}</section>
 <section id="strip"><h2>${escapeHtml(l10n.t('Where findings cluster'))}</h2>${strip(model, l10n)}<div class="legend">${escapeHtml(l10n.t('One cell per paragraph, as wide as the paragraph; the darker, the more findings per character.'))}</div></section>
