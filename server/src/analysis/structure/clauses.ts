@@ -705,6 +705,98 @@ function alignedRuns(
   return out;
 }
 
+/** One-character modals that pivot clauses after their subjects (政府要…，群众要…，媒体要…). */
+const PIVOT_MODALS = new Set([...'要会能应需必']);
+/**
+ * Tags of words of two characters that pivot a 排比: adverbs and adjectives (深刻, 就是, 更加). A verb or a
+ * verbal noun shared in the middle of clauses is mostly their topic said again (放慢生活的脚步，追求“慢生活”…;
+ * 融入经济建设、政治建设…).
+ */
+const PIVOT_TAG = /^(?:d|a|ad|c)$/;
+const MAX_PIVOT_CLAUSE = 20;
+const MAX_PIVOT_AT = 8;
+
+/**
+ * Runs of short clauses of one sentence sharing a word after subjects of their own — the subjects differ, the
+ * word is the frame (经济体制深刻变革，社会结构深刻变动，利益格局深刻调整; 绿水青山就是金山银山，保护生态环境
+ * 就是保护生产力…; 网络文明才会…，网络秩序才会…，互联网行业才会…; 政府要…，群众要…，媒体要…). The word is a
+ * token one to eight characters in, an adverb or adjective of two characters (by its tag) or a one-character
+ * modal; each clause is
+ * short; a clause closing a 、 list of the item before may come between two items.
+ */
+function pivotRuns(cs: readonly Clause[], tokens: readonly Token[], tagOf: TagOf, nominal: (c: Clause) => boolean, taken: (k: number) => boolean): ClauseRun[] {
+  const out: ClauseRun[] = [];
+  /** Offset (in the core) of the first token `w` one to MAX_PIVOT_AT characters into clause k, or -1. */
+  const pivotAt = (k: number, w: string): number => {
+    const c = cs[k]!;
+    for (let at = 1; at <= MAX_PIVOT_AT && at + w.length <= c.core.length; at++) {
+      const t = tokenAt(tokens, c.coreStart + at);
+      if (t && t.norm === w) {
+        return at;
+      }
+    }
+    return -1;
+  };
+  const pivots = (k: number): string[] => {
+    const c = cs[k]!;
+    const out: string[] = [];
+    for (let at = 1; at <= MAX_PIVOT_AT && at < c.core.length; at++) {
+      const t = tokenAt(tokens, c.coreStart + at);
+      if (!t || !isHan(t.norm[0]) || t.end > c.coreStart + c.core.length - 1) {
+        continue;
+      }
+      const tag = tagOf(t.norm) ?? 'n';
+      const ok = t.norm.length >= 2 ? PIVOT_TAG.test(tag) && !NOT_SEGMENT_FRAMES.test(t.norm) : PIVOT_MODALS.has(t.norm);
+      if (ok) {
+        out.push(t.norm);
+      }
+    }
+    return out;
+  };
+  const fits = (k: number): boolean => k < cs.length && !taken(k) && cs[k]!.core.length <= MAX_PIVOT_CLAUSE;
+  let s = 0;
+  while (s + 2 < cs.length) {
+    let best: number[] = [];
+    let word = '';
+    if (fits(s)) {
+      for (const w of pivots(s)) {
+        const members = [s];
+        for (;;) {
+          const last = members[members.length - 1]!;
+          if (SENTENCE_ENDS.has(cs[last]!.mark)) {
+            break;
+          }
+          const next = last + 1;
+          if (fits(next) && pivotAt(next, w) > 0) {
+            members.push(next);
+            continue;
+          }
+          // A clause closing a 、 list of the item before (政府要主动、自觉地改，群众要…).
+          if (cs[last]!.mark === '、' && next < cs.length && cs[next]!.mark !== '、' && !SENTENCE_ENDS.has(cs[next]!.mark) && fits(next + 1) && pivotAt(next + 1, w) > 0) {
+            members.push(next + 1);
+            continue;
+          }
+          break;
+        }
+        if (members.length > best.length) {
+          best = members;
+          word = w;
+        }
+      }
+    }
+    const all = best.map((k) => cs[k]!);
+    // The subjects differ: one shared opening is a frame found elsewhere, or a topic said again.
+    const subjects = new Set(best.map((k) => cs[k]!.core.slice(0, pivotAt(k, word))));
+    if (best.length >= 3 && subjects.size === best.length && !isList(all, all.slice(1), word, s > 0 ? cs[s - 1]!.mark : '', nominal, cs[best[best.length - 1]! + 1])) {
+      out.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template: `{X}${word}{Y}`, words: [word] });
+      s = best[best.length - 1]! + 1;
+    } else {
+      s++;
+    }
+  }
+  return out;
+}
+
 /** Marks that end a segment: a sentence or a part of one closed by ；. */
 const SEGMENT_MARKS = new Set([...'；。！？;!?\n\r\t']);
 /** Openings of segments that are the language's connectives, not a frame (我们…；我们…). */
@@ -764,6 +856,12 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
   }
   for (const r of stepRuns(cs, tokens)) {
     keep(r);
+  }
+  // A word in the middle of short clauses, after a subject of their own (政府要…，群众要…，媒体要…).
+  if (tagOf) {
+    for (const r of pivotRuns(cs, tokens, tagOf, nominal, (k) => starts.has(cs[k]!.start))) {
+      keep(r);
+    }
   }
   return runs.sort((a, b) => a.items[0]!.start - b.items[0]!.start);
 }
