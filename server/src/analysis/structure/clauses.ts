@@ -714,6 +714,10 @@ const PIVOT_MODALS = new Set([...'要会能应需必']);
  */
 const PIVOT_TAG = /^(?:d|a|ad|c)$/;
 const MAX_PIVOT_CLAUSE = 20;
+/** Characters of adverbs and conjunctions that may stand before a pivot instead of a subject (既要, 不仅要). */
+const ADVERBIAL = new Set([...'既也还更又并而不仅但先再就才都均亦总却']);
+/** Characters opening a connective or a demonstrative rather than a subject (但, 也就是说, 说到底, 这). */
+const PIVOT_CONNECTIVES = new Set([...'即但也就这那而并所因说']);
 const MAX_PIVOT_AT = 8;
 
 /**
@@ -786,8 +790,12 @@ function pivotRuns(cs: readonly Clause[], tokens: readonly Token[], tagOf: TagOf
     }
     const all = best.map((k) => cs[k]!);
     // The subjects differ: one shared opening is a frame found elsewhere, or a topic said again.
-    const subjects = new Set(best.map((k) => cs[k]!.core.slice(0, pivotAt(k, word))));
-    if (best.length >= 3 && subjects.size === best.length && !isList(all, all.slice(1), word, s > 0 ? cs[s - 1]!.mark : '', nominal, cs[best[best.length - 1]! + 1])) {
+    const subjects = best.map((k) => cs[k]!.core.slice(0, pivotAt(k, word)));
+    // Subjects, not adverbs before the word (我们要…，既要…，也要…: an opening 要 with a lead-in).
+    // Nor a later clause opening with a connective (即角度要小，但视野要开阔，也就是说我们要…): a commentary, not
+    // parallel subjects; the first may (即开头要…，中间要…，结尾要…).
+    const adverbial = subjects.some((x, i) => (x.length <= 2 && [...x].every((c) => ADVERBIAL.has(c))) || (i > 0 && PIVOT_CONNECTIVES.has(x[0] ?? '')));
+    if (best.length >= 3 && new Set(subjects).size === best.length && !adverbial && !isList(all, all.slice(1), word, s > 0 ? cs[s - 1]!.mark : '', nominal, cs[best[best.length - 1]! + 1])) {
       out.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template: `{X}${word}{Y}`, words: [word] });
       s = best[best.length - 1]! + 1;
     } else {
