@@ -580,7 +580,11 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
         if (all.length < 3 || topic || !acceptsOpening(open.f, open.p, members, withLead, withLead && (lead?.tail ?? false), opts.known)) {
           continue;
         }
-        if (pairs(all) || isList(all, members, open.f, withLead ? before : all0(s), opts.nominal, cs[open.members[open.members.length - 1]! + 1])) {
+        // Judged with the mark that parts each item from the next (a clause between two items closes with ，
+        // when the first item's 、 opened a list of its own: 坚持科技自立、人才强国，坚持…).
+        const idx = withLead ? [pi, ...open.members] : open.members;
+        const parted = all.map((c, i) => (i + 1 < idx.length ? { ...c, mark: cs[idx[i + 1]! - 1]!.mark } : c));
+        if (pairs(all) || isList(parted, parted.slice(withLead ? 1 : 0), open.f, withLead ? before : all0(s), opts.nominal, cs[open.members[open.members.length - 1]! + 1])) {
           // A list is passed over whole: its tail is the same list (and searching it again from each of its
           // items would make a long list slow).
           listed = Math.max(listed, open.members[open.members.length - 1]!);
