@@ -3,6 +3,7 @@
  * between 、，；。！？： — that share frame characters at the same place.
  *
  * - a common opening: 有事多商量、有事好商量、有事会商量; 为中国制造…，为中国文化…，为中国力量…; 求快、求洋、求大;
+ *   再好的…，再美的…，再近的…;
  * - a common ending: 尊重自然、顺应自然、保护自然; 决策办事依法、解决问题用法、化解矛盾靠法;
  * - frame characters a little way in: 识才的慧眼、爱才的诚意、用才的胆识; 望得见山、看得见水、记得住乡愁;
  *   滋养了…，熏陶了…，营造了…;
@@ -66,7 +67,7 @@ const ADVERBS = new Set([...'也还更又而并且都均亦及和与或']);
  * One-character openings that frame long clauses (coverbs, the copula, negation …): 从…到…，从…到…；
  * 以…为…、以…为…; 是…，是…，是…; 要…，要…，要….
  */
-const FRAME_OPENERS = new Set([...'从为以用在把让使是有要会能应需必对向给靠将不无没可更多高早先新重求敢来凭于非只唯当如像若越每各所']);
+const FRAME_OPENERS = new Set([...'从为以用在把让使是有要会能应需必对向给靠将不无没可更多高早先新重求敢来凭于非只唯当如像若越每各所再']);
 
 /** Particles and complements that frame clauses a little way in (滋养了…，熏陶了…; 望得见山、看得见水). */
 const PARTICLES = new Set([...'了着得过']);
@@ -269,7 +270,7 @@ function acceptsOpening(f: string, p: number, members: readonly Clause[], lead: 
   if (f.length === 1 && LIGHT_INNER.has(f)) {
     return false;
   }
-  if (longest(members) <= 4) {
+  if (longest(members) <= 5) {
     return members.every((c) => c.core.length === members[0]!.core.length && c.core.startsWith(f, p));
   }
   if (f.length === 1) {
