@@ -312,3 +312,18 @@ test('paragraph series: a paragraph of web residue ([page]) between items does n
   assert.equal(s.level, 'paragraph');
   assert.deepEqual(starts(s), [10, 58, 102]);
 });
+
+test('paragraph series of two: two paragraphs opening alike past a comma; not two long leads on one topic', () => {
+  const text =
+    '营商环境关乎发展全局。\n' +
+    '优化营商环境，需要政府简政放权。审批事项能减则减，让企业少跑腿、好办事，把精力用在经营上。\n' +
+    '优化营商环境，需要企业诚信经营。守合同、重信用是企业立身之本，也是市场秩序的基础。\n' +
+    '总之，各方协同才能久久为功。\n';
+  const s = only(text);
+  assert.equal(s.level, 'paragraph');
+  assert.deepEqual(starts(s), [12, 58]);
+  const topic =
+    '政府工作报告可以让我们了解当前的大政方针、国家的发展方向、前期工作的问题以及近期的工作重点等内容。\n' +
+    '政府工作报告在刚开始学习时可能会让人觉得比较枯燥，因为看不懂的地方比较多，需要耐心。\n';
+  assert.deepEqual(analyze(topic).structure.series, []);
+});

@@ -186,5 +186,49 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
   )) {
     out.push({ members, words: [] });
   }
+  // Pairs: two consecutive paragraphs opening with the same four Han characters or more, leads of like length,
+  // and neither the paragraph before nor the one after opening so (精准扶贫要重在“扶志”。／精准扶贫更要重在
+  // “扶智”。; 改变习惯，才能促进经济社会发展。／改变习惯，才能促进个人取得成功。). The gold annotations count
+  // two-item paragraph series (server/data/gold/README.md: a series is any parallel run; 23 of the 82 paragraph
+  // series of test.json have two items).
+  const next = (k: number): number => {
+    let j = k + 1;
+    while (j < leads.length && hanCount(leads[j]!.text) === 0) {
+      j++;
+    }
+    return j;
+  };
+  const opensLike = (a: number, b: number): string => {
+    if (a < 0 || b >= leads.length || !leads[a]!.eligible || !leads[b]!.eligible) {
+      return '';
+    }
+    const f = commonOpening([leads[a]!.text, leads[b]!.text]);
+    return hanCount(f) >= 4 && isHan(f[0]) && !NOT_FRAMES.test(f) ? f : '';
+  };
+  for (let i = 0; i < leads.length; i++) {
+    const j = next(i);
+    if (taken.has(i) || j >= leads.length || taken.has(j)) {
+      continue;
+    }
+    const f = opensLike(i, j);
+    if (f === '') {
+      continue;
+    }
+    const lengths = [i, j].map((k) => hanCount(leads[k]!.text.slice(0, leads[k]!.leadLength)));
+    const like = Math.max(...lengths) * 2 <= Math.min(...lengths) * 3;
+    let before = i - 1;
+    while (before >= 0 && hanCount(leads[before]!.text) === 0) {
+      before--;
+    }
+    // Topic sentences, or a shared opening that runs past a comma: long leads opening with the same noun are
+    // the topic said again (政府工作报告可以让我们了解…／政府工作报告在刚开始学习时…).
+    const topical = [i, j].every((k) => topicSentence(leads[k]!, 30)) || /[，,]/.test(f);
+    if (!like || !topical || opensLike(before, i) !== '' || opensLike(j, next(j)) !== '') {
+      continue;
+    }
+    out.push({ members: [i, j], words: [f] });
+    taken.add(i);
+    taken.add(j);
+  }
   return out.sort((a, b) => a.members[0]! - b.members[0]!);
 }
