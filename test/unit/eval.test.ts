@@ -13,6 +13,7 @@ import {
   excerpt,
   lineOf,
   matchSeries,
+  matchSingles,
   overlaps,
   per20k,
   planInjections,
@@ -103,6 +104,19 @@ test('series: compare both ways (recall per gold series, precision per found ser
     goldMatchedStrict: [true, true, false],
     foundMatched: [true, true, false],
   });
+});
+
+test('series: a gold series of one item is recalled by an orphan ordinal near it, nothing else changes', () => {
+  const found = [[10, 40, 70]];
+  const gold = [[10, 40, 70], [200], [500], [600, 700]];
+  const cmp = compareSeries(found, gold);
+  assert.deepEqual(cmp.goldMatched, [true, false, false, false]);
+  // Orphans at 202 (within 3 of the lone 首先 at 200), 520 (too far from 500) and 600 (a multi-item series'
+  // first item: an orphan does not match it).
+  matchSingles(cmp, gold, [202, 520, 600]);
+  assert.deepEqual(cmp.goldMatched, [true, true, false, false]);
+  assert.deepEqual(cmp.goldMatchedStrict, [true, true, false, false]);
+  assert.deepEqual(cmp.foundMatched, [true]);
 });
 
 test('injection: planned sites are deterministic, spaced, and never touch a copy of the doubled character', () => {

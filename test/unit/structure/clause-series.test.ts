@@ -192,3 +192,138 @@ test('document symbols: a clause series is listed under the paragraph series ite
   assert.equal(second.children?.length, 1);
   assert.deepEqual(second.children![0]!.children!.map((c) => doc.offsetAt(c.selectionRange.start)), [57, 67, 74]);
 });
+
+// The stricter reading of inline series (test/fixtures/dev-gold/README.md, round 2): lists are not 排比.
+
+test('not series (stricter reading): short 、 items framed by 不, examples closed by an ellipsis, two pairs, 之 alone, nouns of a list, frameless measures', () => {
+  for (const text of [
+    // Short items framed by a negation: qualities of one kind.
+    '发展中还存在不平衡、不协调、不可持续问题，必须下大力气解决。',
+    // Examples of a habit, the sentence going on after the ellipsis.
+    '城里人的日子越来越忙，上班习惯赶时间，吃饭习惯点外卖，周末习惯刷手机……不知不觉丢掉了生活的滋味。',
+    // Two 有…，也有… pairs.
+    '人生路上有掌声鲜花，也有风雨坎坷；有亲友支持，也有误解质疑。',
+    // Noun phrases sharing only 之.
+    '依法治国是强国之基、富民之本、安邦之策。',
+    // Kinds of one thing, the last running on into the sentence.
+    '面对新情况，过去行之有效的管理理念、管理制度、管理手段、管理方法在今天难以完全适应。',
+    // Verb-object measures sharing no frame word.
+    '要简化审批流程，压缩办理时限，公开收费标准，畅通投诉渠道。',
+    // Three verbs of one object.
+    '我们要坚持勇于、敢于、善于担当的好作风。',
+  ]) {
+    assert.deepEqual(
+      analyze(text).structure.series.map((s) => s.items.map((it) => text.slice(it.leadStart, it.leadEnd))),
+      [],
+      text,
+    );
+  }
+});
+
+test('the frame may be a word of enumeration: 包含了坚韧、包含了担当、包含了奉献', () => {
+  const text = '这种精神包含了坚韧、包含了担当、包含了奉献。';
+  const s = only(text);
+  assert.equal(s.frame, '包含了{X}');
+  assert.deepEqual(starts(s), [0, 10, 16]);
+});
+
+test('a lead-in clause whose tail has the items\' shape: …之所以多年扶而不起，帮而不富，助而不强', () => {
+  const text = '很多村子之所以多年扶而不起，帮而不富，助而不强，根子在于缺少产业。';
+  const s = only(text);
+  assert.equal(s.frame, '{X}而不{Y}');
+  assert.deepEqual(starts(s), [0, 14, 19]);
+});
+
+test('items each opening a 、 list of their own: 要坚持…、…，坚持…、…，坚持…、…', () => {
+  const text = '有代表说：“要坚持科技自立、人才强国，坚持创新驱动、开放合作，坚持生态优先、绿色发展，加快建设现代化强国。”';
+  const s = only(text);
+  assert.equal(s.frame, '坚持{X}');
+  assert.deepEqual(starts(s), [5, 19, 31]);
+});
+
+test('condition and outcome: 少年勤，则国家兴，少年懒，则国家衰，… items start at the condition', () => {
+  const text = '少年勤，则国家兴，少年懒，则国家衰，少年强，则国家强。';
+  const s = only(text);
+  assert.deepEqual(starts(s), [0, 9, 18]);
+  assert.deepEqual(leads(text, s), ['少年勤，则国家兴', '少年懒，则国家衰', '少年强，则国家强']);
+});
+
+test('a modal after subjects of their own, after an astral character: 政府要…、…，企业要…，村民要…', () => {
+  const text = '𠮷日里谈乡村振兴，政府要主动作为、靠前服务，企业要履行责任，村民要积极参与，才能形成合力。';
+  const s = only(text);
+  assert.equal(s.frame, '{X}要{Y}');
+  assert.deepEqual(starts(s), [10, 23, 31]);
+  assert.deepEqual(
+    s.items.map((it) => it.leadEnd),
+    [17, 30, 38],
+  );
+});
+
+test('an adverb in the middle of clauses, with CRLF: 利益格局深刻调整，社会结构深刻变动，思想观念深刻变化', () => {
+  const text = '标题\r\n改革进入深水区，利益格局深刻调整，社会结构深刻变动，思想观念深刻变化，考验着治理能力。\r\n';
+  const s = only(text);
+  assert.equal(s.frame, '{X}深刻{Y}');
+  assert.deepEqual(starts(s), [12, 21, 30]);
+});
+
+test('not a pivot: an opening 要 after adverbs, connectives before a later item', () => {
+  for (const text of [
+    '我们要努力找到平衡点，既要有发展的坚持，也要有保护的兼顾。',
+    '写作时角度要小，但视野要开阔，也就是说我们要选择一个小切口。',
+  ]) {
+    assert.deepEqual(
+      analyze(text).structure.series.map((s) => s.items.map((it) => text.slice(it.leadStart, it.leadEnd))),
+      [],
+      text,
+    );
+  }
+});
+
+test('paragraph series: topic sentences naming each a part\'s role (是前提 / 是核心 / 是保障)', () => {
+  const text =
+    '办好教育要几方合力。\n' +
+    '家风熏陶是前提。家庭是孩子的第一所学校，父母的言行潜移默化地影响着孩子的成长。\n' +
+    '因材施教，学校引导是核心。学校要尊重学生的个性差异，用心上好每一堂课，培养学生的综合素养。\n' +
+    '综合治理，社会监督是保障。社会各界要共同营造风清气正的育人环境，让孩子健康成长。\n';
+  const s = only(text);
+  assert.equal(s.level, 'paragraph');
+  assert.deepEqual(starts(s), [11, 51, 97]);
+});
+
+test('paragraph series: short topic sentences after a paragraph announcing them with a colon', () => {
+  const text =
+    '提高基层治理水平，应抓住以下几个重点：\n' +
+    '健全村规民约。村规民约是村民自治的重要依据，应当广泛征求村民意见并定期修订完善。\n' +
+    '规范议事程序。重大事项要经过村民会议讨论决定，做到程序公开、过程透明、结果公正。\n' +
+    '培养法治人才。要从返乡青年中选拔培养一批懂法律、会调解、能服务的基层法治带头人。\n';
+  const s = only(text);
+  assert.equal(s.level, 'paragraph');
+  assert.deepEqual(starts(s), [20, 61, 102]);
+});
+
+test('paragraph series: a paragraph of web residue ([page]) between items does not part them', () => {
+  const text =
+    '网络文明要靠大家。\n' +
+    '加强宣传是建设网络文明之策。学校和社区可以组织形式多样的活动，普及网络文明知识。\n' +
+    '[page]\n' +
+    '提升自律是建设网络文明之计。每一位网民都应当自觉遵守公约，理性表达意见，不造谣不传谣。\n' +
+    '强化他律是建设网络文明之途。有关部门要完善法规制度，对网络违法行为依法严肃处理。\n';
+  const s = only(text);
+  assert.equal(s.level, 'paragraph');
+  assert.deepEqual(starts(s), [10, 58, 102]);
+});
+
+test('paragraph series of two: two paragraphs opening alike past a comma; not two long leads on one topic', () => {
+  const text =
+    '营商环境关乎发展全局。\n' +
+    '优化营商环境，需要政府简政放权。审批事项能减则减，让企业少跑腿、好办事，把精力用在经营上。\n' +
+    '优化营商环境，需要企业诚信经营。守合同、重信用是企业立身之本，也是市场秩序的基础。\n' +
+    '总之，各方协同才能久久为功。\n';
+  const s = only(text);
+  assert.equal(s.level, 'paragraph');
+  assert.deepEqual(starts(s), [12, 58]);
+  const topic =
+    '政府工作报告可以让我们了解当前的大政方针、国家的发展方向、前期工作的问题以及近期的工作重点等内容。\n' +
+    '政府工作报告在刚开始学习时可能会让人觉得比较枯燥，因为看不懂的地方比较多，需要耐心。\n';
+  assert.deepEqual(analyze(topic).structure.series, []);
+});

@@ -3,6 +3,7 @@
  * between 、，；。！？： — that share frame characters at the same place.
  *
  * - a common opening: 有事多商量、有事好商量、有事会商量; 为中国制造…，为中国文化…，为中国力量…; 求快、求洋、求大;
+ *   再好的…，再美的…，再近的…;
  * - a common ending: 尊重自然、顺应自然、保护自然; 决策办事依法、解决问题用法、化解矛盾靠法;
  * - frame characters a little way in: 识才的慧眼、爱才的诚意、用才的胆识; 望得见山、看得见水、记得住乡愁;
  *   滋养了…，熏陶了…，营造了…;
@@ -11,7 +12,10 @@
  * The first item may open with words of its own before the frame (这座山是…，是…，也是…): its clause is taken
  * in when the frame appears in it. Any item may open with an adverb (也、还、更 …) before the frame.
  *
- * Not series: two clauses; a list of named things (北京、上海、广州) shares nothing; a list of kinds of one
+ * Not series (test/fixtures/dev-gold/README.md, the stricter reading): two clauses, or two pairs (有…，也有…；
+ * 有…，也有…); short 、 items framed by a negation or light word (不平衡、不协调、不可持续; 治国之基、惠民之本);
+ * examples closed by 等 or by an ellipsis the sentence goes on after; verb-object measures sharing no frame
+ * word (no longer looked for); a list of named things (北京、上海、广州) shares nothing; a list of kinds of one
  * thing (经济建设、政治建设、文化建设; 城市设施、城市交通、城市精神等) shares a head noun, which is told apart
  * by the list mark 、 and a small set of category heads or a closing 等.
  *
@@ -63,12 +67,15 @@ const ADVERBS = new Set([...'也还更又而并且都均亦及和与或']);
  * One-character openings that frame long clauses (coverbs, the copula, negation …): 从…到…，从…到…；
  * 以…为…、以…为…; 是…，是…，是…; 要…，要…，要….
  */
-const FRAME_OPENERS = new Set([...'从为以用在把让使是有要会能应需必对向给靠将不无没可更多高早先新重求敢来凭于非只唯当如像若越每各所']);
+const FRAME_OPENERS = new Set([...'从为以用在把让使是有要会能应需必对向给靠将不无没可更多高早先新重求敢来凭于非只唯当如像若越每各所再']);
 
 /** Particles and complements that frame clauses a little way in (滋养了…，熏陶了…; 望得见山、看得见水). */
 const PARTICLES = new Set([...'了着得过']);
 /** Characters an inner frame of two or more characters must hold (识才的慧眼、爱才的诚意). */
 const INNER_GLUE = new Set([...'了着得过之的']);
+
+/** One-character words too light to frame short items by themselves (治国之基、惠民之本、清政之魂). */
+const LIGHT_INNER = new Set([...'之的地和与及或是在']);
 
 /** Marks that end a sentence: a run of clauses does not go on past them. */
 const SENTENCE_ENDS = new Set([...'。！？!?']);
@@ -177,6 +184,17 @@ function commonEnding(cs: readonly Clause[]): string {
 /** Words that announce an enumeration of kinds rather than a 排比. */
 const ENUMERATION = /分为|分成|包括|包含|即|比如|例如|诸如|如下/;
 
+/**
+ * The last item of examples closed by 等 or an ellipsis (…等问题 is caught by the category heads). Not 平等, 同等 …
+ */
+const EXAMPLES_END = /(?<![平同均相对高中初上次优劣何])等{1,2}$/;
+
+/** An ellipsis inside a clause, text following it (……不仅掣肘经济创新发展). */
+const ELLIPSIS = /(?:…|\.{3,})[^….]/;
+
+/** Frames of short 、 lists that name words of one kind rather than frame a 排比 (不…, 无…, …于, …化). */
+const SHORT_LIST_FRAMES = new Set([...'不无非未没于之的性化']);
+
 /** A numeral with a classifier (一个字、一个词、一个句子): a count, not a frame. */
 const COUNT_FRAME = /^[一两二三四五六七八九十几每各某][个种些位项条件次样名类]/;
 
@@ -184,9 +202,32 @@ const COUNT_FRAME = /^[一两二三四五六七八九十几每各某][个种些�
  * A list rather than a series: a list of kinds (its items end in a shared category head: 经济建设、政治建设;
  * 宜居城市、人文城市), a 、 list closed by 等, or a list of counted things (一个字、一个词、一个句子).
  */
-function isList(all: readonly Clause[], members: readonly Clause[], shared: string, before: string, nominal: (c: Clause) => boolean): boolean {
-  if (COUNT_FRAME.test(shared)) {
+function isList(all: readonly Clause[], members: readonly Clause[], shared: string, before: string, nominal: (c: Clause) => boolean, next?: Clause): boolean {
+  // Counted things are short (一个字、一个词、一个句子); 一个富强民主文明的国家，首先是法治的国家；一个… frames.
+  if (COUNT_FRAME.test(shared) && (listJoined(all) || longest(members) <= 6)) {
     return true;
+  }
+  // Short items of a 、 list framed by a negation or a light word (勇于、敢于、善于; 不平衡、不协调、不可持续;
+  // 无公平、无和谐、无质量): words of one kind named, not clauses in parallel; the last item may run on into the
+  // sentence (不可持续问题依然突出). A content word frames short items (求快、求洋、求大; 山美、水美、人更美).
+  if (listJoined(all) && members.length >= 2 && longest(members.slice(0, -1)) <= 3 && [...shared].every((c) => SHORT_LIST_FRAMES.has(c))) {
+    return true;
+  }
+  // Examples of a phenomenon enumerated, closed by 等 or an ellipsis (上学习惯求人，搬家习惯找人帮忙……;
+  // 环境被污染，资源遭破坏，交通变拥堵等等).
+  const last = all[all.length - 1]!;
+  // An ellipsis closing the run's sentence is a trailing flourish (体悟幸福、点亮幸福、实现幸福……).
+  if (EXAMPLES_END.test(last.core) || (next !== undefined && !SENTENCE_ENDS.has(last.mark) && (last.mark === '…' || ELLIPSIS.test(next.core)))) {
+    return true;
+  }
+  // The nouns of a 、 list whose last item runs on into the sentence (管理理念、管理制度、管理手段、管理方法在今天…):
+  // the last item judged on as many characters as the longest other item.
+  if (listJoined(all) && members.length >= 3) {
+    const head = longest(members.slice(0, -1));
+    const cut = { ...members[members.length - 1]!, core: members[members.length - 1]!.core.slice(0, head) };
+    if ([...members.slice(0, -1), cut].every(nominal)) {
+      return true;
+    }
   }
   // Every item a noun phrase: things named, not actions or qualities in parallel (个人品德、家庭美德、职业道德;
   // 公共事务、公共事业和公共利益; against 尊重自然、顺应自然 and 山美、水美、人更美).
@@ -194,7 +235,7 @@ function isList(all: readonly Clause[], members: readonly Clause[], shared: stri
     return true;
   }
   // Kinds enumerated (分为经济问题、政治问题与公共服务问题; 即命题式作文、半命题式作文; 内容：个人品德、家庭美德…).
-  if (listJoined(all) && (ENUMERATION.test(all[0]!.core) || before === '：' || before === ':')) {
+  if (listJoined(all) && ((ENUMERATION.test(all[0]!.core) && !ENUMERATION.test(shared)) || before === '：' || before === ':')) {
     return true;
   }
   // …的城市，…的城市 is a frame with a slot, not a list of kinds.
@@ -224,8 +265,12 @@ function acceptsOpening(f: string, p: number, members: readonly Clause[], lead: 
   if (f.length === 1 && PARTICLES.has(f)) {
     return true;
   }
-  // Any character aligned in short items of one length: 用实劲、做实事、求实效.
-  if (longest(members) <= 4) {
+  // Any character aligned in short items of one length: 用实劲、做实事、求实效; not a light word alone
+  // (治国之基、惠民之本、清政之魂 share only 之).
+  if (f.length === 1 && LIGHT_INNER.has(f)) {
+    return false;
+  }
+  if (longest(members) <= 5) {
     return members.every((c) => c.core.length === members[0]!.core.length && c.core.startsWith(f, p));
   }
   if (f.length === 1) {
@@ -305,7 +350,10 @@ function openingRun(cs: readonly Clause[], s: number, opts: RunOptions): { f: st
             continue;
           }
           const after = last + 2;
-          if (k >= 3 && after < cs.length && !opts.stops.has(cs[next]?.mark ?? '') && holdsAt(cs[after]!.core, f, p) && cs[after]!.core.length > k) {
+          // One clause between two items: with a long frame (是不是要…，或…，是不是要…), or when it closes a
+          // 、 list of the item before (坚持为人民服务、为社会主义服务，坚持百花齐放、百家争鸣，坚持…).
+          const continued = cs[last]!.mark === '、' && cs[next]?.mark !== '、';
+          if ((k >= 3 || continued) && after < cs.length && !opts.stops.has(cs[next]?.mark ?? '') && holdsAt(cs[after]!.core, f, p) && cs[after]!.core.length > k) {
             members.push(after);
             last = after;
             continue;
@@ -475,8 +523,28 @@ function leadIn(prev: Clause, f: string, p: number, members: readonly Clause[]):
   }
   const firstAt = prev.core.indexOf(f);
   const early = firstAt >= p && firstAt - p <= MAX_LEAD_IN;
-  const tail = prev.mark === '、' && prev.core.length - (at - p) <= longest(members) + 1;
+  const rest = prev.core.length - (at - p);
+  // Its tail has the items' shape: a 、 list's first item, or short items of one length after a long clause
+  // (…之所以多年来扶而不起，帮而不富，助而不强).
+  const sameLength = longest(members) <= 6 && shortest(members) === longest(members) && rest === longest(members);
+  const tail = (prev.mark === '、' && rest <= longest(members) + 1) || sameLength;
   return early || tail ? { at: at - p, tail } : undefined;
+}
+
+/** Words of a consequence opening a clause (则、就、才、便). */
+const CONSEQUENCE = /^[则就才便]/;
+
+/** Adverbs opening the second clause of a pair (有…，也有…; 既有…，又有…). */
+const PAIR_ADVERBS = new Set([...'也又还']);
+
+/**
+ * Two pairs or more rather than a series: the items alternate between a clause and one opening with 也/又/还
+ * (有鲜花掌声，也有荆棘坎坷；有肯定支持，也有批评和质疑).
+ */
+function pairs(all: readonly Clause[]): boolean {
+  const paired = all.map((c) => PAIR_ADVERBS.has(c.core[0] ?? ''));
+  const alternate = (odd: boolean): boolean => paired.every((a, i) => a === (i % 2 === (odd ? 1 : 0)));
+  return all.length >= 3 && paired.filter((a) => a).length >= 2 && (alternate(true) || alternate(false));
 }
 
 function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
@@ -495,10 +563,14 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
     let listed = -1;
     if (open && open.members.length >= 2) {
       const members = open.members.map((k) => cs[k]!);
-      const prev = s > free ? cs[s - 1]! : undefined;
+      // The lead-in is the clause before, or the one before that when it opens a 、 list the clause before
+      // closes (要坚持为人民服务、为社会主义服务，坚持百花齐放…).
+      const twoBack = s - 2 >= free && cs[s - 2]!.mark === '、' && cs[s - 1]!.mark !== '、' && !cs[s - 1]!.core.includes(open.f) && cs[s - 2]!.core.includes(open.f);
+      const pi = twoBack ? s - 2 : s - 1;
+      const prev = pi >= free ? cs[pi]! : undefined;
       const found = prev && !opts.stops.has(prev.mark) && !(open.p === 0 && prev.core.startsWith(open.f)) ? leadIn(prev, open.f, open.p, members) : undefined;
       const lead = found && acceptsLeadIn(open.f, open.p, members, found.tail) ? found : undefined;
-      const before = all0(lead !== undefined ? s - 1 : s);
+      const before = all0(lead !== undefined ? pi : s);
       // With the lead-in clause if it may open the run, else the items alone.
       const candidates = lead && prev ? [[prev, ...members], members] : [members];
       for (const all of candidates) {
@@ -509,7 +581,11 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
         if (all.length < 3 || topic || !acceptsOpening(open.f, open.p, members, withLead, withLead && (lead?.tail ?? false), opts.known)) {
           continue;
         }
-        if (isList(all, members, open.f, withLead ? before : all0(s), opts.nominal)) {
+        // Judged with the mark that parts each item from the next (a clause between two items closes with ，
+        // when the first item's 、 opened a list of its own: 坚持科技自立、人才强国，坚持…).
+        const idx = withLead ? [pi, ...open.members] : open.members;
+        const parted = all.map((c, i) => (i + 1 < idx.length ? { ...c, mark: cs[idx[i + 1]! - 1]!.mark } : c));
+        if (pairs(all) || isList(parted, parted.slice(withLead ? 1 : 0), open.f, withLead ? before : all0(s), opts.nominal, cs[open.members[open.members.length - 1]! + 1])) {
           // A list is passed over whole: its tail is the same list (and searching it again from each of its
           // items would make a long list slow).
           listed = Math.max(listed, open.members[open.members.length - 1]!);
@@ -517,7 +593,11 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
         }
         {
           const template = open.p === 0 ? `${open.f}{X}` : `{X}${open.f}{Y}`;
-          runs.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template, words: [open.f] });
+          // A frame opening with a word of consequence, one clause between items (少年强，则中国强，少年智，则
+          // 中国智…): each item is a condition and its outcome, and starts with the condition.
+          const conditioned = !withLead && CONSEQUENCE.test(open.f) && open.members.every((m, i) => m - 1 >= free && (i === 0 || open.members[i - 1]! < m - 1));
+          const items = all.map((c, i) => ({ start: conditioned ? cs[open.members[i]! - 1]!.start : c.start, end: c.end }));
+          runs.push({ items, template, words: [open.f] });
           taken = open.members[open.members.length - 1]!;
           break;
         }
@@ -528,7 +608,7 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
       const all = cs.slice(s, end.last + 1);
       // A noun closing long clauses is their topic said again (…消费多元需求，…个性化需求，…不同需求).
       const topic = opts.topic(end.f) && shortest(all.slice(1)) >= 12;
-      if (!topic && acceptsEnding(end.f, all.slice(1)) && !isList(all, all.slice(1), end.f, all0(s), opts.nominal)) {
+      if (!topic && acceptsEnding(end.f, all.slice(1)) && !isList(all, all.slice(1), end.f, all0(s), opts.nominal, cs[end.last + 1])) {
         runs.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template: `{X}${end.f}`, words: [end.f] });
         taken = end.last;
       }
@@ -620,7 +700,7 @@ function alignedRuns(
     }
     const all = members.map((k) => cs[k]!);
     const before = members[0]! > 0 ? cs[members[0]! - 1]!.mark : '';
-    if (members.length >= 3 && !isList(all, all.slice(1), common.join(''), before, nominal)) {
+    if (members.length >= 3 && !isList(all, all.slice(1), common.join(''), before, nominal, cs[members[members.length - 1]! + 1])) {
       out.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template: common.join('…'), words: common.filter((w) => !LIGHT_WORDS.has(w)) });
     }
     // A run refused as a list is passed over whole: its tail would be refused alike (and aligning it again
@@ -630,43 +710,99 @@ function alignedRuns(
   return out;
 }
 
+/** One-character modals that pivot clauses after their subjects (政府要…，群众要…，媒体要…). */
+const PIVOT_MODALS = new Set([...'要会能应需必']);
 /**
- * Runs of verb-object clauses parallel by shape alone, with no frame word (简政放权、减轻税负、加强执法;
- * 树立梦想、开拓创新、坚守责任、拼搏进取; 搭建政策转换桥梁，动员社会资源力量): three or more clauses of one
- * sentence, all of one length (four to eight Han characters), at least three of them opening with a verb of
- * two characters and none a noun phrase. The clause before may end with one more: its tail of that length.
+ * Tags of words of two characters that pivot a 排比: adverbs and adjectives (深刻, 就是, 更加). A verb or a
+ * verbal noun shared in the middle of clauses is mostly their topic said again (放慢生活的脚步，追求“慢生活”…;
+ * 融入经济建设、政治建设…).
  */
-function shapeRuns(cs: readonly Clause[], tagOf: TagOf, nominal: (c: Clause) => boolean, taken: (k: number) => boolean): ClauseRun[] {
+const PIVOT_TAG = /^(?:d|a|ad|c)$/;
+const MAX_PIVOT_CLAUSE = 20;
+/** Characters of adverbs and conjunctions that may stand before a pivot instead of a subject (既要, 不仅要). */
+const ADVERBIAL = new Set([...'既也还更又并而不仅但先再就才都均亦总却']);
+/** Characters opening a connective or a demonstrative rather than a subject (但, 也就是说, 说到底, 这). */
+const PIVOT_CONNECTIVES = new Set([...'即但也就这那而并所因说']);
+const MAX_PIVOT_AT = 8;
+
+/**
+ * Runs of short clauses of one sentence sharing a word after subjects of their own — the subjects differ, the
+ * word is the frame (经济体制深刻变革，社会结构深刻变动，利益格局深刻调整; 绿水青山就是金山银山，保护生态环境
+ * 就是保护生产力…; 网络文明才会…，网络秩序才会…，互联网行业才会…; 政府要…，群众要…，媒体要…). The word is a
+ * token one to eight characters in, an adverb or adjective of two characters (by its tag) or a one-character
+ * modal; each clause is
+ * short; a clause closing a 、 list of the item before may come between two items.
+ */
+function pivotRuns(cs: readonly Clause[], tokens: readonly Token[], tagOf: TagOf, nominal: (c: Clause) => boolean, taken: (k: number) => boolean): ClauseRun[] {
   const out: ClauseRun[] = [];
-  const pure = (t: string): boolean => /^\p{Script=Han}+$/u.test(t);
-  const verbFirst = (t: string): boolean => /^v(?!n)/.test(tagOf(t.slice(0, 2)) ?? '');
-  const joins = (mark: string, first: string): boolean => (first === '；' || first === ';' ? mark === first : mark === '，' || mark === '、' || mark === ',');
-  let s = 0;
-  while (s + 2 < cs.length) {
-    const c = cs[s]!;
-    const len = c.core.length;
-    const fits = (k: number): boolean => !taken(k) && pure(cs[k]!.core) && cs[k]!.core.length === len && !nominal(cs[k]!);
-    if (len < 4 || len > 8 || !fits(s)) {
-      s++;
-      continue;
-    }
-    let last = s;
-    while (last + 1 < cs.length && last - s < MAX_RUN && joins(cs[last]!.mark, c.mark) && fits(last + 1)) {
-      last++;
-    }
-    const items = cs.slice(s, last + 1).map((x) => ({ start: x.start, end: x.end, core: x.core }));
-    const prev = s > 0 ? cs[s - 1]! : undefined;
-    // Not the tail of a quotation (“磨刀不误砍柴功”，打好了基础，抓住了关键).
-    const quoted = prev !== undefined && prev.coreStart + prev.core.length < prev.end;
-    if (prev && !quoted && !taken(s - 1) && joins(prev.mark, c.mark) && prev.core.length > len) {
-      const tail = prev.core.slice(prev.core.length - len);
-      if (pure(tail) && verbFirst(tail)) {
-        items.unshift({ start: prev.coreStart + prev.core.length - len, end: prev.end, core: tail });
+  /** Offset (in the core) of the first token `w` one to MAX_PIVOT_AT characters into clause k, or -1. */
+  const pivotAt = (k: number, w: string): number => {
+    const c = cs[k]!;
+    for (let at = 1; at <= MAX_PIVOT_AT && at + w.length <= c.core.length; at++) {
+      const t = tokenAt(tokens, c.coreStart + at);
+      if (t && t.norm === w) {
+        return at;
       }
     }
-    if (items.length >= 3 && items.filter((x) => verbFirst(x.core)).length >= Math.max(3, items.length - 1)) {
-      out.push({ items: items.map((x) => ({ start: x.start, end: x.end })), template: '', words: [] });
-      s = last + 1;
+    return -1;
+  };
+  const pivots = (k: number): string[] => {
+    const c = cs[k]!;
+    const out: string[] = [];
+    for (let at = 1; at <= MAX_PIVOT_AT && at < c.core.length; at++) {
+      const t = tokenAt(tokens, c.coreStart + at);
+      if (!t || !isHan(t.norm[0]) || t.end > c.coreStart + c.core.length - 1) {
+        continue;
+      }
+      const tag = tagOf(t.norm) ?? 'n';
+      const ok = t.norm.length >= 2 ? PIVOT_TAG.test(tag) && !NOT_SEGMENT_FRAMES.test(t.norm) : PIVOT_MODALS.has(t.norm);
+      if (ok) {
+        out.push(t.norm);
+      }
+    }
+    return out;
+  };
+  const fits = (k: number): boolean => k < cs.length && !taken(k) && cs[k]!.core.length <= MAX_PIVOT_CLAUSE;
+  let s = 0;
+  while (s + 2 < cs.length) {
+    let best: number[] = [];
+    let word = '';
+    if (fits(s)) {
+      for (const w of pivots(s)) {
+        const members = [s];
+        for (;;) {
+          const last = members[members.length - 1]!;
+          if (SENTENCE_ENDS.has(cs[last]!.mark)) {
+            break;
+          }
+          const next = last + 1;
+          if (fits(next) && pivotAt(next, w) > 0) {
+            members.push(next);
+            continue;
+          }
+          // A clause closing a 、 list of the item before (政府要主动、自觉地改，群众要…).
+          if (cs[last]!.mark === '、' && next < cs.length && cs[next]!.mark !== '、' && !SENTENCE_ENDS.has(cs[next]!.mark) && fits(next + 1) && pivotAt(next + 1, w) > 0) {
+            members.push(next + 1);
+            continue;
+          }
+          break;
+        }
+        if (members.length > best.length) {
+          best = members;
+          word = w;
+        }
+      }
+    }
+    const all = best.map((k) => cs[k]!);
+    // The subjects differ: one shared opening is a frame found elsewhere, or a topic said again.
+    const subjects = best.map((k) => cs[k]!.core.slice(0, pivotAt(k, word)));
+    // Subjects, not adverbs before the word (我们要…，既要…，也要…: an opening 要 with a lead-in).
+    // Nor a later clause opening with a connective (即角度要小，但视野要开阔，也就是说我们要…): a commentary, not
+    // parallel subjects; the first may (即开头要…，中间要…，结尾要…).
+    const adverbial = subjects.some((x, i) => (x.length <= 2 && [...x].every((c) => ADVERBIAL.has(c))) || (i > 0 && PIVOT_CONNECTIVES.has(x[0] ?? '')));
+    if (best.length >= 3 && new Set(subjects).size === best.length && !adverbial && !isList(all, all.slice(1), word, s > 0 ? cs[s - 1]!.mark : '', nominal, cs[best[best.length - 1]! + 1])) {
+      out.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template: `{X}${word}{Y}`, words: [word] });
+      s = best[best.length - 1]! + 1;
     } else {
       s++;
     }
@@ -710,12 +846,8 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
   for (const r of alignedRuns(cs, words, (k) => starts.has(cs[k]!.start), nominal, tagOf)) {
     keep(r);
   }
-  // Verb-object clauses of one shape, on the clauses still free.
-  if (tagOf) {
-    for (const r of shapeRuns(cs, tagOf, nominal, (k) => starts.has(cs[k]!.start))) {
-      keep(r);
-    }
-  }
+  // Verb-object clauses of one shape with no frame word (简政放权、减轻税负、加强执法) are not looked for: read
+  // strictly they are a list of measures, not a 排比 (test/fixtures/dev-gold/README.md, round 2).
   // Segments aligned on a frame with slots (海洋接受万千河流，它也选择为…付出…；山峰接受万千树木，它也选择为…).
   const segmentWords = segments.map((c) => hanWords(tokens, c.coreStart, c.coreStart + c.core.length));
   const itemStarts = runs.flatMap((r) => r.items.map((it) => it.start)).sort((a, b) => a - b);
@@ -737,6 +869,12 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
   }
   for (const r of stepRuns(cs, tokens)) {
     keep(r);
+  }
+  // A word in the middle of short clauses, after a subject of their own (政府要…，群众要…，媒体要…).
+  if (tagOf) {
+    for (const r of pivotRuns(cs, tokens, tagOf, nominal, (k) => starts.has(cs[k]!.start))) {
+      keep(r);
+    }
   }
   return runs.sort((a, b) => a.items[0]!.start - b.items[0]!.start);
 }

@@ -7,6 +7,9 @@
  *   需要…／发展绿色能源不仅…; 农民工就业形势依然严峻。／农民工权益屡遭侵害。／农民工社会保障程度不高。);
  * - short topic sentences sharing a word: 推动文化创新，开拓传统文化。／促进文化交流，畅通传播渠道。／加大文化
  *   输出，提升文化输出价值。 (each lead short and followed by the paragraph's body);
+ * - short topic sentences naming each a part's role (健康疏导是前提。／…学校注重学生法制教育是核心。／…是保障。), or
+ *   following a paragraph that announces them with a colon (应抓住以下几个重点：／强化农村产权保护。／…);
+ * - paragraphs with no Han text (web residue: [page]) between items do not part them;
  * - short topic sentences of one shape, two halves parted by a comma: 提高公民生态意识，树立生态红线观念。／
  *   正确处理经济与环保关系，推进绿色发展。／改革生态环境监管体制，加大生态监督力度。
  *
@@ -43,6 +46,9 @@ const COMMON_WORDS = new Set(['我们', '他们', '一个', '这个', '这种', 
 /** Characters too light to make a shared word (的, 是 …). */
 const LIGHT = new Set([...'的了是在和与及或也都就而并把被对为着得地之有不一']);
 
+/** The end of a topic sentence naming a part's role: 是前提, 是…的关键, 是…之策. */
+const ROLE_END = /是(?:[^，。；！]{0,14}?[的之])?(?:前提|基础|关键|核心|保障|根本|重点|目标|方向|途径|动力|支撑|保证|条件|根基|策|计|途|道|本|基|要|举)[。；！]$/;
+
 /** A short topic sentence: a lead of a few words, closed by a full stop, with the body after it. */
 function topicSentence(l: ParagraphLead, max: number): boolean {
   const lead = l.text.slice(0, l.leadLength);
@@ -78,7 +84,11 @@ function runs(leads: readonly ParagraphLead[], ok: (members: number[]) => boolea
     }
     const members = [i];
     while (members.length < 40) {
-      const next = members[members.length - 1]! + 1;
+      let next = members[members.length - 1]! + 1;
+      // A paragraph with no Han text between items (web residue: [page], >>) does not part them.
+      while (next < leads.length && hanCount(leads[next]!.text) === 0) {
+        next++;
+      }
       if (next >= leads.length || !leads[next]!.eligible || taken.has(next) || !ok([...members, next])) {
         break;
       }
@@ -133,8 +143,28 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
     }
     return [...pairs];
   };
+  // Up to 20 Han characters with one word shared; up to 28 with three or more (改善福利待遇，增强归属感，为制造业
+  // 升级注入新鲜血液。／营造良好氛围，增强认同感，为制造业升级打造坚强骨骼。…).
   for (const members of runs(leads, (m) => m.every((k) => topicSentence(leads[k]!, 20)) && shared(m).length > 0, taken)) {
     out.push({ members, words: shared(members) });
+  }
+  for (const members of runs(leads, (m) => m.every((k) => topicSentence(leads[k]!, 28)) && shared(m).length >= 3, taken)) {
+    out.push({ members, words: shared(members) });
+  }
+  // Short topic sentences naming each a part's role (健康疏导是前提。／…学校注重学生法制教育是核心。／…是保障。;
+  // 加强宣传是倡导网络文明之策。).
+  const role = (l: ParagraphLead): boolean => topicSentence(l, 24) && ROLE_END.test(l.text.slice(0, l.leadLength));
+  for (const members of runs(leads, (m) => m.every((k) => role(leads[k]!)), taken)) {
+    out.push({ members, words: [] });
+  }
+  // Short topic sentences after a paragraph announcing them with a colon (…应抓住以下几个重点：／强化农村产权
+  // 保护。／规范农产品市场运行。／…).
+  const announced = (m: number[]): boolean => {
+    const before = m[0]! > 0 ? leads[m[0]! - 1]! : undefined;
+    return before !== undefined && /[：:]\s*$/.test(before.text) && m.every((k) => topicSentence(leads[k]!, 16) && !/[，,]/.test(leads[k]!.text.slice(0, leads[k]!.leadLength)));
+  };
+  for (const members of runs(leads, announced, taken)) {
+    out.push({ members, words: [] });
   }
   // Short topic sentences of one shape: two halves of a few words each, parted by one comma.
   const halves = (l: ParagraphLead): number[] | undefined => {
@@ -155,6 +185,50 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
     taken,
   )) {
     out.push({ members, words: [] });
+  }
+  // Pairs: two consecutive paragraphs opening with the same four Han characters or more, leads of like length,
+  // and neither the paragraph before nor the one after opening so (精准扶贫要重在“扶志”。／精准扶贫更要重在
+  // “扶智”。; 改变习惯，才能促进经济社会发展。／改变习惯，才能促进个人取得成功。). The gold annotations count
+  // two-item paragraph series (server/data/gold/README.md: a series is any parallel run; 23 of the 82 paragraph
+  // series of test.json have two items).
+  const next = (k: number): number => {
+    let j = k + 1;
+    while (j < leads.length && hanCount(leads[j]!.text) === 0) {
+      j++;
+    }
+    return j;
+  };
+  const opensLike = (a: number, b: number): string => {
+    if (a < 0 || b >= leads.length || !leads[a]!.eligible || !leads[b]!.eligible) {
+      return '';
+    }
+    const f = commonOpening([leads[a]!.text, leads[b]!.text]);
+    return hanCount(f) >= 4 && isHan(f[0]) && !NOT_FRAMES.test(f) ? f : '';
+  };
+  for (let i = 0; i < leads.length; i++) {
+    const j = next(i);
+    if (taken.has(i) || j >= leads.length || taken.has(j)) {
+      continue;
+    }
+    const f = opensLike(i, j);
+    if (f === '') {
+      continue;
+    }
+    const lengths = [i, j].map((k) => hanCount(leads[k]!.text.slice(0, leads[k]!.leadLength)));
+    const like = Math.max(...lengths) * 2 <= Math.min(...lengths) * 3;
+    let before = i - 1;
+    while (before >= 0 && hanCount(leads[before]!.text) === 0) {
+      before--;
+    }
+    // Topic sentences, or a shared opening that runs past a comma: long leads opening with the same noun are
+    // the topic said again (政府工作报告可以让我们了解…／政府工作报告在刚开始学习时…).
+    const topical = [i, j].every((k) => topicSentence(leads[k]!, 30)) || /[，,]/.test(f);
+    if (!like || !topical || opensLike(before, i) !== '' || opensLike(j, next(j)) !== '') {
+      continue;
+    }
+    out.push({ members: [i, j], words: [f] });
+    taken.add(i);
+    taken.add(j);
   }
   return out.sort((a, b) => a.members[0]! - b.members[0]!);
 }
