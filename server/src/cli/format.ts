@@ -5,6 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import { ALL_RULES, type AnalysisResult, type Category, type Finding, type Severity } from '../analysis';
 import { LineIndex } from '../analysis/positions';
+import { categoryName } from '../report/html';
 
 /** One analysed file. */
 export interface FileReport {
@@ -176,18 +177,7 @@ function severityLabel(s: Severity): string {
 }
 
 function categoryLabel(c: Category): string {
-  switch (c) {
-    case 'structure':
-      return l10n.t('structure');
-    case 'repetition':
-      return l10n.t('repetition');
-    case 'script':
-      return l10n.t('script');
-    case 'punctuation':
-      return l10n.t('punctuation');
-    case 'phrasing':
-      return l10n.t('phrasing');
-  }
+  return categoryName(l10n, c);
 }
 
 /** Human-readable report: one line per finding, then the score with its deductions. */

@@ -48,7 +48,8 @@ function findingCount(l10n: Translator, n: number): string {
   return n === 1 ? l10n.t('1 finding') : l10n.t('{0} findings', n);
 }
 
-function categoryName(l10n: Translator, c: Category): string {
+/** A category's name in the page's language (also the CLI's text output). */
+export function categoryName(l10n: Translator, c: Category): string {
   switch (c) {
     case 'structure':
       return l10n.t('structure');
