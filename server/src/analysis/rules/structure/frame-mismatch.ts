@@ -17,6 +17,7 @@ import { hasHan } from '../../chars';
 import type { DocumentContext, DocumentRule } from '../../rule';
 import { nearbySiblings, structureOf, type Series, type SeriesItem } from '../../structure';
 import { lcs, leadWords } from '../../structure/series';
+import { clauseDrops } from './clause-frames';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -196,6 +197,22 @@ export const rule: DocumentRule = {
           start: it.leadStart,
           end: it.leadEnd,
           related: nearbySiblings(siblings, k, k).map((g) => ({ start: g.leadStart, end: g.leadEnd, message: l10n.t('Sibling following the frame') })),
+        });
+      }
+    }
+    // Clauses that dropped a piece of the frame their neighbours share (尊重、顺应自然、保护自然), series or not.
+    const tagOf = (w: string): string | undefined => ctx.services.segmenter.tagOf(w);
+    for (const p of ctx.paragraphs) {
+      if (p.heading) {
+        continue;
+      }
+      const drops = ctx.paragraphMemo(p, 'frame-mismatch/clause-drops', () => clauseDrops(p.prose, ctx.tokens(p), tagOf));
+      for (const d of drops) {
+        ctx.report({
+          message: l10n.t('This clause lacks “{0}” of the frame “{1}” that its neighbours share', d.word, d.frame),
+          start: p.start + d.start,
+          end: p.start + d.end,
+          related: d.siblings.map((g) => ({ start: p.start + g.start, end: p.start + g.end, message: l10n.t('Sibling following the frame') })),
         });
       }
     }
