@@ -92,10 +92,17 @@ interface Piece {
 }
 
 /**
+ * Says whether the clauses two places from the item that are not its siblings lost the frame the same way
+ * (opening with `kept` but not with `prefix`, or lacking `suffix`): then the sentence alternates two kinds of
+ * clause (不是口号，是行动；不是目标，是要求; 看到的是…，看不到的是…；看到的是…), it did not drop a word.
+ */
+export type Alternates = (test: (clause: string) => boolean) => boolean;
+
+/**
  * What `odd` lost of the frame its `siblings` share (see the header), with the frame as a template. `lead`
  * says the clause opens its sentence and may begin with words of its own.
  */
-function droppedRun(siblings: readonly Piece[], odd: Piece, lead: boolean, middle: ((prefix: string) => boolean) | undefined, tokens: readonly Token[], tagOf: TagOf | undefined): { word: string; frame: string } | undefined {
+function droppedRun(siblings: readonly Piece[], odd: Piece, lead: boolean, middle: boolean, alternates: Alternates, tokens: readonly Token[], tagOf: TagOf | undefined): { word: string; frame: string } | undefined {
   const texts = siblings.map((s) => s.text);
   const lengths = texts.map((t) => t.length);
   const shortest = Math.min(...lengths);
@@ -113,106 +120,121 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: boolean, middl
   }
   const frame = `${prefix}{X}${f.glue.length > 0 ? `${f.glue[0]!.c}{Y}` : ''}${suffix}`;
   const starts = new Set(tokens.map((t) => t.start));
-  const ends = new Set(tokens.map((t) => t.end));
   const tagged = (word: string, slots: string[]): boolean => {
     const tag = tagClass(tagOf, word);
     return tag !== undefined && slots.every((w) => tagClass(tagOf, w) === tag);
   };
-  /** The word opening (closing) [start, end) of the paragraph, by the tokens. */
-  const wordAt = (start: number, end: number, last: boolean): string | undefined => {
-    const ws = wordsIn(tokens, start, end);
-    return (last ? ws[ws.length - 1] : ws[0])?.text;
-  };
+  /** The word opening [start, end) of the paragraph, by the tokens. */
+  const firstWord = (start: number, end: number): string | undefined => wordsIn(tokens, start, end)[0]?.text;
   const fits = (len: number): boolean => len >= shortest - 1 && len <= longest + 1;
-  const candidates: Piece[] = [odd];
+  // The siblings' slots: what they hold besides the opening and the ending.
+  const slotLengths = texts.map((x) => x.length - fixed);
+  const slotMin = Math.min(...slotLengths);
+  const slotMax = Math.max(...slotLengths);
+  const w = judge(odd, false);
+  if (w !== undefined) {
+    return { word: w, frame };
+  }
   if (lead) {
-    // The clause may open with words of its own: try its ends of a sibling's length, less up to four
-    // characters, each from the start of a word.
+    // The clause may open with words of its own (我们要尊重、…; 要以科学立法前提，…): its ends of a sibling's
+    // length, less up to four characters, each from the start of a word, are held against the frame.
     for (let n = Math.max(1, shortest - 4); n <= longest + 1 && n < odd.text.length; n++) {
       const at = odd.start + odd.text.length - n;
       if (starts.has(at)) {
-        candidates.push({ text: odd.text.slice(odd.text.length - n), start: at });
+        const d = judge({ text: odd.text.slice(odd.text.length - n), start: at }, true);
+        if (d !== undefined) {
+          return { word: d, frame };
+        }
       }
-    }
-  }
-  for (const cand of candidates) {
-    const d = judge(cand);
-    if (d) {
-      return { word: d, frame };
     }
   }
   return undefined;
 
-  function judge(c: Piece): string | undefined {
-    const w = judgeRun(c);
+  function judge(c: Piece, tail: boolean): string | undefined {
+    const d = judgeRun(c, tail);
     // A word the clause holds elsewhere (城市建设关系到… after words of its own) is not dropped.
-    return w !== undefined && !odd.text.includes(w) ? w : undefined;
+    return d !== undefined && !odd.text.includes(d) ? d : undefined;
   }
 
-  function judgeRun(c: Piece): string | undefined {
+  function judgeRun(c: Piece, tail: boolean): string | undefined {
     const t = c.text;
     const hasPrefix = t.startsWith(prefix);
     const hasSuffix = t.endsWith(suffix);
     if (hasPrefix && hasSuffix) {
       // Frame kept: a glue character missing (以基层重点 against 以{X}为{Y}).
       const g = f.glue[0];
-      if (!g || f.glue.length > 1 || !fits(t.length + 1) || t.slice(prefix.length).includes(g.c)) {
+      if (!g || f.glue.length > 1 || prefix.length === 0 || !fits(t.length + 1) || t.slice(prefix.length).includes(g.c)) {
         return undefined;
       }
       // The slot after the glue as long as the siblings' there, so the glue's place is clear.
       return t.length - suffix.length - prefix.length > g.fromEnd - suffix.length ? g.c : undefined;
     }
-    if (!hasPrefix && !hasSuffix) {
+    if (hasPrefix === hasSuffix) {
       return undefined;
     }
     if (!hasPrefix) {
       // Part of the opening dropped: the item opens with the opening less one to four characters (u + v of
-      // u + w + v), at a word's edge.
-      for (let from = 0; from < prefix.length; from++) {
+      // u + w + v), at a word's edge, and its slot is as long as the siblings' (着力提升… against 着力提高…
+      // changed a word of the opening: its slot is longer by it).
+      const slot = t.length - (hasSuffix ? suffix.length : 0);
+      for (let from = 0; from < prefix.length && !tail; from++) {
         for (let to = from + 1; to <= Math.min(prefix.length, from + 4); to++) {
-          const w = prefix.slice(from, to);
-          const rest = prefix.slice(0, from) + prefix.slice(to);
-          if (!HAN_RUN.test(w) || PARTICLES.has(w) || !t.startsWith(rest) || t.includes(w) || !fits(t.length + w.length)) {
+          const word = prefix.slice(from, to);
+          const u = prefix.slice(0, from);
+          const v = prefix.slice(to);
+          const rest = u + v;
+          if (!HAN_RUN.test(word) || PARTICLES.has(word) || !t.startsWith(rest) || t.includes(word) || !fits(t.length + word.length)) {
             continue;
           }
+          if (alternates((x) => x.startsWith(rest) && !x.startsWith(prefix))) {
+            return undefined;
+          }
           if (rest.length > 0) {
-            if (starts.has(c.start + rest.length) || rest.length === t.length) {
-              return w;
+            // What is kept says where the word was: two characters or more before it (认识斑马线… against
+            // 认识到…), or after it something besides particles (遍湖水万丈 against 看遍…).
+            const placed = v.length === 0 ? u.length >= 2 : [...v].some((ch) => HAN_RUN.test(ch) && !PARTICLES.has(ch));
+            const own = slot - rest.length;
+            if (placed && slotMax - slotMin <= 1 && own >= slotMin - 1 && own <= slotMax && starts.has(c.start + rest.length)) {
+              return word;
             }
             continue;
           }
-          // All of it: the item is what the siblings have after it, opening with a word tagged as theirs.
-          const first = wordAt(c.start, c.start + t.length, false);
-          const slots = siblings.map((s) => wordAt(s.start + prefix.length, s.start + s.text.length, false) ?? '');
-          if (middle?.(prefix) === true && prefix.length >= 2 && first !== undefined && t.startsWith(first) && tagged(first, slots)) {
-            return w;
+          // All of it: only between two siblings (a clause before or after two that open alike is as often a
+          // lead-in or a conclusion: 在前行的道路上，让…，选择…，选择…), what they have after it, opening with a word
+          // tagged as theirs, of their slots' length.
+          const first = firstWord(c.start, c.start + t.length);
+          const slots = siblings.map((s) => firstWord(s.start + prefix.length, s.start + s.text.length) ?? '');
+          if (middle && prefix.length >= 2 && slotMax - slotMin <= 2 && slot >= slotMin - 1 && slot <= slotMax + 1 && first !== undefined && t.startsWith(first) && tagged(first, slots)) {
+            return word;
           }
         }
       }
       return undefined;
     }
-    // Part of the ending dropped: only at its end (背景分析 against 必要性分析 keeps the head 分析: a kind,
-    // not a drop), and all of it only when the item is one word tagged as the siblings' slots.
-    for (let from = 0; from < suffix.length; from++) {
-      const w = suffix.slice(from);
-      const rest = suffix.slice(0, from);
-      if (w.length > 4 || !HAN_RUN.test(w) || PARTICLES.has(w) || !t.endsWith(rest) || t.includes(w) || !fits(t.length + w.length)) {
-        continue;
-      }
-      if (rest.length > 0) {
-        return ends.has(c.start + t.length) ? w : undefined;
-      }
-      const words = wordsIn(tokens, c.start, c.start + t.length);
-      // The siblings' slots are one word each too (顺应 of 顺应自然).
-      const slots = siblings.map((s) => {
-        const ws = wordsIn(tokens, s.start, s.start + s.text.length - suffix.length);
-        return ws.length === 1 && ws[0]!.text.length === s.text.length - suffix.length ? ws[0]!.text : '';
-      });
-      if (words.length === 1 && words[0]!.text === t && tagged(t, slots)) {
-        return w;
-      }
+    // All of the ending dropped (a part of it left is rather a kind: 背景分析 against 必要性分析; 有机食品
+    // against 转基因食品安全标准).
+    const word = suffix;
+    if (word.length > 4 || !HAN_RUN.test(word) || t.includes(word) || !fits(t.length + word.length) || alternates((x) => !x.endsWith(suffix))) {
+      return undefined;
     }
-    return undefined;
+    if (prefix.length > 0) {
+      // The item keeps the siblings' opening (从当下 against 从小事做起，从身边做起): its slot as long as theirs.
+      const slot = t.length - prefix.length;
+      return !tail && suffix.length >= 2 && slotMax - slotMin <= 2 && slot > 0 && slot >= slotMin && slot <= slotMax ? word : undefined;
+    }
+    // Else the item is one word tagged as the siblings' slots, each one word (尊重 against 顺应自然、保护自然),
+    // not one of theirs (权力是一种责任，权力越大，责任越大).
+    const words = wordsIn(tokens, c.start, c.start + t.length);
+    const slots = siblings.map((s) => {
+      const ws = wordsIn(tokens, s.start, s.start + s.text.length - suffix.length);
+      return ws.length === 1 && ws[0]!.text.length === s.text.length - suffix.length ? ws[0]!.text : '';
+    });
+    if (words.length !== 1 || words[0]!.text !== t || slots.includes(t)) {
+      return undefined;
+    }
+    // A word the tagger does not know passes when it is as long as the siblings' slots (践行 against 敬畏、认同).
+    const unknown = tagOf?.(t) === undefined && slots.every((x) => x.length === t.length);
+    return tagged(t, slots) || unknown ? word : undefined;
   }
 }
 
@@ -239,6 +261,16 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
     }
     const pieces: Piece[] = sentence.map((c) => ({ text: c.core, start: c.coreStart }));
     pieces.forEach((odd, k) => {
+      // A clause the list splitter cut before a conjunction (贴近自身思想和工作实际) is not a whole item; an item
+      // holds two Han characters or more.
+      let at = sentence[k]!.end;
+      while (at < prose.length && /\s|\u3000/.test(prose[at]!)) {
+        at++;
+      }
+      const next = prose[at];
+      if ((next !== undefined && !CLAUSE_MARKS.has(next)) || (odd.text.match(/\p{Script=Han}/gu) ?? []).length < 2) {
+        return;
+      }
       const options: number[][] = [
         [k + 1, k + 2],
         [k - 2, k - 1],
@@ -252,22 +284,21 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         // A sibling opening the sentence may open with words of its own: it is compared from where the other's
         // opening appears in it.
         const trimmed = siblings.map((s, j) => {
-          if (opt[j] !== 0 || j !== 0) {
+          if (j !== 0) {
             return s;
           }
-          // From where the other sibling's opening (two characters, else one) appears in it.
+          // From where the other sibling's opening (two characters, else one when it opens the sentence) appears
+          // in it: the first of a run may open with words of its own (让人们认识到…，认识到…).
           const other = siblings[1]!.text;
           let at = s.text.lastIndexOf(other.slice(0, 2));
-          if (at <= 0) {
+          if (at <= 0 && opt[0] === 0) {
             at = s.text.lastIndexOf(other.slice(0, 1));
           }
           return at > 0 ? { text: s.text.slice(at), start: s.start + at } : s;
         });
-        // Between its siblings, the clause may have lost all of their opening, when the clauses around them keep it
-        // (not A，B；A，B；A，B, where every other clause opens alike).
-        const around = [pieces[k - 2], pieces[k + 2]].filter((x) => x !== undefined);
-        const middle = opt[0]! < k && k < opt[1]! ? (prefix: string): boolean => around.every((x) => x.text.startsWith(prefix)) : undefined;
-        const d = droppedRun(trimmed, odd, k === 0, middle, tokens, tagOf);
+        const around = [k - 2, k + 2].filter((i) => i >= 0 && i < pieces.length && !opt.includes(i)).map((i) => pieces[i]!.text);
+        const alternates: Alternates = (test) => around.some(test);
+        const d = droppedRun(trimmed, odd, k === 0, opt[0]! < k && k < opt[1]!, alternates, tokens, tagOf);
         if (d) {
           out.push({ start: odd.start, end: odd.start + odd.text.length, word: d.word, frame: d.frame, siblings: siblings.map((s) => ({ start: s.start, end: s.start + s.text.length })) });
           return;
