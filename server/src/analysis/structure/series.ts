@@ -392,14 +392,17 @@ function sentenceGroupsOf(prose: string, tokens: readonly Token[]): SentenceGrou
 
 /** Finds the announced count in the text just before a series: the last sentence before its first item. */
 function findAnnouncement(simplified: string, absStart: number, from: number, to: number): Announcement | null {
-  // The last sentence of the span (it may end with ：).
+  // The last sentence of the span (it may end with ：); the one before too when the last is a short lead-in
+  // with no count (分为三种。从企业自身来看，一是…).
   let s = from;
-  for (let i = to - 2; i >= from; i--) {
+  for (let i = to - 2, stops = 0; i >= from; i--) {
     const c = simplified.charCodeAt(i);
     // 。！？
     if (c === 0x3002 || c === 0xff01 || c === 0xff1f) {
-      s = i + 1;
-      break;
+      if (stops++ > 0 || to - i - 1 > 12 || /[两二三四五六七八九十]/.test(simplified.slice(i + 1, to))) {
+        s = i + 1;
+        break;
+      }
     }
   }
   const sentence = simplified.slice(s, to);
