@@ -16,6 +16,13 @@ ruleTester('structure/frame-mismatch', {
     '分析的内容可以是必要性分析、重要性分析、紧迫性分析、背景分析等。',
     '我们需要不断探索、不断革新、不懈奋斗。',
     '发展经济、保护环境、改善环境，是地方政府的职责。',
+    // A clause after (or before) two that open alike: a conclusion, not an item that lost the opening.
+    '虚心请教他人，能够使自己有所收获，能够做到扬长避短，发挥自己长处，收获成功。',
+    '在前行的道路上，让接受和付出同行，选择接受把生命支撑，选择付出让人生继续。',
+    // Two kinds of clause alternating; a list of kinds; adverbs before a shared verb.
+    '誓言不是口号，是行动；不是目标，是要求。',
+    '以动漫、网络游戏、手机游戏为代表的新兴业态发展迅速。',
+    '我们应从自身做起，认真学习、积极学习。',
   ],
   invalid: [
     {
@@ -51,6 +58,11 @@ ruleTester('structure/frame-mismatch', {
       // All of the opening 需要 dropped from the middle item.
       text: '完善社会治理需要政府简政放权、公民保持理性、需要社会营造氛围。',
       errors: [{ range: [15, 21], text: '公民保持理性', message: '“需要”' }],
+    },
+    {
+      // The first of a run after words of the sentence's own, the segmenter's 守规矩 one word.
+      text: '我们应当能够讲、懂规矩、守规矩。',
+      errors: [{ range: [0, 7], text: '我们应当能够讲', message: '“规矩”' }],
     },
     {
       // UTF-16 offsets past an astral character, and CRLF line ends.

@@ -102,7 +102,7 @@ export type Alternates = (test: (clause: string) => boolean) => boolean;
  * What `odd` lost of the frame its `siblings` share (see the header), with the frame as a template. `lead`
  * says the clause opens its sentence and may begin with words of its own.
  */
-function droppedRun(siblings: readonly Piece[], odd: Piece, lead: boolean, middle: boolean, alternates: Alternates, tokens: readonly Token[], tagOf: TagOf | undefined): { word: string; frame: string } | undefined {
+function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | 'run' | undefined, middle: boolean, alternates: Alternates, tokens: readonly Token[], tagOf: TagOf | undefined): { word: string; frame: string } | undefined {
   const texts = siblings.map((s) => s.text);
   const lengths = texts.map((t) => t.length);
   const shortest = Math.min(...lengths);
@@ -131,17 +131,18 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: boolean, middl
   const slotLengths = texts.map((x) => x.length - fixed);
   const slotMin = Math.min(...slotLengths);
   const slotMax = Math.max(...slotLengths);
-  const w = judge(odd, false);
+  const w = judge(odd, undefined);
   if (w !== undefined) {
     return { word: w, frame };
   }
-  if (lead) {
-    // The clause may open with words of its own (我们要尊重、…; 要以科学立法前提，…): its ends of a sibling's
-    // length, less up to four characters, each from the start of a word, are held against the frame.
+  if (lead !== undefined) {
+    // The clause may open with words of its own (我们要尊重、…; 要以科学立法前提，…; 能够讲、懂规矩、守规矩): its
+    // ends of a sibling's length, less up to four characters, each from the start of a word, are held against
+    // the frame; after words of the sentence's own (能够讲) only for an ending dropped.
     for (let n = Math.max(1, shortest - 4); n <= longest + 1 && n < odd.text.length; n++) {
       const at = odd.start + odd.text.length - n;
       if (starts.has(at)) {
-        const d = judge({ text: odd.text.slice(odd.text.length - n), start: at }, true);
+        const d = judge({ text: odd.text.slice(odd.text.length - n), start: at }, lead === 'sentence' ? 'any' : 'ending');
         if (d !== undefined) {
           return { word: d, frame };
         }
@@ -150,16 +151,19 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: boolean, middl
   }
   return undefined;
 
-  function judge(c: Piece, tail: boolean): string | undefined {
+  function judge(c: Piece, tail: 'any' | 'ending' | undefined): string | undefined {
     const d = judgeRun(c, tail);
     // A word the clause holds elsewhere (城市建设关系到… after words of its own) is not dropped.
     return d !== undefined && !odd.text.includes(d) ? d : undefined;
   }
 
-  function judgeRun(c: Piece, tail: boolean): string | undefined {
+  function judgeRun(c: Piece, tail: 'any' | 'ending' | undefined): string | undefined {
     const t = c.text;
     const hasPrefix = t.startsWith(prefix);
     const hasSuffix = t.endsWith(suffix);
+    if (tail === 'ending' && (hasSuffix || suffix.length === 0 || prefix.length > 0)) {
+      return undefined;
+    }
     if (hasPrefix && hasSuffix) {
       // Frame kept: a glue character missing (以基层重点 against 以{X}为{Y}).
       const g = f.glue[0];
@@ -177,7 +181,7 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: boolean, middl
       // u + w + v), at a word's edge, and its slot is as long as the siblings' (着力提升… against 着力提高…
       // changed a word of the opening: its slot is longer by it).
       const slot = t.length - (hasSuffix ? suffix.length : 0);
-      for (let from = 0; from < prefix.length && !tail; from++) {
+      for (let from = 0; from < prefix.length && tail === undefined; from++) {
         for (let to = from + 1; to <= Math.min(prefix.length, from + 4); to++) {
           const word = prefix.slice(from, to);
           const u = prefix.slice(0, from);
@@ -204,7 +208,9 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: boolean, middl
           // tagged as theirs, of their slots' length.
           const first = firstWord(c.start, c.start + t.length);
           const slots = siblings.map((s) => firstWord(s.start + prefix.length, s.start + s.text.length) ?? '');
-          if (middle && prefix.length >= 2 && slotMax - slotMin <= 2 && slot >= slotMin - 1 && slot <= slotMax + 1 && first !== undefined && t.startsWith(first) && tagged(first, slots)) {
+          // After its siblings, one word where each has one word of that length (尊重人才、尊重知识、创新).
+          const oneWord = lead === undefined && first === t && siblings.every((s, k) => slots[k] === s.text.slice(prefix.length) && slots[k]!.length === t.length);
+          if ((middle || oneWord) && prefix.length >= 2 && slotMax - slotMin <= 2 && slot >= slotMin - 1 && slot <= slotMax + 1 && first !== undefined && t.startsWith(first) && tagged(first, slots)) {
             return word;
           }
         }
@@ -220,16 +226,22 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: boolean, middl
     if (prefix.length > 0) {
       // The item keeps the siblings' opening (从当下 against 从小事做起，从身边做起): its slot as long as theirs.
       const slot = t.length - prefix.length;
-      return !tail && suffix.length >= 2 && slotMax - slotMin <= 2 && slot > 0 && slot >= slotMin && slot <= slotMax ? word : undefined;
+      return tail === undefined && suffix.length >= 2 && slotMax - slotMin <= 1 && slot > 0 && slot >= slotMin && slot <= slotMax ? word : undefined;
     }
     // Else the item is one word tagged as the siblings' slots, each one word (尊重 against 顺应自然、保护自然),
     // not one of theirs (权力是一种责任，权力越大，责任越大).
-    const words = wordsIn(tokens, c.start, c.start + t.length);
+    // A slot is one word: one token, or a word of the dictionary the segmenter joined to the ending (守规矩).
+    const oneWord = (start: number, text: string): boolean => {
+      const ws = wordsIn(tokens, start, start + text.length);
+      return (ws.length === 1 && ws[0]!.text === text) || tagOf?.(text) !== undefined;
+    };
     const slots = siblings.map((s) => {
-      const ws = wordsIn(tokens, s.start, s.start + s.text.length - suffix.length);
-      return ws.length === 1 && ws[0]!.text.length === s.text.length - suffix.length ? ws[0]!.text : '';
+      const slot = s.text.slice(0, s.text.length - suffix.length);
+      return oneWord(s.start, slot) ? slot : '';
     });
-    if (words.length !== 1 || words[0]!.text !== t || slots.includes(t)) {
+    // The verbs of a verb-object 排比 (尊重、顺应自然): the ending is no predicate, the slots are; a list of kinds
+    // (网络游戏、手机游戏; 认真学习、积极学习) is not one.
+    if (!oneWord(c.start, t) || slots.includes(t) || tagOf?.(suffix) === undefined || tagClass(tagOf, suffix) === 'v' || slots.some((x) => tagClass(tagOf, x) !== 'v')) {
       return undefined;
     }
     // A word the tagger does not know passes when it is as long as the siblings' slots (践行 against 敬畏、认同).
@@ -268,7 +280,7 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         at++;
       }
       const next = prose[at];
-      if ((next !== undefined && !CLAUSE_MARKS.has(next)) || (odd.text.match(/\p{Script=Han}/gu) ?? []).length < 2) {
+      if ((next !== undefined && !CLAUSE_MARKS.has(next)) || (odd.text.match(/\p{Script=Han}/gu) ?? []).length < 1) {
         return;
       }
       const options: number[][] = [
@@ -296,9 +308,10 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
           }
           return at > 0 ? { text: s.text.slice(at), start: s.start + at } : s;
         });
-        const around = [k - 2, k + 2].filter((i) => i >= 0 && i < pieces.length && !opt.includes(i)).map((i) => pieces[i]!.text);
+        // Only a clause between its siblings can be one of two kinds of clause that alternate.
+        const around = opt[0]! < k && k < opt[1]! ? [k - 2, k + 2].filter((i) => i >= 0 && i < pieces.length).map((i) => pieces[i]!.text) : [];
         const alternates: Alternates = (test) => around.some(test);
-        const d = droppedRun(trimmed, odd, k === 0, opt[0]! < k && k < opt[1]!, alternates, tokens, tagOf);
+        const d = droppedRun(trimmed, odd, k === 0 ? 'sentence' : opt[0]! > k ? 'run' : undefined, opt[0]! < k && k < opt[1]!, alternates, tokens, tagOf);
         if (d) {
           out.push({ start: odd.start, end: odd.start + odd.text.length, word: d.word, frame: d.frame, siblings: siblings.map((s) => ({ start: s.start, end: s.start + s.text.length })) });
           return;
