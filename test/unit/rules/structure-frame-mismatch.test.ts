@@ -60,6 +60,16 @@ ruleTester('structure/frame-mismatch', {
       errors: [{ range: [15, 21], text: '公民保持理性', message: '“需要”' }],
     },
     {
+      // A series quoted inside a clause: its items are compared from the opening quote to the closing one.
+      text: '润物细无声，构筑“懂，敬规则，守规则”的良好氛围。',
+      errors: [{ range: [9, 10], text: '懂', message: '“规则”' }],
+    },
+    {
+      // A connective opening the sentence is no clause of another kind alternating with the item.
+      text: '有鉴于此，完善社会治理需要政府简政放权、公民保持理性、需要社会营造氛围。',
+      errors: [{ range: [20, 26], text: '公民保持理性', message: '“需要”' }],
+    },
+    {
       // The first of a run after words of the sentence's own, the segmenter's 守规矩 one word.
       text: '我们应当能够讲、懂规矩、守规矩。',
       errors: [{ range: [0, 7], text: '我们应当能够讲', message: '“规矩”' }],

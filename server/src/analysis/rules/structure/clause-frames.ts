@@ -271,7 +271,19 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
     if (sentence.length < 3) {
       continue;
     }
-    const pieces: Piece[] = sentence.map((c) => ({ text: c.core, start: c.coreStart }));
+    // A series quoted inside a clause (构筑“懂规则，敬规则，守规则”的氛围): its items are compared from the opening
+    // quote and up to the closing one.
+    const pieces: Piece[] = sentence.map((c) => {
+      let text = c.core;
+      let start = c.coreStart;
+      const open = Math.max(text.lastIndexOf('“'), text.lastIndexOf('「'));
+      if (open > 0) {
+        start += open + 1;
+        text = text.slice(open + 1);
+      }
+      const close = text.search(/[”」]/u);
+      return { text: close > 0 ? text.slice(0, close) : text, start };
+    });
     pieces.forEach((odd, k) => {
       // A clause the list splitter cut before a conjunction (贴近自身思想和工作实际) is not a whole item; an item
       // holds two Han characters or more.
@@ -308,8 +320,9 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
           }
           return at > 0 ? { text: s.text.slice(at), start: s.start + at } : s;
         });
-        // Only a clause between its siblings can be one of two kinds of clause that alternate.
-        const around = opt[0]! < k && k < opt[1]! ? [k - 2, k + 2].filter((i) => i >= 0 && i < pieces.length).map((i) => pieces[i]!.text) : [];
+        // Only a clause between its siblings can be one of two kinds of clause that alternate; a short connective
+        // opening the sentence is not one (有鉴于此，…需要…、公民保持理性、需要…).
+        const around = opt[0]! < k && k < opt[1]! ? [k - 2, k + 2].filter((i) => i >= 0 && i < pieces.length && !(i === 0 && /^\p{Script=Han}{1,4}$/u.test(pieces[i]!.text))).map((i) => pieces[i]!.text) : [];
         const alternates: Alternates = (test) => around.some(test);
         const d = droppedRun(trimmed, odd, k === 0 ? 'sentence' : opt[0]! > k ? 'run' : undefined, opt[0]! < k && k < opt[1]!, alternates, tokens, tagOf);
         if (d) {
