@@ -40,6 +40,12 @@ ruleTester('structure/frame-mismatch', {
       errors: [{ range: [23, 35], text: '打好团结，增强团结意识。' }],
     },
     {
+      // The first word of the siblings' opening dropped (家风 of 家风关乎…): the item opens with the second one,
+      // though the frame is a small part of the siblings' long leads.
+      text: '家风关乎社会风气，化解精神缺失的危机。家风是一个家庭的灵魂，影响着每一个成员。\n家风关乎个人修养，涵养立身处世的品格。良好的家风能够让人明辨是非。\n关乎政治生态，培育为政为民的情怀。很多党员干部落马，都与家风不正有关。',
+      errors: [{ range: [74, 91], text: '关乎政治生态，培育为政为民的情怀。', message: '家风关乎{X}' }],
+    },
+    {
       // 自然 dropped from the first item of a clause series (the clause opens with words of its own).
       text: '我们要尊重、顺应自然、保护自然，建设美丽中国。',
       errors: [{ range: [0, 5], text: '我们要尊重', message: '“自然”' }],

@@ -72,8 +72,14 @@ export function droppedWord(siblings: ReadonlyArray<readonly string[]>, odd: rea
     return undefined;
   }
   const at = siblings.map((l) => positions(common, l));
-  // The frame opens every sibling (anaphora), as the detector's frames do, and is a good part of it.
-  if (at.some((a) => a === undefined || a[0]! > 2) || siblings.some((l) => content < 0.3 * l.filter((w) => hasHan(w)).length)) {
+  // The frame opens every sibling (anaphora), as the detector's frames do, and is a good part of it, unless
+  // the item opens with the second word of an opening the siblings hold side by side (理性是…，理性是…，是企业
+  // 立业之本: the first word dropped).
+  if (at.some((a) => a === undefined || a[0]! > 2)) {
+    return undefined;
+  }
+  const openingDropped = at.every((a) => a![0] === 0 && a![1] === 1) && !odd.join('').includes(common[0]!) && lcs(common.slice(1), odd).length === common.length - 1 && lcs(common.slice(1), odd)[0]?.[1] === 0;
+  if (!openingDropped && siblings.some((l) => content < 0.3 * l.filter((w) => hasHan(w)).length)) {
     return undefined;
   }
   const pos = at as number[][];
