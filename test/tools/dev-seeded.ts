@@ -36,7 +36,8 @@ function main(): void {
     const structure = analyzer.analyze(text, { format: 'plaintext', config: CONFIG }).structure;
     // The announced count: the outline's, else a count before the series read by the injection library.
     const series: SeedSeries[] = structure.series.map((s, k) => {
-      const site: SeedSeries = { id: `#${k}`, items: s.items.map((it) => ({ start: it.leadStart, end: it.leadEnd })) };
+      // The id names the series' level (p, s, c: paragraph, sentence, clause) for the per-level tally.
+      const site: SeedSeries = { id: `#${k}${s.level[0]}`, items: s.items.map((it) => ({ start: it.leadStart, end: it.leadEnd })) };
       return { ...site, announced: s.announced ?? countBefore(text, site) };
     });
     const analyze = (t: string): ReturnType<typeof analyzer.analyze>['findings'] => analyzer.analyze(t, { format: 'plaintext', config: CONFIG }).findings;
@@ -52,6 +53,19 @@ function main(): void {
   for (const [kind, c] of tallySeeded(results)) {
     out.push(`| ${kind} | ${SEEDED_RULE[kind]} | ${c.n} | ${c.hit} | ${pct(ratio(c.hit, c.n))} | ${c.cleanFlagged} |`);
   }
+  // Dropped frame words per level of the series they were injected into.
+  const levels = new Map<string, { n: number; hit: number }>();
+  for (const r of results) {
+    if (r.inj.kind === 'frame' && !r.cleanFlagged) {
+      const level = { p: 'paragraph', s: 'sentence', c: 'clause' }[r.inj.series.slice(-1)] ?? '?';
+      const c = levels.get(level) ?? { n: 0, hit: 0 };
+      c.n++;
+      c.hit += r.flagged ? 1 : 0;
+      levels.set(level, c);
+    }
+  }
+  out.push('');
+  out.push(`frame by level: ${[...levels].map(([l, c]) => `${l} ${c.hit}/${c.n} (${pct(ratio(c.hit, c.n))})`).join(', ')}`);
   for (const kind of SEEDED_KINDS) {
     if (onlyKind !== undefined && kind !== onlyKind) {
       continue;

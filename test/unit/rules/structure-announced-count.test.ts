@@ -8,6 +8,10 @@ ruleTester('structure/announced-count', {
     '立意主要包含两层含义：一是准确；二是深刻。',
     // 六大…系统建设 names a programme; no colon opens its items.
     '加快推进六大安全避险系统建设。一是完善监测；二是完善定位；三是完善救援。',
+    // The count a short lead-in away, matching.
+    '造成资金短缺的原因大致分为三种。从企业自身来看，一是资本基础薄弱；二是融资渠道单一；三是管理水平不高。',
+    // A count two sentences back is no announcement when the sentence before the items is long.
+    '资金短缺的原因有三种。企业在初创时期往往缺乏稳定的现金流，也难以获得银行的信任和支持。一是资本基础薄弱；二是融资渠道单一。',
   ],
   invalid: [
     {
@@ -23,6 +27,11 @@ ruleTester('structure/announced-count', {
     {
       text: '立意主要包含四类：一是准确；二是深刻；三是新颖。',
       errors: [{ range: [6, 8], text: '四类', message: 'Announced 4 items' }],
+    },
+    {
+      // The count in the sentence before a short lead-in (从企业自身来看，) that holds none.
+      text: '造成资金短缺的原因大致分为三种。从企业自身来看，一是资本基础薄弱；二是融资渠道单一；三是管理水平不高；四是信用记录缺失。',
+      errors: [{ range: [13, 15], text: '三种', message: 'but 4 follow' }],
     },
     {
       // UTF-16 offsets past an astral character, and CRLF line ends.

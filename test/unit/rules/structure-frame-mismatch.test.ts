@@ -10,6 +10,19 @@ ruleTester('structure/frame-mismatch', {
     '建设特色小镇要坚持以人为本。\n建设特色小镇要坚持创新驱动。\n建设特色小镇要实施人才战略。',
     // A particle left out (文化创新 for 文化的创新) breaks no frame.
     '德国因汽车技术的创新，而使汽车畅销全球；日本因电子科技的创新，而使电器远销海外；韩国因文化创新，而使韩剧风靡全球。',
+    // Clause series intact, a list of named things, kinds of one thing, and a slot that changes (不懈 for 不断).
+    '我们要尊重自然、顺应自然、保护自然，建设美丽中国。',
+    '会议在北京、上海、广州三地举行。',
+    '分析的内容可以是必要性分析、重要性分析、紧迫性分析、背景分析等。',
+    '我们需要不断探索、不断革新、不懈奋斗。',
+    '发展经济、保护环境、改善环境，是地方政府的职责。',
+    // A clause after (or before) two that open alike: a conclusion, not an item that lost the opening.
+    '虚心请教他人，能够使自己有所收获，能够做到扬长避短，发挥自己长处，收获成功。',
+    '在前行的道路上，让接受和付出同行，选择接受把生命支撑，选择付出让人生继续。',
+    // Two kinds of clause alternating; a list of kinds; adverbs before a shared verb.
+    '誓言不是口号，是行动；不是目标，是要求。',
+    '以动漫、网络游戏、手机游戏为代表的新兴业态发展迅速。',
+    '我们应从自身做起，认真学习、积极学习。',
   ],
   invalid: [
     {
@@ -25,6 +38,52 @@ ruleTester('structure/frame-mismatch', {
       // UTF-16 offsets past an astral character, and CRLF line ends.
       text: '𠮷日说明。\r\n打好政治牌，增强政治意识。\r\n打好团结，增强团结意识。\r\n打好能力牌，增强能力意识。',
       errors: [{ range: [23, 35], text: '打好团结，增强团结意识。' }],
+    },
+    {
+      // The first word of the siblings' opening dropped (家风 of 家风关乎…): the item opens with the second one,
+      // though the frame is a small part of the siblings' long leads.
+      text: '家风关乎社会风气，化解精神缺失的危机。家风是一个家庭的灵魂，影响着每一个成员。\n家风关乎个人修养，涵养立身处世的品格。良好的家风能够让人明辨是非。\n关乎政治生态，培育为政为民的情怀。很多党员干部落马，都与家风不正有关。',
+      errors: [{ range: [74, 91], text: '关乎政治生态，培育为政为民的情怀。', message: '家风关乎{X}' }],
+    },
+    {
+      // 自然 dropped from the first item of a clause series (the clause opens with words of its own).
+      text: '我们要尊重、顺应自然、保护自然，建设美丽中国。',
+      errors: [{ range: [0, 5], text: '我们要尊重', message: '“自然”' }],
+    },
+    {
+      // 看 of 看遍 dropped from the middle item.
+      text: '登上山顶，看遍良田万顷，遍湖水万丈，看遍夕阳一方。',
+      errors: [{ range: [12, 17], text: '遍湖水万丈', message: '看遍{X}' }],
+    },
+    {
+      // The glue 为 of 以{X}为{Y} dropped.
+      text: '新型城镇化要坚持以人为核心、以基层重点、以创新为关键。',
+      errors: [{ range: [14, 19], text: '以基层重点', message: '“为”' }],
+    },
+    {
+      // All of the opening 需要 dropped from the middle item.
+      text: '完善社会治理需要政府简政放权、公民保持理性、需要社会营造氛围。',
+      errors: [{ range: [15, 21], text: '公民保持理性', message: '“需要”' }],
+    },
+    {
+      // A series quoted inside a clause: its items are compared from the opening quote to the closing one.
+      text: '润物细无声，构筑“懂，敬规则，守规则”的良好氛围。',
+      errors: [{ range: [9, 10], text: '懂', message: '“规则”' }],
+    },
+    {
+      // A connective opening the sentence is no clause of another kind alternating with the item.
+      text: '有鉴于此，完善社会治理需要政府简政放权、公民保持理性、需要社会营造氛围。',
+      errors: [{ range: [20, 26], text: '公民保持理性', message: '“需要”' }],
+    },
+    {
+      // The first of a run after words of the sentence's own, the segmenter's 守规矩 one word.
+      text: '我们应当能够讲、懂规矩、守规矩。',
+      errors: [{ range: [0, 7], text: '我们应当能够讲', message: '“规矩”' }],
+    },
+    {
+      // UTF-16 offsets past an astral character, and CRLF line ends.
+      text: '𠮷日说明。\r\n要懂，敬规则，守规则。\r\n',
+      errors: [{ range: [8, 10], text: '要懂', message: '{X}规则' }],
     },
   ],
 });

@@ -20,6 +20,18 @@ ruleTester('structure/ordinal-sequence', {
       output: '一是加强学习。二是改进作风。三是狠抓落实。',
     },
     {
+      // Two 一是 alone, the second opening a sentence: not “one…, the other…” (parted by ， or ；) but a repeat.
+      text: '主要有两个方面。一是加强学习。一是改进作风。',
+      errors: [{ range: [15, 17], text: '一是', message: 'repeats the one before it' }],
+      output: '主要有两个方面。一是加强学习。二是改进作风。',
+    },
+    {
+      // The same with the items opening paragraphs (CRLF line ends, an astral character before).
+      text: '𠮷主要有两个方面。\r\n一是加强学习。\r\n一是改进作风。',
+      errors: [{ range: [21, 23], text: '一是', message: 'repeats the one before it' }],
+      output: '𠮷主要有两个方面。\r\n一是加强学习。\r\n二是改进作风。',
+    },
+    {
       text: '一是加强学习。二是改进作风。二是狠抓落实。',
       errors: [{ range: [14, 16], text: '二是', message: 'repeats the one before it' }],
       output: '一是加强学习。二是改进作风。三是狠抓落实。',

@@ -144,14 +144,16 @@ function groupKey(m: OrdinalMarker): string {
 /**
  * True when `m`, numbered 1, repeats the lone 1 of `run` rather than starting a new list: same family and
  * variant, and a 3 follows it (一是…一是…三是…), or no 2 follows it (1.…1.…, （一）…（一）…). But 两条：一是…；一是…
- * alone reads “one…, the other…”, and 一是…一是…二是… is a new list after an item of its own.
+ * alone reads “one…, the other…” (not when the second opens a sentence or a paragraph), and 一是…一是…二是… is a
+ * new list after an item of its own.
  */
-function repeatsLoneOne(run: readonly OrdinalMarker[], m: OrdinalMarker, next: OrdinalMarker | undefined): boolean {
+function repeatsLoneOne(run: readonly OrdinalMarker[], m: OrdinalMarker, next: OrdinalMarker | undefined, afterStop: boolean): boolean {
   const only = run.length === 1 ? run[0]! : undefined;
   if (m.n !== 1 || only === undefined || only.n !== 1 || only.family !== m.family || only.variant !== m.variant) {
     return false;
   }
-  return next?.n === 3 || (next?.n !== 2 && !(m.family === 'verb' && m.variant === '是'));
+  // “One…, the other…” parts its halves with ， or ；: a 一是 opening a sentence or a paragraph repeats the 1.
+  return next?.n === 3 || (next?.n !== 2 && (afterStop || !(m.family === 'verb' && m.variant === '是')));
 }
 
 /** Scratch table of `lcs`, grown as needed (detection is synchronous). */
@@ -392,14 +394,17 @@ function sentenceGroupsOf(prose: string, tokens: readonly Token[]): SentenceGrou
 
 /** Finds the announced count in the text just before a series: the last sentence before its first item. */
 function findAnnouncement(simplified: string, absStart: number, from: number, to: number): Announcement | null {
-  // The last sentence of the span (it may end with ：).
+  // The last sentence of the span (it may end with ：); the one before too when the last is a short lead-in
+  // with no count (分为三种。从企业自身来看，一是…).
   let s = from;
-  for (let i = to - 2; i >= from; i--) {
+  for (let i = to - 2, stops = 0; i >= from; i--) {
     const c = simplified.charCodeAt(i);
     // 。！？
     if (c === 0x3002 || c === 0xff01 || c === 0xff1f) {
-      s = i + 1;
-      break;
+      if (stops++ > 0 || to - i - 1 > 12 || /[两二三四五六七八九十]/.test(simplified.slice(i + 1, to))) {
+        s = i + 1;
+        break;
+      }
     }
   }
   const sentence = simplified.slice(s, to);
@@ -597,7 +602,7 @@ export function detectStructure(
       list.forEach((m, k) => {
         // Numbering restarts at 1, or goes down (三是…，一靠…；二靠…): a new list, nested in the item. But a 1
         // after a lone 1 is a repeated ordinal when no 2 follows it (一是…，一是…，三是…).
-        if (run.length > 0 && (m.n === 1 || m.n < run[run.length - 1]!.n) && !repeatsLoneOne(run, m, list[k + 1])) {
+        if (run.length > 0 && (m.n === 1 || m.n < run[run.length - 1]!.n) && !repeatsLoneOne(run, m, list[k + 1], /[。！？!?]\s*$/.test(prose.slice(Math.max(0, m.start - 4), m.start)))) {
           flush();
         }
         run.push(m);
@@ -676,7 +681,7 @@ export function detectStructure(
     }
     const key = groupKey(m);
     const current = open.get(key);
-    if (current && m.n === 1 && !repeatsLoneOne(current.items.map((x) => x.m), m, nextOpening(pi, key))) {
+    if (current && m.n === 1 && !repeatsLoneOne(current.items.map((x) => x.m), m, nextOpening(pi, key), true)) {
       closeSeries(key);
     }
     const target = open.get(key);

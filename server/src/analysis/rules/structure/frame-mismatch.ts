@@ -17,6 +17,7 @@ import { hasHan } from '../../chars';
 import type { DocumentContext, DocumentRule } from '../../rule';
 import { nearbySiblings, structureOf, type Series, type SeriesItem } from '../../structure';
 import { lcs, leadWords } from '../../structure/series';
+import { clauseDrops } from './clause-frames';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -71,8 +72,14 @@ export function droppedWord(siblings: ReadonlyArray<readonly string[]>, odd: rea
     return undefined;
   }
   const at = siblings.map((l) => positions(common, l));
-  // The frame opens every sibling (anaphora), as the detector's frames do, and is a good part of it.
-  if (at.some((a) => a === undefined || a[0]! > 2) || siblings.some((l) => content < 0.3 * l.filter((w) => hasHan(w)).length)) {
+  // The frame opens every sibling (anaphora), as the detector's frames do, and is a good part of it, unless
+  // the item opens with the second word of an opening the siblings hold side by side (理性是…，理性是…，是企业
+  // 立业之本: the first word dropped).
+  if (at.some((a) => a === undefined || a[0]! > 2)) {
+    return undefined;
+  }
+  const openingDropped = at.every((a) => a![0] === 0 && a![1] === 1) && !odd.join('').includes(common[0]!) && lcs(common.slice(1), odd).length === common.length - 1 && lcs(common.slice(1), odd)[0]?.[1] === 0;
+  if (!openingDropped && siblings.some((l) => content < 0.3 * l.filter((w) => hasHan(w)).length)) {
     return undefined;
   }
   const pos = at as number[][];
@@ -196,6 +203,22 @@ export const rule: DocumentRule = {
           start: it.leadStart,
           end: it.leadEnd,
           related: nearbySiblings(siblings, k, k).map((g) => ({ start: g.leadStart, end: g.leadEnd, message: l10n.t('Sibling following the frame') })),
+        });
+      }
+    }
+    // Clauses that dropped a piece of the frame their neighbours share (尊重、顺应自然、保护自然), series or not.
+    const tagOf = (w: string): string | undefined => ctx.services.segmenter.tagOf(w);
+    for (const p of ctx.paragraphs) {
+      if (p.heading) {
+        continue;
+      }
+      const drops = ctx.paragraphMemo(p, 'frame-mismatch/clause-drops', () => clauseDrops(p.prose, ctx.tokens(p), tagOf));
+      for (const d of drops) {
+        ctx.report({
+          message: l10n.t('This clause lacks “{0}” of the frame “{1}” that its neighbours share', d.word, d.frame),
+          start: p.start + d.start,
+          end: p.start + d.end,
+          related: d.siblings.map((g) => ({ start: p.start + g.start, end: p.start + g.end, message: l10n.t('Sibling following the frame') })),
         });
       }
     }

@@ -1,0 +1,336 @@
+/**
+ * Dropped frame words in clause-level 排比 (used by structure/frame-mismatch): a clause of a sentence that has
+ * the shape its neighbours share minus one piece of their frame.
+ *
+ * ✗ 尊重、顺应自然、保护自然 (自然 dropped)   ✗ 懂，敬规则，守规则   ✗ 以科学立法前提，以严格执法为保证，以全民守法为基础
+ * ✗ 看遍良田万顷，遍湖水万丈，看遍夕阳一方   ✓ 尊重自然、顺应自然、保护自然   ✓ 北京、上海、广州
+ *
+ * The outline's clause series are found by shared characters, so an item that lost its frame is not one of
+ * theirs (two items are left, which make no series). Here every clause of a sentence (clauses parted by 、，；)
+ * is held against two neighbours (before it, after it, or one on each side): the neighbours' frame is the
+ * characters they share in order; the clause must hold all of it but one run of one to four characters, found
+ * inside a part of the frame that the neighbours hold side by side, with the clause's length that of the
+ * neighbours less the run. A clause that holds nothing of the frame (尊重 against 顺应自然、保护自然) must be one
+ * slot, tagged as the neighbours' slots are. The first clause of a sentence may open with words of its own
+ * (我们要尊重、…): its last (frame at the end) or first characters are compared then.
+ *
+ * Everything works on one paragraph's prose and tokens, offsets relative to the paragraph.
+ */
+import { splitClauses } from '../../structure/clauses';
+import type { Token } from '../../types';
+
+/** Part-of-speech tag of a dictionary word, undefined when unknown. */
+export type TagOf = (word: string) => string | undefined;
+
+/** A clause that dropped a piece of its neighbours' frame. */
+export interface ClauseDrop {
+  /** The clause (relative to the paragraph). */
+  start: number;
+  end: number;
+  /** The dropped characters. */
+  word: string;
+  /** The neighbours' frame as a template ({X}自然). */
+  frame: string;
+  /** The neighbours (relative spans). */
+  siblings: Array<{ start: number; end: number }>;
+}
+
+/** Marks that part clauses of one sentence. */
+const CLAUSE_MARKS: ReadonlySet<string> = new Set([...'，、；,;。！？!?：:\n\r\t']);
+/** Marks that keep a sentence going. */
+const INNER_MARKS: ReadonlySet<string> = new Set([...'，、；,;']);
+const HAN_RUN = /^\p{Script=Han}+$/u;
+/** Characters whose absence breaks no frame (文化创新 for 文化的创新). */
+const PARTICLES: ReadonlySet<string> = new Set([...'的地得了着之与和及并而也都就']);
+
+/** Single characters that hold a frame inside its items (以{X}为{Y}): their absence breaks it. */
+const GLUE: ReadonlySet<string> = new Set([...'为是于']);
+
+/** The frame siblings share: their common opening and ending, and glue characters at one place from their end. */
+interface Frame {
+  prefix: string;
+  suffix: string;
+  /** Glue characters and their distance from the siblings' end (为 of 以{X}为{Y}: 3). */
+  glue: Array<{ c: string; fromEnd: number }>;
+}
+
+function frameOf(texts: readonly string[]): Frame {
+  const first = texts[0]!;
+  const shortest = Math.min(...texts.map((t) => t.length));
+  let p = 0;
+  while (p < shortest && texts.every((t) => t[p] === first[p])) {
+    p++;
+  }
+  let q = 0;
+  while (q < shortest - p && texts.every((t) => t[t.length - 1 - q] === first[first.length - 1 - q])) {
+    q++;
+  }
+  const glue: Frame['glue'] = [];
+  for (let d = q + 2; d <= shortest - p - 1; d++) {
+    const c = first[first.length - d]!;
+    if (GLUE.has(c) && texts.every((t) => t[t.length - d] === c)) {
+      glue.push({ c, fromEnd: d });
+    }
+  }
+  return { prefix: first.slice(0, p), suffix: first.slice(first.length - q), glue };
+}
+
+/** The words of `tokens` inside [start, end), as written. */
+function wordsIn(tokens: readonly Token[], start: number, end: number): Token[] {
+  return tokens.filter((t) => t.start >= start && t.end <= end && HAN_RUN.test(t.text));
+}
+
+/** The class of a word's tag: predicates (verbs and adjectives: jieba tags 尊重 as one), nouns, or others. */
+function tagClass(tagOf: TagOf | undefined, word: string): string | undefined {
+  const c = tagOf?.(word)?.[0];
+  return c === 'a' ? 'v' : c;
+}
+
+interface Piece {
+  text: string;
+  start: number;
+}
+
+/**
+ * Says whether the clauses two places from the item that are not its siblings lost the frame the same way
+ * (opening with `kept` but not with `prefix`, or lacking `suffix`): then the sentence alternates two kinds of
+ * clause (不是口号，是行动；不是目标，是要求; 看到的是…，看不到的是…；看到的是…), it did not drop a word.
+ */
+export type Alternates = (test: (clause: string) => boolean) => boolean;
+
+/**
+ * What `odd` lost of the frame its `siblings` share (see the header), with the frame as a template. `lead`
+ * says the clause opens its sentence and may begin with words of its own.
+ */
+function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | 'run' | undefined, middle: boolean, alternates: Alternates, tokens: readonly Token[], tagOf: TagOf | undefined): { word: string; frame: string } | undefined {
+  const texts = siblings.map((s) => s.text);
+  const lengths = texts.map((t) => t.length);
+  const shortest = Math.min(...lengths);
+  const longest = Math.max(...lengths);
+  // Parallel clauses: short, and of lengths alike.
+  if (longest > 24 || shortest < 2 || longest > shortest * 1.6 + 1) {
+    return undefined;
+  }
+  const f = frameOf(texts);
+  const { prefix, suffix } = f;
+  const fixed = prefix.length + suffix.length;
+  // A frame of two characters or more, besides glue; slots between them.
+  if (fixed + Math.min(1, f.glue.length) < 2 || fixed >= shortest || ![...prefix + suffix].some((c) => HAN_RUN.test(c) && !PARTICLES.has(c))) {
+    return undefined;
+  }
+  const frame = `${prefix}{X}${f.glue.length > 0 ? `${f.glue[0]!.c}{Y}` : ''}${suffix}`;
+  const starts = new Set(tokens.map((t) => t.start));
+  const tagged = (word: string, slots: string[]): boolean => {
+    const tag = tagClass(tagOf, word);
+    return tag !== undefined && slots.every((w) => tagClass(tagOf, w) === tag);
+  };
+  /** The word opening [start, end) of the paragraph, by the tokens. */
+  const firstWord = (start: number, end: number): string | undefined => wordsIn(tokens, start, end)[0]?.text;
+  const fits = (len: number): boolean => len >= shortest - 1 && len <= longest + 1;
+  // The siblings' slots: what they hold besides the opening and the ending.
+  const slotLengths = texts.map((x) => x.length - fixed);
+  const slotMin = Math.min(...slotLengths);
+  const slotMax = Math.max(...slotLengths);
+  const w = judge(odd, undefined);
+  if (w !== undefined) {
+    return { word: w, frame };
+  }
+  if (lead !== undefined) {
+    // The clause may open with words of its own (我们要尊重、…; 要以科学立法前提，…; 能够讲、懂规矩、守规矩): its
+    // ends of a sibling's length, less up to four characters, each from the start of a word, are held against
+    // the frame; after words of the sentence's own (能够讲) only for an ending dropped.
+    for (let n = Math.max(1, shortest - 4); n <= longest + 1 && n < odd.text.length; n++) {
+      const at = odd.start + odd.text.length - n;
+      if (starts.has(at)) {
+        const d = judge({ text: odd.text.slice(odd.text.length - n), start: at }, lead === 'sentence' ? 'any' : 'ending');
+        if (d !== undefined) {
+          return { word: d, frame };
+        }
+      }
+    }
+  }
+  return undefined;
+
+  function judge(c: Piece, tail: 'any' | 'ending' | undefined): string | undefined {
+    const d = judgeRun(c, tail);
+    // A word the clause holds elsewhere (城市建设关系到… after words of its own) is not dropped.
+    return d !== undefined && !odd.text.includes(d) ? d : undefined;
+  }
+
+  function judgeRun(c: Piece, tail: 'any' | 'ending' | undefined): string | undefined {
+    const t = c.text;
+    const hasPrefix = t.startsWith(prefix);
+    const hasSuffix = t.endsWith(suffix);
+    if (tail === 'ending' && (hasSuffix || suffix.length === 0 || prefix.length > 0)) {
+      return undefined;
+    }
+    if (hasPrefix && hasSuffix) {
+      // Frame kept: a glue character missing (以基层重点 against 以{X}为{Y}).
+      const g = f.glue[0];
+      if (!g || f.glue.length > 1 || prefix.length === 0 || !fits(t.length + 1) || t.slice(prefix.length).includes(g.c)) {
+        return undefined;
+      }
+      // The slot after the glue as long as the siblings' there, so the glue's place is clear.
+      return t.length - suffix.length - prefix.length > g.fromEnd - suffix.length ? g.c : undefined;
+    }
+    if (hasPrefix === hasSuffix) {
+      return undefined;
+    }
+    if (!hasPrefix) {
+      // Part of the opening dropped: the item opens with the opening less one to four characters (u + v of
+      // u + w + v), at a word's edge, and its slot is as long as the siblings' (着力提升… against 着力提高…
+      // changed a word of the opening: its slot is longer by it).
+      const slot = t.length - (hasSuffix ? suffix.length : 0);
+      for (let from = 0; from < prefix.length && tail === undefined; from++) {
+        for (let to = from + 1; to <= Math.min(prefix.length, from + 4); to++) {
+          const word = prefix.slice(from, to);
+          const u = prefix.slice(0, from);
+          const v = prefix.slice(to);
+          const rest = u + v;
+          if (!HAN_RUN.test(word) || PARTICLES.has(word) || !t.startsWith(rest) || t.includes(word) || !fits(t.length + word.length)) {
+            continue;
+          }
+          if (alternates((x) => x.startsWith(rest) && !x.startsWith(prefix))) {
+            return undefined;
+          }
+          if (rest.length > 0) {
+            // What is kept says where the word was: two characters or more before it (认识斑马线… against
+            // 认识到…), or after it something besides particles (遍湖水万丈 against 看遍…).
+            const placed = v.length === 0 ? u.length >= 2 : [...v].some((ch) => HAN_RUN.test(ch) && !PARTICLES.has(ch));
+            const own = slot - rest.length;
+            if (placed && slotMax - slotMin <= 1 && own >= slotMin - 1 && own <= slotMax && starts.has(c.start + rest.length)) {
+              return word;
+            }
+            continue;
+          }
+          // All of it: only between two siblings (a clause before or after two that open alike is as often a
+          // lead-in or a conclusion: 在前行的道路上，让…，选择…，选择…), what they have after it, opening with a word
+          // tagged as theirs, of their slots' length.
+          const first = firstWord(c.start, c.start + t.length);
+          const slots = siblings.map((s) => firstWord(s.start + prefix.length, s.start + s.text.length) ?? '');
+          // After its siblings, one word where each has one word of that length (尊重人才、尊重知识、创新).
+          const oneWord = lead === undefined && first === t && siblings.every((s, k) => slots[k] === s.text.slice(prefix.length) && slots[k]!.length === t.length);
+          if ((middle || oneWord) && prefix.length >= 2 && slotMax - slotMin <= 2 && slot >= slotMin - 1 && slot <= slotMax + 1 && first !== undefined && t.startsWith(first) && tagged(first, slots)) {
+            return word;
+          }
+        }
+      }
+      return undefined;
+    }
+    // All of the ending dropped (a part of it left is rather a kind: 背景分析 against 必要性分析; 有机食品
+    // against 转基因食品安全标准).
+    const word = suffix;
+    if (word.length > 4 || !HAN_RUN.test(word) || t.includes(word) || !fits(t.length + word.length) || alternates((x) => !x.endsWith(suffix))) {
+      return undefined;
+    }
+    if (prefix.length > 0) {
+      // The item keeps the siblings' opening (从当下 against 从小事做起，从身边做起): its slot as long as theirs.
+      const slot = t.length - prefix.length;
+      return tail === undefined && suffix.length >= 2 && slotMax - slotMin <= 1 && slot > 0 && slot >= slotMin && slot <= slotMax ? word : undefined;
+    }
+    // Else the item is one word tagged as the siblings' slots, each one word (尊重 against 顺应自然、保护自然),
+    // not one of theirs (权力是一种责任，权力越大，责任越大).
+    // A slot is one word: one token, or a word of the dictionary the segmenter joined to the ending (守规矩).
+    const oneWord = (start: number, text: string): boolean => {
+      const ws = wordsIn(tokens, start, start + text.length);
+      return (ws.length === 1 && ws[0]!.text === text) || tagOf?.(text) !== undefined;
+    };
+    const slots = siblings.map((s) => {
+      const slot = s.text.slice(0, s.text.length - suffix.length);
+      return oneWord(s.start, slot) ? slot : '';
+    });
+    // The verbs of a verb-object 排比 (尊重、顺应自然): the ending is no predicate, the slots are; a list of kinds
+    // (网络游戏、手机游戏; 认真学习、积极学习) is not one.
+    if (!oneWord(c.start, t) || slots.includes(t) || tagOf?.(suffix) === undefined || tagClass(tagOf, suffix) === 'v' || slots.some((x) => tagClass(tagOf, x) !== 'v')) {
+      return undefined;
+    }
+    // A word the tagger does not know passes when it is as long as the siblings' slots (践行 against 敬畏、认同).
+    const unknown = tagOf?.(t) === undefined && slots.every((x) => x.length === t.length);
+    return tagged(t, slots) || unknown ? word : undefined;
+  }
+}
+
+/** The clauses of a paragraph's prose that dropped a piece of their neighbours' frame (see the header). */
+export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: TagOf): ClauseDrop[] {
+  const clauses = splitClauses(prose, CLAUSE_MARKS);
+  // Sentences: runs of clauses parted by 、，；.
+  const sentences: Array<typeof clauses> = [];
+  let cur: typeof clauses = [];
+  for (const c of clauses) {
+    cur.push(c);
+    if (!INNER_MARKS.has(c.mark)) {
+      sentences.push(cur);
+      cur = [];
+    }
+  }
+  if (cur.length > 0) {
+    sentences.push(cur);
+  }
+  const out: ClauseDrop[] = [];
+  for (const sentence of sentences) {
+    if (sentence.length < 3) {
+      continue;
+    }
+    // A series quoted inside a clause (构筑“懂规则，敬规则，守规则”的氛围): its items are compared from the opening
+    // quote and up to the closing one.
+    const pieces: Piece[] = sentence.map((c) => {
+      let text = c.core;
+      let start = c.coreStart;
+      const open = Math.max(text.lastIndexOf('“'), text.lastIndexOf('「'));
+      if (open > 0) {
+        start += open + 1;
+        text = text.slice(open + 1);
+      }
+      const close = text.search(/[”」]/u);
+      return { text: close > 0 ? text.slice(0, close) : text, start };
+    });
+    pieces.forEach((odd, k) => {
+      // A clause the list splitter cut before a conjunction (贴近自身思想和工作实际) is not a whole item; an item
+      // holds two Han characters or more.
+      let at = sentence[k]!.end;
+      while (at < prose.length && /\s|\u3000/.test(prose[at]!)) {
+        at++;
+      }
+      const next = prose[at];
+      if ((next !== undefined && !CLAUSE_MARKS.has(next)) || (odd.text.match(/\p{Script=Han}/gu) ?? []).length < 1) {
+        return;
+      }
+      const options: number[][] = [
+        [k + 1, k + 2],
+        [k - 2, k - 1],
+        [k - 1, k + 1],
+      ];
+      for (const opt of options) {
+        if (opt.some((i) => i < 0 || i >= pieces.length)) {
+          continue;
+        }
+        const siblings = opt.map((i) => pieces[i]!);
+        // A sibling opening the sentence may open with words of its own: it is compared from where the other's
+        // opening appears in it.
+        const trimmed = siblings.map((s, j) => {
+          if (j !== 0) {
+            return s;
+          }
+          // From where the other sibling's opening (two characters, else one when it opens the sentence) appears
+          // in it: the first of a run may open with words of its own (让人们认识到…，认识到…).
+          const other = siblings[1]!.text;
+          let at = s.text.lastIndexOf(other.slice(0, 2));
+          if (at <= 0 && opt[0] === 0) {
+            at = s.text.lastIndexOf(other.slice(0, 1));
+          }
+          return at > 0 ? { text: s.text.slice(at), start: s.start + at } : s;
+        });
+        // Only a clause between its siblings can be one of two kinds of clause that alternate; a short connective
+        // opening the sentence is not one (有鉴于此，…需要…、公民保持理性、需要…).
+        const around = opt[0]! < k && k < opt[1]! ? [k - 2, k + 2].filter((i) => i >= 0 && i < pieces.length && !(i === 0 && /^\p{Script=Han}{1,4}$/u.test(pieces[i]!.text))).map((i) => pieces[i]!.text) : [];
+        const alternates: Alternates = (test) => around.some(test);
+        const d = droppedRun(trimmed, odd, k === 0 ? 'sentence' : opt[0]! > k ? 'run' : undefined, opt[0]! < k && k < opt[1]!, alternates, tokens, tagOf);
+        if (d) {
+          out.push({ start: odd.start, end: odd.start + odd.text.length, word: d.word, frame: d.frame, siblings: siblings.map((s) => ({ start: s.start, end: s.start + s.text.length })) });
+          return;
+        }
+      }
+    });
+  }
+  return out;
+}
