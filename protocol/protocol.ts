@@ -14,6 +14,14 @@ export const Commands = {
   showOutput: 'wenfeng.showOutput',
   /** Opens the report view of the active document (issue 17). */
   showReport: 'wenfeng.showReport',
+  /** Turns checking off (diagnostics cleared) and on again, for the workspace (issue 18). */
+  toggle: 'wenfeng.toggle',
+} as const;
+
+/** Commands the client executes for the server's code actions. Internal: not in the palette. */
+export const ClientCommands = {
+  /** Arguments: `[word]`. Adds the word to the user setting `wenfeng.acceptedWords`. */
+  acceptWordForUser: '_wenfeng.acceptWordForUser',
 } as const;
 
 /** Commands the server executes (workspace/executeCommand). Internal: hidden from the palette. */
@@ -44,6 +52,8 @@ export interface InitializationOptions {
    * VS Code client does); otherwise the server registers the watcher when the client allows it.
    */
   watchesConfigFiles?: boolean;
+  /** True when the client runs {@link ClientCommands.acceptWordForUser} (code actions may then offer it). */
+  acceptWordForUser?: boolean;
 }
 
 /** Notification `wenfeng/status`, sent after each analysis of the active document. */

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, ServerCommands, StatusNotification, type ConvertArgs, type ConvertTarget, type InitializationOptions, type StatusParams } from '../../protocol/protocol';
+import { ClientCommands, Commands, ServerCommands, StatusNotification, type ConvertArgs, type ConvertTarget, type InitializationOptions, type StatusParams } from '../../protocol/protocol';
 import { SETTING_KEYS } from '../../protocol/settings';
 import { registerReport } from './report';
 
@@ -21,7 +21,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/.wenfeng.json');
   context.subscriptions.push(watcher);
-  const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted, watchesConfigFiles: true };
+  const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted, watchesConfigFiles: true, acceptWordForUser: true };
   const clientOptions: LanguageClientOptions = {
     // The file and untitled schemes only: without a scheme the selector also matches the chat input. The
     // project settings file too, whatever its language (json, jsonc): the server applies its unsaved text as
@@ -45,7 +45,13 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
             const config = vscode.workspace.getConfiguration(item.section ?? 'wenfeng', scope);
             const plain: Record<string, unknown> = {};
             for (const key of SETTING_KEYS) {
-              const value: unknown = config.get(key);
+              let value: unknown = config.get(key);
+              if (key === 'acceptedWords') {
+                // Accepted at any level (user, workspace, folder): a workspace list does not hide the user's.
+                const i = config.inspect<unknown>(key);
+                const lists = [i?.globalValue, i?.workspaceValue, i?.workspaceFolderValue, value].filter(Array.isArray) as unknown[][];
+                value = [...new Set(lists.flat())];
+              }
               if (value !== undefined) {
                 plain[key] = JSON.parse(JSON.stringify(value)) as unknown;
               }
@@ -92,6 +98,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status.show();
   };
 
+  // Checking on or off (wenfeng.toggle), remembered for the workspace. Off: no server, no diagnostics.
+  const ENABLED_KEY = 'wenfeng.checking';
+  let enabled = context.workspaceState.get<boolean>(ENABLED_KEY, true);
+  const off = vscode.window.createStatusBarItem('wenfeng.off', vscode.StatusBarAlignment.Right, 100);
+  off.name = vscode.l10n.t('Wenfeng: checking is off');
+  off.text = `$(circle-slash) ${vscode.l10n.t('Wenfeng off')}`;
+  off.tooltip = vscode.l10n.t('Wenfeng is off. Click to turn checking on');
+  off.command = Commands.toggle;
+  context.subscriptions.push(off);
+  const showEnabled = async (): Promise<void> => {
+    await vscode.commands.executeCommand('setContext', ENABLED_KEY, enabled);
+    if (enabled) {
+      off.hide();
+    } else {
+      scores.clear();
+      status.hide();
+      off.show();
+    }
+  };
+
   const start = async (): Promise<void> => {
     client = createClient(context);
     client.onNotification(StatusNotification, (p: StatusParams) => {
@@ -132,15 +158,46 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => client?.outputChannel.show()),
+    vscode.commands.registerCommand(Commands.toggle, async () => {
+      enabled = !enabled;
+      await context.workspaceState.update(ENABLED_KEY, enabled);
+      if (enabled) {
+        await start();
+      } else if (client) {
+        // Stopping the client clears its diagnostics.
+        const stopping = client;
+        client = undefined;
+        await stopping.stop();
+      }
+      await showEnabled();
+      showStatus();
+      void vscode.window.setStatusBarMessage(enabled ? vscode.l10n.t('Wenfeng: checking turned on') : vscode.l10n.t('Wenfeng: checking turned off for this workspace'), 3000);
+      return enabled;
+    }),
+    vscode.commands.registerCommand(ClientCommands.acceptWordForUser, async (word: unknown) => {
+      if (typeof word !== 'string' || word.length === 0) {
+        return;
+      }
+      const config = vscode.workspace.getConfiguration('wenfeng');
+      const current = config.inspect<unknown>('acceptedWords')?.globalValue;
+      const list = Array.isArray(current) ? current.filter((w): w is string => typeof w === 'string') : [];
+      if (!list.includes(word)) {
+        // The change of configuration re-checks the open documents.
+        await config.update('acceptedWords', [...list, word], vscode.ConfigurationTarget.Global);
+      }
+    }),
     vscode.window.onDidChangeActiveTextEditor(showStatus),
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
-      if (client) {
+      if (client && enabled) {
         await client.stop();
         await start();
       }
     }),
   );
-  await start();
+  await showEnabled();
+  if (enabled) {
+    await start();
+  }
 }
 
 export async function deactivate(): Promise<void> {

@@ -4,6 +4,7 @@
  * that no input can take the server down.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
 import {
@@ -29,14 +30,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ReportRequest, ServerCommands, StatusNotification, type ReportParams, type ConvertArgs, type ConvertTarget, type InitializationOptions, type StatusParams } from '../../protocol/protocol';
 import type { SettingProblem, Settings } from '../../protocol/settings';
 import { createAnalyzer, type AnalysisResult, type Analyzer } from './analysis';
-import { codeActions, FIX_ALL_KIND, fixAllEdits } from './features/codeActions';
+import { codeActions, FIX_ALL_KIND, fixAllEdits, type ProjectTarget } from './features/codeActions';
 import { publishedDiagnostics, useRuleDocs } from './features/diagnostics';
 import { completionItems } from './features/completion';
 import { documentSymbols, foldingRanges, hover } from './features/outline';
 import { reportFor } from './features/report';
 import { getServices } from './services';
 import { SettingsCache } from './settingsCache';
-import { CONFIG_FILE_NAME, describeSettingProblem, formatOf, lineColumn, readProjectConfig, toAnalysisConfig, type ProjectConfig } from './shared/config';
+import { CONFIG_FILE_NAME, describeSettingProblem, findProjectConfig, formatOf, lineColumn, readProjectConfig, toAnalysisConfig, type ProjectConfig } from './shared/config';
 import { toLang, useLanguage } from './shared/messages';
 
 interface DocState {
@@ -111,6 +112,7 @@ export function startServer(connection: Connection): void {
   let canPullConfig = false;
   let canRegisterWatcher = false;
   let trusted = true;
+  let userAccept = false;
   let clientLocale: string | undefined;
   let analyzer: Analyzer | undefined;
   let roots: string[] = [];
@@ -173,6 +175,7 @@ export function startServer(connection: Connection): void {
     useLanguage(toLang(clientLocale, 'zh-cn'));
     const init = params.initializationOptions as Partial<InitializationOptions> | undefined;
     trusted = init?.workspaceTrusted !== false;
+    userAccept = init?.acceptWordForUser === true;
     canRegisterWatcher = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && init?.watchesConfigFiles !== true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     roots = folders.map(filePathOf).filter((p): p is string => p !== undefined);
@@ -365,6 +368,27 @@ export function startServer(connection: Connection): void {
     return after?.version === doc.version ? after.result : undefined;
   };
 
+  /**
+   * The `.wenfeng.json` a code action of a document edits: the nearest one (its unsaved text if open), or a
+   * new one in the document's workspace folder. None for an untrusted workspace or a document not on disk.
+   */
+  const projectTarget = (uri: string): ProjectTarget | undefined => {
+    const file = filePathOf(uri);
+    if (!trusted || !file) {
+      return undefined;
+    }
+    const root = roots.filter((r) => file.startsWith(r.endsWith(path.sep) ? r : r + path.sep)).sort((a, b) => b.length - a.length)[0];
+    const found = findProjectConfig(path.dirname(file), root);
+    if (!found) {
+      const target = path.join(root ?? path.dirname(file), CONFIG_FILE_NAME);
+      return { uri: pathToFileURL(target).href };
+    }
+    const configUri = configUriOf(found);
+    const open = documents.get(configUri);
+    const text = open?.getText() ?? readProjectConfig(found).text;
+    return text === undefined ? undefined : { uri: configUri, text };
+  };
+
   connection.onCodeAction(async (params) => {
     const bad = rangeProblem(params.range);
     if (bad) {
@@ -378,7 +402,8 @@ export function startServer(connection: Connection): void {
       const s = await settings.get(doc.uri);
       useLanguage(language(s));
       const result = await freshResult(doc.uri);
-      return codeActions(doc, params, result?.findings);
+      const project = projectTarget(doc.uri);
+      return codeActions(doc, params, result?.findings, { format: formatOf(doc.languageId), userAccept, ...(project ? { project } : {}) });
     } catch (e) {
       connection.console.error(`wenfeng: code actions failed: ${(e as Error).message}`);
       return [];

@@ -3,9 +3,13 @@
  *   <!-- wenfeng-disable [rule…] -->  …  <!-- wenfeng-enable [rule…] -->
  *   <!-- wenfeng-disable-next-line [rule…] -->
  *   <!-- wenfeng-disable-line [rule…] -->
+ * In plain text, also on a line of its own (plain text has no comments; see {@link PLAIN_DIRECTIVE_RE}):
+ *   // wenfeng-disable [rule…]  …  // wenfeng-enable [rule…]
+ *   // wenfeng-disable-next-line [rule…]
  * A rule may be named by its id (`script/mixed`) or its category (`script`); no name means every rule.
  */
-import { splitLines } from './document';
+import { PLAIN_DIRECTIVE_RE, splitLines } from './document';
+import type { TextFormat } from './types';
 
 /** A suppressed range of the document for some rules (empty list: all rules). */
 export interface Suppression {
@@ -30,8 +34,20 @@ function lineIndexAt(lines: ReturnType<typeof splitLines>, offset: number): numb
   return lo;
 }
 
+/** Every directive of a text in order: the HTML-comment form, and in plain text the line form. */
+function directiveMatches(text: string, format: TextFormat): RegExpExecArray[] {
+  const all: RegExpExecArray[] = [];
+  for (const re of format === 'plaintext' ? [DIRECTIVE, PLAIN_DIRECTIVE_RE] : [DIRECTIVE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      all.push(m);
+    }
+  }
+  return all.sort((a, b) => a.index - b.index);
+}
+
 /** Parses every directive of a text into suppressed ranges. */
-export function parseDirectives(text: string): Suppression[] {
+export function parseDirectives(text: string, format: TextFormat = 'markdown'): Suppression[] {
   if (!text.includes('wenfeng-')) {
     return [];
   }
@@ -39,8 +55,7 @@ export function parseDirectives(text: string): Suppression[] {
   const lines = splitLines(text);
   // Open `disable` regions: rule name ('' for all) → start offset.
   const open = new Map<string, number>();
-  DIRECTIVE.lastIndex = 0;
-  for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
+  for (const m of directiveMatches(text, format)) {
     const kind = m[1]!;
     const rules = m[2]!.trim().split(/\s+/).filter((r) => r.length > 0);
     const end = m.index + m[0].length;

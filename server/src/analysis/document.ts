@@ -78,6 +78,14 @@ function maskEmails(m: Masking): void {
 }
 const COMMENT_RE = /<!--[\s\S]*?-->/g;
 
+/**
+ * The plain-text form of a directive: a line of its own, `// wenfeng-disable-next-line rule…` (also
+ * `wenfeng-disable` and `wenfeng-enable`). Plain text has no comments, so the line is marked the way many
+ * formats mark a note to the machine; prose never starts a line with `// wenfeng-`. Only plain text reads it
+ * (Markdown keeps HTML comments, which plain text accepts too). Group 1: the kind; group 2: the rule names.
+ */
+export const PLAIN_DIRECTIVE_RE = /^[ \t\u3000]*\/\/[ \t]*wenfeng-(disable-next-line|disable|enable)((?:[ \t]+[\w/-]+)*)[ \t]*(?=\r?$)/gm;
+
 /** A copy of a string that shares no storage with it (concatenation, then V8 flattens the pair). */
 function flatCopy(s: string): string {
   return `${s} `.slice(0, -1);
@@ -153,6 +161,12 @@ export function buildParagraphs(text: string, format: TextFormat): Paragraph[] {
   COMMENT_RE.lastIndex = 0;
   for (let m = COMMENT_RE.exec(text); m; m = COMMENT_RE.exec(text)) {
     commentRanges.push([m.index, m.index + m[0].length]);
+  }
+  if (format === 'plaintext' && text.includes('wenfeng-')) {
+    PLAIN_DIRECTIVE_RE.lastIndex = 0;
+    for (let m = PLAIN_DIRECTIVE_RE.exec(text); m; m = PLAIN_DIRECTIVE_RE.exec(text)) {
+      commentRanges.push([m.index, m.index + m[0].length]);
+    }
   }
 
   const push = (start: number, end: number, heading: boolean): void => {

@@ -565,7 +565,7 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
       }
     }
 
-    const suppressions = parseDirectives(text);
+    const suppressions = parseDirectives(text, options.format);
     const kept = (suppressions.length > 0
       ? findings.filter((f) => !isSuppressed(suppressions, f.rule, f.start, f.end))
       : findings

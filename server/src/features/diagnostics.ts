@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../analysis';
 
@@ -67,6 +67,19 @@ export function rulePageUri(rule: string): string | undefined {
   return uri ?? undefined;
 }
 
+/** Rules whose finding may be a repeated copy to delete. */
+const COPY_RULES: ReadonlySet<string> = new Set(['repetition/duplicate-paragraph', 'repetition/duplicate-sentence', 'repetition/doubled-word']);
+
+/**
+ * True when the finding's range is a repeated copy, shown faded (DiagnosticTag.Unnecessary): a rule of
+ * repeated copies whose first fix deletes exactly that range. (A doubled word marks both copies, so it is
+ * faded only when its range is the extra copy alone.)
+ */
+export function isRepeatedCopy(f: Finding): boolean {
+  const edits = f.fixes[0]?.edits;
+  return COPY_RULES.has(f.rule) && edits?.length === 1 && edits[0]!.start === f.start && edits[0]!.end === f.end && edits[0]!.newText === '';
+}
+
 /** Converts one finding. */
 export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
   const related: DiagnosticRelatedInformation[] | undefined = f.related?.map((r) => ({
@@ -86,6 +99,7 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
     source: 'wenfeng',
     message: f.message,
     ...(related && related.length > 0 ? { relatedInformation: related } : {}),
+    ...(isRepeatedCopy(f) ? { tags: [DiagnosticTag.Unnecessary] } : {}),
     data,
   };
 }

@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ReportModel } from '../../../protocol/protocol';
-import { activateExtension, openFixture, revert, show, waitForDiagnostics, withTimeout } from './helpers';
+import { activateExtension, codeOf, openFixture, revert, show, waitForDiagnostics, withTimeout } from './helpers';
 
 interface ReportState {
   open: boolean;
@@ -36,7 +36,7 @@ suite('Wenfeng report view', () => {
     const editor = await openFixture('draft.md');
     const doc = editor.document;
     try {
-      const diags = await waitForDiagnostics(doc.uri, (d) => d.some((x) => String(x.code) === 'script/pinyin-annotation'), 'the pinyin annotation');
+      const diags = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'script/pinyin-annotation'), 'the pinyin annotation');
       await vscode.commands.executeCommand('wenfeng.showReport');
       const { model } = await waitForReport((s) => s.open && s.model !== null, 'first render');
       assert.ok(model);
@@ -44,7 +44,7 @@ suite('Wenfeng report view', () => {
       assert.equal(model.findings.length, diags.length);
       const pinyin = model.findings.find((f) => f.rule === 'script/pinyin-annotation');
       assert.ok(pinyin);
-      const expected = diags.find((d) => String(d.code) === 'script/pinyin-annotation')!.range;
+      const expected = diags.find((d) => codeOf(d) === 'script/pinyin-annotation')!.range;
       // The page posts { type: 'reveal', start, end } when the finding is clicked.
       await vscode.commands.executeCommand('_wenfeng.reportClick', { type: 'reveal', start: pinyin.start, end: pinyin.end });
       const active = vscode.window.activeTextEditor;
