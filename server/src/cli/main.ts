@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { isMainThread, workerData } from 'node:worker_threads';
 import * as l10n from '@vscode/l10n';
 import { DEFAULT_SETTINGS, type Settings } from '../../../protocol/settings';
@@ -20,6 +21,8 @@ import { filePieces, formatOutline, OutputWriter, type OutputFormat } from './fo
 import { CheckPool, runJob, startCheckWorker, type Job, type JobResult, type WorkerOptions } from './pool';
 import { decodeInput, encodeOutput, type InputEncoding } from './input';
 import { reportPage, writeReport } from './report';
+import { commandHelp, generalHelp, hasHelp } from './help';
+import { version } from '../../../package.json';
 
 /** A usage or I/O problem: reported on stderr with exit code 2. */
 export class UsageError extends Error {}
@@ -30,42 +33,127 @@ interface Options {
   flags: Map<string, string[]>;
 }
 
-const VALUE_FLAGS = new Set(['--format', '--fail-on', '--rule', '--config', '--lang', '--locale', '--to', '--offset', '-o', '--jobs']);
-const BOOLEAN_FLAGS = new Set(['--write', '--stdio', '--help', '-h', '--version']);
+/** An option of a command, as util.parseArgs takes it. */
+interface OptionSpec {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  short?: string;
+}
+
+const COMMON: Record<string, OptionSpec> = { help: { type: 'boolean', short: 'h' }, lang: { type: 'string' } };
+const RULE: OptionSpec = { type: 'string', multiple: true };
+const CONFIG: OptionSpec = { type: 'string' };
+const STRING: OptionSpec = { type: 'string' };
+const BOOLEAN: OptionSpec = { type: 'boolean' };
+
+/** The options each command accepts (every command also takes --help/-h and --lang). */
+export const COMMAND_OPTIONS: Record<string, Record<string, OptionSpec>> = {
+  check: { format: STRING, 'fail-on': STRING, rule: RULE, config: CONFIG, jobs: STRING, 'stdin-filename': STRING, 'no-ignore': BOOLEAN },
+  score: { format: STRING, 'fail-on': STRING, rule: RULE, config: CONFIG, jobs: STRING, 'stdin-filename': STRING, 'no-ignore': BOOLEAN },
+  fix: { rule: RULE, config: CONFIG, write: BOOLEAN, diff: BOOLEAN, 'stdin-filename': STRING, 'no-ignore': BOOLEAN },
+  convert: { to: STRING, config: CONFIG },
+  outline: { format: STRING, rule: RULE, config: CONFIG, 'stdin-filename': STRING },
+  complete: { format: STRING, offset: STRING, rule: RULE, config: CONFIG, 'stdin-filename': STRING },
+  report: { output: { type: 'string', short: 'o' }, locale: STRING, rule: RULE, config: CONFIG, 'stdin-filename': STRING },
+  'build-model': { output: { type: 'string', short: 'o' }, 'no-ignore': BOOLEAN },
+  lsp: { stdio: BOOLEAN },
+  help: {},
+};
+
+/** The commands, in the order help lists them. */
+export const COMMANDS = ['check', 'fix', 'convert', 'outline', 'complete', 'score', 'report', 'build-model', 'lsp'] as const;
+
+/** The flag under which an option is kept in Options.flags (`-o` for --output, as before). */
+const flagName = (name: string): string => (name === 'output' ? '-o' : `--${name}`);
 
 function parseArgs(argv: string[]): Options {
-  const [command = 'help', ...rest] = argv;
+  const [first = 'help', ...rest] = argv;
+  if (first === '--version' || first === '-v') {
+    return { command: 'version', paths: [], flags: new Map() };
+  }
+  if (first === '--help' || first === '-h') {
+    return parseArgs(['help', ...rest]);
+  }
+  if (first === '--lang' || first.startsWith('--lang=')) {
+    // `wenfeng --lang en help check`: the global --lang before the command.
+    const [lang, cmd = 'help', ...more] = first === '--lang' ? rest : [first.slice('--lang='.length), ...rest];
+    return parseArgs([cmd, ...more, `--lang=${lang ?? ''}`]);
+  }
+  const command = first;
+  const own = COMMAND_OPTIONS[command];
+  if (own === undefined) {
+    if (first.startsWith('-')) {
+      throw new UsageError(`unknown option ${first}; run wenfeng help`);
+    }
+    return { command, paths: rest, flags: new Map() };
+  }
+  const options = { ...COMMON, ...own };
+  let parsed: { values: Record<string, string | boolean | Array<string | boolean> | undefined>; positionals: string[] };
+  try {
+    parsed = nodeParseArgs({ args: joinValues(rest, options), options, strict: true, allowPositionals: true });
+  } catch (e) {
+    const help = command === 'help' ? 'wenfeng help' : `wenfeng ${command} --help`;
+    throw new UsageError(`${parseErrorText(e)}; run ${help}`);
+  }
   const flags = new Map<string, string[]>();
-  const paths: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    const eq = a.indexOf('=');
-    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-    if (VALUE_FLAGS.has(name)) {
-      const values = flags.get(name) ?? [];
-      if (eq > 0 && a.startsWith('--')) {
-        values.push(a.slice(eq + 1));
-      } else {
-        const v = rest[++i];
-        if (v === undefined) {
-          throw new UsageError(`option ${name} needs a value`);
-        }
-        values.push(v);
-        // --rule takes several ids: `--rule a b` as well as `--rule a --rule b`.
-        while (name === '--rule' && rest[i + 1] !== undefined && /^[a-z]+\/[a-z-]+$/.test(rest[i + 1]!)) {
-          values.push(rest[++i]!);
-        }
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (value === undefined || value === false) {
+      continue;
+    }
+    flags.set(flagName(name), (Array.isArray(value) ? value : [value]).map(String));
+  }
+  return { command, paths: parsed.positionals, flags };
+}
+
+/**
+ * `--name VALUE` of a string option as `--name=VALUE`: the word after a string option is always its value, as
+ * it always was (`--jobs -2` is a bad number, not a missing value), which util.parseArgs otherwise refuses.
+ */
+function joinValues(args: readonly string[], options: Record<string, OptionSpec>): string[] {
+  const byFlag = new Map<string, string>();
+  for (const [name, spec] of Object.entries(options)) {
+    if (spec.type === 'string') {
+      byFlag.set(`--${name}`, name);
+      if (spec.short) {
+        byFlag.set(`-${spec.short}`, name);
       }
-      flags.set(name, values);
-    } else if (BOOLEAN_FLAGS.has(name)) {
-      flags.set(name, ['true']);
-    } else if (a.startsWith('-') && a !== '-') {
-      throw new UsageError(`unknown option ${a}`);
-    } else {
-      paths.push(a);
     }
   }
-  return { command, paths, flags };
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    const name = byFlag.get(a);
+    const next = args[i + 1];
+    if (name !== undefined && next !== undefined && next.startsWith('-')) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else {
+      out.push(a);
+    }
+  }
+  return out;
+}
+
+/** The one-line message of a util.parseArgs error, without its hints. */
+function parseErrorText(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  const message = (e as Error).message;
+  const option = /'(-[^' ]*)/.exec(message)?.[1];
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${option ?? message}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (/does not take an argument/.test(message)) {
+        return `option ${option ?? ''} takes no value`;
+      }
+      return `option ${option ?? ''} needs a value`;
+    default:
+      return message.split('\n')[0]!;
+  }
 }
 
 function one(o: Options, flag: string, allowed?: readonly string[]): string | undefined {
@@ -312,27 +400,6 @@ function fixText(analyzer: Analyzer, o: Options, file: string, text: string, err
   return current;
 }
 
-const HELP = `wenfeng — writing assistant for Chinese official-style prose
-
-  wenfeng check [paths…] [--format text|json|sarif] [--fail-on error|warning|information|hint]
-                [--rule ID…] [--config FILE] [--lang zh|en] [--jobs N]
-  wenfeng fix [paths…] [--rule ID…] [--write]
-  wenfeng convert --to simplified|traditional|taiwan|hongkong [path]
-  wenfeng outline [path] --format json
-  wenfeng complete [path] --offset N --format json
-  wenfeng build-model <corpus-dir…> -o FILE
-  wenfeng score [paths…] --format json [--jobs N]
-  wenfeng report <file> [-o report.html] [--locale zh-CN|en]
-  wenfeng lsp --stdio
-
-'-' or no path reads standard input; a folder is searched for .md, .markdown and .txt files. Input is UTF-8
-(a byte order mark is kept by fix --write) or GB18030/GBK (decoded, and never rewritten by fix --write);
-binary files are skipped, and invalid UTF-8 is checked but never rewritten. Entries that cannot be read are
-reported one per line and skipped. Exit: 0 clean, 1 findings at or above --fail-on (default: warning),
-2 usage or I/O error (also when an entry was skipped for an error). Several files are checked by --jobs N
-worker threads (default: one per core); the output does not depend on N.
-`;
-
 /** Runs the CLI; returns the exit code. Output goes through the given writers (tests pass their own). */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   const o = start(argv, err);
@@ -340,11 +407,21 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     return 2;
   }
   try {
+    if (o.flags.has('--help') && hasHelp(o.command)) {
+      out(commandHelp(o.command));
+      return 0;
+    }
     switch (o.command) {
-      case 'help':
-      case '--help':
-      case '-h':
-        out(HELP);
+      case 'help': {
+        const [topic, ...more] = o.paths;
+        if (more.length > 0 || (topic !== undefined && !hasHelp(topic))) {
+          throw new UsageError(`no help for ${o.paths.join(' ')}; commands: ${COMMANDS.join(', ')}`);
+        }
+        out(topic === undefined ? generalHelp() : commandHelp(topic));
+        return 0;
+      }
+      case 'version':
+        out(`${version}\n`);
         return 0;
       case 'check':
       case 'score': {
@@ -721,7 +798,7 @@ async function main(argv: string[]): Promise<number> {
   if (o === undefined) {
     return 2;
   }
-  if (o.command === 'check' || o.command === 'score') {
+  if ((o.command === 'check' || o.command === 'score') && !o.flags.has('--help')) {
     try {
       return await checkStreamed(o, process.stdout, err);
     } catch (e) {
