@@ -22,6 +22,7 @@ import { CheckPool, runJob, startCheckWorker, type Job, type JobResult, type Wor
 import { decodeInput, encodeOutput, type InputEncoding } from './input';
 import { reportPage, writeReport } from './report';
 import { commandHelp, generalHelp, hasHelp } from './help';
+import { ancestorIgnores, globBase, globSource, isGlob, isIgnored, readIgnoreFiles, type IgnoreFile } from './paths';
 import { version } from '../../../package.json';
 
 /** A usage or I/O problem: reported on stderr with exit code 2. */
@@ -206,8 +207,8 @@ function readOne(file: string): Input | { file: string; reason: string; skipped:
  * The inputs of a run, read one by one. A bad entry is reported on stderr (one line, never its content)
  * and skipped; the run goes on.
  */
-function* readInputs(paths: string[], state: RunState, err: (s: string) => void): Generator<Input> {
-  yield* readFiles(expandPaths(paths, state, err), state, err);
+function* readInputs(paths: string[], state: RunState, err: (s: string) => void, ignore = true): Generator<Input> {
+  yield* readFiles(expandPaths(paths, state, err, ignore), state, err);
 }
 
 /** readInputs over paths already expanded. */
@@ -252,13 +253,18 @@ function runCode(state: RunState, code: number): number {
   return state.failed || (state.read === 0 && state.skipped > 0) ? 2 : code;
 }
 
-/** Expands folders into the Markdown and text files inside them; unreadable folders are reported and skipped. */
-function expandPaths(paths: string[], state: RunState, err: (s: string) => void): string[] {
+/**
+ * Expands folders into the Markdown and text files inside them and globs into the files they match (see
+ * paths.ts; both honour ignore files unless `ignore` is false); unreadable folders are reported and skipped,
+ * and a glob that matches nothing is an error.
+ */
+function expandPaths(paths: string[], state: RunState, err: (s: string) => void, ignore = true): string[] {
   if (paths.length === 0) {
     return ['-'];
   }
   const out: string[] = [];
-  const walk = (dir: string): void => {
+  /** Walks a folder: each file `take` accepts (given its path relative to the walk's start) is read. */
+  const walk = (dir: string, rel: string, ignores: readonly IgnoreFile[], take: (rel: string, name: string) => boolean, into: string[]): void => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -272,16 +278,35 @@ function expandPaths(paths: string[], state: RunState, err: (s: string) => void)
         continue;
       }
       const full = path.join(dir, e.name);
+      const childRel = rel === '' ? e.name : `${rel}/${e.name}`;
       // Symbolic links to folders are not followed (no cycles); every other entry with a text extension is
       // read, and reading says what is wrong with it (a FIFO, a device, a broken link).
       if (e.isDirectory()) {
-        walk(full);
-      } else if (/\.(md|markdown|txt)$/i.test(e.name)) {
-        out.push(full);
+        if (!(ignore && isIgnored(full, true, ignores))) {
+          walk(full, childRel, ignore ? [...ignores, ...readIgnoreFiles(full)] : ignores, take, into);
+        }
+      } else if (take(childRel, e.name) && !(ignore && isIgnored(full, false, ignores))) {
+        into.push(full);
       }
     }
   };
+  const textFile = (_rel: string, name: string): boolean => /\.(md|markdown|txt)$/i.test(name);
   for (const p of paths) {
+    if (p !== '-' && isGlob(p)) {
+      const { base, rest } = globBase(p);
+      const re = new RegExp(`^${globSource(rest, true)}$`);
+      const dir = base === '' ? '.' : base;
+      // Matches are named from the glob's folder as it was written (`drafts/a.md`, not `./drafts/a.md`).
+      const prefix = base === '' ? '' : base.endsWith('/') ? base : `${base}/`;
+      const found: string[] = [];
+      walk(dir, '', ignore ? ancestorIgnores(dir) : [], (rel) => re.test(rel), found);
+      if (found.length === 0) {
+        err(`wenfeng: ${l10n.t('no files match {0}', p)}\n`);
+        state.failed = true;
+      }
+      out.push(...found.map((f) => prefix + path.relative(dir, f).split(path.sep).join('/')));
+      continue;
+    }
     let isDir = false;
     try {
       isDir = p !== '-' && fs.statSync(p).isDirectory();
@@ -289,7 +314,7 @@ function expandPaths(paths: string[], state: RunState, err: (s: string) => void)
       // Reading it reports the problem.
     }
     if (isDir) {
-      walk(p);
+      walk(p, '', ignore ? ancestorIgnores(p) : [], textFile, out);
     } else {
       out.push(p);
     }
@@ -436,7 +461,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         const analyzer = createAnalyzer(getServices(), { log: (m) => err(`${m}\n`) });
         const write = o.flags.has('--write');
         const state: RunState = { failed: false, read: 0, skipped: 0 };
-        for (const input of readInputs(o.paths, state, err)) {
+        for (const input of readInputs(o.paths, state, err, !o.flags.has('--no-ignore'))) {
           const fixed = fixText(analyzer, o, input.file, input.text, err);
           if (!write || input.file === '-') {
             out(fixed);
@@ -507,7 +532,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
           throw new UsageError('build-model needs <corpus-dir…> -o FILE');
         }
         const state: RunState = { failed: false, read: 0, skipped: 0 };
-        const texts = [...readInputs(o.paths, state, err)].filter((i) => i.file !== '-').map((i) => i.text);
+        const texts = [...readInputs(o.paths, state, err, !o.flags.has('--no-ignore'))].filter((i) => i.file !== '-').map((i) => i.text);
         if (texts.length === 0) {
           throw new UsageError(`no .txt or .md files under ${o.paths.join(', ')}`);
         }
@@ -609,7 +634,7 @@ function planCheck(o: Options, err: (s: string) => void): CheckPlan {
   ruleFilter(o);
   jobsOf(o);
   const state: RunState = { failed: false, read: 0, skipped: 0 };
-  const files = expandPaths(o.paths, state, err);
+  const files = expandPaths(o.paths, state, err, !o.flags.has('--no-ignore'));
   preflightConfigs(o, files);
   return {
     format: o.command === 'score' ? 'score' : (format as OutputFormat),
