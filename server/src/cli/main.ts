@@ -22,6 +22,7 @@ import { CheckPool, runJob, startCheckWorker, type Job, type JobResult, type Wor
 import { decodeInput, encodeOutput, type InputEncoding } from './input';
 import { reportPage, writeReport } from './report';
 import { commandHelp, generalHelp, hasHelp } from './help';
+import { unifiedDiff } from './diff';
 import { ancestorIgnores, globBase, globSource, isGlob, isIgnored, readIgnoreFiles, type IgnoreFile } from './paths';
 import { version } from '../../../package.json';
 
@@ -322,6 +323,11 @@ function expandPaths(paths: string[], state: RunState, err: (s: string) => void,
   return out;
 }
 
+/** The name of an input: --stdin-filename for standard input when given, else the path. */
+function named(o: Options, file: string): string {
+  return file === '-' ? (one(o, '--stdin-filename') ?? file) : file;
+}
+
 /** Settings of each `.wenfeng.json` read in this run; its problems are reported once. */
 const configs = new Map<string, Settings>();
 /** Each `.wenfeng.json` read in this run, as read. */
@@ -382,7 +388,8 @@ function loadConfig(file: string, err: (s: string) => void): Settings {
 
 /** The project file that applies to an input: --config, or the nearest `.wenfeng.json`. */
 function configFileFor(o: Options, file: string): string | undefined {
-  return one(o, '--config') ?? findProjectConfig(file === '-' ? process.cwd() : path.dirname(path.resolve(file)));
+  const name = named(o, file);
+  return one(o, '--config') ?? findProjectConfig(name === '-' ? process.cwd() : path.dirname(path.resolve(name)));
 }
 
 function settingsFor(o: Options, file: string, err: (s: string) => void): Settings {
@@ -408,7 +415,7 @@ function configFor(o: Options, file: string, err: (s: string) => void): Analysis
 }
 
 function analyzeFile(analyzer: Analyzer, o: Options, file: string, text: string, err: (s: string) => void): AnalysisResult {
-  return analyzer.analyze(text, { format: formatOf(file), config: configFor(o, file, err) });
+  return analyzer.analyze(text, { format: formatOf(named(o, file)), config: configFor(o, file, err) });
 }
 
 /** Applies automatic fixes until the text is stable (overlapping fixes need a second round). */
@@ -460,9 +467,21 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       case 'fix': {
         const analyzer = createAnalyzer(getServices(), { log: (m) => err(`${m}\n`) });
         const write = o.flags.has('--write');
+        const diff = o.flags.has('--diff');
+        if (write && diff) {
+          throw new UsageError('fix takes --write or --diff, not both');
+        }
         const state: RunState = { failed: false, read: 0, skipped: 0 };
+        let changed = false;
         for (const input of readInputs(o.paths, state, err, !o.flags.has('--no-ignore'))) {
           const fixed = fixText(analyzer, o, input.file, input.text, err);
+          if (diff) {
+            const name = displayPath(named(o, input.file)).replace(/\\/g, '/');
+            const d = unifiedDiff(input.text, fixed, name, name);
+            changed ||= d !== '';
+            out(d);
+            continue;
+          }
           if (!write || input.file === '-') {
             out(fixed);
             continue;
@@ -488,7 +507,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
             state.failed = true;
           }
         }
-        return runCode(state, 0);
+        return runCode(state, changed ? 1 : 0);
       }
       case 'convert': {
         const to = one(o, '--to', ['simplified', 'traditional', 'taiwan', 'hongkong']);
@@ -520,7 +539,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         const file = o.paths[0] ?? '-';
         const { text } = readSingle(file, err);
         const analyzer = createAnalyzer(getServices(), { log: (m) => err(`${m}\n`) });
-        const problem = writeReport(reportPage(analyzeFile(analyzer, o, file, text, err), text, file, lang), one(o, '-o'), out);
+        const problem = writeReport(reportPage(analyzeFile(analyzer, o, file, text, err), text, named(o, file), lang), one(o, '-o'), out);
         if (problem !== undefined) {
           throw new UsageError(`cannot write ${one(o, '-o')}: ${problem}`);
         }
@@ -553,7 +572,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         const file = o.paths[0] ?? '-';
         const { text } = readSingle(file, err);
         const result = analyzeFile(createAnalyzer(getServices(), { log: (m) => err(`${m}\n`) }), o, file, text, err);
-        out(formatOutline({ path: file === '-' ? '<stdin>' : file, text, result }));
+        out(formatOutline({ path: displayPath(named(o, file)), text, result }));
         return 0;
       }
       case 'complete': {
@@ -629,7 +648,7 @@ interface CheckPlan {
  * read: all that can fail with a usage error fails here, before any output is written.
  */
 function planCheck(o: Options, err: (s: string) => void): CheckPlan {
-  const format = one(o, '--format', ['text', 'json', 'sarif']) ?? (o.command === 'score' ? 'json' : 'text');
+  const format = one(o, '--format', ['text', 'json', 'sarif', 'line', 'github']) ?? (o.command === 'score' ? 'json' : 'text');
   const failOn = (one(o, '--fail-on', SEVERITIES) ?? 'warning') as Severity;
   ruleFilter(o);
   jobsOf(o);
@@ -672,11 +691,12 @@ function* checkInProcess(o: Options, plan: CheckPlan, err: (s: string) => void):
   const writer = new OutputWriter(plan.format);
   yield writer.head();
   for (const input of readFiles(plan.files, plan.state, err)) {
-    const result = analyzer.analyze(input.text, { format: formatOf(input.file), config: configFor(o, input.file, err) });
+    const name = named(o, input.file);
+    const result = analyzer.analyze(input.text, { format: formatOf(name), config: configFor(o, input.file, err) });
     for (const f of result.findings) {
       plan.worst = Math.min(plan.worst, SEVERITIES.indexOf(f.severity));
     }
-    for (const p of filePieces(plan.format, { path: displayPath(input.file), text: input.text, result })) {
+    for (const p of filePieces(plan.format, { path: displayPath(name), text: input.text, result })) {
       yield writer.piece(p);
     }
   }
@@ -781,7 +801,7 @@ async function checkStreamed(o: Options, stdout: NodeJS.WritableStream, err: (s:
     };
     let id = 0;
     for (const input of readFiles(plan.files, plan.state, collect)) {
-      const job: Job = { id: id++, path: displayPath(input.file), file: input.file, text: input.text, config: configFor(o, input.file, collect) };
+      const job: Job = { id: id++, path: displayPath(named(o, input.file)), file: named(o, input.file), text: input.text, config: configFor(o, input.file, collect) };
       // Two jobs queued per worker keep it busy; past that the main thread takes the file.
       const slot: Slot = { messages };
       if (pool.load() < 2 * pool.size) {
