@@ -61,7 +61,7 @@ const COMMANDS: Record<string, CommandHelp> = {
   score: {
     synopsis: 'wenfeng score [paths|globs…] --format json [options]',
     summary: () => l10n.t('Prints the score of each file as JSON.'),
-    options: [RULE, CONFIG, JOBS, STDIN_NAME, NO_IGNORE],
+    options: [['--format json', () => l10n.t('output format')], RULE, CONFIG, JOBS, STDIN_NAME, NO_IGNORE],
   },
   report: {
     synopsis: 'wenfeng report <file> [-o report.html] [--locale zh-CN|en]',
