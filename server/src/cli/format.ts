@@ -48,7 +48,10 @@ export interface Piece {
 }
 
 /** What `check` and `score` print. */
-export type OutputFormat = 'text' | 'json' | 'sarif' | 'score';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'score' | 'line' | 'github';
+
+/** The formats of one line per finding, with no document around the lines. */
+const LINE_FORMATS: readonly OutputFormat[] = ['text', 'line', 'github'];
 
 /** JSON of a value nested `pad` deep: every line after the first indented by `pad`. */
 function nested(value: unknown, pad: string): string {
@@ -95,7 +98,7 @@ export class OutputWriter {
   private items = 0;
   private readonly frame: { head: string; pad: string; closePad: string; tail: string } | undefined;
   constructor(readonly format: OutputFormat) {
-    this.frame = format === 'text' ? undefined : format === 'sarif' ? frame(sarifLog(), 'results') : frame({ version: 1, files: [] }, 'files');
+    this.frame = LINE_FORMATS.includes(format) ? undefined : format === 'sarif' ? frame(sarifLog(), 'results') : frame({ version: 1, files: [] }, 'files');
   }
 
   head(): string {
@@ -126,6 +129,10 @@ export function filePieces(format: OutputFormat, r: FileReport): Iterable<Piece>
       return jsonPieces(r);
     case 'sarif':
       return sarifPieces(r);
+    case 'line':
+      return linePieces(r);
+    case 'github':
+      return githubPieces(r);
     case 'score':
       return [{ item: true, text: FILE_PAD + nested({ path: r.path, script: r.result.script, score: r.result.score }, FILE_PAD) }];
   }
@@ -200,6 +207,37 @@ function* textPieces(r: FileReport): Generator<Piece> {
     tail += `    −${d.points} ${categoryLabel(d.category)}: ${d.rule} ×${d.count}\n`;
   }
   yield { text: tail };
+}
+
+/** `--format line`: `file:line:col: severity rule message`, one line per finding (one-based UTF-16 columns). */
+function* linePieces(r: FileReport): Generator<Piece> {
+  const index = new LineIndex(r.text);
+  for (const f of r.result.findings) {
+    const p = index.positionAt(f.start);
+    yield { text: `${r.path}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.rule} ${oneLine(f.message)}\n` };
+  }
+}
+
+const oneLine = (s: string): string => s.replace(/\r\n?|\n/g, ' ');
+
+const GITHUB_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
+
+/** Escapes the message of a GitHub workflow command. */
+export const githubData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+
+/** Escapes a property of a GitHub workflow command (its data escaping, and `:` and `,`). */
+export const githubProperty = (s: string): string => githubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** `--format github`: GitHub workflow commands (`::warning file=…::message`), annotations on the pull request. */
+function* githubPieces(r: FileReport): Generator<Piece> {
+  const index = new LineIndex(r.text);
+  const file = githubProperty(r.path.replace(/\\/g, '/'));
+  for (const f of r.result.findings) {
+    const s = index.positionAt(f.start);
+    const e = index.positionAt(f.end);
+    const props = `file=${file},line=${s.line + 1},col=${s.character + 1},endLine=${e.line + 1},endColumn=${e.character + 1},title=${githubProperty(f.rule)}`;
+    yield { text: `::${GITHUB_LEVEL[f.severity]} ${props}::${githubData(f.message)}\n` };
+  }
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };

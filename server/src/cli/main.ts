@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { isMainThread, workerData } from 'node:worker_threads';
 import * as l10n from '@vscode/l10n';
 import { DEFAULT_SETTINGS, type Settings } from '../../../protocol/settings';
@@ -20,6 +21,10 @@ import { filePieces, formatOutline, OutputWriter, type OutputFormat } from './fo
 import { CheckPool, runJob, startCheckWorker, type Job, type JobResult, type WorkerOptions } from './pool';
 import { decodeInput, encodeOutput, type InputEncoding } from './input';
 import { reportPage, writeReport } from './report';
+import { commandHelp, generalHelp, hasHelp } from './help';
+import { unifiedDiff } from './diff';
+import { ancestorIgnores, globBase, globSource, isGlob, isIgnored, readIgnoreFiles, type IgnoreFile } from './paths';
+import { version } from '../../../package.json';
 
 /** A usage or I/O problem: reported on stderr with exit code 2. */
 export class UsageError extends Error {}
@@ -30,42 +35,127 @@ interface Options {
   flags: Map<string, string[]>;
 }
 
-const VALUE_FLAGS = new Set(['--format', '--fail-on', '--rule', '--config', '--lang', '--locale', '--to', '--offset', '-o', '--jobs']);
-const BOOLEAN_FLAGS = new Set(['--write', '--stdio', '--help', '-h', '--version']);
+/** An option of a command, as util.parseArgs takes it. */
+interface OptionSpec {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  short?: string;
+}
+
+const COMMON: Record<string, OptionSpec> = { help: { type: 'boolean', short: 'h' }, lang: { type: 'string' } };
+const RULE: OptionSpec = { type: 'string', multiple: true };
+const CONFIG: OptionSpec = { type: 'string' };
+const STRING: OptionSpec = { type: 'string' };
+const BOOLEAN: OptionSpec = { type: 'boolean' };
+
+/** The options each command accepts (every command also takes --help/-h and --lang). */
+export const COMMAND_OPTIONS: Record<string, Record<string, OptionSpec>> = {
+  check: { format: STRING, 'fail-on': STRING, rule: RULE, config: CONFIG, jobs: STRING, 'stdin-filename': STRING, 'no-ignore': BOOLEAN },
+  score: { format: STRING, 'fail-on': STRING, rule: RULE, config: CONFIG, jobs: STRING, 'stdin-filename': STRING, 'no-ignore': BOOLEAN },
+  fix: { rule: RULE, config: CONFIG, write: BOOLEAN, diff: BOOLEAN, 'stdin-filename': STRING, 'no-ignore': BOOLEAN },
+  convert: { to: STRING, config: CONFIG },
+  outline: { format: STRING, rule: RULE, config: CONFIG, 'stdin-filename': STRING },
+  complete: { format: STRING, offset: STRING, rule: RULE, config: CONFIG, 'stdin-filename': STRING },
+  report: { output: { type: 'string', short: 'o' }, locale: STRING, rule: RULE, config: CONFIG, 'stdin-filename': STRING },
+  'build-model': { output: { type: 'string', short: 'o' }, 'no-ignore': BOOLEAN },
+  lsp: { stdio: BOOLEAN },
+  help: {},
+};
+
+/** The commands, in the order help lists them. */
+export const COMMANDS = ['check', 'fix', 'convert', 'outline', 'complete', 'score', 'report', 'build-model', 'lsp'] as const;
+
+/** The flag under which an option is kept in Options.flags (`-o` for --output, as before). */
+const flagName = (name: string): string => (name === 'output' ? '-o' : `--${name}`);
 
 function parseArgs(argv: string[]): Options {
-  const [command = 'help', ...rest] = argv;
+  const [first = 'help', ...rest] = argv;
+  if (first === '--version' || first === '-v') {
+    return { command: 'version', paths: [], flags: new Map() };
+  }
+  if (first === '--help' || first === '-h') {
+    return parseArgs(['help', ...rest]);
+  }
+  if (first === '--lang' || first.startsWith('--lang=')) {
+    // `wenfeng --lang en help check`: the global --lang before the command.
+    const [lang, cmd = 'help', ...more] = first === '--lang' ? rest : [first.slice('--lang='.length), ...rest];
+    return parseArgs([cmd, ...more, `--lang=${lang ?? ''}`]);
+  }
+  const command = first;
+  const own = COMMAND_OPTIONS[command];
+  if (own === undefined) {
+    if (first.startsWith('-')) {
+      throw new UsageError(`unknown option ${first}; run wenfeng help`);
+    }
+    return { command, paths: rest, flags: new Map() };
+  }
+  const options = { ...COMMON, ...own };
+  let parsed: { values: Record<string, string | boolean | Array<string | boolean> | undefined>; positionals: string[] };
+  try {
+    parsed = nodeParseArgs({ args: joinValues(rest, options), options, strict: true, allowPositionals: true });
+  } catch (e) {
+    const help = command === 'help' ? 'wenfeng help' : `wenfeng ${command} --help`;
+    throw new UsageError(`${parseErrorText(e)}; run ${help}`);
+  }
   const flags = new Map<string, string[]>();
-  const paths: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    const eq = a.indexOf('=');
-    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-    if (VALUE_FLAGS.has(name)) {
-      const values = flags.get(name) ?? [];
-      if (eq > 0 && a.startsWith('--')) {
-        values.push(a.slice(eq + 1));
-      } else {
-        const v = rest[++i];
-        if (v === undefined) {
-          throw new UsageError(`option ${name} needs a value`);
-        }
-        values.push(v);
-        // --rule takes several ids: `--rule a b` as well as `--rule a --rule b`.
-        while (name === '--rule' && rest[i + 1] !== undefined && /^[a-z]+\/[a-z-]+$/.test(rest[i + 1]!)) {
-          values.push(rest[++i]!);
-        }
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (value === undefined || value === false) {
+      continue;
+    }
+    flags.set(flagName(name), (Array.isArray(value) ? value : [value]).map(String));
+  }
+  return { command, paths: parsed.positionals, flags };
+}
+
+/**
+ * `--name VALUE` of a string option as `--name=VALUE`: the word after a string option is always its value, as
+ * it always was (`--jobs -2` is a bad number, not a missing value), which util.parseArgs otherwise refuses.
+ */
+function joinValues(args: readonly string[], options: Record<string, OptionSpec>): string[] {
+  const byFlag = new Map<string, string>();
+  for (const [name, spec] of Object.entries(options)) {
+    if (spec.type === 'string') {
+      byFlag.set(`--${name}`, name);
+      if (spec.short) {
+        byFlag.set(`-${spec.short}`, name);
       }
-      flags.set(name, values);
-    } else if (BOOLEAN_FLAGS.has(name)) {
-      flags.set(name, ['true']);
-    } else if (a.startsWith('-') && a !== '-') {
-      throw new UsageError(`unknown option ${a}`);
-    } else {
-      paths.push(a);
     }
   }
-  return { command, paths, flags };
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    const name = byFlag.get(a);
+    const next = args[i + 1];
+    if (name !== undefined && next !== undefined && next.startsWith('-')) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else {
+      out.push(a);
+    }
+  }
+  return out;
+}
+
+/** The one-line message of a util.parseArgs error, without its hints. */
+function parseErrorText(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  const message = (e as Error).message;
+  const option = /'(-[^' ]*)/.exec(message)?.[1];
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${option ?? message}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (/does not take an argument/.test(message)) {
+        return `option ${option ?? ''} takes no value`;
+      }
+      return `option ${option ?? ''} needs a value`;
+    default:
+      return message.split('\n')[0]!;
+  }
 }
 
 function one(o: Options, flag: string, allowed?: readonly string[]): string | undefined {
@@ -118,8 +208,8 @@ function readOne(file: string): Input | { file: string; reason: string; skipped:
  * The inputs of a run, read one by one. A bad entry is reported on stderr (one line, never its content)
  * and skipped; the run goes on.
  */
-function* readInputs(paths: string[], state: RunState, err: (s: string) => void): Generator<Input> {
-  yield* readFiles(expandPaths(paths, state, err), state, err);
+function* readInputs(paths: string[], state: RunState, err: (s: string) => void, ignore = true): Generator<Input> {
+  yield* readFiles(expandPaths(paths, state, err, ignore), state, err);
 }
 
 /** readInputs over paths already expanded. */
@@ -164,13 +254,18 @@ function runCode(state: RunState, code: number): number {
   return state.failed || (state.read === 0 && state.skipped > 0) ? 2 : code;
 }
 
-/** Expands folders into the Markdown and text files inside them; unreadable folders are reported and skipped. */
-function expandPaths(paths: string[], state: RunState, err: (s: string) => void): string[] {
+/**
+ * Expands folders into the Markdown and text files inside them and globs into the files they match (see
+ * paths.ts; both honour ignore files unless `ignore` is false); unreadable folders are reported and skipped,
+ * and a glob that matches nothing is an error.
+ */
+function expandPaths(paths: string[], state: RunState, err: (s: string) => void, ignore = true): string[] {
   if (paths.length === 0) {
     return ['-'];
   }
   const out: string[] = [];
-  const walk = (dir: string): void => {
+  /** Walks a folder: each file `take` accepts (given its path relative to the walk's start) is read. */
+  const walk = (dir: string, rel: string, ignores: readonly IgnoreFile[], take: (rel: string, name: string) => boolean, into: string[]): void => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -184,16 +279,35 @@ function expandPaths(paths: string[], state: RunState, err: (s: string) => void)
         continue;
       }
       const full = path.join(dir, e.name);
+      const childRel = rel === '' ? e.name : `${rel}/${e.name}`;
       // Symbolic links to folders are not followed (no cycles); every other entry with a text extension is
       // read, and reading says what is wrong with it (a FIFO, a device, a broken link).
       if (e.isDirectory()) {
-        walk(full);
-      } else if (/\.(md|markdown|txt)$/i.test(e.name)) {
-        out.push(full);
+        if (!(ignore && isIgnored(full, true, ignores))) {
+          walk(full, childRel, ignore ? [...ignores, ...readIgnoreFiles(full)] : ignores, take, into);
+        }
+      } else if (take(childRel, e.name) && !(ignore && isIgnored(full, false, ignores))) {
+        into.push(full);
       }
     }
   };
+  const textFile = (_rel: string, name: string): boolean => /\.(md|markdown|txt)$/i.test(name);
   for (const p of paths) {
+    if (p !== '-' && isGlob(p)) {
+      const { base, rest } = globBase(p);
+      const re = new RegExp(`^${globSource(rest, true)}$`);
+      const dir = base === '' ? '.' : base;
+      // Matches are named from the glob's folder as it was written (`drafts/a.md`, not `./drafts/a.md`).
+      const prefix = base === '' ? '' : base.endsWith('/') ? base : `${base}/`;
+      const found: string[] = [];
+      walk(dir, '', ignore ? ancestorIgnores(dir) : [], (rel) => re.test(rel), found);
+      if (found.length === 0) {
+        err(`wenfeng: ${l10n.t('no files match {0}', p)}\n`);
+        state.failed = true;
+      }
+      out.push(...found.map((f) => prefix + path.relative(dir, f).split(path.sep).join('/')));
+      continue;
+    }
     let isDir = false;
     try {
       isDir = p !== '-' && fs.statSync(p).isDirectory();
@@ -201,12 +315,17 @@ function expandPaths(paths: string[], state: RunState, err: (s: string) => void)
       // Reading it reports the problem.
     }
     if (isDir) {
-      walk(p);
+      walk(p, '', ignore ? ancestorIgnores(p) : [], textFile, out);
     } else {
       out.push(p);
     }
   }
   return out;
+}
+
+/** The name of an input: --stdin-filename for standard input when given, else the path. */
+function named(o: Options, file: string): string {
+  return file === '-' ? (one(o, '--stdin-filename') ?? file) : file;
 }
 
 /** Settings of each `.wenfeng.json` read in this run; its problems are reported once. */
@@ -269,7 +388,8 @@ function loadConfig(file: string, err: (s: string) => void): Settings {
 
 /** The project file that applies to an input: --config, or the nearest `.wenfeng.json`. */
 function configFileFor(o: Options, file: string): string | undefined {
-  return one(o, '--config') ?? findProjectConfig(file === '-' ? process.cwd() : path.dirname(path.resolve(file)));
+  const name = named(o, file);
+  return one(o, '--config') ?? findProjectConfig(name === '-' ? process.cwd() : path.dirname(path.resolve(name)));
 }
 
 function settingsFor(o: Options, file: string, err: (s: string) => void): Settings {
@@ -295,7 +415,7 @@ function configFor(o: Options, file: string, err: (s: string) => void): Analysis
 }
 
 function analyzeFile(analyzer: Analyzer, o: Options, file: string, text: string, err: (s: string) => void): AnalysisResult {
-  return analyzer.analyze(text, { format: formatOf(file), config: configFor(o, file, err) });
+  return analyzer.analyze(text, { format: formatOf(named(o, file)), config: configFor(o, file, err) });
 }
 
 /** Applies automatic fixes until the text is stable (overlapping fixes need a second round). */
@@ -312,27 +432,6 @@ function fixText(analyzer: Analyzer, o: Options, file: string, text: string, err
   return current;
 }
 
-const HELP = `wenfeng — writing assistant for Chinese official-style prose
-
-  wenfeng check [paths…] [--format text|json|sarif] [--fail-on error|warning|information|hint]
-                [--rule ID…] [--config FILE] [--lang zh|en] [--jobs N]
-  wenfeng fix [paths…] [--rule ID…] [--write]
-  wenfeng convert --to simplified|traditional|taiwan|hongkong [path]
-  wenfeng outline [path] --format json
-  wenfeng complete [path] --offset N --format json
-  wenfeng build-model <corpus-dir…> -o FILE
-  wenfeng score [paths…] --format json [--jobs N]
-  wenfeng report <file> [-o report.html] [--locale zh-CN|en]
-  wenfeng lsp --stdio
-
-'-' or no path reads standard input; a folder is searched for .md, .markdown and .txt files. Input is UTF-8
-(a byte order mark is kept by fix --write) or GB18030/GBK (decoded, and never rewritten by fix --write);
-binary files are skipped, and invalid UTF-8 is checked but never rewritten. Entries that cannot be read are
-reported one per line and skipped. Exit: 0 clean, 1 findings at or above --fail-on (default: warning),
-2 usage or I/O error (also when an entry was skipped for an error). Several files are checked by --jobs N
-worker threads (default: one per core); the output does not depend on N.
-`;
-
 /** Runs the CLI; returns the exit code. Output goes through the given writers (tests pass their own). */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   const o = start(argv, err);
@@ -340,11 +439,21 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     return 2;
   }
   try {
+    if (o.flags.has('--help') && hasHelp(o.command)) {
+      out(commandHelp(o.command));
+      return 0;
+    }
     switch (o.command) {
-      case 'help':
-      case '--help':
-      case '-h':
-        out(HELP);
+      case 'help': {
+        const [topic, ...more] = o.paths;
+        if (more.length > 0 || (topic !== undefined && !hasHelp(topic))) {
+          throw new UsageError(`no help for ${o.paths.join(' ')}; commands: ${COMMANDS.join(', ')}`);
+        }
+        out(topic === undefined ? generalHelp() : commandHelp(topic));
+        return 0;
+      }
+      case 'version':
+        out(`${version}\n`);
         return 0;
       case 'check':
       case 'score': {
@@ -358,9 +467,21 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       case 'fix': {
         const analyzer = createAnalyzer(getServices(), { log: (m) => err(`${m}\n`) });
         const write = o.flags.has('--write');
+        const diff = o.flags.has('--diff');
+        if (write && diff) {
+          throw new UsageError('fix takes --write or --diff, not both');
+        }
         const state: RunState = { failed: false, read: 0, skipped: 0 };
-        for (const input of readInputs(o.paths, state, err)) {
+        let changed = false;
+        for (const input of readInputs(o.paths, state, err, !o.flags.has('--no-ignore'))) {
           const fixed = fixText(analyzer, o, input.file, input.text, err);
+          if (diff) {
+            const name = displayPath(named(o, input.file)).replace(/\\/g, '/');
+            const d = unifiedDiff(input.text, fixed, name, name);
+            changed ||= d !== '';
+            out(d);
+            continue;
+          }
           if (!write || input.file === '-') {
             out(fixed);
             continue;
@@ -386,7 +507,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
             state.failed = true;
           }
         }
-        return runCode(state, 0);
+        return runCode(state, changed ? 1 : 0);
       }
       case 'convert': {
         const to = one(o, '--to', ['simplified', 'traditional', 'taiwan', 'hongkong']);
@@ -418,7 +539,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         const file = o.paths[0] ?? '-';
         const { text } = readSingle(file, err);
         const analyzer = createAnalyzer(getServices(), { log: (m) => err(`${m}\n`) });
-        const problem = writeReport(reportPage(analyzeFile(analyzer, o, file, text, err), text, file, lang), one(o, '-o'), out);
+        const problem = writeReport(reportPage(analyzeFile(analyzer, o, file, text, err), text, named(o, file), lang), one(o, '-o'), out);
         if (problem !== undefined) {
           throw new UsageError(`cannot write ${one(o, '-o')}: ${problem}`);
         }
@@ -430,7 +551,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
           throw new UsageError('build-model needs <corpus-dir…> -o FILE');
         }
         const state: RunState = { failed: false, read: 0, skipped: 0 };
-        const texts = [...readInputs(o.paths, state, err)].filter((i) => i.file !== '-').map((i) => i.text);
+        const texts = [...readInputs(o.paths, state, err, !o.flags.has('--no-ignore'))].filter((i) => i.file !== '-').map((i) => i.text);
         if (texts.length === 0) {
           throw new UsageError(`no .txt or .md files under ${o.paths.join(', ')}`);
         }
@@ -451,7 +572,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         const file = o.paths[0] ?? '-';
         const { text } = readSingle(file, err);
         const result = analyzeFile(createAnalyzer(getServices(), { log: (m) => err(`${m}\n`) }), o, file, text, err);
-        out(formatOutline({ path: file === '-' ? '<stdin>' : file, text, result }));
+        out(formatOutline({ path: displayPath(named(o, file)), text, result }));
         return 0;
       }
       case 'complete': {
@@ -527,12 +648,12 @@ interface CheckPlan {
  * read: all that can fail with a usage error fails here, before any output is written.
  */
 function planCheck(o: Options, err: (s: string) => void): CheckPlan {
-  const format = one(o, '--format', ['text', 'json', 'sarif']) ?? (o.command === 'score' ? 'json' : 'text');
+  const format = one(o, '--format', ['text', 'json', 'sarif', 'line', 'github']) ?? (o.command === 'score' ? 'json' : 'text');
   const failOn = (one(o, '--fail-on', SEVERITIES) ?? 'warning') as Severity;
   ruleFilter(o);
   jobsOf(o);
   const state: RunState = { failed: false, read: 0, skipped: 0 };
-  const files = expandPaths(o.paths, state, err);
+  const files = expandPaths(o.paths, state, err, !o.flags.has('--no-ignore'));
   preflightConfigs(o, files);
   return {
     format: o.command === 'score' ? 'score' : (format as OutputFormat),
@@ -570,11 +691,12 @@ function* checkInProcess(o: Options, plan: CheckPlan, err: (s: string) => void):
   const writer = new OutputWriter(plan.format);
   yield writer.head();
   for (const input of readFiles(plan.files, plan.state, err)) {
-    const result = analyzer.analyze(input.text, { format: formatOf(input.file), config: configFor(o, input.file, err) });
+    const name = named(o, input.file);
+    const result = analyzer.analyze(input.text, { format: formatOf(name), config: configFor(o, input.file, err) });
     for (const f of result.findings) {
       plan.worst = Math.min(plan.worst, SEVERITIES.indexOf(f.severity));
     }
-    for (const p of filePieces(plan.format, { path: displayPath(input.file), text: input.text, result })) {
+    for (const p of filePieces(plan.format, { path: displayPath(name), text: input.text, result })) {
       yield writer.piece(p);
     }
   }
@@ -679,7 +801,7 @@ async function checkStreamed(o: Options, stdout: NodeJS.WritableStream, err: (s:
     };
     let id = 0;
     for (const input of readFiles(plan.files, plan.state, collect)) {
-      const job: Job = { id: id++, path: displayPath(input.file), file: input.file, text: input.text, config: configFor(o, input.file, collect) };
+      const job: Job = { id: id++, path: displayPath(named(o, input.file)), file: named(o, input.file), text: input.text, config: configFor(o, input.file, collect) };
       // Two jobs queued per worker keep it busy; past that the main thread takes the file.
       const slot: Slot = { messages };
       if (pool.load() < 2 * pool.size) {
@@ -721,7 +843,7 @@ async function main(argv: string[]): Promise<number> {
   if (o === undefined) {
     return 2;
   }
-  if (o.command === 'check' || o.command === 'score') {
+  if ((o.command === 'check' || o.command === 'score') && !o.flags.has('--help')) {
     try {
       return await checkStreamed(o, process.stdout, err);
     } catch (e) {
