@@ -43,6 +43,14 @@ async function closeEditorsOf(uri: vscode.Uri): Promise<void> {
   }
 }
 
+/** Closes the tabs that `which` picks. */
+async function closeTabs(which: (t: vscode.Tab) => boolean): Promise<void> {
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter(which);
+  if (tabs.length > 0) {
+    await vscode.window.tabGroups.close(tabs);
+  }
+}
+
 suite('Wenfeng walkthrough and starter .wenfeng.json', () => {
   suiteSetup(async () => {
     await activateExtension();
@@ -78,7 +86,8 @@ suite('Wenfeng walkthrough and starter .wenfeng.json', () => {
       // Steps 5 and 6: the Outline view and the settings open (VS Code's own commands, as the buttons run them).
       await vscode.commands.executeCommand('outline.focus');
       await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:wenfeng.wenfeng');
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      // Closed by its tab (closing "the active editor" could hit the unsaved draft and ask to save it).
+      await closeTabs((t) => t.input === undefined || (!(t.input instanceof vscode.TabInputText) && !(t.input instanceof vscode.TabInputWebview)));
 
       // Step 7: the report of the draft.
       await vscode.window.showTextDocument(doc, { preview: false });
@@ -95,7 +104,7 @@ suite('Wenfeng walkthrough and starter .wenfeng.json', () => {
       };
       const model = await withTimeout(poll(), 20000, () => 'timed out waiting for the report of the sample');
       assert.deepEqual(model.findings.map((f) => f.rule), ['structure/announced-count']);
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await closeTabs((t) => t.input instanceof vscode.TabInputWebview);
     } finally {
       await closeEditorsOf(uri);
     }
