@@ -166,6 +166,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
   };
 
+  // The draft a command acts on: the active editor, else (the walkthrough page or the report in front) the first
+  // visible editor of a checked language.
+  const draftEditor = (): vscode.TextEditor | undefined =>
+    vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => languages.includes(e.document.languageId));
+
   const createConfig = async (target?: unknown): Promise<{ uri: string; created: boolean } | undefined> => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     let folder = target instanceof vscode.Uri ? vscode.workspace.getWorkspaceFolder(target) : undefined;
@@ -212,16 +217,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'walkthrough', 'sample.essay'));
     const doc = await vscode.workspace.openTextDocument({ language: 'wenfeng-essay', content: new TextDecoder().decode(bytes) });
-    await vscode.window.showTextDocument(doc, { preview: false });
+    // Beside the walkthrough when it is in front, so that its next steps stay in view.
+    const beside = vscode.window.activeTextEditor === undefined && vscode.window.tabGroups.activeTabGroup.activeTab !== undefined;
+    await vscode.window.showTextDocument(doc, { preview: false, ...(beside ? { viewColumn: vscode.ViewColumn.Beside } : {}) });
     return doc.uri.toString();
   };
 
   const insertStructure = async (): Promise<boolean> => {
-    const editor = vscode.window.activeTextEditor;
-    if (!editor) {
+    const found = draftEditor();
+    if (!found) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a draft first: the snippet goes in at the cursor.'));
       return false;
     }
+    // The snippet goes into the focused editor.
+    const editor = await vscode.window.showTextDocument(found.document, found.viewColumn);
     const doc = editor.document;
     // On a line of its own: at the cursor when its line is empty, else as a new paragraph at the end.
     if (!doc.lineAt(editor.selection.active.line).isEmptyOrWhitespace) {
@@ -257,7 +266,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(Commands.convertToTaiwan, convert('taiwan')),
     vscode.commands.registerCommand(Commands.convertToHongKong, convert('hongkong')),
     vscode.commands.registerCommand(Commands.fixAll, async () => {
-      const editor = vscode.window.activeTextEditor;
+      const editor = draftEditor();
       if (editor && client) {
         await client.sendRequest('workspace/executeCommand', { command: ServerCommands.fixAll, arguments: [editor.document.uri.toString()] });
       }

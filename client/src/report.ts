@@ -180,7 +180,9 @@ export function registerReport(
     view,
     item,
     vscode.commands.registerCommand(Commands.showReport, async (uri?: vscode.Uri) => {
-      const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+      // The active draft, else (the walkthrough page in front) the first visible editor the report applies to.
+      const visible = vscode.window.visibleTextEditors.find((e) => vscode.languages.match(selector, e.document) > 0);
+      const target = uri instanceof vscode.Uri ? uri : (vscode.window.activeTextEditor ?? visible)?.document.uri;
       if (target) {
         await view.show(target);
       }

@@ -57,12 +57,43 @@ suite('Wenfeng walkthrough and starter .wenfeng.json', () => {
   });
 
   test('the walkthrough runs start to end: sample draft → findings → fix all → snippet → Outline → settings → report', async () => {
+    // The walkthrough page in front, as a writer clicks its buttons: no text editor is active.
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'wenfeng.wenfeng#start', false);
+    /**
+     * Resolves once the walkthrough page is in front: at first, no text editor is active; later, the page's tab in
+     * the first group is the active one (vscode.window.activeTextEditor may keep naming the draft after the focus
+     * has been in the side bar).
+     */
+    let page: vscode.Tab | undefined;
+    const pageInFront = (what: string): Promise<void> =>
+      withTimeout(
+        (async () => {
+          const front = (): boolean => {
+            const group = vscode.window.tabGroups.activeTabGroup;
+            return page === undefined
+              ? vscode.window.activeTextEditor === undefined && group.activeTab !== undefined
+              : group.viewColumn === vscode.ViewColumn.One && group.activeTab?.label === page.label;
+          };
+          while (!front()) {
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        })(),
+        10000,
+        () => `timed out waiting for the walkthrough page in front (${what}); active: ${vscode.window.activeTextEditor?.document.uri.toString()}; tabs: ${vscode.window.tabGroups.all.map((g) => `${g.viewColumn}${g.isActive ? '*' : ''}[${g.tabs.map((t) => `${t.label}${t.isActive ? '*' : ''}`).join(', ')}]`).join(' ')}`,
+      );
+    await pageInFront('opened');
+    page = vscode.window.tabGroups.activeTabGroup.activeTab!;
+    const backToPage = async (): Promise<void> => {
+      await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
+      await pageInFront('focused again');
+    };
     const opened = await vscode.commands.executeCommand<string>('wenfeng.walkthrough.openSample');
     const uri = vscode.Uri.parse(opened);
     try {
       assert.equal(uri.scheme, 'untitled', 'the sample opens unsaved, so nothing on disk changes');
       const editor = vscode.window.activeTextEditor;
       assert.ok(editor && editor.document.uri.toString() === opened, 'the sample is the active editor');
+      assert.equal(editor.viewColumn, vscode.ViewColumn.Two, 'the sample opens beside the walkthrough');
       const doc = editor.document;
       assert.equal(doc.languageId, 'wenfeng-essay');
       const found = await waitForDiagnostics(uri, (ds) => ds.length === SAMPLE_RULES.length, 'the sample draft\'s findings');
@@ -70,7 +101,7 @@ suite('Wenfeng walkthrough and starter .wenfeng.json', () => {
 
       // Step 2 opens the Problems panel; step 3 fixes everything that has a safe fix.
       await vscode.commands.executeCommand('workbench.actions.view.problems');
-      await vscode.window.showTextDocument(doc, { preview: false });
+      await backToPage();
       await vscode.commands.executeCommand('wenfeng.fixAll');
       const text = await waitForText(doc, (t) => !t.includes('要要') && !t.includes('發展') && t.includes('三是强化保障'), 'the fixes');
       assert.doesNotMatch(text, /[\u4e00-\u9fff],/, 'no half-width comma after Chinese');
@@ -79,6 +110,7 @@ suite('Wenfeng walkthrough and starter .wenfeng.json', () => {
       assert.deepEqual(rulesOf(left), ['structure/announced-count']);
 
       // Step 4: the structure snippet goes in as a paragraph of its own.
+      await backToPage();
       assert.equal(await vscode.commands.executeCommand('wenfeng.walkthrough.insertStructure'), true);
       await waitForText(doc, (t) => t.includes('一是第一项。二是第二项。三是第三项。'), 'the snippet');
       assert.match(doc.getText(), /\n\n一是第一项。/);
@@ -87,11 +119,11 @@ suite('Wenfeng walkthrough and starter .wenfeng.json', () => {
       await vscode.commands.executeCommand('outline.focus');
       await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:wenfeng.wenfeng');
       // Closed by its tab (closing "the active editor" could hit the unsaved draft and ask to save it).
-      await closeTabs((t) => t.input === undefined || (!(t.input instanceof vscode.TabInputText) && !(t.input instanceof vscode.TabInputWebview)));
+      await closeTabs((t) => t !== page && t.label !== page?.label && (t.input === undefined || (!(t.input instanceof vscode.TabInputText) && !(t.input instanceof vscode.TabInputWebview))));
 
       // Step 7: the report of the draft.
-      await vscode.window.showTextDocument(doc, { preview: false });
       await waitForDiagnostics(uri, (ds) => ds.length === 1, 'the draft re-checked after the snippet');
+      await backToPage();
       await vscode.commands.executeCommand('wenfeng.showReport');
       const poll = async (): Promise<ReportModel> => {
         for (;;) {
@@ -107,6 +139,7 @@ suite('Wenfeng walkthrough and starter .wenfeng.json', () => {
       await closeTabs((t) => t.input instanceof vscode.TabInputWebview);
     } finally {
       await closeEditorsOf(uri);
+      await closeTabs((t) => t === page || t.label === page?.label);
     }
   });
 
