@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReportModel } from '../../../protocol/protocol';
-import { activateExtension, codeOf, revert, summarize, waitForDiagnostics, waitForText, wenfengDiagnostics, withTimeout, workspaceRoot } from './helpers';
+import { EXTENSION_ID, activateExtension, codeOf, revert, summarize, waitForDiagnostics, waitForText, wenfengDiagnostics, withTimeout, workspaceRoot } from './helpers';
 
 /** The defects of walkthrough/sample.essay, one rule each (the half-width comma and 發展 twice, in the pasted copy too). */
 const SAMPLE_RULES = [
@@ -140,6 +140,19 @@ suite('Wenfeng walkthrough and starter .wenfeng.json', () => {
     } finally {
       await closeEditorsOf(uri);
       await closeTabs((t) => t === page || t.label === page?.label);
+    }
+  });
+
+  test('the walkthrough as VS Code reads it: titles localised, each step\'s page a file of the package in the display language', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const manifest = ext.packageJSON as { contributes: { walkthroughs: Array<{ title: string; steps: Array<{ id: string; title: string; media: { markdown: string } }> }> } };
+    const walkthrough = manifest.contributes.walkthroughs[0]!;
+    assert.doesNotMatch(walkthrough.title, /^%/);
+    assert.equal(walkthrough.steps.length, 7);
+    for (const step of walkthrough.steps) {
+      assert.doesNotMatch(step.title, /^%/, `${step.id}: title localised`);
+      assert.match(step.media.markdown, /^walkthrough\/(en|zh-cn)\/\w+\.md$/, `${step.id}: page path localised`);
+      assert.ok(fs.existsSync(path.join(ext.extensionPath, step.media.markdown)), `${step.id}: ${step.media.markdown} exists`);
     }
   });
 
