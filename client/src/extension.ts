@@ -96,7 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The context key wenfeng.languages lets the commands' `when` clauses test `editorLangId in wenfeng.languages`.
   let languages = configuredLanguages();
   await vscode.commands.executeCommand('setContext', 'wenfeng.languages', languages);
-  const updateLanguageStatus = registerReport(context, selectorOf(languages), () => client, (uri) => scores.get(uri));
+  const updateLanguageStatus = registerReport(context, () => selectorOf(languages), () => client, (uri) => scores.get(uri));
 
   const showStatus = (): void => {
     updateLanguageStatus();
@@ -158,6 +158,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
     languages = next;
     await vscode.commands.executeCommand('setContext', 'wenfeng.languages', languages);
+    updateLanguageStatus();
     if (client && enabled) {
       const stopping = client;
       client = undefined;
