@@ -16,6 +16,12 @@ export const Commands = {
   showReport: 'wenfeng.showReport',
   /** Turns checking off (diagnostics cleared) and on again, for the workspace (issue 18). */
   toggle: 'wenfeng.toggle',
+  /** Writes a starter `.wenfeng.json` in a workspace folder and opens it; never overwrites one (issue 18). */
+  createConfig: 'wenfeng.createConfig',
+  /** Walkthrough: opens the bundled sample draft in an untitled editor (issue 18). */
+  openSample: 'wenfeng.walkthrough.openSample',
+  /** Walkthrough: inserts the 一是/二是/三是 structure snippet at the cursor (issue 18). */
+  insertStructure: 'wenfeng.walkthrough.insertStructure',
 } as const;
 
 /** Commands the client executes for the server's code actions. Internal: not in the palette. */

@@ -7,12 +7,41 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { ClientCommands, Commands, ServerCommands, StatusNotification, type ConvertArgs, type ConvertTarget, type InitializationOptions, type StatusParams } from '../../protocol/protocol';
 import { SETTING_KEYS } from '../../protocol/settings';
 import { registerReport } from './report';
+import { starterConfig } from './starter';
 
 let client: LanguageClient | undefined;
 
-const LANGUAGES = ['markdown', 'plaintext', 'wenfeng-essay'];
+/**
+ * The languages of the setting wenfeng.languages, at the window and in every workspace folder (the setting is
+ * per resource; the server applies each document's own). Sorted, without duplicates. The languages a project's
+ * .wenfeng.json adds are not seen here: the client would have to read every such file before starting.
+ */
+function configuredLanguages(): string[] {
+  const scopes: Array<vscode.Uri | undefined> = [undefined, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
+  const set = new Set<string>();
+  for (const scope of scopes) {
+    const value = vscode.workspace.getConfiguration('wenfeng', scope).get<unknown>('languages');
+    if (Array.isArray(value)) {
+      for (const language of value) {
+        if (typeof language === 'string' && language.length > 0) {
+          set.add(language);
+        }
+      }
+    }
+  }
+  return [...set].sort();
+}
 
-function createClient(context: vscode.ExtensionContext): LanguageClient {
+/** The documents sent to the server: the file and untitled schemes of each language. */
+function selectorOf(languages: readonly string[]): Array<{ scheme: string; language: string }> {
+  // The file and untitled schemes only: without a scheme the selector also matches the chat input.
+  return languages.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]);
+}
+
+function createClient(context: vscode.ExtensionContext, languages: readonly string[]): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const env = { ...process.env, ...(vscode.l10n.uri ? { VSCODE_L10N_BUNDLE_LOCATION: vscode.l10n.uri.toString() } : {}) };
   const serverOptions: ServerOptions = {
@@ -23,16 +52,10 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   context.subscriptions.push(watcher);
   const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted, watchesConfigFiles: true, acceptWordForUser: true };
   const clientOptions: LanguageClientOptions = {
-    // The file and untitled schemes only: without a scheme the selector also matches the chat input. The
-    // project settings file too, whatever its language (json, jsonc): the server applies its unsaved text as
-    // it is typed and shows its problems; it never checks it as prose.
-    documentSelector: [
-      ...LANGUAGES.flatMap((language) => [
-        { scheme: 'file', language },
-        { scheme: 'untitled', language },
-      ]),
-      { scheme: 'file', pattern: '**/.wenfeng.json' },
-    ],
+    // The languages of wenfeng.languages (a change restarts the client with the new ones). The project
+    // settings file too, whatever its language (json, jsonc): the server applies its unsaved text as it is
+    // typed and shows its problems; it never checks it as prose.
+    documentSelector: [...selectorOf(languages), { scheme: 'file', pattern: '**/.wenfeng.json' }],
     initializationOptions,
     // Creating, editing or deleting a project file re-checks the open documents at once.
     synchronize: { fileEvents: watcher },
@@ -70,11 +93,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status.command = Commands.showReport;
   context.subscriptions.push(status);
   const scores = new Map<string, StatusParams>();
-  const selector = LANGUAGES.flatMap((language) => [
-    { scheme: 'file', language },
-    { scheme: 'untitled', language },
-  ]);
-  const updateLanguageStatus = registerReport(context, selector, () => client, (uri) => scores.get(uri));
+  // The context key wenfeng.languages lets the commands' `when` clauses test `editorLangId in wenfeng.languages`.
+  let languages = configuredLanguages();
+  await vscode.commands.executeCommand('setContext', 'wenfeng.languages', languages);
+  const updateLanguageStatus = registerReport(context, () => selectorOf(languages), () => client, (uri) => scores.get(uri));
 
   const showStatus = (): void => {
     updateLanguageStatus();
@@ -119,12 +141,110 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   const start = async (): Promise<void> => {
-    client = createClient(context);
+    client = createClient(context, languages);
     client.onNotification(StatusNotification, (p: StatusParams) => {
       scores.set(p.uri, p);
       showStatus();
     });
     await client.start();
+  };
+
+  // wenfeng.languages changed (in the settings, or by adding a folder that sets it): the client restarts with
+  // the new selector, so documents of a newly listed language are checked and an unlisted one is let go.
+  const followLanguages = async (): Promise<void> => {
+    const next = configuredLanguages();
+    if (next.join('\n') === languages.join('\n')) {
+      return;
+    }
+    languages = next;
+    await vscode.commands.executeCommand('setContext', 'wenfeng.languages', languages);
+    updateLanguageStatus();
+    if (client && enabled) {
+      const stopping = client;
+      client = undefined;
+      await stopping.stop();
+      await start();
+    }
+  };
+
+  // The draft a command acts on: the active editor, else (the walkthrough page or the report in front) the first
+  // visible editor of a checked language.
+  const draftEditor = (): vscode.TextEditor | undefined =>
+    vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => languages.includes(e.document.languageId));
+
+  const createConfig = async (target?: unknown): Promise<{ uri: string; created: boolean } | undefined> => {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    let folder = target instanceof vscode.Uri ? vscode.workspace.getWorkspaceFolder(target) : undefined;
+    if (!folder && folders.length === 1) {
+      folder = folders[0];
+    } else if (!folder && folders.length > 1) {
+      folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Folder of the new .wenfeng.json') });
+    }
+    if (!folder) {
+      if (folders.length === 0) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: .wenfeng.json sits at the root of a workspace folder.'));
+      }
+      return undefined;
+    }
+    const uri = vscode.Uri.joinPath(folder.uri, '.wenfeng.json');
+    let exists = true;
+    try {
+      await vscode.workspace.fs.stat(uri);
+    } catch {
+      exists = false;
+    }
+    if (!exists) {
+      const text = starterConfig({
+        header: [
+          vscode.l10n.t('Wenfeng project settings: they apply to every document in this folder, over the user and workspace settings.'),
+          vscode.l10n.t('Comments and trailing commas are allowed. Each value below is the default; change what the project needs.'),
+        ].join('\n'),
+        script: vscode.l10n.t('Script of the documents: auto (the majority of each document), simplified, traditional, taiwan or hongkong.'),
+        acceptedWords: vscode.l10n.t('Words never flagged in this project, e.g. names and terms of the trade.'),
+        rules: vscode.l10n.t('Level of a rule: off, hint, information, warning or error. Hover a rule id for what it checks.'),
+        rulesExample: vscode.l10n.t('For example, to stop flagging overused stock phrases:'),
+      });
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    } else {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists and is left as it is.', vscode.workspace.asRelativePath(uri, true)));
+    }
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    return { uri: uri.toString(), created: !exists };
+  };
+
+  const openSample = async (): Promise<string> => {
+    if (!enabled) {
+      await vscode.commands.executeCommand(Commands.toggle);
+    }
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'walkthrough', 'sample.essay'));
+    const doc = await vscode.workspace.openTextDocument({ language: 'wenfeng-essay', content: new TextDecoder().decode(bytes) });
+    // Beside the walkthrough when it is in front, so that its next steps stay in view.
+    const beside = vscode.window.activeTextEditor === undefined && vscode.window.tabGroups.activeTabGroup.activeTab !== undefined;
+    await vscode.window.showTextDocument(doc, { preview: false, ...(beside ? { viewColumn: vscode.ViewColumn.Beside } : {}) });
+    return doc.uri.toString();
+  };
+
+  const insertStructure = async (): Promise<boolean> => {
+    const found = draftEditor();
+    if (!found) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a draft first: the snippet goes in at the cursor.'));
+      return false;
+    }
+    // The snippet goes into the focused editor.
+    const editor = await vscode.window.showTextDocument(found.document, found.viewColumn);
+    const doc = editor.document;
+    // On a line of its own: at the cursor when its line is empty, else as a new paragraph at the end.
+    if (!doc.lineAt(editor.selection.active.line).isEmptyOrWhitespace) {
+      const end = doc.lineAt(doc.lineCount - 1).range.end;
+      const gap = doc.lineAt(doc.lineCount - 1).isEmptyOrWhitespace ? '' : '\n\n';
+      if (gap) {
+        await editor.edit((b) => b.insert(end, gap));
+      }
+      const last = doc.lineAt(doc.lineCount - 1).range.end;
+      editor.selection = new vscode.Selection(last, last);
+    }
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: doc.languageId, name: '一是/二是/三是' });
+    return true;
   };
 
   const convert = (to: ConvertTarget) => async (): Promise<void> => {
@@ -147,7 +267,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(Commands.convertToTaiwan, convert('taiwan')),
     vscode.commands.registerCommand(Commands.convertToHongKong, convert('hongkong')),
     vscode.commands.registerCommand(Commands.fixAll, async () => {
-      const editor = vscode.window.activeTextEditor;
+      const editor = draftEditor();
       if (editor && client) {
         await client.sendRequest('workspace/executeCommand', { command: ServerCommands.fixAll, arguments: [editor.document.uri.toString()] });
       }
@@ -186,6 +306,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await config.update('acceptedWords', [...list, word], vscode.ConfigurationTarget.Global);
       }
     }),
+    vscode.commands.registerCommand(Commands.createConfig, createConfig),
+    vscode.commands.registerCommand(Commands.openSample, openSample),
+    vscode.commands.registerCommand(Commands.insertStructure, insertStructure),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (e.affectsConfiguration('wenfeng.languages')) {
+        await followLanguages();
+      }
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(followLanguages),
     vscode.window.onDidChangeActiveTextEditor(showStatus),
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
       if (client && enabled) {

@@ -163,24 +163,26 @@ export class ReportView implements vscode.Disposable {
 
 /**
  * Registers the language status item, the show-report command and the view. `scoreOf` gives the latest status of
- * a document (from the server's `wenfeng/status`); call the returned function whenever a status arrives or the
- * active editor changes.
+ * a document (from the server's `wenfeng/status`); call the returned function whenever a status arrives, the
+ * active editor changes or `selectorOf` would give another selector.
  */
 export function registerReport(
   context: vscode.ExtensionContext,
-  selector: vscode.DocumentSelector,
+  selectorOf: () => vscode.DocumentSelector,
   clientOf: () => LanguageClient | undefined,
   scoreOf: (uri: string) => StatusParams | undefined,
 ): () => void {
   const view = new ReportView(clientOf);
-  const item = vscode.languages.createLanguageStatusItem('wenfeng.score.language', selector);
+  const item = vscode.languages.createLanguageStatusItem('wenfeng.score.language', selectorOf());
   item.name = vscode.l10n.t('Wenfeng score');
   item.command = { command: Commands.showReport, title: vscode.l10n.t('Show report') };
   context.subscriptions.push(
     view,
     item,
     vscode.commands.registerCommand(Commands.showReport, async (uri?: vscode.Uri) => {
-      const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+      // The active draft, else (the walkthrough page in front) the first visible editor the report applies to.
+      const visible = vscode.window.visibleTextEditors.find((e) => vscode.languages.match(selectorOf(), e.document) > 0);
+      const target = uri instanceof vscode.Uri ? uri : (vscode.window.activeTextEditor ?? visible)?.document.uri;
       if (target) {
         await view.show(target);
       }
@@ -190,6 +192,8 @@ export function registerReport(
     vscode.commands.registerCommand('_wenfeng.reportClick', (m: unknown) => view.reveal(m)),
   );
   const update = (): void => {
+    // The documents of wenfeng.languages, which may have changed since the last call.
+    item.selector = selectorOf();
     const editor = vscode.window.activeTextEditor;
     const s = editor ? scoreOf(editor.document.uri.toString()) : undefined;
     if (!s) {

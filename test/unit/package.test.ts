@@ -1,7 +1,7 @@
 /**
  * What the .vsix contains (vsce ls over the .vscodeignore allow-list): one universal package — the bundled
  * client and server, the compiled data with the record of its sources, manifests, strings, grammars and
- * snippets, and the rule pages. No native binary, no CLI bundle, no dictionary or model sources, no corpus, no sources or tests.
+ * snippets, the rule pages, and the walkthrough's sample draft and step pages. No native binary, no CLI bundle, no dictionary or model sources, no corpus, no sources or tests.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -31,6 +31,21 @@ const EXPECTED = [
   'syntaxes/wenfeng-config.schema.json',
   'syntaxes/wenfeng-essay.tmLanguage.json',
   'syntaxes/wenfeng-injection.tmLanguage.json',
+  'walkthrough/en/corpus.md',
+  'walkthrough/en/findings.md',
+  'walkthrough/en/fixAll.md',
+  'walkthrough/en/outline.md',
+  'walkthrough/en/report.md',
+  'walkthrough/en/sample.md',
+  'walkthrough/en/snippet.md',
+  'walkthrough/sample.essay',
+  'walkthrough/zh-cn/corpus.md',
+  'walkthrough/zh-cn/findings.md',
+  'walkthrough/zh-cn/fixAll.md',
+  'walkthrough/zh-cn/outline.md',
+  'walkthrough/zh-cn/report.md',
+  'walkthrough/zh-cn/sample.md',
+  'walkthrough/zh-cn/snippet.md',
 ];
 
 /** Upper bound of the unpacked size (bytes): the bundles and the compiled data, about 13 MB in a development build. */
