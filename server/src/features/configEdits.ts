@@ -73,21 +73,28 @@ function insertFirst(text: string, open: number, member: string, empty: boolean,
   return { offset: open + 1, length: 0, newText: multiline && text[open] === '{' ? `${eol}${indent}${member},` : `${member}, ` };
 }
 
-/**
- * The change that sets `rules[rule]` to "off" in a project file's text, or undefined when the text is not a
- * JSON object (or its `rules` is not an object), or the rule is already off.
- */
-export function ruleOffChange(text: string, rule: string): TextChange | undefined {
-  let parsed;
+/** The project file's text parsed as JSONC when it holds a JSON object, else undefined (no edit is offered). */
+function parseObject(text: string): (ReturnType<typeof parseJsonc> & { value: Record<string, unknown> }) | undefined {
+  let parsed: ReturnType<typeof parseJsonc>;
   try {
     parsed = parseJsonc(text);
   } catch {
     return undefined;
   }
-  const root = parsed.value;
-  if (typeof root !== 'object' || root === null || Array.isArray(root)) {
+  const v = parsed.value;
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (parsed as ReturnType<typeof parseJsonc> & { value: Record<string, unknown> }) : undefined;
+}
+
+/**
+ * The change that sets `rules[rule]` to "off" in a project file's text, or undefined when the text is not a
+ * JSON object (or its `rules` is not an object), or the rule is already off.
+ */
+export function ruleOffChange(text: string, rule: string): TextChange | undefined {
+  const parsed = parseObject(text);
+  if (!parsed) {
     return undefined;
   }
+  const root = parsed.value;
   const rules = (root as Record<string, unknown>).rules;
   const top = skip(text, 0);
   if (rules === undefined) {
@@ -122,16 +129,11 @@ export function ruleOffChange(text: string, rule: string): TextChange | undefine
  * JSON object (or its `acceptedWords` is not an array), or the word is there already.
  */
 export function acceptWordChange(text: string, word: string): TextChange | undefined {
-  let parsed;
-  try {
-    parsed = parseJsonc(text);
-  } catch {
+  const parsed = parseObject(text);
+  if (!parsed) {
     return undefined;
   }
   const root = parsed.value;
-  if (typeof root !== 'object' || root === null || Array.isArray(root)) {
-    return undefined;
-  }
   const words = (root as Record<string, unknown>).acceptedWords;
   if (words === undefined) {
     return insertFirst(text, skip(text, 0), `"acceptedWords": [${JSON.stringify(word)}]`, Object.keys(root).length === 0, 1);
