@@ -5,16 +5,12 @@
  * the draft no longer holds the finding.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   type CodeAction,
   type Diagnostic,
   type ProtocolConnection,
@@ -23,69 +19,36 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspSession } from './harness';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const SERVER = path.join(ROOT, 'dist', 'server.js');
-
-let child: ChildProcessWithoutNullStreams;
+let session: LspSession;
 let conn: ProtocolConnection;
-const published: PublishDiagnosticsParams[] = [];
-let wake: Array<() => void> = [];
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'wenfeng-fp-'));
 const configFile = path.join(workspace, '.wenfeng.json');
 const configUri = pathToFileURL(configFile).href;
 
-function waitFor(predicate: (p: PublishDiagnosticsParams) => boolean, from: number, timeoutMs = 15000): Promise<PublishDiagnosticsParams> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out; got ${JSON.stringify(published.slice(from)).slice(0, 1500)}`)), timeoutMs);
-    const check = (): void => {
-      const hit = published.slice(from).find(predicate);
-      if (hit) {
-        clearTimeout(timer);
-        resolve(hit);
-      } else {
-        wake.push(check);
-      }
-    };
-    check();
-  });
-}
+const published = (): PublishDiagnosticsParams[] => session.published;
+const waitFor = (predicate: (p: PublishDiagnosticsParams) => boolean, from: number): Promise<PublishDiagnosticsParams> =>
+  session.waitFor(session.published, predicate, from);
 
 before(async () => {
-  child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    published.push(p);
-    const w = wake;
-    wake = [];
-    w.forEach((f) => f());
-  });
-  conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ messageLanguage: 'en' })));
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onNotification('window/showMessage', () => undefined);
-  conn.listen();
-  await conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(workspace).href,
-    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'w' }],
+  session = await LspSession.start({
     locale: 'en',
+    rootUri: pathToFileURL(workspace).href,
     capabilities: { workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } },
     initializationOptions: { workspaceTrusted: true, watchesConfigFiles: true, acceptWordForUser: true },
   });
-  await conn.sendNotification('initialized', {});
+  conn = session.conn;
 });
 
 after(async () => {
-  await conn.sendRequest('shutdown');
-  await conn.sendNotification('exit');
-  conn.dispose();
-  child.kill();
+  await session.stop();
   fs.rmSync(workspace, { recursive: true, force: true });
 });
 
 async function open(name: string, languageId: string, text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
   const uri = pathToFileURL(path.join(workspace, name)).href;
-  const from = published.length;
+  const from = published().length;
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   const p = await waitFor((x) => x.uri === uri && x.version === 1, from);
   return { uri, diagnostics: p.diagnostics };
@@ -133,7 +96,7 @@ test('disable for this line and in this file: plain text gets the line form, the
   const fileAction = find(actions, /^Disable script\/mixed in this file$/);
   const edits = fileAction.edit!.changes![uri]!;
   assert.deepEqual(edits, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '// wenfeng-disable script/mixed\n' }]);
-  const from = published.length;
+  const from = published().length;
   await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: edits[0]!.range, text: edits[0]!.newText }] });
   const after = await waitFor((p) => p.uri === uri && p.version === 2, from);
   assert.deepEqual(after.diagnostics.map((d) => d.code), []);
@@ -144,7 +107,7 @@ test('disable in this project: creates .wenfeng.json in the workspace folder; th
   const mixed = diagnostics.find((d) => d.code === 'script/mixed')!;
   assert.ok(!fs.existsSync(configFile));
   const action = find(await actionsOn(uri, mixed), /^Disable script\/mixed in this project/);
-  const from = published.length;
+  const from = published().length;
   await applyToDisk(action);
   assert.deepEqual(JSON.parse(fs.readFileSync(configFile, 'utf8')), { rules: { 'script/mixed': 'off' } });
   const after = await waitFor((p) => p.uri === uri && !p.diagnostics.some((d) => d.code === 'script/mixed'), from);
@@ -165,7 +128,7 @@ test('accept a word: edits the open .wenfeng.json buffer (comments kept); the fi
   const edits = accept.edit!.changes![configUri]!;
   const next = TextDocument.applyEdits(TextDocument.create(configUri, 'jsonc', 1, configText), edits);
   assert.equal(next, '// 项目设置\n{\n  "acceptedWords": ["要要"],\n  "rules": {\n    "script/mixed": "off"\n  }\n}\n');
-  const from = published.length;
+  const from = published().length;
   await conn.sendNotification('textDocument/didChange', { textDocument: { uri: configUri, version: 2 }, contentChanges: [{ text: next }] });
   const after = await waitFor((p) => p.uri === uri && !p.diagnostics.some((d) => d.code === 'repetition/doubled-word'), from);
   assert.deepEqual(after.diagnostics, []);

@@ -4,46 +4,26 @@
  * an edit, and answers null for a document that is not open.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import * as path from 'node:path';
 import { test } from 'node:test';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { LspSession } from './harness';
 import { ReportRequest, StatusNotification, type ReportModel, type StatusParams } from '../../protocol/protocol';
 
-const SERVER = path.join(path.resolve(__dirname, '..', '..', '..'), 'dist', 'server.js');
 const URI = 'file:///tmp/wenfeng-report/%E8%8D%89%E7%A8%BF.md';
 // Three ordinal items announced as 四个方面 (a wrong count), a doubled 要要 and a half-width comma.
 const TEXT = '做好工作，要把握以下四个方面。\n\n一要坚持学习,不断提高本领。\n\n二要要勇于担当，敢于攻坚克难。\n\n三要严于律己，始终清正廉洁。\n';
 
 test('wenfeng/report: the model of an open document, following edits; null for a closed one', async () => {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const published: PublishDiagnosticsParams[] = [];
+  const session = await LspSession.start({ capabilities: { workspace: { configuration: true } } });
+  const conn = session.conn;
   const statuses: StatusParams[] = [];
-  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    published.push(p);
-  });
   conn.onNotification(StatusNotification, (p: StatusParams) => {
     statuses.push(p);
+    session.notify();
   });
-  conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ messageLanguage: 'zh-cn' })));
-  conn.listen();
-  const waitFor = async <T>(get: () => T | undefined): Promise<T> => {
-    for (let i = 0; i < 300; i++) {
-      const v = get();
-      if (v !== undefined) {
-        return v;
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('timed out');
-  };
   try {
-    await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
-    await conn.sendNotification('initialized', {});
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'markdown', version: 1, text: TEXT } });
-    const diags = await waitFor(() => published.find((p) => p.uri === URI && p.version === 1));
-    const status = await waitFor(() => statuses.find((s) => s.uri === URI));
+    const diags = await session.diagnostics(URI, (p) => p.version === 1);
+    const status = await session.waitFor(statuses, (s) => s.uri === URI);
     const model = await conn.sendRequest<ReportModel | null>(ReportRequest, { uri: URI });
     assert.ok(model);
     assert.equal(model.title, '草稿.md');
@@ -71,9 +51,6 @@ test('wenfeng/report: the model of an open document, following edits; null for a
     assert.ok(after.score.total > model.score.total);
     assert.equal(await conn.sendRequest(ReportRequest, { uri: 'file:///tmp/not-open.md' }), null);
   } finally {
-    await conn.sendRequest('shutdown');
-    await conn.sendNotification('exit');
-    conn.dispose();
-    child.kill();
+    await session.stop();
   }
 });

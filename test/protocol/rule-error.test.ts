@@ -5,19 +5,15 @@
  * The same text checked by a server without the variable is the control: there the rule reports as usual.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import * as path from 'node:path';
+import { type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { test } from 'node:test';
 import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { LspSession } from './harness';
 
-const SERVER = path.join(path.resolve(__dirname, '..', '..', '..'), 'dist', 'server.js');
 const URI = 'file:///tmp/wenfeng-rule-error/draft.md';
 const RULE = 'punctuation/halfwidth';
 // Line 0: a half-width comma at 4 and a doubled full stop at 9–11; line 1: a pinyin annotation at 4–10.
@@ -34,47 +30,9 @@ interface Server {
 }
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const published: PublishDiagnosticsParams[] = [];
-  const logs: string[] = [];
-  let wake: Array<() => void> = [];
-  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    published.push(p);
-    const w = wake;
-    wake = [];
-    w.forEach((f) => f());
-  });
-  conn.onNotification('window/logMessage', (p: { message: string }) => {
-    logs.push(p.message);
-  });
-  conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ messageLanguage: 'en' })));
-  conn.listen();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, locale: 'en', capabilities: { workspace: { configuration: true } } });
-  await conn.sendNotification('initialized', {});
-  const diagnostics = (version: number): Promise<Diagnostic[]> =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for version ${version}; published ${JSON.stringify(published)}; stderr ${stderr}`)), 15000);
-      const check = (): void => {
-        const hit = published.find((p) => p.uri === URI && p.version === version);
-        if (hit) {
-          clearTimeout(timer);
-          resolve(hit.diagnostics);
-        } else {
-          wake.push(check);
-        }
-      };
-      check();
-    });
-  const stop = async (): Promise<void> => {
-    await conn.sendRequest('shutdown');
-    await conn.sendNotification('exit');
-    conn.dispose();
-    child.kill();
-  };
-  return { child, conn, published, logs, diagnostics, stop };
+  const s = await LspSession.start({ env, locale: 'en', capabilities: { workspace: { configuration: true } } });
+  const diagnostics = async (version: number): Promise<Diagnostic[]> => (await s.diagnostics(URI, (p) => p.version === version)).diagnostics;
+  return { child: s.child, conn: s.conn, published: s.published, logs: s.logs, diagnostics, stop: () => s.stop() };
 }
 
 const summary = (ds: readonly Diagnostic[]): Array<[string, string, number | undefined]> =>

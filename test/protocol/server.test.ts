@@ -3,15 +3,10 @@
  * Open a document, receive diagnostics, request code actions, apply one, see the diagnostics re-published.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   type CodeAction,
   type Diagnostic,
   type ProtocolConnection,
@@ -19,73 +14,24 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspSession } from './harness';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const SERVER = path.join(ROOT, 'dist', 'server.js');
 
-let child: ChildProcessWithoutNullStreams;
+let session: LspSession;
 let conn: ProtocolConnection;
-const published = new Map<string, PublishDiagnosticsParams[]>();
-const waiters: Array<() => void> = [];
 let configuration: Record<string, unknown> = { messageLanguage: 'zh-cn' };
-const appliedEdits: unknown[] = [];
 
-/** Resolves with the first publication for `uri` (at or after `version`) that satisfies `predicate`. */
-function diagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean, timeoutMs = 15000): Promise<PublishDiagnosticsParams> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri}; got ${JSON.stringify(published.get(uri)?.map((p) => p.diagnostics.length))}`)), timeoutMs);
-    const check = (): boolean => {
-      const hit = (published.get(uri) ?? []).find(predicate);
-      if (hit) {
-        clearTimeout(timer);
-        resolve(hit);
-        return true;
-      }
-      return false;
-    };
-    if (!check()) {
-      const w = (): void => {
-        if (!check()) {
-          waiters.push(w);
-        }
-      };
-      waiters.push(w);
-    }
-  });
-}
+/** The first publication for `uri` (from publication index `from` on) that satisfies `predicate`. */
+const diagnostics = (uri: string, predicate: (p: PublishDiagnosticsParams) => boolean, from = 0): Promise<PublishDiagnosticsParams> =>
+  session.diagnostics(uri, predicate, from);
 
 before(async () => {
-  child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stderr.on('data', (d: Buffer) => process.stderr.write(`[server] ${d.toString()}`));
-  conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    const list = published.get(p.uri) ?? [];
-    list.push(p);
-    published.set(p.uri, list);
-    waiters.splice(0).forEach((w) => w());
-  });
-  conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => configuration));
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onRequest('workspace/applyEdit', (p: unknown) => {
-    appliedEdits.push(p);
-    return { applied: true };
-  });
-  conn.listen();
-  await conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: null,
-    locale: 'zh-cn',
-    capabilities: { workspace: { configuration: true, applyEdit: true } },
-    initializationOptions: { workspaceTrusted: true },
-  });
-  await conn.sendNotification('initialized', {});
+  session = await LspSession.start({ configuration: () => configuration, locale: 'zh-cn', echoStderr: true, initializationOptions: { workspaceTrusted: true } });
+  conn = session.conn;
 });
 
 after(async () => {
-  await conn.sendRequest('shutdown');
-  await conn.sendNotification('exit');
-  conn.dispose();
-  child.kill();
+  await session.stop();
 });
 
 function apply(text: string, edits: TextEdit[]): string {
@@ -150,10 +96,10 @@ test('convert command applies a WorkspaceEdit converting the document', async ()
   const text = '组工干部要发扬优良作风。';
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
   await diagnostics(uri, (p) => p.version === 1);
-  const before = appliedEdits.length;
+  const before = session.appliedEdits.length;
   const r = (await conn.sendRequest('workspace/executeCommand', { command: '_wenfeng.convert', arguments: [{ uri, to: 'traditional' }] })) as { applied: boolean };
   assert.equal(r.applied, true);
-  const edit = appliedEdits[before] as { edit: { changes: Record<string, TextEdit[]> } };
+  const edit = session.appliedEdits[before] as { edit: { changes: Record<string, TextEdit[]> } };
   assert.equal(apply(text, edit.edit.changes[uri]!), '組工幹部要發揚優良作風。');
 });
 
@@ -180,14 +126,14 @@ test('settings are pulled per resource: a rule set to off disappears after didCh
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '发扬精神,锻造品格。' } });
   const on = await diagnostics(uri, (p) => p.version === 1);
   assert.equal(on.diagnostics.length, 1);
-  const count = published.get(uri)!.length;
+  const count = session.published.length;
   configuration = { messageLanguage: 'en', rules: { 'punctuation/halfwidth': 'off' } };
   await conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
-  const off = await diagnostics(uri, (p) => published.get(uri)!.indexOf(p) >= count);
+  const off = await diagnostics(uri, () => true, count);
   assert.deepEqual(off.diagnostics, []);
   configuration = { messageLanguage: 'en' };
   await conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
-  const en = await diagnostics(uri, (p) => published.get(uri)!.indexOf(p) > count && p.diagnostics.length === 1);
+  const en = await diagnostics(uri, (p) => p.diagnostics.length === 1, count);
   assert.match(en.diagnostics[0]!.message as string, /Half-width/);
   configuration = { messageLanguage: 'zh-cn' };
 });
@@ -216,30 +162,10 @@ test('outline, folding, hover and completion over the protocol', async () => {
 });
 
 test('a client that cannot be asked for settings pushes them, and Neovim language ids are checked', async () => {
-  const child2 = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const c2 = createProtocolConnection(new StreamMessageReader(child2.stdout), new StreamMessageWriter(child2.stdin));
-  const got: PublishDiagnosticsParams[] = [];
-  let wake: (() => void) | undefined;
-  c2.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    got.push(p);
-    wake?.();
-  });
-  c2.listen();
-  const next = (pred: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> =>
-    new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error('no diagnostics')), 15000);
-      const check = (): void => {
-        const hit = got.find(pred);
-        if (hit) {
-          clearTimeout(t);
-          resolve(hit);
-        }
-      };
-      wake = check;
-      check();
-    });
-  await c2.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-  await c2.sendNotification('initialized', {});
+  // No workspace.configuration capability: the server cannot pull settings and must take what is pushed.
+  const s2 = await LspSession.start({ capabilities: {} });
+  const c2 = s2.conn;
+  const next = (pred: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> => s2.waitFor(s2.published, pred);
   const uri = 'file:///tmp/wenfeng-protocol/nvim.txt';
   await c2.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'text', version: 1, text: '发扬精神,锻造品格。' } });
   const first = await next((p) => p.version === 1);
@@ -248,10 +174,7 @@ test('a client that cannot be asked for settings pushes them, and Neovim languag
   await c2.sendNotification('workspace/didChangeConfiguration', { settings: { wenfeng: { messageLanguage: 'en', rules: { 'punctuation/halfwidth': 'error' } } } });
   const second = await next((p) => p.diagnostics.length === 1 && /Half-width/.test(p.diagnostics[0]!.message as string));
   assert.equal(second.diagnostics[0]!.severity, 1);
-  await c2.sendRequest('shutdown');
-  await c2.sendNotification('exit');
-  c2.dispose();
-  child2.kill();
+  await s2.stop();
 });
 
 test('wenfeng.maxDiagnostics: the most severe are published in document order after one summary; fix all still sees every finding', async () => {
@@ -297,9 +220,9 @@ test('wenfeng.maxDiagnostics: the most severe are published in document order af
     assert.ok(onComma.some((a) => a.title.includes('punctuation/halfwidth') && a.title.includes('20')), onComma.map((a) => a.title).join(' | '));
     // 0 means no limit.
     configuration = { messageLanguage: 'en', maxDiagnostics: 0 };
-    const count = published.get(uri)!.length;
+    const count = session.published.length;
     await conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    const unlimited = await diagnostics(uri, (x) => published.get(uri)!.indexOf(x) >= count);
+    const unlimited = await diagnostics(uri, () => true, count);
     assert.equal(unlimited.diagnostics.length, 21);
     assert.ok(unlimited.diagnostics.every((d) => typeof d.code === 'string'));
   } finally {

@@ -5,104 +5,49 @@
  * settings are named in a notification.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import {
-  createProtocolConnection,
   ResponseError,
-  StreamMessageReader,
-  StreamMessageWriter,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { LspSession } from './harness';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const SERVER = path.join(ROOT, 'dist', 'server.js');
 
-let child: ChildProcessWithoutNullStreams;
+let session: LspSession;
 let conn: ProtocolConnection;
-let stderr = '';
-const published: PublishDiagnosticsParams[] = [];
-const messages: Array<{ type: number; message: string }> = [];
-const registrations: Array<{ method: string; registerOptions?: unknown }> = [];
-let wake: Array<() => void> = [];
 let configuration: Record<string, unknown> = { messageLanguage: 'en' };
 // The workspace folder inside a folder of the test's own, whose .wenfeng.json (above the workspace) must not apply.
 const outer = fs.mkdtempSync(path.join(os.tmpdir(), 'wenfeng-trust-'));
 const workspace = path.join(outer, 'workspace');
 fs.mkdirSync(workspace);
 
-/** Resolves with the first notification recorded in `list` (from `from` on) that satisfies `predicate`. */
-function waitFor<T>(list: T[], predicate: (x: T) => boolean, from = 0, timeoutMs = 15000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out; got ${JSON.stringify(list.slice(from)).slice(0, 2000)}`)), timeoutMs);
-    const check = (): void => {
-      const hit = list.slice(from).find(predicate);
-      if (hit) {
-        clearTimeout(timer);
-        resolve(hit);
-      } else {
-        wake.push(check);
-      }
-    };
-    check();
-  });
-}
-
+const published = (): PublishDiagnosticsParams[] => session.published;
+const serverOutput = (): string => `${session.stderr}${session.logs.join('\n')}`;
+const waitFor = <T>(list: readonly T[], predicate: (x: T) => boolean, from = 0): Promise<T> => session.waitFor(list, predicate, from);
 const diagnosticsOf = (uri: string, predicate: (p: PublishDiagnosticsParams) => boolean, from = 0): Promise<PublishDiagnosticsParams> =>
-  waitFor(published, (p) => p.uri === uri && predicate(p), from);
+  session.diagnostics(uri, predicate, from);
 
 before(async () => {
   // The project file above the workspace folder must not apply.
   fs.writeFileSync(path.join(path.dirname(workspace), '.wenfeng.json'), '{"rules":{"punctuation/duplicate":"off"}}');
-  child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const notify = (): void => {
-    const w = wake;
-    wake = [];
-    w.forEach((f) => f());
-  };
-  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    published.push(p);
-    notify();
-  });
-  conn.onNotification('window/showMessage', (p: { type: number; message: string }) => {
-    messages.push(p);
-    notify();
-  });
-  conn.onNotification('window/logMessage', (p: { message: string }) => {
-    stderr += `${p.message}\n`;
-  });
-  conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => configuration));
-  conn.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
-    registrations.push(...p.registrations);
-    notify();
-    return null;
-  });
-  conn.onRequest('workspace/applyEdit', () => ({ applied: true }));
-  conn.listen();
-  await conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(workspace).href,
-    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
+  session = await LspSession.start({
+    configuration: () => configuration,
     locale: 'en',
+    rootUri: pathToFileURL(workspace).href,
     capabilities: { workspace: { configuration: true, applyEdit: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
     initializationOptions: { workspaceTrusted: true },
   });
-  await conn.sendNotification('initialized', {});
+  conn = session.conn;
 });
 
 after(async () => {
-  if (process.env.TRUST_DEBUG) process.stdout.write(stderr);
-  await conn.sendRequest('shutdown');
-  await conn.sendNotification('exit');
-  conn.dispose();
-  child.kill();
+  if (process.env.TRUST_DEBUG) process.stdout.write(serverOutput());
+  await session.stop();
   fs.rmSync(outer, { recursive: true, force: true });
 });
 
@@ -143,7 +88,7 @@ test('convert to an unknown script and inverted ranges are InvalidParams errors,
     arguments: [{ uri, to: 'traditional', range: { start: { line: 0, character: 2 }, end: { line: 0, character: 4 } } }],
   })) as { applied: boolean; changed: boolean };
   assert.deepEqual(ok, { applied: true, changed: true });
-  assert.doesNotMatch(stderr, /\n\s+at /);
+  assert.doesNotMatch(serverOutput(), /\n\s+at /);
 });
 
 test('a change to an older version is ignored: no diagnostics are ever published for it', async () => {
@@ -161,23 +106,23 @@ test('a change to an older version is ignored: no diagnostics are ever published
     [['punctuation/halfwidth', 3]],
   );
   assert.deepEqual(
-    published.filter((p) => p.uri === uri).map((p) => p.version),
-    published.filter((p) => p.uri === uri && p.version !== 3).map((p) => p.version),
+    published().filter((p) => p.uri === uri).map((p) => p.version),
+    published().filter((p) => p.uri === uri && p.version !== 3).map((p) => p.version),
   );
-  const versions = published.filter((p) => p.uri === uri).map((p) => p.version!);
+  const versions = published().filter((p) => p.uri === uri).map((p) => p.version!);
   assert.deepEqual(versions, [...versions].sort((a, b) => a - b));
 });
 
 test('.wenfeng.json: watched and registered; problems on the file and in a notification; edits re-check at once', async () => {
-  const watch = await waitFor(registrations, (r) => r.method === 'workspace/didChangeWatchedFiles');
+  const watch = await waitFor(session.registrations, (r) => r.method === 'workspace/didChangeWatchedFiles');
   assert.deepEqual(watch.registerOptions, { watchers: [{ globPattern: '**/.wenfeng.json' }] });
 
   const config = path.join(workspace, '.wenfeng.json');
   const configUri = pathToFileURL(config).href;
   const text = '{\n  // project\n  "rules": {"script/mixed": "bogus", "no/such": "error", "punctuation/halfwidth": "off",},\n  "script": 42,\n}\n';
   fs.writeFileSync(config, `\uFEFF${text}`);
-  const m0 = messages.length;
-  const p0 = published.length;
+  const m0 = session.messages.length;
+  const p0 = published().length;
   await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
   const uri = await open('project.md', '发扬精神,锻造品格。。');
   // The BOM and the comment are fine: the halfwidth rule is off; the file above the workspace does not apply.
@@ -192,12 +137,12 @@ test('.wenfeng.json: watched and registered; problems on the file and in a notif
       [{ start: { line: 3, character: 2 }, end: { line: 3, character: 10 } }, 2, 'script: 42 is not valid (expected auto, simplified, traditional, taiwan, hongkong); using "auto"'],
     ],
   );
-  const note = await waitFor(messages, () => true, m0);
+  const note = await waitFor(session.messages, () => true, m0);
   assert.equal(note.type, 2);
   assert.equal(note.message, `Wenfeng: problems in ${config}: ${onFile.diagnostics.map((d) => d.message).join('; ')}`);
 
   // Edited on disk: the open document is re-checked without being reopened, and the file's problems clear.
-  const p1 = published.length;
+  const p1 = published().length;
   fs.writeFileSync(config, '{"rules": {"punctuation/duplicate": "off"}}');
   await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
   const second = await diagnosticsOf(uri, () => true, p1);
@@ -205,11 +150,11 @@ test('.wenfeng.json: watched and registered; problems on the file and in a notif
   assert.deepEqual((await diagnosticsOf(configUri, () => true, p1)).diagnostics, []);
 
   // Opened in the editor: its unsaved text applies as it is typed, and it is not checked as prose.
-  const p2 = published.length;
+  const p2 = published().length;
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: configUri, languageId: 'json', version: 1, text: '{"rules": {"punctuation/halfwidth": "off", "punctuation/duplicate": "off"}}' } });
   const third = await diagnosticsOf(uri, () => true, p2);
   assert.deepEqual(third.diagnostics, []);
-  const p3 = published.length;
+  const p3 = published().length;
   await conn.sendNotification('textDocument/didChange', { textDocument: { uri: configUri, version: 2 }, contentChanges: [{ text: '{"rules": {"punctuation/halfwidth": "off"' }] });
   const broken = await diagnosticsOf(configUri, (p) => p.diagnostics.length > 0, p3);
   assert.deepEqual(broken.diagnostics.map((d) => [d.range.start, d.severity, d.message]), [[{ line: 0, character: 41 }, 1, 'not valid JSON: expected “,” or “}”']]);
@@ -218,7 +163,7 @@ test('.wenfeng.json: watched and registered; problems on the file and in a notif
   await conn.sendNotification('textDocument/didClose', { textDocument: { uri: configUri } });
 
   // Deleted: the document is re-checked with the defaults.
-  const p4 = published.length;
+  const p4 = published().length;
   fs.rmSync(config);
   await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 3 }] });
   const fifth = await diagnosticsOf(uri, (p) => p.diagnostics.length === 2, p4);
@@ -228,13 +173,13 @@ test('.wenfeng.json: watched and registered; problems on the file and in a notif
 test('bad editor settings are named in one warning notification, and the defaults apply', async () => {
   const uri = await open('editor.md', '发扬精神,锻造品格。');
   await diagnosticsOf(uri, (p) => p.version === 1);
-  const m0 = messages.length;
-  const p0 = published.length;
+  const m0 = session.messages.length;
+  const p0 = published().length;
   configuration = { messageLanguage: 'en', script: 42, rules: { 'no/such': 'error', 'punctuation/halfwidth': 'loud' } };
   await conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
   const after = await diagnosticsOf(uri, () => true, p0);
   assert.deepEqual(after.diagnostics.map((d) => [d.code, d.severity]), [['punctuation/halfwidth', 2]]);
-  const note = await waitFor(messages, () => true, m0);
+  const note = await waitFor(session.messages, () => true, m0);
   assert.equal(note.type, 2);
   assert.equal(
     note.message,
@@ -244,6 +189,6 @@ test('bad editor settings are named in one warning notification, and the default
   );
   // Shown once, although every open document pulled the same settings.
   await new Promise((r) => setTimeout(r, 300));
-  assert.equal(messages.length, m0 + 1);
+  assert.equal(session.messages.length, m0 + 1);
   configuration = { messageLanguage: 'en' };
 });
