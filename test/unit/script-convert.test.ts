@@ -69,6 +69,14 @@ test('the genre corrections hold in every Traditional standard and for single wo
       assert.equal(c.convertWord(word, to), word, `${word} (${to})`);
     }
   }
+  // Taiwan and Hong Kong write 回歸 and 公布 where OpenCC writes 迴歸 and 公佈; a longer phrase of OpenCC's
+  // (北迴歸線, the tropic) keeps its form.
+  for (const to of ['taiwan', 'hongkong'] as const) {
+    assert.equal(c.convert('香港回归祖国，政府公布新政策，发布会上宣布分布情况，北回归线。', to), '香港回歸祖國，政府公布新政策，發布會上宣布分布情況，北迴歸線。', to);
+  }
+  assert.equal(c.convert('香港回归祖国，政府公布新政策，发布会上宣布分布情况，北回归线。', 'traditional'), '香港迴歸祖國，政府公佈新政策，發佈會上宣佈分佈情況，北迴歸線。');
+  // A Traditional text that already writes either form keeps it when converted to Traditional.
+  assert.equal(c.convert('香港回歸祖國，政府公布新政策，干部。', 'traditional'), '香港回歸祖國，政府公布新政策，幹部。');
   // Regional standards keep their own forms elsewhere: Taiwan writes 藉著, OpenCC's standard 藉着.
   assert.equal(c.convert('借着东风', 'taiwan'), '藉著東風');
   assert.equal(c.convert('借着东风', 'hongkong'), '藉着東風');

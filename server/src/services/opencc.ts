@@ -43,6 +43,31 @@ export const GENRE_PHRASES: ReadonlyArray<readonly [string, string]> = [
   ['新征途', '新征途'],
 ];
 
+/**
+ * Words the Taiwan and Hong Kong standards write otherwise than OpenCC's phrase table, which has one form for all
+ * Traditional text: 回歸 (回归; 迴歸 is the statistician's regression, and OpenCC writes it for both), and 布 in
+ * 公布, 發布, 宣布, 分布 and their kind, the main entries of Taiwan's Ministry of Education dictionary and the
+ * forms both governments publish (OpenCC writes 佈). OpenCC's forms stay valid: script/mixed accepts a character
+ * any standard writes, so 迴歸 and 公佈 are never flagged either; this only stops flagging the regional forms and
+ * makes them the conversion's output for those targets. Longer phrases of OpenCC's keep its form (北迴歸線).
+ */
+export const REGIONAL_PHRASES: ReadonlyArray<readonly [string, string]> = [
+  ['回归', '回歸'],
+  ['公布', '公布'],
+  ['发布', '發布'],
+  ['发布会', '發布會'],
+  ['宣布', '宣布'],
+  ['分布', '分布'],
+  ['散布', '散布'],
+  ['颁布', '頒布'],
+  ['遍布', '遍布'],
+  ['密布', '密布'],
+  ['摆布', '擺布'],
+  ['布告', '布告'],
+  ['布置', '布置'],
+  ['布局', '布局'],
+];
+
 /** Entries of OpenCC's Simplified → Traditional phrase tables, as `[key, value]` pairs. */
 function dictPairs(data: string): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
@@ -58,25 +83,26 @@ function dictPairs(data: string): Array<[string, string]> {
   return pairs;
 }
 
-/** The entries of genreDict, derived once (the three Traditional converters share them). */
-let genreEntries: Array<[string, string]> | undefined;
+/** Patched tables, derived once per list of phrases (the converters share them). */
+const patchedTables = new Map<ReadonlyArray<readonly [string, string]>, Array<[string, string]>>();
 
 /**
- * The genre's phrases, and every phrase of OpenCC's tables that contains one of them with the genre's form
- * put in (一目了然 → 一目了然 rather than 一目瞭然). Placed first, they win over OpenCC's entries of the same key.
+ * A list of phrases, and every phrase of OpenCC's tables that contains one of them with the list's form put in
+ * (一目了然 → 一目了然 rather than 一目瞭然). Placed first, they win over OpenCC's entries of the same key.
  */
-function genreDict(): Array<[string, string]> {
-  if (genreEntries) {
-    return genreEntries;
+function patchedDict(phrases: ReadonlyArray<readonly [string, string]>): Array<[string, string]> {
+  const cached = patchedTables.get(phrases);
+  if (cached) {
+    return cached;
   }
-  const out = new Map<string, string>(GENRE_PHRASES.map(([k, v]) => [k, v]));
+  const out = new Map<string, string>(phrases.map(([k, v]) => [k, v]));
   for (const data of [STPhrases, STPhrasesRegional]) {
     for (const [key, value] of dictPairs(data)) {
       if (out.has(key) || key.length !== value.length) {
         continue;
       }
       let patched = value;
-      for (const [k, v] of GENRE_PHRASES) {
+      for (const [k, v] of phrases) {
         for (let at = key.indexOf(k); at >= 0; at = key.indexOf(k, at + 1)) {
           patched = patched.slice(0, at) + v + patched.slice(at + v.length);
         }
@@ -86,10 +112,13 @@ function genreDict(): Array<[string, string]> {
       }
     }
   }
-  genreEntries = [...out];
-  return genreEntries;
+  const entries = [...out];
+  patchedTables.set(phrases, entries);
+  return entries;
 }
 
+/** The genre's phrases with OpenCC's phrases that contain them (see GENRE_PHRASES). */
+const genreDict = (): Array<[string, string]> => patchedDict(GENRE_PHRASES);
 
 function parseDict(data: string): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -225,7 +254,9 @@ function toTraditionalConverter(to: string): Convert {
   if (!regional) {
     return OpenCC.Converter({ from: 'cn', to } as OpenCC.ConverterOptions);
   }
-  const groups: OpenCC.DictGroup[] = [[CJKCompatibility], [genreDict(), STPhrases, STPhrasesRegional, STCharacters]];
+  // The regional words alone, not patched into OpenCC's longer phrases: 北回归线 stays 北迴歸線 by longest match.
+  const phrases = regional.length > 0 ? [REGIONAL_PHRASES.map(([k, v]): [string, string] => [k, v]), genreDict()] : [genreDict()];
+  const groups: OpenCC.DictGroup[] = [[CJKCompatibility], [...phrases, STPhrases, STPhrasesRegional, STCharacters]];
   if (regional.length > 0) {
     groups.push(regional);
   }

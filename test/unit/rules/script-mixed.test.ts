@@ -22,6 +22,11 @@ ruleTester(ID, {
     { text: '這裏的舞臺，爲人民服務。', options: taiwan },
     // Lone 干, 后 and 里 are Traditional characters too (干戈, 皇后, 鄰里): nothing to say.
     { text: '大動干戈。', options: traditional },
+    // Taiwan's and Hong Kong's 回歸 and 公布 (OpenCC writes 迴歸, 公佈); OpenCC's forms are valid too.
+    { text: '香港回歸祖國以後，政府公布新政策，發布會上宣布分布情況。', options: traditional },
+    { text: '香港迴歸祖國以後，政府公佈新政策。', options: traditional },
+    { text: '香港回歸祖國以後，政府公布新政策。', options: taiwan },
+    { text: '香港回歸祖國以後，政府公布新政策。', options: hongkong },
     // Accepted words are never flagged.
     { text: '我们学习《論語》。', options: { config: { script: 'simplified', acceptedWords: ['論語'] } } },
     // Non-prose is not checked.
@@ -30,6 +35,16 @@ ruleTester(ID, {
     { text: '在服務“六穩”“六?!敝刑糁?fù)?dān),走好。', options: traditional },
   ],
   invalid: [
+    {
+      // The regional words do not let Simplified characters through: 归 and 发 are still flagged.
+      text: '香港回归祖國以後，政府发布新政策。',
+      options: traditional,
+      errors: [
+        { range: [2, 6], text: '回归祖國', message: '回歸祖國' },
+        { range: [11, 13], text: '发布', message: '發布' },
+      ],
+      output: '香港回歸祖國以後，政府發布新政策。',
+    },
     {
       text: '我们要關心群众的發展需求。',
       errors: [

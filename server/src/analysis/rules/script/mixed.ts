@@ -18,7 +18,8 @@
  *   (干部 → 幹部; 若干, 皇后, 公里, 干扰 keep theirs). A shared character is left alone when the conversion
  *   would not come back to it (熏陶 → 薰陶 → 薰陶: 熏 is valid in both scripts there) and when it stands
  *   alone (干, 后, 于 are Traditional characters too). Regional variants (裡/裏, 為/爲, 台/臺) are not this
- *   rule's business.
+ *   rule's business, nor the words Taiwan and Hong Kong write otherwise than OpenCC (回歸, 公布: see
+ *   REGIONAL_PHRASES in services/opencc).
  *
  * One finding per maximal run of flagged words. The fix converts exactly the flagged characters (the writer's
  * regional variants stay). A character with several Traditional forms that no word decides — a one-character
