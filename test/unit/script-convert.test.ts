@@ -77,6 +77,13 @@ test('the genre corrections hold in every Traditional standard and for single wo
   assert.equal(c.convert('香港回归祖国，政府公布新政策，发布会上宣布分布情况，北回归线。', 'traditional'), '香港迴歸祖國，政府公佈新政策，發佈會上宣佈分佈情況，北迴歸線。');
   // A Traditional text that already writes either form keeps it when converted to Traditional.
   assert.equal(c.convert('香港回歸祖國，政府公布新政策，干部。', 'traditional'), '香港回歸祖國，政府公布新政策，幹部。');
+  // A Simplified-only character converts even where converting back gives another Simplified character
+  // (钜 → 鉅 → 巨, 馀 → 餘 → 余, 鲶 → 鯰 → 鲇, 昵 → 暱): no Traditional text writes it. 想象 stays (象 is shared).
+  for (const to of ['traditional', 'taiwan', 'hongkong'] as const) {
+    assert.equal(c.convert('他的昵称，钜额资金，鲶鱼效应，其馀的想象。', to), '他的暱稱，鉅額資金，鯰魚效應，其餘的想象。', to);
+    // The same in a Traditional text that holds them as residue.
+    assert.equal(c.convert('網民喜歡用昵稱，投入钜額資金，形成鲶魚效應，其馀的問題。', to), '網民喜歡用暱稱，投入鉅額資金，形成鯰魚效應，其餘的問題。', to);
+  }
   // Regional standards keep their own forms elsewhere: Taiwan writes 藉著, OpenCC's standard 藉着.
   assert.equal(c.convert('借着东风', 'taiwan'), '藉著東風');
   assert.equal(c.convert('借着东风', 'hongkong'), '藉着東風');

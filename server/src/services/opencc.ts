@@ -431,7 +431,10 @@ export function createOpenccConverter(segmenter: Segmenter, precomputed: () => S
     let out = segmenter.cut(simplified).map(conv).join('');
     // Keep the conversion reversible: where converting back would not give the Simplified text again
     // (想象 → 想像 → 想像, 显著 in some contexts), keep the original character, which is valid in both
-    // scripts in those words. Positions align because these conversions map code unit to code unit.
+    // scripts in those words — unless it is Simplified-only (钜 → 鉅 → 巨, 馀 → 餘 → 余, 鲶 → 鯰 → 鲇): no
+    // Traditional text writes those, so the conversion stands. Positions align because these conversions map
+    // code unit to code unit.
+    const s = getSets();
     for (let round = 0; round < 3; round++) {
       const back = toSimplified(out);
       if (back === simplified || back.length !== simplified.length || out.length !== simplified.length) {
@@ -439,7 +442,10 @@ export function createOpenccConverter(segmenter: Segmenter, precomputed: () => S
       }
       let fixed = '';
       for (let i = 0; i < out.length; i++) {
-        fixed += back[i] === simplified[i] ? out[i] : simplified[i];
+        fixed += back[i] === simplified[i] || s.simpOnly.has(simplified[i]!) ? out[i] : simplified[i];
+      }
+      if (fixed === out) {
+        break;
       }
       out = fixed;
     }
