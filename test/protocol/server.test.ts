@@ -34,6 +34,17 @@ after(async () => {
   await session.stop();
 });
 
+/** The edits of the one fix-all source action the server offers for `uri`. */
+async function fixAllEdits(uri: string): Promise<TextEdit[]> {
+  const all = (await conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll.wenfeng'] },
+  })) as CodeAction[];
+  assert.equal(all.length, 1);
+  return all[0]!.edit!.changes![uri]!;
+}
+
 function apply(text: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create('file:///x', 'markdown', 1, text), edits);
 }
@@ -78,13 +89,7 @@ test('open → diagnostics with UTF-16 ranges → quick fix → apply → re-pub
   assert.deepEqual(second.diagnostics.map((d: Diagnostic) => d.code), ['punctuation/halfwidth']);
 
   // Fix-all as a source action, then the document is clean.
-  const all = (await conn.sendRequest('textDocument/codeAction', {
-    textDocument: { uri },
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    context: { diagnostics: [], only: ['source.fixAll.wenfeng'] },
-  })) as CodeAction[];
-  assert.equal(all.length, 1);
-  const clean = apply(fixed, all[0]!.edit!.changes![uri]!);
+  const clean = apply(fixed, await fixAllEdits(uri));
   assert.equal(clean, '# 标题\n𠮷祥如意，关注民生。\r\n第二段没有问题。\n');
   await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: clean }] });
   const third = await diagnostics(uri, (p) => p.version === 3);
@@ -205,13 +210,7 @@ test('wenfeng.maxDiagnostics: the most severe are published in document order af
       ],
     );
     // Fix all works on every finding, not on the five published.
-    const all = (await conn.sendRequest('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll.wenfeng'] },
-    })) as CodeAction[];
-    assert.equal(all.length, 1);
-    const fixed = apply(text, all[0]!.edit!.changes![uri]!);
+    const fixed = apply(text, await fixAllEdits(uri));
     assert.equal(fixed.split('\n')[0], `各级党组织要${clauses.join('，')}。`);
     // The summary offers no action (it has no rule); a kept diagnostic offers fix all of its rule over all 20.
     const onSummary = (await conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: summary!.range, context: { diagnostics: [summary] } })) as CodeAction[];
