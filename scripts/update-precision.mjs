@@ -26,7 +26,6 @@ const SNAPSHOT = 'docs/precision.json';
 const INPUTS = [
   'server/src/analysis',
   'server/src/services',
-  'server/src/shared',
   'server/data',
   'test/tools/eval.ts',
   'test/tools/eval-lib.ts',
