@@ -323,3 +323,17 @@ test('a stale figure in a page, in a table or in the snapshot fails the check, n
   }
   assert.match(r.err, /99\.6%（277\/278）/);
 });
+
+test('the README lists every rule of the registry in both rule tables, linked to its page, and links files that exist', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  for (const lang of ['zh', 'en']) {
+    const m = new RegExp(`<!-- precision-table ${lang} -->\\n([\\s\\S]*?)\\n<!-- /precision-table -->`).exec(readme);
+    assert.ok(m, `README.md has the ${lang} rule table`);
+    const missing = ALL_RULES.map((r) => r.meta.id).filter((id) => !m[1]!.includes(`| [\`${id}\`](docs/rules/${id}.md) |`));
+    assert.deepEqual(missing, [], `rules missing from the ${lang} table of README.md`);
+  }
+  const links = [...readme.matchAll(/\]\(((?:docs|walkthrough)\/[^)#\s]+|CHANGELOG\.md)\)/g)].map((x) => x[1]!);
+  assert.ok(links.includes('docs/images/problems.png') && links.includes('CHANGELOG.md'));
+  const broken = links.filter((l) => !fs.existsSync(path.join(ROOT, l)));
+  assert.deepEqual(broken, [], 'README.md links files that do not exist');
+});
