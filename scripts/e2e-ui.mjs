@@ -3,7 +3,7 @@
 // see the squiggles, the score in the status bar and the Problems panel entries (messages in Chinese by
 // default), apply a quick fix with Ctrl+., and see the panel, the score and its tooltip follow. Then open
 // an essay and read its skeleton (sections, series, items) in the Outline view, click an item and see the
-// editor and the breadcrumbs follow. Headless Debian chromium driven by playwright-core; PNG screenshots
+// editor and the breadcrumbs follow. A rule's link in the Problems panel opens its page. Headless Debian chromium driven by playwright-core; PNG screenshots
 // in .e2e/screenshots/ (outline.png shows the Outline view).
 //
 // Usage: node scripts/e2e-ui.mjs
@@ -504,6 +504,28 @@ async function main() {
     log('screenshot', await screenshot('ui-8-language-status.png'));
     await hover.locator('a', { hasText: /Show report|显示报告/ }).first().click();
     await page.locator('.tab.active', { hasText: /report|报告/ }).waitFor({ timeout: 10000 });
+  });
+
+  group(`a rule's link in the Problems panel opens its page (issue 18)`);
+  await step(`clicking ${HALFWIDTH} in the Problems panel opens docs/rules/${HALFWIDTH}.md of the installed extension`, async () => {
+    await page.keyboard.press('Escape');
+    await page.locator(`.tab[data-resource-name="${DRAFT}"]`).first().click();
+    await page.locator(`.tab.active[data-resource-name="${DRAFT}"]`).first().waitFor({ timeout: 20000 });
+    await page.keyboard.press('Control+Shift+M');
+    // The code of a diagnostic with a codeDescription is a link: `wenfeng(punctuation/halfwidth)`.
+    const link = page.locator('.markers-panel a', { hasText: HALFWIDTH }).first();
+    await link.waitFor({ timeout: 20000 });
+    await link.click();
+    await page.locator('.tab.active[data-resource-name="halfwidth.md"]').first().waitFor({ timeout: 20000 });
+    await page.waitForFunction(
+      () => document.querySelector('.editor-instance .view-lines')?.textContent?.replace(/\u00a0/g, ' ').includes('# punctuation/halfwidth'),
+      null,
+      { timeout: 20000 },
+    );
+    // The page's sections as written (the extension-host suite checks the link's exact path in the extension).
+    const text = await page.locator('.editor-instance .view-lines').first().innerText();
+    check(/默认级别：警告/.test(text), `the page's opening lines: ${text.slice(0, 200)}`);
+    log('screenshot', await screenshot('ui-9-rule-page.png'));
   });
 
   await runAllCleanups();

@@ -6,19 +6,23 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ClientCommands, Commands, ServerCommands, StatusNotification, type ConvertArgs, type ConvertTarget, type InitializationOptions, type StatusParams } from '../../protocol/protocol';
 import { SETTING_KEYS } from '../../protocol/settings';
+import { projectLanguages } from './projectLanguages';
 import { registerReport } from './report';
 import { starterConfig } from './starter';
 
 let client: LanguageClient | undefined;
 
+/** The languages the projects' .wenfeng.json files list (`languages`), read by readProjectLanguages. */
+let projectLanguageList: string[] = [];
+
 /**
  * The languages of the setting wenfeng.languages, at the window and in every workspace folder (the setting is
- * per resource; the server applies each document's own). Sorted, without duplicates. The languages a project's
- * .wenfeng.json adds are not seen here: the client would have to read every such file before starting.
+ * per resource; the server applies each document's own), and those the projects' .wenfeng.json files add.
+ * Sorted, without duplicates.
  */
 function configuredLanguages(): string[] {
   const scopes: Array<vscode.Uri | undefined> = [undefined, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
-  const set = new Set<string>();
+  const set = new Set<string>(projectLanguageList);
   for (const scope of scopes) {
     const value = vscode.workspace.getConfiguration('wenfeng', scope).get<unknown>('languages');
     if (Array.isArray(value)) {
@@ -30,6 +34,58 @@ function configuredLanguages(): string[] {
     }
   }
   return [...set].sort();
+}
+
+/**
+ * Reads the `languages` of every .wenfeng.json of the workspace (as saved; none in an untrusted workspace, where
+ * the server reads no project file either).
+ */
+async function readProjectLanguages(): Promise<void> {
+  if (!vscode.workspace.isTrusted || !vscode.workspace.workspaceFolders?.length) {
+    projectLanguageList = [];
+    return;
+  }
+  const files = await vscode.workspace.findFiles('**/.wenfeng.json', '**/node_modules/**', 200);
+  const set = new Set<string>();
+  for (const uri of files) {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      // A settings file is small; anything over 1 MB is not one (the server refuses it too).
+      if (bytes.byteLength <= 1024 * 1024) {
+        projectLanguages(new TextDecoder().decode(bytes)).forEach((l) => set.add(l));
+      }
+    } catch {
+      // Unreadable: the server names the problem on the file.
+    }
+  }
+  projectLanguageList = [...set];
+}
+
+/** A .wenfeng.json created, saved or deleted: `then` runs once per burst of events. */
+function projectFileEvents(then: () => Promise<void>): vscode.Disposable[] {
+  const watcher = vscode.workspace.createFileSystemWatcher('**/.wenfeng.json');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const soon = (): void => {
+    if (timer) {
+      clearTimeout(timer);
+    }
+    timer = setTimeout(() => {
+      timer = undefined;
+      void then();
+    }, 100);
+  };
+  return [
+    watcher,
+    watcher.onDidCreate(soon),
+    watcher.onDidChange(soon),
+    watcher.onDidDelete(soon),
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (doc.uri.path.endsWith('/.wenfeng.json')) {
+        soon();
+      }
+    }),
+    { dispose: () => timer && clearTimeout(timer) },
+  ];
 }
 
 /** The documents sent to the server: the file and untitled schemes of each language. */
@@ -94,6 +150,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(status);
   const scores = new Map<string, StatusParams>();
   // The context key wenfeng.languages lets the commands' `when` clauses test `editorLangId in wenfeng.languages`.
+  await readProjectLanguages();
   let languages = configuredLanguages();
   await vscode.commands.executeCommand('setContext', 'wenfeng.languages', languages);
   const updateLanguageStatus = registerReport(context, () => selectorOf(languages), () => client, (uri) => scores.get(uri));
@@ -314,9 +371,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await followLanguages();
       }
     }),
-    vscode.workspace.onDidChangeWorkspaceFolders(followLanguages),
+    vscode.workspace.onDidChangeWorkspaceFolders(async () => {
+      await readProjectLanguages();
+      await followLanguages();
+    }),
+    ...projectFileEvents(async () => {
+      await readProjectLanguages();
+      await followLanguages();
+    }),
     vscode.window.onDidChangeActiveTextEditor(showStatus),
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      await readProjectLanguages();
+      languages = configuredLanguages();
+      await vscode.commands.executeCommand('setContext', 'wenfeng.languages', languages);
       if (client && enabled) {
         await client.stop();
         await start();

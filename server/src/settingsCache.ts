@@ -102,7 +102,8 @@ export class SettingsCache {
 
   private async load(uri: string): Promise<Settings> {
     const file = this.projectFileFor(uri);
-    const project = file ? this.project(file).settings : undefined;
+    const config = file ? this.project(file) : undefined;
+    const project = config?.settings;
     let editor: Settings;
     if (this.canPull()) {
       const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'wenfeng' });
@@ -119,6 +120,8 @@ export class SettingsCache {
     }
     return {
       ...editor,
+      // Languages the project lists are checked besides the editor's (the client's selector follows them).
+      languages: config?.languages ? [...new Set([...editor.languages, ...config.languages])] : editor.languages,
       rules: { ...project.rules, ...editor.rules },
       acceptedWords: [...new Set([...project.acceptedWords, ...editor.acceptedWords])],
       script: editor.script === 'auto' ? project.script : editor.script,

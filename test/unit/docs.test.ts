@@ -13,7 +13,9 @@
  * what needs changing.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { applyFixes, type Finding } from '../../server/src/analysis';
@@ -253,3 +255,85 @@ for (const rule of ALL_RULES) {
     assert.deepEqual(problems, []);
   });
 }
+
+// Measured precision: README.md, docs/rules/README.md and every page state the figures of docs/precision.json,
+// which scripts/update-precision.mjs writes from `node out/test/tools/eval.js --json FILE`. The snapshot carries a
+// fingerprint of the sources and data it was measured on, so a change to a rule fails here until the evaluation
+// is run again and the script rewrites the figures.
+const UPDATE_PRECISION = path.join(ROOT, 'scripts', 'update-precision.mjs');
+
+function updatePrecision(args: string[]): { code: number | null; err: string } {
+  const r = spawnSync(process.execPath, [UPDATE_PRECISION, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, err: r.stderr };
+}
+
+/** A copy of the files that state figures, to damage. */
+function docsCopy(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenfeng-docs-'));
+  fs.cpSync(path.join(ROOT, 'docs'), path.join(dir, 'docs'), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'README.md'), path.join(dir, 'README.md'));
+  return dir;
+}
+
+test('the measured precision stated in the README and the rule pages is that of docs/precision.json, measured on these sources', () => {
+  const r = updatePrecision(['--check']);
+  assert.equal(r.err, '');
+  assert.equal(r.code, 0);
+  const snap = JSON.parse(fs.readFileSync(path.join(ROOT, 'docs', 'precision.json'), 'utf8')) as { rules: Record<string, unknown> };
+  const missing = ALL_RULES.map((x) => x.meta.id).filter((id) => !(id in snap.rules));
+  assert.deepEqual(missing, [], 'every rule of the registry has measured figures');
+});
+
+test('a stale figure in a page, in a table or in the snapshot fails the check, naming where', () => {
+  // A page: the zh precision cell of punctuation/halfwidth edited by hand.
+  let dir = docsCopy();
+  const page = path.join(dir, 'docs', 'rules', 'punctuation', 'halfwidth.md');
+  const text = fs.readFileSync(page, 'utf8');
+  const cell = /\| 精度（正确 ÷（正确 \+ 误报）） \| [^|\n]+ \|/.exec(text)![0];
+  fs.writeFileSync(page, text.replace(cell, '| 精度（正确 ÷（正确 + 误报）） | 99.9%（1/1） |'));
+  let r = updatePrecision(['--check', '--docs-root', dir]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /docs\/rules\/punctuation\/halfwidth\.md:\d+: stale figures: "\| 精度（正确 ÷（正确 \+ 误报）） \| 99\.9%（1\/1） \|"/);
+  assert.doesNotMatch(r.err, /README/);
+
+  // The README's rule table.
+  dir = docsCopy();
+  const readme = path.join(dir, 'README.md');
+  const before = fs.readFileSync(readme, 'utf8');
+  const row = before.split('\n').find((l) => l.startsWith('| [`punctuation/halfwidth`]'))!;
+  const cells = row.split('|');
+  cells[cells.length - 2] = ' 1.0%（1/100） ';
+  fs.writeFileSync(readme, before.replace(row, cells.join('|')));
+  r = updatePrecision(['--check', '--docs-root', dir]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /^update-precision: README\.md:\d+: stale figures/m);
+
+  // The snapshot changed (as after a new measurement) but the pages not rewritten: every page of the rule fails.
+  dir = docsCopy();
+  const snapFile = path.join(dir, 'docs', 'precision.json');
+  const snap = JSON.parse(fs.readFileSync(snapFile, 'utf8')) as { rules: Record<string, { tp: number; fp: number; bySeverity: Record<string, { tp: number; fp: number }> }> };
+  const halfwidth = snap.rules['punctuation/halfwidth']!;
+  halfwidth.fp += 1;
+  halfwidth.bySeverity.warning!.fp += 1;
+  fs.writeFileSync(snapFile, JSON.stringify(snap));
+  r = updatePrecision(['--check', '--docs-root', dir]);
+  assert.equal(r.code, 1);
+  for (const where of ['README.md', 'docs/rules/README.md', 'docs/rules/punctuation/halfwidth.md']) {
+    assert.match(r.err, new RegExp(`update-precision: ${where.replace(/[./]/g, '\\$&')}:\\d+: stale figures`), where);
+  }
+  assert.match(r.err, /99\.6%（277\/278）/);
+});
+
+test('the README lists every rule of the registry in both rule tables, linked to its page, and links files that exist', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  for (const lang of ['zh', 'en']) {
+    const m = new RegExp(`<!-- precision-table ${lang} -->\\n([\\s\\S]*?)\\n<!-- /precision-table -->`).exec(readme);
+    assert.ok(m, `README.md has the ${lang} rule table`);
+    const missing = ALL_RULES.map((r) => r.meta.id).filter((id) => !m[1]!.includes(`| [\`${id}\`](docs/rules/${id}.md) |`));
+    assert.deepEqual(missing, [], `rules missing from the ${lang} table of README.md`);
+  }
+  const links = [...readme.matchAll(/\]\(((?:docs|walkthrough)\/[^)#\s]+|CHANGELOG\.md)\)/g)].map((x) => x[1]!);
+  assert.ok(links.includes('docs/images/problems.png') && links.includes('CHANGELOG.md'));
+  const broken = links.filter((l) => !fs.existsSync(path.join(ROOT, l)));
+  assert.deepEqual(broken, [], 'README.md links files that do not exist');
+});

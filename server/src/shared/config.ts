@@ -76,6 +76,8 @@ export interface ProjectConfig {
   /** The file's text (without a byte order mark), when it could be read as UTF-8. */
   text?: string;
   settings?: Settings;
+  /** The languages the file lists itself (`languages`), added to the editor's; undefined when it lists none. */
+  languages?: string[];
   problems: ConfigProblem[];
 }
 
@@ -109,10 +111,12 @@ export function readProjectConfig(file: string, unsavedText?: string): ProjectCo
     return { file, text, problems: [{ message: l10n.t('the settings must be a JSON object'), offset: 0, length: text.length, fatal: true }] };
   }
   const { settings, problems } = validateSettings(parsed.value, knownRuleIds());
+  const listed = 'languages' in parsed.value && Array.isArray((parsed.value as { languages?: unknown }).languages);
   return {
     file,
     text,
     settings,
+    ...(listed ? { languages: settings.languages } : {}),
     problems: problems.map((p) => {
       const loc = parsed.locations.get(p.path.join('\u0000'));
       return { message: describeSettingProblem(p, ''), offset: loc?.offset ?? 0, length: loc?.length ?? 0, fatal: false };

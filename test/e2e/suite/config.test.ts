@@ -93,6 +93,35 @@ suite('.wenfeng.json in the extension host', () => {
     assertRanges(essay, back, PINYIN, PINYIN_RANGES, ['(guān)']);
   });
 
+  test('languages it lists are checked besides the editor\'s: the client sends their documents at once; unlisted, they are let go', async () => {
+    // An ini file of the workspace: not a language of wenfeng.languages.
+    const iniPath = path.join(workspaceRoot(), 'notes.ini');
+    fs.writeFileSync(iniPath, '我们要要坚持问题导向。\n');
+    const iniUri = vscode.Uri.file(iniPath);
+    try {
+      const doc = await vscode.workspace.openTextDocument(iniUri);
+      await vscode.window.showTextDocument(doc, { preview: false });
+      assert.equal(doc.languageId, 'ini');
+      assert.deepEqual(wenfengDiagnostics(iniUri), [], 'an ini file is not checked by default');
+
+      await vscode.workspace.fs.writeFile(configUri, utf8('{\n  // checked besides the editor\'s languages\n  "languages": ["ini",],\n}\n'));
+      const found = await waitForDiagnostics(iniUri, (ds) => count(ds, 'repetition/doubled-word') === 1, 'notes.ini checked once .wenfeng.json lists ini');
+      assertRanges(doc, found, 'repetition/doubled-word', [[0, 2, 0, 4]], ['要要']);
+      // The editor's languages are still checked (the client restarted with the wider selector).
+      await waitForDiagnostics(essay.uri, pristine, 'essay.txt still checked with the defaults');
+
+      await vscode.workspace.fs.writeFile(configUri, utf8('{ "languages": [] }\n'));
+      await waitForDiagnostics(iniUri, (ds) => ds.length === 0, 'notes.ini let go once .wenfeng.json lists no language');
+      await waitForDiagnostics(essay.uri, pristine, 'essay.txt still checked once the project lists no language');
+    } finally {
+      const tabs = vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === iniUri.toString());
+      await vscode.window.tabGroups.close(tabs);
+      fs.rmSync(iniPath, { force: true });
+    }
+  });
+
   test('edited in an editor and not saved, its text applies at once; an unusable text is flagged on the file; reverted, the file on disk applies', async () => {
     const onDisk = '{"rules": {}}\n';
     await vscode.workspace.fs.writeFile(configUri, utf8(onDisk));
