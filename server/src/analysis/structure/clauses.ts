@@ -321,6 +321,8 @@ interface RunOptions {
   topic: (f: string) => boolean;
   /** True for a word of the dictionary. */
   known: (w: string) => boolean;
+  /** True when a run found is a short list after all (isShortList). */
+  refuse: (r: ClauseRun) => boolean;
 }
 
 /**
@@ -395,15 +397,8 @@ function endingRun(cs: readonly Clause[], s: number, opts: RunOptions): { f: str
   return best;
 }
 
-/** Tags of words that may stand inside a noun phrase, and of those that may head one. */
-const NOMINAL_TAG = /^(?:n|vn|an|b|s|f|m|q|j|t|a)/;
-const HEAD_TAG = /^(?:n|vn|j|t|s)/;
-
-/**
- * True when the Han words of [from, to) (offsets relative to the paragraph) make a noun phrase: nominal or
- * adjectival words ending in a noun (个人品德, 宜居城市); a word the dictionary does not know counts as a noun.
- */
-function isNominal(tokens: readonly Token[], from: number, to: number, tagOf: TagOf): boolean {
+/** Index of the first token ending after `from` (tokens are in order). */
+function firstTokenAfter(tokens: readonly Token[], from: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
@@ -414,6 +409,19 @@ function isNominal(tokens: readonly Token[], from: number, to: number, tagOf: Ta
       hi = mid;
     }
   }
+  return lo;
+}
+
+/** Tags of words that may stand inside a noun phrase, and of those that may head one. */
+const NOMINAL_TAG = /^(?:n|vn|an|b|s|f|m|q|j|t|a)/;
+const HEAD_TAG = /^(?:n|vn|j|t|s)/;
+
+/**
+ * True when the Han words of [from, to) (offsets relative to the paragraph) make a noun phrase: nominal or
+ * adjectival words ending in a noun (个人品德, 宜居城市); a word the dictionary does not know counts as a noun.
+ */
+function isNominal(tokens: readonly Token[], from: number, to: number, tagOf: TagOf): boolean {
+  const lo = firstTokenAfter(tokens, from);
   let last: string | undefined;
   let any = false;
   for (let i = lo; i < tokens.length && tokens[i]!.start < to; i++) {
@@ -438,16 +446,7 @@ function isNominal(tokens: readonly Token[], from: number, to: number, tagOf: Ta
 
 /** The Han words (Simplified) of [from, to), offsets relative to the paragraph. */
 function hanWords(tokens: readonly Token[], from: number, to: number): string[] {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= from) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
+  const lo = firstTokenAfter(tokens, from);
   const out: string[] = [];
   for (let i = lo; i < tokens.length && tokens[i]!.start < to; i++) {
     if (isHan(tokens[i]!.norm[0])) {
@@ -597,7 +596,12 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
           // 中国智…): each item is a condition and its outcome, and starts with the condition.
           const conditioned = !withLead && CONSEQUENCE.test(open.f) && open.members.every((m, i) => m - 1 >= free && (i === 0 || open.members[i - 1]! < m - 1));
           const items = all.map((c, i) => ({ start: conditioned ? cs[open.members[i]! - 1]!.start : c.start, end: c.end }));
-          runs.push({ items, template, words: [open.f] });
+          const run = { items, template, words: [open.f] };
+          if (opts.refuse(run)) {
+            listed = Math.max(listed, open.members[open.members.length - 1]!);
+            continue;
+          }
+          runs.push(run);
           taken = open.members[open.members.length - 1]!;
           break;
         }
@@ -608,8 +612,11 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
       const all = cs.slice(s, end.last + 1);
       // A noun closing long clauses is their topic said again (…消费多元需求，…个性化需求，…不同需求).
       const topic = opts.topic(end.f) && shortest(all.slice(1)) >= 12;
-      if (!topic && acceptsEnding(end.f, all.slice(1)) && !isList(all, all.slice(1), end.f, all0(s), opts.nominal, cs[end.last + 1])) {
-        runs.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template: `{X}${end.f}`, words: [end.f] });
+      const run = { items: all.map((c) => ({ start: c.start, end: c.end })), template: `{X}${end.f}`, words: [end.f] };
+      // A short list refused here leaves its clauses to a frame opening them (协商民主讲究有事多商量、有事好商量、
+      // 有事会商量 share 商量 too).
+      if (!topic && acceptsEnding(end.f, all.slice(1)) && !isList(all, all.slice(1), end.f, all0(s), opts.nominal, cs[end.last + 1]) && !opts.refuse(run)) {
+        runs.push(run);
         taken = end.last;
       }
     }
@@ -815,6 +822,55 @@ const SEGMENT_MARKS = new Set([...'；。！？;!?\n\r\t']);
 /** Openings of segments that are the language's connectives, not a frame (我们…；我们…). */
 const NOT_SEGMENT_FRAMES = /^(?:我们|他们|你们|这些|那些|这个|这种|因此|所以|但是|同时|如果|虽然|然而|而且|并且|其中|此外|另外|例如|比如)/;
 
+/** Han characters of a text. */
+const hanLength = (s: string): number => [...s].filter((c) => isHan(c)).length;
+
+/** The mark before offset `at` of the prose, past spaces and opening quotes or brackets. */
+function markBefore(prose: string, at: number): string {
+  let i = at - 1;
+  while (i >= 0 && (SPACES.has(prose[i]!) || OPENERS.has(prose[i]!) || CLOSERS.has(prose[i]!))) {
+    i--;
+  }
+  return i >= 0 ? prose[i]! : '';
+}
+
+/** Items of this many Han characters or fewer make a list; 、 items of SHORT_LIST_ITEMS or fewer, unless anaphora. */
+const SHORT_ITEMS = 4;
+const SHORT_LIST_ITEMS = 6;
+
+/**
+ * Round 3 of the dev reading (test/fixtures/dev-gold/README.md): short items make a list, not a 排比 —
+ * items of four characters or fewer after the first (聚民意、展民智、得民心; 求快、求洋、求大; 有热情，有担当，
+ * 有坚持; 扶而不起，帮而不富，助而不强); 、 items of six characters or fewer inside one clause unless they
+ * share an opening of two characters or more (有事多商量、有事好商量、有事会商量 is a 排比; 识才的慧眼、爱才的
+ * 诚意、用才的胆识 and 彰显城镇魅力、挖掘城镇优势、立足城镇实际 are lists); a shared ending alone in 、 items or
+ * short ones (尊重自然、顺应自然、保护自然; 决策办事依法、解决问题用法、化解矛盾靠法); measures sharing only a
+ * noun inside, the thing acted on (明确政府责任范围，简化政府工作流程，提升政府工作水平; 弘扬…工人的力量，塑造
+ * 工人的正面形象). Sequences of steps are not judged here. `topic` tells a noun.
+ */
+function isShortList(prose: string, r: ClauseRun, topic: (w: string) => boolean): boolean {
+  if (r.template.includes('/')) {
+    return false;
+  }
+  const rest = r.items.slice(1);
+  const short = Math.min(...rest.map((it) => hanLength(prose.slice(it.start, it.end))));
+  if (short <= SHORT_ITEMS) {
+    return true;
+  }
+  const joined = rest.every((it) => markBefore(prose, it.start) === '、');
+  const opening = /^[^{]+\{X\}$/.test(r.template) ? r.template.slice(0, -3) : '';
+  if (joined && short <= SHORT_LIST_ITEMS && opening.length < 2) {
+    return true;
+  }
+  const ending = /^\{X\}[^{]+$/.test(r.template);
+  if (ending && (joined || short <= SHORT_LIST_ITEMS)) {
+    return true;
+  }
+  const inner = /^\{X\}([^{]+)\{Y\}$/.exec(r.template)?.[1];
+  // A count inside (每一个方面…，每一个方面…，哪一个论点…) frames nothing either.
+  return inner !== undefined && (topic(inner.replace(/的$/, '')) || COUNT_FRAME.test(inner));
+}
+
 /**
  * Runs of parallel clauses in one paragraph. `prose` is the paragraph's Simplified prose, `tokens` its
  * tokens (offsets relative to the paragraph, like everything here).
@@ -825,7 +881,8 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
   // A noun (科技, 乡村), not a modal or coverb the dictionary happens to tag as one (方能).
   const topic = (f: string): boolean => /^n/.test(tagOf?.(f) ?? '') && !FRAME_OPENERS.has(f[0]!) && !/[能要会可应须]/.test(f);
   const known = (w: string): boolean => tagOf?.(w) !== undefined;
-  const runs = findRuns(cs, { inner: true, stops: SENTENCE_ENDS, nominal, topic, known });
+  const refuse = (r: ClauseRun): boolean => isShortList(prose, r, topic);
+  const runs = findRuns(cs, { inner: true, stops: SENTENCE_ENDS, nominal, topic, known, refuse });
   // Items of two clauses each, parted by ；: 一提到北京，就让人联想到故宫；一提到西安，…；一提到上海，….
   const segments = splitClauses(prose, SEGMENT_MARKS).filter((c) => hasHanChar(c.core));
   /** Item starts of the runs kept so far: a later kind of run does not take an item again. */
@@ -836,7 +893,7 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
       r.items.forEach((it) => starts.add(it.start));
     }
   };
-  for (const r of findRuns(segments, { inner: false, stops: FULL_STOPS, nominal, topic, known })) {
+  for (const r of findRuns(segments, { inner: false, stops: FULL_STOPS, nominal, topic, known, refuse })) {
     if (!NOT_SEGMENT_FRAMES.test(r.words[0] ?? '')) {
       keep(r);
     }
@@ -876,5 +933,5 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
       keep(r);
     }
   }
-  return runs.sort((a, b) => a.items[0]!.start - b.items[0]!.start);
+  return runs.filter((r) => !refuse(r)).sort((a, b) => a.items[0]!.start - b.items[0]!.start);
 }
