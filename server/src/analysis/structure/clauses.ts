@@ -853,11 +853,14 @@ function isShortList(prose: string, r: ClauseRun, topic: (w: string) => boolean)
     return false;
   }
   const rest = r.items.slice(1);
-  const short = Math.min(...rest.map((it) => hanLength(prose.slice(it.start, it.end))));
+  const joined = rest.every((it) => markBefore(prose, it.start) === '、');
+  // Judged without the last item: it may run on into the sentence (高投入、高消耗、高污染的粗放型发展方式), or
+  // be a sentence opening with a short clause (有人说…，有人说…，还有人说，…).
+  const body = rest.length > 1 ? rest.slice(0, -1) : rest;
+  const short = Math.min(...body.map((it) => hanLength(prose.slice(it.start, it.end))));
   if (short <= SHORT_ITEMS) {
     return true;
   }
-  const joined = rest.every((it) => markBefore(prose, it.start) === '、');
   const opening = /^[^{]+\{X\}$/.test(r.template) ? r.template.slice(0, -3) : '';
   if (joined && short <= SHORT_LIST_ITEMS && opening.length < 2) {
     return true;
