@@ -351,3 +351,31 @@ test('paragraph series of two: two paragraphs opening alike past a comma; not tw
     '政府工作报告在刚开始学习时可能会让人觉得比较枯燥，因为看不懂的地方比较多，需要耐心。\n';
   assert.deepEqual(analyze(topic).structure.series, []);
 });
+
+test('an item may open with an adverb and the copula before the frame: 这是对…，对…，更是对…', () => {
+  const text = '这是对人才的浪费，对知识的浪费，更是对人才强国战略的蔑视。';
+  const s = only(text);
+  assert.equal(s.frame, '对{X}');
+  assert.deepEqual(starts(s), [0, 9, 16]);
+  // Two items are a pair.
+  assert.deepEqual(analyze('这是对人才的浪费，也是对知识的浪费。').structure.series, []);
+});
+
+test('a lead-in holding only the start of the frame: 人们可以通过…；可以为…；也可以为…', () => {
+  const text = '人们可以通过语言彰显个人底蕴，展现自我风采；可以为社会伸张正义，明确是非标准；也可以为民族振兴献言献策。';
+  const s = only(text);
+  assert.equal(s.frame, '可以{X}');
+  assert.deepEqual(starts(s), [0, 22, 39]);
+  // A noun said again is not cut to a frame (公共文化…，公共文化服务…，公共文化服务…).
+  const topic = '当下各地的公共文化投入在增加；公共文化服务设施建设也在加快；公共文化服务场馆的利用率却偏低。';
+  assert.deepEqual(analyze(topic).structure.series, []);
+});
+
+test('the passive 被 after subjects of their own: 思想被…，行为习惯被…，我们被…', () => {
+  const text = '网络时代，我们的思想被网络所束缚，行为习惯被手机所改变，我们被碎片化的信息所笼罩，却忽略了真正的思考。';
+  const s = only(text);
+  assert.equal(s.frame, '{X}被{Y}');
+  assert.deepEqual(starts(s), [5, 17, 28]);
+  // One subject, two clauses: no series.
+  assert.deepEqual(analyze('他被大家推举为代表，被领导看重，这是好事。').structure.series, []);
+});

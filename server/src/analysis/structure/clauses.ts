@@ -158,7 +158,12 @@ export function splitClauses(prose: string, marks: ReadonlySet<string> = CLAUSE_
 
 /** True when `core` holds `f` at position `p`, directly or after an opening adverb. */
 function holdsAt(core: string, f: string, p: number): boolean {
-  return core.startsWith(f, p) || (ADVERBS.has(core[0] ?? '') && core.startsWith(f, p + 1));
+  return (
+    core.startsWith(f, p) ||
+    (ADVERBS.has(core[0] ?? '') && core.startsWith(f, p + 1)) ||
+    // An adverb and the copula before an opening frame (这是对人才的浪费，对知识的浪费，更是对…的蔑视).
+    (p === 0 && f[0] !== '是' && ADVERBS.has(core[0] ?? '') && core[1] === '是' && core.startsWith(f, 2))
+  );
 }
 
 /** The longest and shortest `core` of a list of clauses. */
@@ -557,7 +562,7 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
   /** The mark before clause k ('' for the first). */
   const all0 = (k: number): string => (k > 0 ? cs[k - 1]!.mark : '');
   while (s + 1 < cs.length) {
-    const open = openingRun(cs, s, opts);
+    let open = openingRun(cs, s, opts);
     let taken = -1;
     let listed = -1;
     if (open && open.members.length >= 2) {
@@ -567,7 +572,18 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
       const twoBack = s - 2 >= free && cs[s - 2]!.mark === '、' && cs[s - 1]!.mark !== '、' && !cs[s - 1]!.core.includes(open.f) && cs[s - 2]!.core.includes(open.f);
       const pi = twoBack ? s - 2 : s - 1;
       const prev = pi >= free ? cs[pi]! : undefined;
-      const found = prev && !opts.stops.has(prev.mark) && !(open.p === 0 && prev.core.startsWith(open.f)) ? leadIn(prev, open.f, open.p, members) : undefined;
+      const leadOf = (f: string): ReturnType<typeof leadIn> => (prev && !opts.stops.has(prev.mark) && !(open!.p === 0 && prev.core.startsWith(f)) ? leadIn(prev, f, open!.p, members) : undefined);
+      let found = leadOf(open.f);
+      // A lead-in holding only the start of the frame (人们可以通过…；可以为社会…；也可以为民族…: 可以, not 可以为)
+      // opens the run with that start as the frame, when it is a word opening like a modal or coverb (可以, 能够,
+      // 对于), not a noun (公共文化…，公共文化服务…; 学习范文…，学习范文中的… are a topic said again).
+      for (let k = open.f.length - 1; !found && open.p === 0 && k >= 2; k--) {
+        const f = open.f.slice(0, k);
+        found = FRAME_OPENERS.has(f[0]!) && opts.known(f) && !opts.topic(f) ? leadOf(f) : undefined;
+        if (found) {
+          open = { ...open, f };
+        }
+      }
       const lead = found && acceptsLeadIn(open.f, open.p, members, found.tail) ? found : undefined;
       const before = all0(lead !== undefined ? pi : s);
       // With the lead-in clause if it may open the run, else the items alone.
@@ -594,8 +610,9 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
           const template = open.p === 0 ? `${open.f}{X}` : `{X}${open.f}{Y}`;
           // A frame opening with a word of consequence, one clause between items (少年强，则中国强，少年智，则
           // 中国智…): each item is a condition and its outcome, and starts with the condition.
-          const conditioned = !withLead && CONSEQUENCE.test(open.f) && open.members.every((m, i) => m - 1 >= free && (i === 0 || open.members[i - 1]! < m - 1));
-          const items = all.map((c, i) => ({ start: conditioned ? cs[open.members[i]! - 1]!.start : c.start, end: c.end }));
+          const at = open.members;
+          const conditioned = !withLead && CONSEQUENCE.test(open.f) && at.every((m, i) => m - 1 >= free && (i === 0 || at[i - 1]! < m - 1));
+          const items = all.map((c, i) => ({ start: conditioned ? cs[at[i]! - 1]!.start : c.start, end: c.end }));
           const run = { items, template, words: [open.f] };
           if (opts.refuse(run)) {
             listed = Math.max(listed, open.members[open.members.length - 1]!);
@@ -717,8 +734,8 @@ function alignedRuns(
   return out;
 }
 
-/** One-character modals that pivot clauses after their subjects (政府要…，群众要…，媒体要…). */
-const PIVOT_MODALS = new Set([...'要会能应需必']);
+/** One-character modals (and the passive 被) that pivot clauses after their subjects (政府要…，群众要…; 思想被…，习惯被…). */
+const PIVOT_MODALS = new Set([...'要会能应需必被']);
 /**
  * Tags of words of two characters that pivot a 排比: adverbs and adjectives (深刻, 就是, 更加). A verb or a
  * verbal noun shared in the middle of clauses is mostly their topic said again (放慢生活的脚步，追求“慢生活”…;
