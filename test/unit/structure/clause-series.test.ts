@@ -379,3 +379,21 @@ test('the passive 被 after subjects of their own: 思想被…，行为习惯�
   // One subject, two clauses: no series.
   assert.deepEqual(analyze('他被大家推举为代表，被领导看重，这是好事。').structure.series, []);
 });
+
+test('a short list is kept as a recap: the closing paragraph, one item per section, echoing the sections\' leads', () => {
+  const body =
+    '互联网与政务\n\n利用互联网，让服务更便民。政务服务网上办，群众少跑腿。\n\n利用互联网，让秩序更规范。网上监管全覆盖，违规无处藏。\n\n利用互联网，让决策更科学。大数据汇民意，决策有依据。\n\n';
+  const text = `${body}总之，只要服务更便民、秩序更规范、决策更科学，政府治理就能更上一层楼。\n`;
+  const clause = analyze(text).structure.series.filter((s) => s.level === 'clause');
+  assert.equal(clause.length, 1);
+  assert.deepEqual(starts(clause[0]!), [97, 105, 111]);
+  assert.deepEqual(leads(text, clause[0]!), ['只要服务更便民', '秩序更规范', '决策更科学']);
+  // Without the sections it is a short list; echoing nothing of them (a quotation) too; and not in the body.
+  for (const other of [
+    '互联网与政务\n\n政务服务网上办，群众少跑腿，这是好事。\n\n总之，只要服务更便民、秩序更规范、决策更科学，政府治理就能更上一层楼。\n',
+    `${body}古人说，五色令人目盲、五音令人耳聋、五味令人口爽，我们要警惕。\n`,
+    `互联网与政务\n\n只要服务更便民、秩序更规范、决策更科学，政府治理就能更上一层楼。\n\n${body.slice(8)}以上三点，缺一不可。\n`,
+  ]) {
+    assert.deepEqual(analyze(other).structure.series.filter((s) => s.level === 'clause'), [], other);
+  }
+});

@@ -48,6 +48,11 @@ export interface ClauseRun {
   template: string;
   /** The frame's fixed text (Simplified), for the repetition rules' exemption; '' when none. */
   words: string[];
+  /**
+   * A short list (isShortList): not a 排比 inside the body, but a closing paragraph's recap of the body's
+   * series may be one (只有让城市更加智能、更加绿色、更具有人文气息); series.ts decides by the paragraph's place.
+   */
+  short?: boolean;
 }
 
 /** Marks that end a clause. */
@@ -901,7 +906,15 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
   // A noun (科技, 乡村), not a modal or coverb the dictionary happens to tag as one (方能).
   const topic = (f: string): boolean => /^n/.test(tagOf?.(f) ?? '') && !FRAME_OPENERS.has(f[0]!) && !/[能要会可应须]/.test(f);
   const known = (w: string): boolean => tagOf?.(w) !== undefined;
-  const refuse = (r: ClauseRun): boolean => isShortList(prose, r, topic);
+  /** Short lists refused, kept aside for a recap. */
+  const short: ClauseRun[] = [];
+  const refuse = (r: ClauseRun): boolean => {
+    const refused = isShortList(prose, r, topic);
+    if (refused) {
+      short.push({ ...r, short: true });
+    }
+    return refused;
+  };
   const runs = findRuns(cs, { inner: true, stops: SENTENCE_ENDS, nominal, topic, known, refuse });
   // Items of two clauses each, parted by ；: 一提到北京，就让人联想到故宫；一提到西安，…；一提到上海，….
   const segments = splitClauses(prose, SEGMENT_MARKS).filter((c) => hasHanChar(c.core));
@@ -953,5 +966,14 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
       keep(r);
     }
   }
-  return runs.filter((r) => !refuse(r)).sort((a, b) => a.items[0]!.start - b.items[0]!.start);
+  const kept = runs.filter((r) => !refuse(r));
+  // The short lists, where no run kept holds their clauses.
+  const held = new Set(kept.flatMap((r) => r.items.map((it) => it.start)));
+  for (const r of short) {
+    if (!r.items.some((it) => held.has(it.start))) {
+      kept.push(r);
+      r.items.forEach((it) => held.add(it.start));
+    }
+  }
+  return kept.sort((a, b) => a.items[0]!.start - b.items[0]!.start);
 }

@@ -933,6 +933,27 @@ export function detectStructure(
     }
     return lo < itemStarts.length && itemStarts[lo]! <= at + 3;
   };
+  /** The clause series of a run of paragraph `pi`. */
+  const clauseSeries = (pi: number, run: ClauseRun): Series => {
+    const p = paragraphs[pi]!;
+    return {
+      kind: 'frame',
+      level: 'clause',
+      items: run.items.map((x) => ({
+        paragraph: pi,
+        start: p.start + x.start,
+        end: p.start + x.end,
+        leadStart: p.start + x.start,
+        leadEnd: p.start + x.end,
+        lead: p.text.slice(x.start, x.end),
+      })),
+      frame: run.template,
+      frameWords: [...run.words],
+      announced: null,
+    };
+  };
+  /** Short lists (clauses.ts), judged as recaps once every paragraph series is known (4f). */
+  const shortRuns: Array<{ pi: number; run: ClauseRun }> = [];
   paragraphs.forEach((p, pi) => {
     if (p.heading) {
       return;
@@ -942,21 +963,11 @@ export function detectStructure(
       if (run.items.filter((x) => near(p.start + x.start)).length >= 2) {
         continue;
       }
-      series.push({
-        kind: 'frame',
-        level: 'clause',
-        items: run.items.map((x) => ({
-          paragraph: pi,
-          start: p.start + x.start,
-          end: p.start + x.end,
-          leadStart: p.start + x.start,
-          leadEnd: p.start + x.end,
-          lead: p.text.slice(x.start, x.end),
-        })),
-        frame: run.template,
-        frameWords: [...run.words],
-        announced: null,
-      });
+      if (run.short) {
+        shortRuns.push({ pi, run });
+      } else {
+        series.push(clauseSeries(pi, run));
+      }
     }
   });
 
@@ -1002,6 +1013,35 @@ export function detectStructure(
       break;
     }
   });
+
+  // 4f. A short list (clauses.ts) is kept only as a recap: in the closing paragraph, one item for each item of a
+  // paragraph series before it (the sections summed up), most items echoing the leads of that series by a
+  // pair of characters besides the frame (服务更便民 / 秩序更规范 / 决策更科学 after 利用互联网，让服务更便民。…).
+  const closing = paragraphs.reduce((last, p, pi) => (!p.heading && hasHan(p.prose) ? pi : last), -1);
+  const echoes = (text: string, leads: string, frame: readonly string[]): boolean => {
+    for (let i = 0; i + 2 <= text.length; i++) {
+      const pair = text.slice(i, i + 2);
+      if (hasHan(pair[0]!) && hasHan(pair[1]!) && !frame.some((w) => w.includes(pair)) && leads.includes(pair)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const recap = (pi: number, run: ClauseRun): boolean =>
+    pi === closing &&
+    series.some((x) => {
+      if (x.level !== 'paragraph' || x.items.length !== run.items.length || !x.items.every((it) => it.paragraph < pi)) {
+        return false;
+      }
+      const leads = x.items.map((it) => facts[it.paragraph]!.norm.slice(it.leadStart - paragraphs[it.paragraph]!.start, it.leadEnd - paragraphs[it.paragraph]!.start)).join('|');
+      const norm = facts[pi]!.norm;
+      return run.items.filter((it) => echoes(norm.slice(it.start, it.end), leads, run.words)).length * 2 > run.items.length;
+    });
+  for (const { pi, run } of shortRuns) {
+    if (recap(pi, run)) {
+      series.push(clauseSeries(pi, run));
+    }
+  }
 
   // 5. Items of ordinal series that drop the frame their siblings share (leave-one-out frames).
   for (const s of series) {
