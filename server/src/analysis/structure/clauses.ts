@@ -2,22 +2,22 @@
  * Clause-level parallel series (排比 inside one paragraph): three or more consecutive clauses — the text
  * between 、，；。！？： — that share frame characters at the same place.
  *
- * - a common opening: 有事多商量、有事好商量、有事会商量; 为中国制造…，为中国文化…，为中国力量…; 求快、求洋、求大;
+ * - a common opening: 有事多商量、有事好商量、有事会商量; 为中国制造…，为中国文化…，为中国力量…;
  *   再好的…，再美的…，再近的…;
- * - a common ending: 尊重自然、顺应自然、保护自然; 决策办事依法、解决问题用法、化解矛盾靠法;
- * - frame characters a little way in: 识才的慧眼、爱才的诚意、用才的胆识; 望得见山、看得见水、记得住乡愁;
- *   滋养了…，熏陶了…，营造了…;
+ * - a common ending of clauses: 不能以牺牲资源换取增长，不能以污染环境换取增长，更不能以损害健康换取增长;
+ * - frame characters a little way in: 望得见方向，看得见成效，摸得着实惠; 滋养了…，熏陶了…，营造了…;
  * - a sequence of steps: 首先…；其次…；最后… / 先…，再…，最后….
  *
  * The first item may open with words of its own before the frame (这座山是…，是…，也是…): its clause is taken
  * in when the frame appears in it. Any item may open with an adverb (也、还、更 …) before the frame.
  *
- * Not series (test/fixtures/dev-gold/README.md, the stricter reading): two clauses, or two pairs (有…，也有…；
- * 有…，也有…); short 、 items framed by a negation or light word (不平衡、不协调、不可持续; 治国之基、惠民之本);
- * examples closed by 等 or by an ellipsis the sentence goes on after; verb-object measures sharing no frame
- * word (no longer looked for); a list of named things (北京、上海、广州) shares nothing; a list of kinds of one
- * thing (经济建设、政治建设、文化建设; 城市设施、城市交通、城市精神等) shares a head noun, which is told apart
- * by the list mark 、 and a small set of category heads or a closing 等.
+ * Not series (test/fixtures/dev-gold/README.md, the stricter reading and round 3): two clauses, or two pairs
+ * (有…，也有…；有…，也有…); short items, the words of a list (聚民意、展民智、得民心; 求快、求洋、求大; 尊重自然、
+ * 顺应自然、保护自然; 识才的慧眼、爱才的诚意、用才的胆识: isShortList — kept aside, a closing paragraph may recap
+ * the body with one); examples closed by 等 or by an ellipsis the sentence goes on after; verb-object measures
+ * sharing no frame word, or only the noun they act on; a list of named things (北京、上海、广州) shares nothing;
+ * a list of kinds of one thing (经济建设、政治建设、文化建设; 城市设施、城市交通、城市精神等) shares a head noun,
+ * which is told apart by the list mark 、 and a small set of category heads or a closing 等.
  *
  * Everything here works on one paragraph's Simplified prose (offsets relative to the paragraph) and its tokens.
  */

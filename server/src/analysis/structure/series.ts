@@ -49,7 +49,7 @@ export interface Series {
   /**
    * `paragraph`: items open paragraphs; `sentence`: items are sentences of one paragraph (ordinals, or
    * sentences opening alike); `clause`: items are clauses of one paragraph sharing frame characters
-   * (尊重自然、顺应自然、保护自然). Clause series feed the outline and the repetition rules' exemption; the
+   * (有事多商量、有事好商量、有事会商量). Clause series feed the outline and the repetition rules' exemption; the
    * structure rules that judge items (frame-mismatch, item-balance, lead-punctuation) leave them alone.
    */
   level: 'paragraph' | 'sentence' | 'clause';
@@ -917,8 +917,8 @@ export function detectStructure(
     }
   }
 
-  // 4d. Clause-level series: three or more clauses of a paragraph sharing frame characters (尊重自然、顺应自然、
-  // 保护自然; 有事多商量、有事好商量、有事会商量), unless a series found above already holds them.
+  // 4d. Clause-level series: three or more clauses of a paragraph sharing frame characters (有事多商量、有事好
+  // 商量、有事会商量; 为中国制造…，为中国文化…), unless a series found above already holds them.
   const itemStarts = series.flatMap((x) => x.items.map((it) => it.leadStart)).sort((a, b) => a - b);
   const near = (at: number): boolean => {
     let lo = 0;
