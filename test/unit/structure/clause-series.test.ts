@@ -104,6 +104,10 @@ test('not series (round 3): short items, short 、 items with no opening of two 
     '政府要明确政府责任范围，简化政府工作流程，提升政府工作水平。',
     // A count inside.
     '每一个方面都存在不少问题，每一个方面都可以提炼出一些论点，哪一个论点可以作为主题呢？',
+    // Noun phrases with 的 or a pronoun: things named (a shared opening 更, 特色的, 我们).
+    '因此，只有更可靠的社会保障、更高水平的医疗卫生服务、更优美的环境，才能让全民健康更上一个台阶。',
+    '城市的发展需要有特色的建筑、特色的文化、特色的底蕴。',
+    '其中最重要的就是我们的党、我们的政府、我们的人民。',
   ]) {
     assert.deepEqual(
       analyze(text).structure.series.map((s) => s.items.map((it) => text.slice(it.leadStart, it.leadEnd))),

@@ -422,8 +422,8 @@ function firstTokenAfter(tokens: readonly Token[], from: number): number {
   return lo;
 }
 
-/** Tags of words that may stand inside a noun phrase, and of those that may head one. */
-const NOMINAL_TAG = /^(?:n|vn|an|b|s|f|m|q|j|t|a)/;
+/** Tags of words that may stand inside a noun phrase (with pronouns and 的: 我们的政府, 特色的文化), and of those that may head one. */
+const NOMINAL_TAG = /^(?:n|vn|an|b|s|f|m|q|j|t|a|r|uj)/;
 const HEAD_TAG = /^(?:n|vn|j|t|s)/;
 
 /**
