@@ -422,7 +422,10 @@ function firstTokenAfter(tokens: readonly Token[], from: number): number {
   return lo;
 }
 
-/** Tags of words that may stand inside a noun phrase (with pronouns and 的: 我们的政府, 特色的文化), and of those that may head one. */
+/**
+ * Tags of words that may stand inside a noun phrase (pronouns and 的 too: 我们的政府, 特色的文化), and of those
+ * that may head one.
+ */
 const NOMINAL_TAG = /^(?:n|vn|an|b|s|f|m|q|j|t|a|r|uj)/;
 const HEAD_TAG = /^(?:n|vn|j|t|s)/;
 
