@@ -108,6 +108,8 @@ test('not series (round 3): short items, short 、 items with no opening of two 
     '因此，只有更可靠的社会保障、更高水平的医疗卫生服务、更优美的环境，才能让全民健康更上一个台阶。',
     '城市的发展需要有特色的建筑、特色的文化、特色的底蕴。',
     '其中最重要的就是我们的党、我们的政府、我们的人民。',
+    // A correlative pair after a lead-in: two items.
+    '这就要求论述过程中理论与事实相结合，既要讲道理，又要摆事实。',
   ]) {
     assert.deepEqual(
       analyze(text).structure.series.map((s) => s.items.map((it) => text.slice(it.leadStart, it.leadEnd))),

@@ -601,7 +601,9 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
         // A noun opening long clauses is their topic said again, not a frame (科技的下一个路口…，科技将变得…);
         // a noun opening the items of a 、 list names what they are about (法治人才缺乏、法治观念薄弱).
         const topic = open.p === 0 && opts.topic(open.f) && (shortest(members) >= 9 || listJoined(all));
-        if (all.length < 3 || topic || !acceptsOpening(open.f, open.p, members, withLead, withLead && (lead?.tail ?? false), opts.known)) {
+        // A correlative pair after a lead-in (这就要求…，既要讲道理，又要摆事实) is two items, not three.
+        const correlative = withLead && members.length === 2 && /^(?:既|不仅|不但|不只|一方面)/.test(members[0]!.core) && /^(?:又|也|还|而且|更|另一方面)/.test(members[1]!.core);
+        if (all.length < 3 || topic || correlative || !acceptsOpening(open.f, open.p, members, withLead, withLead && (lead?.tail ?? false), opts.known)) {
           continue;
         }
         // Judged with the mark that parts each item from the next (a clause between two items closes with ，
