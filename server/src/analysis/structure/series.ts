@@ -856,6 +856,14 @@ export function detectStructure(
     });
   }
 
+  /** An item inside paragraph `pi` whose unit is its lead: a sentence or a clause (offsets relative to it). */
+  const unitItem = (pi: number, x: { start: number; end: number }): SeriesItem => {
+    const p = paragraphs[pi]!;
+    const start = p.start + x.start;
+    const end = p.start + x.end;
+    return { paragraph: pi, start, end, leadStart: start, leadEnd: end, lead: p.text.slice(x.start, x.end) };
+  };
+
   // 4b. Sentence-level frame series: three or more consecutive sentences of a paragraph that open alike
   // (要坚持…。要坚持…。要坚持…。 / 是…的基础；是…的保障；是…的关键).
   const sentenceItemStarts = new Set(series.filter((x) => x.level === 'sentence').flatMap((x) => x.items.map((it) => it.leadStart)));
@@ -875,15 +883,7 @@ export function detectStructure(
         series.push({
           kind: 'frame',
           level: 'sentence',
-          items: g.sentences.map((x, k) => ({
-            paragraph: pi,
-            start: p.start + x.start,
-            end: p.start + x.end,
-            leadStart: p.start + x.start,
-            leadEnd: p.start + x.end,
-            lead: p.text.slice(x.start, x.end),
-            frameHits: g.hits[k]!,
-          })),
+          items: g.sentences.map((x, k) => ({ ...unitItem(pi, x), frameHits: g.hits[k]! })),
           frame: g.frame.template,
           frameWords: [...g.frame.words],
           announced: null,
@@ -934,24 +934,14 @@ export function detectStructure(
     return lo < itemStarts.length && itemStarts[lo]! <= at + 3;
   };
   /** The clause series of a run of paragraph `pi`. */
-  const clauseSeries = (pi: number, run: ClauseRun): Series => {
-    const p = paragraphs[pi]!;
-    return {
-      kind: 'frame',
-      level: 'clause',
-      items: run.items.map((x) => ({
-        paragraph: pi,
-        start: p.start + x.start,
-        end: p.start + x.end,
-        leadStart: p.start + x.start,
-        leadEnd: p.start + x.end,
-        lead: p.text.slice(x.start, x.end),
-      })),
-      frame: run.template,
-      frameWords: [...run.words],
-      announced: null,
-    };
-  };
+  const clauseSeries = (pi: number, run: ClauseRun): Series => ({
+    kind: 'frame',
+    level: 'clause',
+    items: run.items.map((x) => unitItem(pi, x)),
+    frame: run.template,
+    frameWords: [...run.words],
+    announced: null,
+  });
   /** Short lists (clauses.ts), judged as recaps once every paragraph series is known (4f). */
   const shortRuns: Array<{ pi: number; run: ClauseRun }> = [];
   paragraphs.forEach((p, pi) => {
