@@ -47,53 +47,83 @@ test('clauses: split at 、，；。！？：, a 、 list\'s last item parted be
   );
 });
 
-test('a shared ending: 尊重自然、顺应自然、保护自然 (the first item opens with words of its own)', () => {
-  const text = '生态文明建设要久久为功。我们要尊重自然、顺应自然、保护自然，走绿色发展之路。';
+test('a shared ending of long clauses: …换取增长，…换取增长，…换取增长 (the first item opens with words of its own)', () => {
+  const text = '生态文明建设要久久为功。我们不能以牺牲资源换取增长，不能以污染环境换取增长，更不能以损害健康换取增长。';
   const s = only(text);
   assert.equal(s.level, 'clause');
-  assert.equal(s.frame, '{X}自然');
-  assert.deepEqual(starts(s), [12, 20, 25]);
-  assert.deepEqual(leads(text, s), ['我们要尊重自然', '顺应自然', '保护自然']);
-  assert.deepEqual(s.frameWords, ['自然']);
+  assert.equal(s.frame, '{X}换取增长');
+  assert.deepEqual(starts(s), [12, 26, 38]);
+  assert.deepEqual(leads(text, s), ['我们不能以牺牲资源换取增长', '不能以污染环境换取增长', '更不能以损害健康换取增长']);
+  assert.deepEqual(s.frameWords, ['换取增长']);
 });
 
 test('offsets are UTF-16: an astral character (𠮷) before the series counts two', () => {
-  const text = '𠮷祥的日子里，我们要尊重自然、顺应自然、保护自然。';
+  const text = '𠮷祥的日子里，我们要坚持以人民为中心，坚持以改革为动力，坚持以创新为引擎。';
   const s = only(text);
-  assert.deepEqual(starts(s), [8, 16, 21]);
+  assert.deepEqual(starts(s), [8, 20, 29]);
   assert.deepEqual(
     s.items.map((it) => it.leadEnd),
-    [15, 20, 25],
+    [19, 28, 37],
   );
 });
 
 test('offsets with CRLF line endings: a series in the third line', () => {
-  const text = '标题\r\n第一段讲背景，没有排比。\r\n我们要以人民为中心、以改革为动力、以创新为引擎，推动高质量发展。\r\n';
+  const text = '标题\r\n第一段讲背景，没有排比。\r\n我们要坚持以人民为中心，坚持以改革为动力，坚持以创新为引擎，推动高质量发展。\r\n';
   const s = only(text);
-  assert.equal(s.frame, '以{X}');
-  assert.deepEqual(starts(s), [18, 28, 35]);
-  assert.deepEqual(leads(text, s), ['我们要以人民为中心', '以改革为动力', '以创新为引擎']);
+  assert.equal(s.frame, '坚持以{X}');
+  assert.deepEqual(starts(s), [18, 30, 39]);
+  assert.deepEqual(leads(text, s), ['我们要坚持以人民为中心', '坚持以改革为动力', '坚持以创新为引擎']);
 });
 
-test('a shared opening of one character frames short items: 早发现，早预防，早处置', () => {
-  const text = '基层治理贵在早发现，早预防，早处置，把矛盾化解在萌芽状态。';
+test('a shared opening of one character frames clauses: 早发现问题，早预防风险，早处置矛盾', () => {
+  const text = '基层治理贵在早发现问题，早预防风险，早处置矛盾，把矛盾化解在萌芽状态。';
   const s = only(text);
   assert.equal(s.frame, '早{X}');
-  assert.deepEqual(starts(s), [0, 10, 14]);
-});
-
-test('a shared ending of a word: 懂规则，敬规则，守规则', () => {
-  const text = '青少年要懂规则，敬规则，守规则，从小养成好习惯。';
-  const s = only(text);
-  assert.equal(s.frame, '{X}规则');
-  assert.deepEqual(starts(s), [0, 8, 12]);
-});
-
-test('frame characters a little way in: 识才的慧眼、爱才的诚意、用才的胆识', () => {
-  const text = '人才工作要有识才的慧眼、爱才的诚意、用才的胆识。';
-  const s = only(text);
-  assert.equal(s.frame, '{X}才的{Y}');
   assert.deepEqual(starts(s), [0, 12, 18]);
+});
+
+test('frame characters a little way in: 望得见方向，看得见成效，摸得着实惠', () => {
+  const text = '改革要让群众望得见方向，看得见成效，摸得着实惠。';
+  const s = only(text);
+  assert.equal(s.frame, '{X}得{Y}');
+  assert.deepEqual(starts(s), [0, 12, 18]);
+});
+
+test('not series (round 3): short items, short 、 items with no opening of two characters, short shared endings, measures sharing a noun, a count inside', () => {
+  for (const text of [
+    // Items of four characters or fewer: words of a list.
+    '人民代表大会要聚民意、展民智、得民心，把工作做实。',
+    '基层治理贵在早发现，早预防，早处置，把矛盾化解在萌芽状态。',
+    '青少年要懂规则，敬规则，守规则，从小养成好习惯。',
+    '很多村子之所以多年扶而不起，帮而不富，助而不强，根子在于缺少产业。',
+    '生态文明建设要久久为功。我们要尊重自然、顺应自然、保护自然，走绿色发展之路。',
+    // 、 items of six characters or fewer sharing one character or a frame inside.
+    '人才工作要有识才的慧眼、爱才的诚意、用才的胆识。',
+    '我们要以人民为中心、以改革为动力、以创新为引擎，推动高质量发展。',
+    // Measures sharing only the noun they act on.
+    '政府要明确政府责任范围，简化政府工作流程，提升政府工作水平。',
+    // A count inside.
+    '每一个方面都存在不少问题，每一个方面都可以提炼出一些论点，哪一个论点可以作为主题呢？',
+    // Noun phrases with 的 or a pronoun: things named (a shared opening 更, 特色的, 我们).
+    '因此，只有更可靠的社会保障、更高水平的医疗卫生服务、更优美的环境，才能让全民健康更上一个台阶。',
+    '城市的发展需要有特色的建筑、特色的文化、特色的底蕴。',
+    '其中最重要的就是我们的党、我们的政府、我们的人民。',
+    // A correlative pair after a lead-in: two items.
+    '这就要求论述过程中理论与事实相结合，既要讲道理，又要摆事实。',
+  ]) {
+    assert.deepEqual(
+      analyze(text).structure.series.map((s) => s.items.map((it) => text.slice(it.leadStart, it.leadEnd))),
+      [],
+      text,
+    );
+  }
+});
+
+test('short 、 items sharing an opening of two characters are a 排比: 有事多商量、有事好商量、有事会商量', () => {
+  const text = '协商民主讲究有事多商量、有事好商量、有事会商量，这是人民民主的真谛。';
+  const s = only(text);
+  assert.equal(s.frame, '有事{X}');
+  assert.deepEqual(leads(text, s), ['协商民主讲究有事多商量', '有事好商量', '有事会商量']);
 });
 
 test('items of two clauses each, parted by ；: 一走进课堂，就能…；一走进田野，就能…；一走进工厂，就能…', () => {
@@ -132,9 +162,9 @@ test('not series: a list of named places, two clauses, a topic said again, a lis
 });
 
 test('a run does not go on past a full stop: the topic repeated in the next sentence is not an item', () => {
-  const text = '我们要尊重自然、顺应自然、保护自然。自然是人类的家园，自然资源需要节约。';
+  const text = '我们要坚持以人民为中心，坚持以改革为动力，坚持以创新为引擎。坚持以人民为中心是根本，坚持以改革为动力是关键。';
   const s = only(text);
-  assert.deepEqual(starts(s), [0, 8, 13]);
+  assert.deepEqual(starts(s), [0, 12, 21]);
 });
 
 test('paragraph series: short topic sentences sharing a word (文化), without a frame template', () => {
@@ -227,11 +257,11 @@ test('the frame may be a word of enumeration: 包含了坚韧、包含了担当�
   assert.deepEqual(starts(s), [0, 10, 16]);
 });
 
-test('a lead-in clause whose tail has the items\' shape: …之所以多年扶而不起，帮而不富，助而不强', () => {
-  const text = '很多村子之所以多年扶而不起，帮而不富，助而不强，根子在于缺少产业。';
+test('a lead-in clause whose tail has the items\' shape: …之所以多年扶而不起产业，帮而不富农户，助而不强集体', () => {
+  const text = '很多村子之所以多年扶而不起产业，帮而不富农户，助而不强集体，根子在于缺少产业。';
   const s = only(text);
   assert.equal(s.frame, '{X}而不{Y}');
-  assert.deepEqual(starts(s), [0, 14, 19]);
+  assert.deepEqual(starts(s), [0, 16, 23]);
 });
 
 test('items each opening a 、 list of their own: 要坚持…、…，坚持…、…，坚持…、…', () => {
@@ -326,4 +356,50 @@ test('paragraph series of two: two paragraphs opening alike past a comma; not tw
     '政府工作报告可以让我们了解当前的大政方针、国家的发展方向、前期工作的问题以及近期的工作重点等内容。\n' +
     '政府工作报告在刚开始学习时可能会让人觉得比较枯燥，因为看不懂的地方比较多，需要耐心。\n';
   assert.deepEqual(analyze(topic).structure.series, []);
+});
+
+test('an item may open with an adverb and the copula before the frame: 这是对…，对…，更是对…', () => {
+  const text = '这是对人才的浪费，对知识的浪费，更是对人才强国战略的蔑视。';
+  const s = only(text);
+  assert.equal(s.frame, '对{X}');
+  assert.deepEqual(starts(s), [0, 9, 16]);
+  // Two items are a pair.
+  assert.deepEqual(analyze('这是对人才的浪费，也是对知识的浪费。').structure.series, []);
+});
+
+test('a lead-in holding only the start of the frame: 人们可以通过…；可以为…；也可以为…', () => {
+  const text = '人们可以通过语言彰显个人底蕴，展现自我风采；可以为社会伸张正义，明确是非标准；也可以为民族振兴献言献策。';
+  const s = only(text);
+  assert.equal(s.frame, '可以{X}');
+  assert.deepEqual(starts(s), [0, 22, 39]);
+  // A noun said again is not cut to a frame (公共文化…，公共文化服务…，公共文化服务…).
+  const topic = '当下各地的公共文化投入在增加；公共文化服务设施建设也在加快；公共文化服务场馆的利用率却偏低。';
+  assert.deepEqual(analyze(topic).structure.series, []);
+});
+
+test('the passive 被 after subjects of their own: 思想被…，行为习惯被…，我们被…', () => {
+  const text = '网络时代，我们的思想被网络所束缚，行为习惯被手机所改变，我们被碎片化的信息所笼罩，却忽略了真正的思考。';
+  const s = only(text);
+  assert.equal(s.frame, '{X}被{Y}');
+  assert.deepEqual(starts(s), [5, 17, 28]);
+  // One subject, two clauses: no series.
+  assert.deepEqual(analyze('他被大家推举为代表，被领导看重，这是好事。').structure.series, []);
+});
+
+test('a short list is kept as a recap: the closing paragraph, one item per section, echoing the sections\' leads', () => {
+  const body =
+    '互联网与政务\n\n利用互联网，让服务更便民。政务服务网上办，群众少跑腿。\n\n利用互联网，让秩序更规范。网上监管全覆盖，违规无处藏。\n\n利用互联网，让决策更科学。大数据汇民意，决策有依据。\n\n';
+  const text = `${body}总之，只要服务更便民、秩序更规范、决策更科学，政府治理就能更上一层楼。\n`;
+  const clause = analyze(text).structure.series.filter((s) => s.level === 'clause');
+  assert.equal(clause.length, 1);
+  assert.deepEqual(starts(clause[0]!), [97, 105, 111]);
+  assert.deepEqual(leads(text, clause[0]!), ['只要服务更便民', '秩序更规范', '决策更科学']);
+  // Without the sections it is a short list; echoing nothing of them (a quotation) too; and not in the body.
+  for (const other of [
+    '互联网与政务\n\n政务服务网上办，群众少跑腿，这是好事。\n\n总之，只要服务更便民、秩序更规范、决策更科学，政府治理就能更上一层楼。\n',
+    `${body}古人说，五色令人目盲、五音令人耳聋、五味令人口爽，我们要警惕。\n`,
+    `互联网与政务\n\n只要服务更便民、秩序更规范、决策更科学，政府治理就能更上一层楼。\n\n${body.slice(8)}以上三点，缺一不可。\n`,
+  ]) {
+    assert.deepEqual(analyze(other).structure.series.filter((s) => s.level === 'clause'), [], other);
+  }
 });

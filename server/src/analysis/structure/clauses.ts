@@ -2,22 +2,22 @@
  * Clause-level parallel series (排比 inside one paragraph): three or more consecutive clauses — the text
  * between 、，；。！？： — that share frame characters at the same place.
  *
- * - a common opening: 有事多商量、有事好商量、有事会商量; 为中国制造…，为中国文化…，为中国力量…; 求快、求洋、求大;
+ * - a common opening: 有事多商量、有事好商量、有事会商量; 为中国制造…，为中国文化…，为中国力量…;
  *   再好的…，再美的…，再近的…;
- * - a common ending: 尊重自然、顺应自然、保护自然; 决策办事依法、解决问题用法、化解矛盾靠法;
- * - frame characters a little way in: 识才的慧眼、爱才的诚意、用才的胆识; 望得见山、看得见水、记得住乡愁;
- *   滋养了…，熏陶了…，营造了…;
+ * - a common ending of clauses: 不能以牺牲资源换取增长，不能以污染环境换取增长，更不能以损害健康换取增长;
+ * - frame characters a little way in: 望得见方向，看得见成效，摸得着实惠; 滋养了…，熏陶了…，营造了…;
  * - a sequence of steps: 首先…；其次…；最后… / 先…，再…，最后….
  *
  * The first item may open with words of its own before the frame (这座山是…，是…，也是…): its clause is taken
  * in when the frame appears in it. Any item may open with an adverb (也、还、更 …) before the frame.
  *
- * Not series (test/fixtures/dev-gold/README.md, the stricter reading): two clauses, or two pairs (有…，也有…；
- * 有…，也有…); short 、 items framed by a negation or light word (不平衡、不协调、不可持续; 治国之基、惠民之本);
- * examples closed by 等 or by an ellipsis the sentence goes on after; verb-object measures sharing no frame
- * word (no longer looked for); a list of named things (北京、上海、广州) shares nothing; a list of kinds of one
- * thing (经济建设、政治建设、文化建设; 城市设施、城市交通、城市精神等) shares a head noun, which is told apart
- * by the list mark 、 and a small set of category heads or a closing 等.
+ * Not series (test/fixtures/dev-gold/README.md, the stricter reading and round 3): two clauses, or two pairs
+ * (有…，也有…；有…，也有…); short items, the words of a list (聚民意、展民智、得民心; 求快、求洋、求大; 尊重自然、
+ * 顺应自然、保护自然; 识才的慧眼、爱才的诚意、用才的胆识: isShortList — kept aside, a closing paragraph may recap
+ * the body with one); examples closed by 等 or by an ellipsis the sentence goes on after; verb-object measures
+ * sharing no frame word, or only the noun they act on; a list of named things (北京、上海、广州) shares nothing;
+ * a list of kinds of one thing (经济建设、政治建设、文化建设; 城市设施、城市交通、城市精神等) shares a head noun,
+ * which is told apart by the list mark 、 and a small set of category heads or a closing 等.
  *
  * Everything here works on one paragraph's Simplified prose (offsets relative to the paragraph) and its tokens.
  */
@@ -48,6 +48,11 @@ export interface ClauseRun {
   template: string;
   /** The frame's fixed text (Simplified), for the repetition rules' exemption; '' when none. */
   words: string[];
+  /**
+   * A short list (isShortList): not a 排比 inside the body, but a closing paragraph's recap of the body's
+   * series may be one (只有让城市更加智能、更加绿色、更具有人文气息); series.ts decides by the paragraph's place.
+   */
+  short?: boolean;
 }
 
 /** Marks that end a clause. */
@@ -158,7 +163,12 @@ export function splitClauses(prose: string, marks: ReadonlySet<string> = CLAUSE_
 
 /** True when `core` holds `f` at position `p`, directly or after an opening adverb. */
 function holdsAt(core: string, f: string, p: number): boolean {
-  return core.startsWith(f, p) || (ADVERBS.has(core[0] ?? '') && core.startsWith(f, p + 1));
+  return (
+    core.startsWith(f, p) ||
+    (ADVERBS.has(core[0] ?? '') && core.startsWith(f, p + 1)) ||
+    // An adverb and the copula before an opening frame (这是对人才的浪费，对知识的浪费，更是对…的蔑视).
+    (p === 0 && f[0] !== '是' && ADVERBS.has(core[0] ?? '') && core[1] === '是' && core.startsWith(f, 2))
+  );
 }
 
 /** The longest and shortest `core` of a list of clauses. */
@@ -321,6 +331,8 @@ interface RunOptions {
   topic: (f: string) => boolean;
   /** True for a word of the dictionary. */
   known: (w: string) => boolean;
+  /** True when a run found is a short list after all (isShortList). */
+  refuse: (r: ClauseRun) => boolean;
 }
 
 /**
@@ -395,15 +407,8 @@ function endingRun(cs: readonly Clause[], s: number, opts: RunOptions): { f: str
   return best;
 }
 
-/** Tags of words that may stand inside a noun phrase, and of those that may head one. */
-const NOMINAL_TAG = /^(?:n|vn|an|b|s|f|m|q|j|t|a)/;
-const HEAD_TAG = /^(?:n|vn|j|t|s)/;
-
-/**
- * True when the Han words of [from, to) (offsets relative to the paragraph) make a noun phrase: nominal or
- * adjectival words ending in a noun (个人品德, 宜居城市); a word the dictionary does not know counts as a noun.
- */
-function isNominal(tokens: readonly Token[], from: number, to: number, tagOf: TagOf): boolean {
+/** Index of the first token ending after `from` (tokens are in order). */
+function firstTokenAfter(tokens: readonly Token[], from: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
@@ -414,6 +419,22 @@ function isNominal(tokens: readonly Token[], from: number, to: number, tagOf: Ta
       hi = mid;
     }
   }
+  return lo;
+}
+
+/**
+ * Tags of words that may stand inside a noun phrase (pronouns and 的 too: 我们的政府, 特色的文化), and of those
+ * that may head one.
+ */
+const NOMINAL_TAG = /^(?:n|vn|an|b|s|f|m|q|j|t|a|r|uj)/;
+const HEAD_TAG = /^(?:n|vn|j|t|s)/;
+
+/**
+ * True when the Han words of [from, to) (offsets relative to the paragraph) make a noun phrase: nominal or
+ * adjectival words ending in a noun (个人品德, 宜居城市); a word the dictionary does not know counts as a noun.
+ */
+function isNominal(tokens: readonly Token[], from: number, to: number, tagOf: TagOf): boolean {
+  const lo = firstTokenAfter(tokens, from);
   let last: string | undefined;
   let any = false;
   for (let i = lo; i < tokens.length && tokens[i]!.start < to; i++) {
@@ -438,16 +459,7 @@ function isNominal(tokens: readonly Token[], from: number, to: number, tagOf: Ta
 
 /** The Han words (Simplified) of [from, to), offsets relative to the paragraph. */
 function hanWords(tokens: readonly Token[], from: number, to: number): string[] {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= from) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
+  const lo = firstTokenAfter(tokens, from);
   const out: string[] = [];
   for (let i = lo; i < tokens.length && tokens[i]!.start < to; i++) {
     if (isHan(tokens[i]!.norm[0])) {
@@ -558,7 +570,7 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
   /** The mark before clause k ('' for the first). */
   const all0 = (k: number): string => (k > 0 ? cs[k - 1]!.mark : '');
   while (s + 1 < cs.length) {
-    const open = openingRun(cs, s, opts);
+    let open = openingRun(cs, s, opts);
     let taken = -1;
     let listed = -1;
     if (open && open.members.length >= 2) {
@@ -568,7 +580,18 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
       const twoBack = s - 2 >= free && cs[s - 2]!.mark === '、' && cs[s - 1]!.mark !== '、' && !cs[s - 1]!.core.includes(open.f) && cs[s - 2]!.core.includes(open.f);
       const pi = twoBack ? s - 2 : s - 1;
       const prev = pi >= free ? cs[pi]! : undefined;
-      const found = prev && !opts.stops.has(prev.mark) && !(open.p === 0 && prev.core.startsWith(open.f)) ? leadIn(prev, open.f, open.p, members) : undefined;
+      const leadOf = (f: string): ReturnType<typeof leadIn> => (prev && !opts.stops.has(prev.mark) && !(open!.p === 0 && prev.core.startsWith(f)) ? leadIn(prev, f, open!.p, members) : undefined);
+      let found = leadOf(open.f);
+      // A lead-in holding only the start of the frame (人们可以通过…；可以为社会…；也可以为民族…: 可以, not 可以为)
+      // opens the run with that start as the frame, when it is a word opening like a modal or coverb (可以, 能够,
+      // 对于), not a noun (公共文化…，公共文化服务…; 学习范文…，学习范文中的… are a topic said again).
+      for (let k = open.f.length - 1; !found && open.p === 0 && k >= 2; k--) {
+        const f = open.f.slice(0, k);
+        found = FRAME_OPENERS.has(f[0]!) && opts.known(f) && !opts.topic(f) ? leadOf(f) : undefined;
+        if (found) {
+          open = { ...open, f };
+        }
+      }
       const lead = found && acceptsLeadIn(open.f, open.p, members, found.tail) ? found : undefined;
       const before = all0(lead !== undefined ? pi : s);
       // With the lead-in clause if it may open the run, else the items alone.
@@ -578,7 +601,9 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
         // A noun opening long clauses is their topic said again, not a frame (科技的下一个路口…，科技将变得…);
         // a noun opening the items of a 、 list names what they are about (法治人才缺乏、法治观念薄弱).
         const topic = open.p === 0 && opts.topic(open.f) && (shortest(members) >= 9 || listJoined(all));
-        if (all.length < 3 || topic || !acceptsOpening(open.f, open.p, members, withLead, withLead && (lead?.tail ?? false), opts.known)) {
+        // A correlative pair after a lead-in (这就要求…，既要讲道理，又要摆事实) is two items, not three.
+        const correlative = withLead && members.length === 2 && /^(?:既|不仅|不但|不只|一方面)/.test(members[0]!.core) && /^(?:又|也|还|而且|更|另一方面)/.test(members[1]!.core);
+        if (all.length < 3 || topic || correlative || !acceptsOpening(open.f, open.p, members, withLead, withLead && (lead?.tail ?? false), opts.known)) {
           continue;
         }
         // Judged with the mark that parts each item from the next (a clause between two items closes with ，
@@ -595,9 +620,15 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
           const template = open.p === 0 ? `${open.f}{X}` : `{X}${open.f}{Y}`;
           // A frame opening with a word of consequence, one clause between items (少年强，则中国强，少年智，则
           // 中国智…): each item is a condition and its outcome, and starts with the condition.
-          const conditioned = !withLead && CONSEQUENCE.test(open.f) && open.members.every((m, i) => m - 1 >= free && (i === 0 || open.members[i - 1]! < m - 1));
-          const items = all.map((c, i) => ({ start: conditioned ? cs[open.members[i]! - 1]!.start : c.start, end: c.end }));
-          runs.push({ items, template, words: [open.f] });
+          const at = open.members;
+          const conditioned = !withLead && CONSEQUENCE.test(open.f) && at.every((m, i) => m - 1 >= free && (i === 0 || at[i - 1]! < m - 1));
+          const items = all.map((c, i) => ({ start: conditioned ? cs[at[i]! - 1]!.start : c.start, end: c.end }));
+          const run = { items, template, words: [open.f] };
+          if (opts.refuse(run)) {
+            listed = Math.max(listed, open.members[open.members.length - 1]!);
+            continue;
+          }
+          runs.push(run);
           taken = open.members[open.members.length - 1]!;
           break;
         }
@@ -608,8 +639,11 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
       const all = cs.slice(s, end.last + 1);
       // A noun closing long clauses is their topic said again (…消费多元需求，…个性化需求，…不同需求).
       const topic = opts.topic(end.f) && shortest(all.slice(1)) >= 12;
-      if (!topic && acceptsEnding(end.f, all.slice(1)) && !isList(all, all.slice(1), end.f, all0(s), opts.nominal, cs[end.last + 1])) {
-        runs.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template: `{X}${end.f}`, words: [end.f] });
+      const run = { items: all.map((c) => ({ start: c.start, end: c.end })), template: `{X}${end.f}`, words: [end.f] };
+      // A short list refused here leaves its clauses to a frame opening them (协商民主讲究有事多商量、有事好商量、
+      // 有事会商量 share 商量 too).
+      if (!topic && acceptsEnding(end.f, all.slice(1)) && !isList(all, all.slice(1), end.f, all0(s), opts.nominal, cs[end.last + 1]) && !opts.refuse(run)) {
+        runs.push(run);
         taken = end.last;
       }
     }
@@ -710,8 +744,8 @@ function alignedRuns(
   return out;
 }
 
-/** One-character modals that pivot clauses after their subjects (政府要…，群众要…，媒体要…). */
-const PIVOT_MODALS = new Set([...'要会能应需必']);
+/** One-character modals (and the passive 被) that pivot clauses after their subjects (政府要…，群众要…; 思想被…，习惯被…). */
+const PIVOT_MODALS = new Set([...'要会能应需必被']);
 /**
  * Tags of words of two characters that pivot a 排比: adverbs and adjectives (深刻, 就是, 更加). A verb or a
  * verbal noun shared in the middle of clauses is mostly their topic said again (放慢生活的脚步，追求“慢生活”…;
@@ -815,6 +849,58 @@ const SEGMENT_MARKS = new Set([...'；。！？;!?\n\r\t']);
 /** Openings of segments that are the language's connectives, not a frame (我们…；我们…). */
 const NOT_SEGMENT_FRAMES = /^(?:我们|他们|你们|这些|那些|这个|这种|因此|所以|但是|同时|如果|虽然|然而|而且|并且|其中|此外|另外|例如|比如)/;
 
+/** Han characters of a text. */
+const hanLength = (s: string): number => [...s].filter((c) => isHan(c)).length;
+
+/** The mark before offset `at` of the prose, past spaces and opening quotes or brackets. */
+function markBefore(prose: string, at: number): string {
+  let i = at - 1;
+  while (i >= 0 && (SPACES.has(prose[i]!) || OPENERS.has(prose[i]!) || CLOSERS.has(prose[i]!))) {
+    i--;
+  }
+  return i >= 0 ? prose[i]! : '';
+}
+
+/** Items of this many Han characters or fewer make a list; 、 items of SHORT_LIST_ITEMS or fewer, unless anaphora. */
+const SHORT_ITEMS = 4;
+const SHORT_LIST_ITEMS = 6;
+
+/**
+ * Round 3 of the dev reading (test/fixtures/dev-gold/README.md): short items make a list, not a 排比 —
+ * items of four characters or fewer after the first (聚民意、展民智、得民心; 求快、求洋、求大; 有热情，有担当，
+ * 有坚持; 扶而不起，帮而不富，助而不强); 、 items of six characters or fewer inside one clause unless they
+ * share an opening of two characters or more (有事多商量、有事好商量、有事会商量 is a 排比; 识才的慧眼、爱才的
+ * 诚意、用才的胆识 and 彰显城镇魅力、挖掘城镇优势、立足城镇实际 are lists); a shared ending alone in 、 items or
+ * short ones (尊重自然、顺应自然、保护自然; 决策办事依法、解决问题用法、化解矛盾靠法); measures sharing only a
+ * noun inside, the thing acted on (明确政府责任范围，简化政府工作流程，提升政府工作水平; 弘扬…工人的力量，塑造
+ * 工人的正面形象). Sequences of steps are not judged here. `topic` tells a noun.
+ */
+function isShortList(prose: string, r: ClauseRun, topic: (w: string) => boolean): boolean {
+  if (r.template.includes('/')) {
+    return false;
+  }
+  const rest = r.items.slice(1);
+  const joined = rest.every((it) => markBefore(prose, it.start) === '、');
+  // Judged without the last item: it may run on into the sentence (高投入、高消耗、高污染的粗放型发展方式), or
+  // be a sentence opening with a short clause (有人说…，有人说…，还有人说，…).
+  const body = rest.length > 1 ? rest.slice(0, -1) : rest;
+  const short = Math.min(...body.map((it) => hanLength(prose.slice(it.start, it.end))));
+  if (short <= SHORT_ITEMS) {
+    return true;
+  }
+  const opening = /^[^{]+\{X\}$/.test(r.template) ? r.template.slice(0, -3) : '';
+  if (joined && short <= SHORT_LIST_ITEMS && opening.length < 2) {
+    return true;
+  }
+  const ending = /^\{X\}[^{]+$/.test(r.template);
+  if (ending && (joined || short <= SHORT_LIST_ITEMS)) {
+    return true;
+  }
+  const inner = /^\{X\}([^{]+)\{Y\}$/.exec(r.template)?.[1];
+  // A count inside (每一个方面…，每一个方面…，哪一个论点…) frames nothing either.
+  return inner !== undefined && (topic(inner.replace(/的$/, '')) || COUNT_FRAME.test(inner));
+}
+
 /**
  * Runs of parallel clauses in one paragraph. `prose` is the paragraph's Simplified prose, `tokens` its
  * tokens (offsets relative to the paragraph, like everything here).
@@ -825,7 +911,16 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
   // A noun (科技, 乡村), not a modal or coverb the dictionary happens to tag as one (方能).
   const topic = (f: string): boolean => /^n/.test(tagOf?.(f) ?? '') && !FRAME_OPENERS.has(f[0]!) && !/[能要会可应须]/.test(f);
   const known = (w: string): boolean => tagOf?.(w) !== undefined;
-  const runs = findRuns(cs, { inner: true, stops: SENTENCE_ENDS, nominal, topic, known });
+  /** Short lists refused, kept aside for a recap. */
+  const short: ClauseRun[] = [];
+  const refuse = (r: ClauseRun): boolean => {
+    const refused = isShortList(prose, r, topic);
+    if (refused) {
+      short.push({ ...r, short: true });
+    }
+    return refused;
+  };
+  const runs = findRuns(cs, { inner: true, stops: SENTENCE_ENDS, nominal, topic, known, refuse });
   // Items of two clauses each, parted by ；: 一提到北京，就让人联想到故宫；一提到西安，…；一提到上海，….
   const segments = splitClauses(prose, SEGMENT_MARKS).filter((c) => hasHanChar(c.core));
   /** Item starts of the runs kept so far: a later kind of run does not take an item again. */
@@ -836,7 +931,7 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
       r.items.forEach((it) => starts.add(it.start));
     }
   };
-  for (const r of findRuns(segments, { inner: false, stops: FULL_STOPS, nominal, topic, known })) {
+  for (const r of findRuns(segments, { inner: false, stops: FULL_STOPS, nominal, topic, known, refuse })) {
     if (!NOT_SEGMENT_FRAMES.test(r.words[0] ?? '')) {
       keep(r);
     }
@@ -876,5 +971,14 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
       keep(r);
     }
   }
-  return runs.sort((a, b) => a.items[0]!.start - b.items[0]!.start);
+  const kept = runs.filter((r) => !refuse(r));
+  // The short lists, where no run kept holds their clauses.
+  const held = new Set(kept.flatMap((r) => r.items.map((it) => it.start)));
+  for (const r of short) {
+    if (!r.items.some((it) => held.has(it.start))) {
+      kept.push(r);
+      r.items.forEach((it) => held.add(it.start));
+    }
+  }
+  return kept.sort((a, b) => a.items[0]!.start - b.items[0]!.start);
 }

@@ -49,7 +49,7 @@ export interface Series {
   /**
    * `paragraph`: items open paragraphs; `sentence`: items are sentences of one paragraph (ordinals, or
    * sentences opening alike); `clause`: items are clauses of one paragraph sharing frame characters
-   * (尊重自然、顺应自然、保护自然). Clause series feed the outline and the repetition rules' exemption; the
+   * (有事多商量、有事好商量、有事会商量). Clause series feed the outline and the repetition rules' exemption; the
    * structure rules that judge items (frame-mismatch, item-balance, lead-punctuation) leave them alone.
    */
   level: 'paragraph' | 'sentence' | 'clause';
@@ -856,6 +856,14 @@ export function detectStructure(
     });
   }
 
+  /** An item inside paragraph `pi` whose unit is its lead: a sentence or a clause (offsets relative to it). */
+  const unitItem = (pi: number, x: { start: number; end: number }): SeriesItem => {
+    const p = paragraphs[pi]!;
+    const start = p.start + x.start;
+    const end = p.start + x.end;
+    return { paragraph: pi, start, end, leadStart: start, leadEnd: end, lead: p.text.slice(x.start, x.end) };
+  };
+
   // 4b. Sentence-level frame series: three or more consecutive sentences of a paragraph that open alike
   // (要坚持…。要坚持…。要坚持…。 / 是…的基础；是…的保障；是…的关键).
   const sentenceItemStarts = new Set(series.filter((x) => x.level === 'sentence').flatMap((x) => x.items.map((it) => it.leadStart)));
@@ -875,15 +883,7 @@ export function detectStructure(
         series.push({
           kind: 'frame',
           level: 'sentence',
-          items: g.sentences.map((x, k) => ({
-            paragraph: pi,
-            start: p.start + x.start,
-            end: p.start + x.end,
-            leadStart: p.start + x.start,
-            leadEnd: p.start + x.end,
-            lead: p.text.slice(x.start, x.end),
-            frameHits: g.hits[k]!,
-          })),
+          items: g.sentences.map((x, k) => ({ ...unitItem(pi, x), frameHits: g.hits[k]! })),
           frame: g.frame.template,
           frameWords: [...g.frame.words],
           announced: null,
@@ -917,8 +917,8 @@ export function detectStructure(
     }
   }
 
-  // 4d. Clause-level series: three or more clauses of a paragraph sharing frame characters (尊重自然、顺应自然、
-  // 保护自然; 有事多商量、有事好商量、有事会商量), unless a series found above already holds them.
+  // 4d. Clause-level series: three or more clauses of a paragraph sharing frame characters (有事多商量、有事好
+  // 商量、有事会商量; 为中国制造…，为中国文化…), unless a series found above already holds them.
   const itemStarts = series.flatMap((x) => x.items.map((it) => it.leadStart)).sort((a, b) => a - b);
   const near = (at: number): boolean => {
     let lo = 0;
@@ -933,6 +933,17 @@ export function detectStructure(
     }
     return lo < itemStarts.length && itemStarts[lo]! <= at + 3;
   };
+  /** The clause series of a run of paragraph `pi`. */
+  const clauseSeries = (pi: number, run: ClauseRun): Series => ({
+    kind: 'frame',
+    level: 'clause',
+    items: run.items.map((x) => unitItem(pi, x)),
+    frame: run.template,
+    frameWords: [...run.words],
+    announced: null,
+  });
+  /** Short lists (clauses.ts), judged as recaps once every paragraph series is known (4f). */
+  const shortRuns: Array<{ pi: number; run: ClauseRun }> = [];
   paragraphs.forEach((p, pi) => {
     if (p.heading) {
       return;
@@ -942,21 +953,11 @@ export function detectStructure(
       if (run.items.filter((x) => near(p.start + x.start)).length >= 2) {
         continue;
       }
-      series.push({
-        kind: 'frame',
-        level: 'clause',
-        items: run.items.map((x) => ({
-          paragraph: pi,
-          start: p.start + x.start,
-          end: p.start + x.end,
-          leadStart: p.start + x.start,
-          leadEnd: p.start + x.end,
-          lead: p.text.slice(x.start, x.end),
-        })),
-        frame: run.template,
-        frameWords: [...run.words],
-        announced: null,
-      });
+      if (run.short) {
+        shortRuns.push({ pi, run });
+      } else {
+        series.push(clauseSeries(pi, run));
+      }
     }
   });
 
@@ -1002,6 +1003,35 @@ export function detectStructure(
       break;
     }
   });
+
+  // 4f. A short list (clauses.ts) is kept only as a recap: in the closing paragraph, one item for each item of a
+  // paragraph series before it (the sections summed up), most items echoing the leads of that series by a
+  // pair of characters besides the frame (服务更便民 / 秩序更规范 / 决策更科学 after 利用互联网，让服务更便民。…).
+  const closing = paragraphs.reduce((last, p, pi) => (!p.heading && hasHan(p.prose) ? pi : last), -1);
+  const echoes = (text: string, leads: string, frame: readonly string[]): boolean => {
+    for (let i = 0; i + 2 <= text.length; i++) {
+      const pair = text.slice(i, i + 2);
+      if (hasHan(pair[0]!) && hasHan(pair[1]!) && !frame.some((w) => w.includes(pair)) && leads.includes(pair)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const recap = (pi: number, run: ClauseRun): boolean =>
+    pi === closing &&
+    series.some((x) => {
+      if (x.level !== 'paragraph' || x.items.length !== run.items.length || !x.items.every((it) => it.paragraph < pi)) {
+        return false;
+      }
+      const leads = x.items.map((it) => facts[it.paragraph]!.norm.slice(it.leadStart - paragraphs[it.paragraph]!.start, it.leadEnd - paragraphs[it.paragraph]!.start)).join('|');
+      const norm = facts[pi]!.norm;
+      return run.items.filter((it) => echoes(norm.slice(it.start, it.end), leads, run.words)).length * 2 > run.items.length;
+    });
+  for (const { pi, run } of shortRuns) {
+    if (recap(pi, run)) {
+      series.push(clauseSeries(pi, run));
+    }
+  }
 
   // 5. Items of ordinal series that drop the frame their siblings share (leave-one-out frames).
   for (const s of series) {
