@@ -12,6 +12,8 @@ ruleTester('structure/announced-count', {
     '造成资金短缺的原因大致分为三种。从企业自身来看，一是资本基础薄弱；二是融资渠道单一；三是管理水平不高。',
     // A count two sentences back is no announcement when the sentence before the items is long.
     '资金短缺的原因有三种。企业在初创时期往往缺乏稳定的现金流，也难以获得银行的信任和支持。一是资本基础薄弱；二是融资渠道单一。',
+    // A count inside quoted titles listed with 、 names part of each title, it announces nothing.
+    '初步形成了“发放三种补贴”、“建设三种住房”的政策体系。一是公共租赁住房；二是经济适用住房。',
   ],
   invalid: [
     {
@@ -32,6 +34,11 @@ ruleTester('structure/announced-count', {
       // The count in the sentence before a short lead-in (从企业自身来看，) that holds none.
       text: '造成资金短缺的原因大致分为三种。从企业自身来看，一是资本基础薄弱；二是融资渠道单一；三是管理水平不高；四是信用记录缺失。',
       errors: [{ range: [13, 15], text: '三种', message: 'but 4 follow' }],
+    },
+    {
+      // A quoted count that the colon follows (打好“五张牌”：) does announce the items.
+      text: '要打好“三张牌”：一是打好政治牌；二是打好团结牌。',
+      errors: [{ range: [4, 6], text: '三张', message: 'but 2 follow' }],
     },
     {
       // UTF-16 offsets past an astral character, and CRLF line ends.

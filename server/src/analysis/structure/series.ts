@@ -60,6 +60,11 @@ export interface Series {
   /** The fixed (Simplified) words of the frame, in order. */
   frameWords: string[];
   announced: Announcement | null;
+  /**
+   * Two items 一是…，一是… parted by ， or ；: a repeated ordinal, or “one…, the other…” (两条：一是…；一是…), which
+   * the genre also writes. The repeat is reported tentatively.
+   */
+  oneOther?: boolean;
 }
 
 /** A section of the outline: a Markdown heading, a title, or a heading-like top-level ordinal item. */
@@ -142,18 +147,24 @@ function groupKey(m: OrdinalMarker): string {
 }
 
 /**
- * True when `m`, numbered 1, repeats the lone 1 of `run` rather than starting a new list: same family and
- * variant, and a 3 follows it (一是…一是…三是…), or no 2 follows it (1.…1.…, （一）…（一）…). But 两条：一是…；一是…
- * alone reads “one…, the other…” (not when the second opens a sentence or a paragraph), and 一是…一是…二是… is a
- * new list after an item of its own.
+ * Whether `m`, numbered 1, repeats the lone 1 of `run` rather than starting a new list: same family and
+ * variant, and a 3 follows it (一是…一是…三是…), or no 2 follows it (1.…1.…, （一）…（一）…). 两条：一是…；一是…
+ * alone may also read “one…, the other…” (not when the second opens a sentence or a paragraph): `'oneOther'`.
+ * 一是…一是…二是… is a new list after an item of its own.
  */
-function repeatsLoneOne(run: readonly OrdinalMarker[], m: OrdinalMarker, next: OrdinalMarker | undefined, afterStop: boolean): boolean {
+function repeatsLoneOne(run: readonly OrdinalMarker[], m: OrdinalMarker, next: OrdinalMarker | undefined, afterStop: boolean): boolean | 'oneOther' {
   const only = run.length === 1 ? run[0]! : undefined;
   if (m.n !== 1 || only === undefined || only.n !== 1 || only.family !== m.family || only.variant !== m.variant) {
     return false;
   }
+  if (next?.n === 3) {
+    return true;
+  }
+  if (next?.n === 2) {
+    return false;
+  }
   // “One…, the other…” parts its halves with ， or ；: a 一是 opening a sentence or a paragraph repeats the 1.
-  return next?.n === 3 || (next?.n !== 2 && (afterStop || !(m.family === 'verb' && m.variant === '是')));
+  return afterStop || !(m.family === 'verb' && m.variant === '是') ? true : 'oneOther';
 }
 
 /** Scratch table of `lcs`, grown as needed (detection is synchronous). */
@@ -433,8 +444,8 @@ function findAnnouncement(simplified: string, absStart: number, from: number, to
       continue;
     }
     // 两方面的原因：一方面是…：the items are 一方面/另一方面, inside the sentence, not the series after it;
-    // “建设三种住房”的政策体系: the count names part of a quoted title, not what follows.
-    if (rest.includes('一方面') || /^[^“”"]*[”"]的/.test(rest)) {
+    // “建设三种住房”的政策体系, “发放三种补贴”、“建设…”: the count names part of a quoted title, not what follows.
+    if (rest.includes('一方面') || /^[^“”"]*[”"](?:的|、|和|与)/.test(rest)) {
       continue;
     }
     last = { count, start: absStart + s + m.index, end: absStart + s + m.index + m[0].length, text: m[0] };
@@ -576,6 +587,7 @@ export function detectStructure(
       }
       // One paragraph may hold several runs (一是…二是…，后文又一是…): split where numbering restarts at 1.
       let run: OrdinalMarker[] = [];
+      let oneOther = false;
       const flush = (): void => {
         if (run.length >= 2) {
           const items: SeriesItem[] = run.map((m, k) => {
@@ -595,15 +607,20 @@ export function detectStructure(
             usedAtStart.add(pi);
           }
           const announced = findAnnouncement(prose, p.start, 0, run[0]!.start) ?? (run[0]!.start === firstContent(p.prose) && pi > 0 ? findAnnouncement(norm(pi - 1), paragraphs[pi - 1]!.start, 0, norm(pi - 1).length) : null);
-          series.push({ kind: 'ordinal', level: 'sentence', family: run[0]!.family, items, frameWords: [], announced });
+          series.push({ kind: 'ordinal', level: 'sentence', family: run[0]!.family, items, frameWords: [], announced, ...(oneOther && run.length === 2 ? { oneOther } : {}) });
         }
         run = [];
+        oneOther = false;
       };
       list.forEach((m, k) => {
         // Numbering restarts at 1, or goes down (三是…，一靠…；二靠…): a new list, nested in the item. But a 1
         // after a lone 1 is a repeated ordinal when no 2 follows it (一是…，一是…，三是…).
-        if (run.length > 0 && (m.n === 1 || m.n < run[run.length - 1]!.n) && !repeatsLoneOne(run, m, list[k + 1], /[。！？!?]\s*$/.test(prose.slice(Math.max(0, m.start - 4), m.start)))) {
-          flush();
+        if (run.length > 0 && (m.n === 1 || m.n < run[run.length - 1]!.n)) {
+          const repeats = repeatsLoneOne(run, m, list[k + 1], /[。！？!?]\s*$/.test(prose.slice(Math.max(0, m.start - 4), m.start)));
+          if (!repeats) {
+            flush();
+          }
+          oneOther = repeats === 'oneOther';
         }
         run.push(m);
       });
