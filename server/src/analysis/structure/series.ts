@@ -873,6 +873,34 @@ export function detectStructure(
     });
   }
 
+  /**
+   * The count announcing a clause series of `n` items from `from` to `to` (relative) in paragraph `pi`: right
+   * before its first item in the same sentence, parted from it by a mark alone (存在三种问题：虚假，…; 可以概括为
+   * 三个方面，对人，…; 这个目的有三点：第一点是…), when the series holds every clause from there to the end of
+   * the sentence (常见的方法有七种：例证法、…、归纳法和演绎法 with four of them found announces nothing the outline
+   * can count).
+   */
+  const clauseAnnouncement = (pi: number, from: number, to: number, n: number): Announcement | null => {
+    const text = norm(pi);
+    const p = paragraphs[pi]!;
+    const a = findAnnouncement(text, p.start, 0, from);
+    if (!a) {
+      return null;
+    }
+    // 三个方面，/ 三种问题：/ 三点：即 — a short noun after the count, no 的 or quote (两方面的作用，让…).
+    const gap = text.slice(a.end - p.start, from);
+    if (!/^[^，,。；;：:的“”"、\s]{0,4}[：:，,](?:即|分别是|包括)?$/u.test(gap)) {
+      return null;
+    }
+    // The sentence ends with the last item (or after one more mark), and holds as many clauses as the series.
+    let end = to;
+    while (end < text.length && !/[。！？!?；;\n]/.test(text[end]!)) {
+      end++;
+    }
+    const parts = text.slice(from, end).split(/[、，,和及与]/).filter((x) => x.trim().length > 0).length;
+    return parts === n ? a : null;
+  };
+
   // 4b. Sentence-level frame series: three or more consecutive sentences of a paragraph that open alike
   // (要坚持…。要坚持…。要坚持…。 / 是…的基础；是…的保障；是…的关键).
   const sentenceItemStarts = new Set(series.filter((x) => x.level === 'sentence').flatMap((x) => x.items.map((it) => it.leadStart)));
@@ -972,7 +1000,7 @@ export function detectStructure(
         })),
         frame: run.template,
         frameWords: [...run.words],
-        announced: null,
+        announced: clauseAnnouncement(pi, run.items[0]!.start, run.items[run.items.length - 1]!.end, run.items.length),
       });
     }
   });
@@ -998,7 +1026,17 @@ export function detectStructure(
     };
   });
   for (const run of paragraphRunsOf(paragraphLeads)) {
-    series.push({ kind: 'frame', level: 'paragraph', items: run.members.map((k) => paragraphItem(k, run.words)), frameWords: [...run.words], announced: null });
+    // A count in the paragraph before that points at what follows (应从以下三个方面…。 / 完成以下三步：), not
+    // a title's (从四个方面加强食品安全监管): these runs may hold part of a longer series.
+    const first = run.members[0]!;
+    const before = first > 0 && !paragraphs[first - 1]!.heading && !titleLike(first - 1) ? findAnnouncement(norm(first - 1), paragraphs[first - 1]!.start, 0, norm(first - 1).length) : null;
+    let pointing = false;
+    if (before) {
+      const text = norm(first - 1);
+      const rel = before.start - paragraphs[first - 1]!.start;
+      pointing = /(?:以下|如下|下面|下列)$/.test(text.slice(Math.max(0, rel - 6), rel).replace(/[的这几]+$/, '')) || /[：:]\s*$/.test(text.slice(rel));
+    }
+    series.push({ kind: 'frame', level: 'paragraph', items: run.members.map((k) => paragraphItem(k, run.words)), frameWords: [...run.words], announced: pointing ? before : null });
     run.members.forEach((k) => inParagraphSeries.add(k));
   }
   paragraphs.forEach((p, pi) => {
