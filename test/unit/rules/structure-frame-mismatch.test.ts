@@ -23,6 +23,14 @@ ruleTester('structure/frame-mismatch', {
     '誓言不是口号，是行动；不是目标，是要求。',
     '以动漫、网络游戏、手机游戏为代表的新兴业态发展迅速。',
     '我们应从自身做起，认真学习、积极学习。',
+    // A verb in the place of the siblings' verb (顺应 for 实现): changed, not dropped, though the slot is longer.
+    '惟有理性的企业，方能顺应时代的发展趋势，方能实现经济效益最大化，方能实现企业的可持续发展。',
+    // 放在…上 ×3, then a new run 在…上…: a clause after the siblings keeping none of their one-character ending.
+    '把落脚点放在贫困地区加快发展上、放在贫困农民获得实惠上、放在带领群众脱贫致富上，在精准施策上出实招、在精准推进上下实功。',
+    // 还是 is “or”, not a connective left out: 无论是…，还是…，或是… share no 是 frame to break.
+    '无论是城市功能的坚守，还是城市生态的归依，或是城市文化的延续，都是城市发展的自然之道。',
+    // The frame kept after a connective (更不能以…为代价).
+    '不能以牺牲精神文明为代价，不能以牺牲生态环境为代价，更不能以牺牲人的生命为代价。',
   ],
   invalid: [
     {
@@ -79,6 +87,31 @@ ruleTester('structure/frame-mismatch', {
       // The first of a run after words of the sentence's own, the segmenter's 守规矩 one word.
       text: '我们应当能够讲、懂规矩、守规矩。',
       errors: [{ range: [0, 7], text: '我们应当能够讲', message: '“规矩”' }],
+    },
+    {
+      // The item opens with a particle no clause opens with: the word before it in the siblings' opening was dropped.
+      text: '食品安全问题关系着人民群众的身心健康，关系着社会的稳定，着全面建设小康社会的成败。',
+      errors: [{ range: [28, 40], text: '着全面建设小康社会的成败', message: '“关系”' }],
+    },
+    {
+      text: '创业的氛围日益浓厚，创业的机会随处可见，的项目更是琳琅满目。',
+      errors: [{ range: [20, 29], text: '的项目更是琳琅满目', message: '创业的{X}' }],
+    },
+    {
+      // The glue 为 opening the siblings' ending 为代价 dropped; the item's connective 更 is left out of the comparison.
+      text: '不能以牺牲精神文明为代价，不能以牺牲生态环境为代价，更不能以牺牲人的生命代价。',
+      errors: [{ range: [27, 38], text: '不能以牺牲人的生命代价', message: '不能以牺牲{X}为代价' }],
+    },
+    {
+      // 更是: the segmenter's word joins the connective to 是; 可以 dropped.
+      text: '成功的标准可以是财富积累的多少，可以是事业发展的好坏，更是目标达成的快慢。',
+      errors: [{ range: [28, 36], text: '是目标达成的快慢', message: '“可以”' }],
+    },
+    {
+      // A one-character ending the siblings share by chance (合力, 威慑力) is not their frame: 形成 was dropped, and
+      // the adjective after 没有 is no verb in its place.
+      text: '制度建设不够完善，没有良好的长效机制，没有形成强大的合力，没有形成较强的威慑力。',
+      errors: [{ range: [9, 18], text: '没有良好的长效机制', message: '没有形成{X}' }],
     },
     {
       // UTF-16 offsets past an astral character, and CRLF line ends.

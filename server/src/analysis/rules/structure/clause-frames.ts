@@ -43,6 +43,15 @@ const HAN_RUN = /^\p{Script=Han}+$/u;
 /** Characters whose absence breaks no frame (文化创新 for 文化的创新). */
 const PARTICLES: ReadonlySet<string> = new Set([...'的地得了着之与和及并而也都就']);
 
+/** Single characters that, inside items, hold their pattern (扶而不起，帮而不富; 以X为Y). */
+const INNER_GLUE: ReadonlySet<string> = new Set([...'而为']);
+
+/** Particles that open no clause: an item opening with one lost the word before it. */
+const NO_OPENING: ReadonlySet<string> = new Set([...'着了的地得之']);
+
+/** Connectives that may open one item of a 排比 and not the others (…，也可以…，更可以…): compared without. */
+const CONNECTIVES: ReadonlySet<string> = new Set(['更', '也', '还', '又', '并', '且', '而且', '并且', '甚至', '乃至', '更不能', '也不能', '更要', '也要', '还要', '同时', '以及']);
+
 /** Single characters that hold a frame inside its items (以{X}为{Y}): their absence breaks it. */
 const GLUE: ReadonlySet<string> = new Set([...'为是于']);
 
@@ -102,7 +111,7 @@ export type Alternates = (test: (clause: string) => boolean) => boolean;
  * What `odd` lost of the frame its `siblings` share (see the header), with the frame as a template. `lead`
  * says the clause opens its sentence and may begin with words of its own.
  */
-function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | 'run' | undefined, middle: boolean, alternates: Alternates, tokens: readonly Token[], tagOf: TagOf | undefined): { word: string; frame: string } | undefined {
+function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | 'run' | undefined, middle: boolean, alternates: Alternates, tokens: readonly Token[], tagOf: TagOf | undefined, bareEnding = false): { word: string; frame: string } | undefined {
   const texts = siblings.map((s) => s.text);
   const lengths = texts.map((t) => t.length);
   const shortest = Math.min(...lengths);
@@ -111,7 +120,15 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
   if (longest > 24 || shortest < 2 || longest > shortest * 1.6 + 1) {
     return undefined;
   }
-  const f = frameOf(texts);
+  const whole = frameOf(texts);
+  // With `bareEnding`, a one-character ending the siblings share by chance (合力, 威慑力) is taken for part of
+  // their slots: 没有良好的长效机制 against 没有形成强大的合力，没有形成较强的威慑力 lost 形成, not 力. Only
+  // for a clause before or between its siblings: one after them that keeps none of their ending as often
+  // opens what follows (放在…上、放在…上，在精准施策上出实招、在精准推进上下实功).
+  if (bareEnding && whole.suffix.length !== 1) {
+    return undefined;
+  }
+  const f: Frame = bareEnding ? { prefix: whole.prefix, suffix: '', glue: [] } : whole;
   const { prefix, suffix } = f;
   const fixed = prefix.length + suffix.length;
   // A frame of two characters or more, besides glue; slots between them.
@@ -176,6 +193,16 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
     if (hasPrefix === hasSuffix) {
       return undefined;
     }
+    if (!hasPrefix && tail === undefined && prefix.length >= 2) {
+      // The item opens with a particle no clause opens with, which the siblings' opening holds after one to four
+      // characters (着全面建设… against 关系着…，关系着…; 的项目… against 创业的氛围…，创业的机会…): those were dropped,
+      // whatever the item's length.
+      const i = prefix.indexOf(t[0]!);
+      const word = i > 0 ? prefix.slice(0, i) : '';
+      if (NO_OPENING.has(t[0]!) && i <= 4 && HAN_RUN.test(word) && ![...word].some((ch) => PARTICLES.has(ch)) && t.startsWith(prefix.slice(i)) && !t.includes(word)) {
+        return alternates((x) => x.startsWith(prefix.slice(i))) ? undefined : word;
+      }
+    }
     if (!hasPrefix) {
       // Part of the opening dropped: the item opens with the opening less one to four characters (u + v of
       // u + w + v), at a word's edge, and its slot is as long as the siblings' (着力提升… against 着力提高…
@@ -196,9 +223,19 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
           if (rest.length > 0) {
             // What is kept says where the word was: two characters or more before it (认识斑马线… against
             // 认识到…), or after it something besides particles (遍湖水万丈 against 看遍…).
-            const placed = v.length === 0 ? u.length >= 2 : [...v].some((ch) => HAN_RUN.test(ch) && !PARTICLES.has(ch));
+            // Or the item opens with a particle no clause opens with (着全面建设… against 关系着…): the word stood
+            // right before it.
+            const placed = v.length === 0 ? u.length >= 2 : [...v].some((ch) => HAN_RUN.test(ch) && !PARTICLES.has(ch)) || (u.length === 0 && NO_OPENING.has(v[0]!));
             const own = slot - rest.length;
-            if (placed && slotMax - slotMin <= 1 && own >= slotMin - 1 && own <= slotMax && starts.has(c.start + rest.length)) {
+            // A word of two characters or more may leave a slot up to one longer (没有良好的长效机制 against 没有形成
+            // 强大的合力); one character no longer (着力提升… against 着力提高…: the character changed, not dropped).
+            // A slot one longer is the word's when what follows it is not of its kind (方能顺应… against 方能实现…:
+            // a verb for a verb, changed rather than dropped).
+            const next = wordsIn(tokens, c.start + rest.length, c.start + t.length)[0]?.text;
+            const kind = (w: string): string | undefined => tagOf?.(w)?.[0];
+            const unlike = next !== undefined && kind(next) !== undefined && [next, next.slice(0, 2)].every((w) => kind(w) !== kind(word));
+            const longer = word.length >= 2 && unlike ? 1 : 0;
+            if (placed && slotMax - slotMin <= 1 && own >= slotMin - 1 && own <= slotMax + longer && starts.has(c.start + rest.length)) {
               return word;
             }
             continue;
@@ -216,6 +253,13 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
         }
       }
       return undefined;
+    }
+    // The glue character opening the ending dropped (以牺牲人的生命代价 against 以牺牲生态环境为代价): the rest of
+    // the ending and the opening kept, a slot of the siblings' length.
+    const glued = suffix[0]!;
+    if (tail === undefined && prefix.length > 0 && suffix.length >= 3 && GLUE.has(glued) && t.endsWith(suffix.slice(1)) && !t.slice(prefix.length).includes(glued)) {
+      const slot = t.length - prefix.length - suffix.length + 1;
+      return slot > 0 && slot >= slotMin && slot <= slotMax && !alternates((x) => !x.endsWith(suffix)) ? glued : undefined;
     }
     // All of the ending dropped (a part of it left is rather a kind: 背景分析 against 必要性分析; 有机食品
     // against 转基因食品安全标准).
@@ -250,6 +294,60 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
   }
 }
 
+/**
+ * What `odd` lost of a run its `siblings` hold inside, at one place: as many characters from their start (承认
+ * 文化魅力，营造文化环境 / 打造品牌: 文化) or from their end (国库如何殷实，城堡如何坚固 / 公共设施华丽: 如何), between
+ * their opening and ending if they share any. The run is two characters or more besides particles, or a
+ * character that holds a pattern (而 of X而不Y, 为 of 以X为Y); the item keeps the siblings' opening and ending,
+ * and splits into words where the run would stand, the rest of the sibling's length there.
+ */
+export function droppedInner(siblings: readonly Piece[], odd: Piece, tokens: readonly Token[], alternates: Alternates): { word: string; frame: string } | undefined {
+  const [a, b] = siblings.map((x) => x.text) as [string, string];
+  const t = odd.text;
+  if (a.length > 16 || b.length > 16 || a.length < 4 || b.length < 4 || t.length < 2) {
+    return undefined;
+  }
+  const { prefix, suffix } = frameOf([a, b]);
+  if (!t.startsWith(prefix) || !t.endsWith(suffix) || t.length <= prefix.length + suffix.length) {
+    return undefined;
+  }
+  const starts = new Set(tokens.map((x) => x.start));
+  const ends = new Set(tokens.map((x) => x.end));
+  const boundary = (at: number): boolean => starts.has(odd.start + at) || ends.has(odd.start + at);
+  const inner = (r: string): boolean => (r.length >= 2 ? [...r].filter((c) => !PARTICLES.has(c)).length >= 2 : INNER_GLUE.has(r)) && HAN_RUN.test(r);
+  for (const fromEnd of [false, true]) {
+    // Offsets of a run in a sibling: from its start, or from its end (what follows the run).
+    const len = Math.min(a.length, b.length);
+    for (let o = 0; o < len; o++) {
+      for (let n = Math.min(4, len - o); n >= 1; n--) {
+        const ra = fromEnd ? a.slice(a.length - o - n, a.length - o) : a.slice(o, o + n);
+        const rb = fromEnd ? b.slice(b.length - o - n, b.length - o) : b.slice(o, o + n);
+        if (ra !== rb || !inner(ra)) {
+          continue;
+        }
+        // Inside: a slot of one character or more between the opening and the run, and between it and the ending.
+        const before = (x: string): number => (fromEnd ? x.length - o - n : o);
+        const after = (x: string): number => x.length - before(x) - n;
+        if ([a, b].some((x) => before(x) <= prefix.length || after(x) <= suffix.length) || t.includes(ra)) {
+          continue;
+        }
+        // Where the run would stand in the item: the same count of characters before it (from the start) or after it.
+        const at = fromEnd ? t.length - o : o;
+        const rest = fromEnd ? at : t.length - at;
+        const others = [a, b].map((x) => (fromEnd ? before(x) : after(x)));
+        if (at <= prefix.length || t.length - at <= suffix.length || !boundary(at) || rest < Math.min(...others) - 1 || rest > Math.max(...others) + 2) {
+          continue;
+        }
+        if (alternates((x) => !x.includes(ra))) {
+          return undefined;
+        }
+        return { word: ra, frame: fromEnd ? `${prefix}{X}${ra}{Y}${suffix}` : `${prefix}{X}${ra}{Y}${suffix}` };
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The clauses of a paragraph's prose that dropped a piece of their neighbours' frame (see the header). */
 export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: TagOf): ClauseDrop[] {
   const clauses = splitClauses(prose, CLAUSE_MARKS);
@@ -282,7 +380,19 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         text = text.slice(open + 1);
       }
       const close = text.search(/[”」]/u);
-      return { text: close > 0 ? text.slice(0, close) : text, start };
+      if (close > 0) {
+        text = text.slice(0, close);
+      }
+      // A connective opening the clause (也可以…, 更不能以…) is left out of the comparison.
+      const word = tokens.find((t) => t.start === start);
+      if (word && CONNECTIVES.has(word.text) && text.length > word.text.length + 1) {
+        return { text: text.slice(word.text.length), start: start + word.text.length };
+      }
+      // 更是, 也要: the segmenter joins the connective to the verb after it (not 还是, which is “or”).
+      if (word && word.text.length === 2 && '更也又'.includes(word.text[0]!) && '是要能可会有在'.includes(word.text[1]!) && text.length > 3) {
+        return { text: text.slice(1), start: start + 1 };
+      }
+      return { text, start };
     });
     pieces.forEach((odd, k) => {
       // A clause the list splitter cut before a conjunction (贴近自身思想和工作实际) is not a whole item; an item
@@ -324,7 +434,9 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         // opening the sentence is not one (有鉴于此，…需要…、公民保持理性、需要…).
         const around = opt[0]! < k && k < opt[1]! ? [k - 2, k + 2].filter((i) => i >= 0 && i < pieces.length && !(i === 0 && /^\p{Script=Han}{1,4}$/u.test(pieces[i]!.text))).map((i) => pieces[i]!.text) : [];
         const alternates: Alternates = (test) => around.some(test);
-        const d = droppedRun(trimmed, odd, k === 0 ? 'sentence' : opt[0]! > k ? 'run' : undefined, opt[0]! < k && k < opt[1]!, alternates, tokens, tagOf);
+        const lead = k === 0 ? 'sentence' : opt[0]! > k ? 'run' : undefined;
+        const middle = opt[0]! < k && k < opt[1]!;
+        const d = droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf) ?? (lead === 'run' || middle ? droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, true) : undefined);
         if (d) {
           out.push({ start: odd.start, end: odd.start + odd.text.length, word: d.word, frame: d.frame, siblings: siblings.map((s) => ({ start: s.start, end: s.start + s.text.length })) });
           return;
