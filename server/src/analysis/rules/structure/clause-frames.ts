@@ -43,9 +43,6 @@ const HAN_RUN = /^\p{Script=Han}+$/u;
 /** Characters whose absence breaks no frame (文化创新 for 文化的创新). */
 const PARTICLES: ReadonlySet<string> = new Set([...'的地得了着之与和及并而也都就']);
 
-/** Single characters that, inside items, hold their pattern (扶而不起，帮而不富; 以X为Y). */
-const INNER_GLUE: ReadonlySet<string> = new Set([...'而为']);
-
 /** Particles that open no clause: an item opening with one lost the word before it. */
 const NO_OPENING: ReadonlySet<string> = new Set([...'着了的地得之']);
 
@@ -292,60 +289,6 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
     const unknown = tagOf?.(t) === undefined && slots.every((x) => x.length === t.length);
     return tagged(t, slots) || unknown ? word : undefined;
   }
-}
-
-/**
- * What `odd` lost of a run its `siblings` hold inside, at one place: as many characters from their start (承认
- * 文化魅力，营造文化环境 / 打造品牌: 文化) or from their end (国库如何殷实，城堡如何坚固 / 公共设施华丽: 如何), between
- * their opening and ending if they share any. The run is two characters or more besides particles, or a
- * character that holds a pattern (而 of X而不Y, 为 of 以X为Y); the item keeps the siblings' opening and ending,
- * and splits into words where the run would stand, the rest of the sibling's length there.
- */
-export function droppedInner(siblings: readonly Piece[], odd: Piece, tokens: readonly Token[], alternates: Alternates): { word: string; frame: string } | undefined {
-  const [a, b] = siblings.map((x) => x.text) as [string, string];
-  const t = odd.text;
-  if (a.length > 16 || b.length > 16 || a.length < 4 || b.length < 4 || t.length < 2) {
-    return undefined;
-  }
-  const { prefix, suffix } = frameOf([a, b]);
-  if (!t.startsWith(prefix) || !t.endsWith(suffix) || t.length <= prefix.length + suffix.length) {
-    return undefined;
-  }
-  const starts = new Set(tokens.map((x) => x.start));
-  const ends = new Set(tokens.map((x) => x.end));
-  const boundary = (at: number): boolean => starts.has(odd.start + at) || ends.has(odd.start + at);
-  const inner = (r: string): boolean => (r.length >= 2 ? [...r].filter((c) => !PARTICLES.has(c)).length >= 2 : INNER_GLUE.has(r)) && HAN_RUN.test(r);
-  for (const fromEnd of [false, true]) {
-    // Offsets of a run in a sibling: from its start, or from its end (what follows the run).
-    const len = Math.min(a.length, b.length);
-    for (let o = 0; o < len; o++) {
-      for (let n = Math.min(4, len - o); n >= 1; n--) {
-        const ra = fromEnd ? a.slice(a.length - o - n, a.length - o) : a.slice(o, o + n);
-        const rb = fromEnd ? b.slice(b.length - o - n, b.length - o) : b.slice(o, o + n);
-        if (ra !== rb || !inner(ra)) {
-          continue;
-        }
-        // Inside: a slot of one character or more between the opening and the run, and between it and the ending.
-        const before = (x: string): number => (fromEnd ? x.length - o - n : o);
-        const after = (x: string): number => x.length - before(x) - n;
-        if ([a, b].some((x) => before(x) <= prefix.length || after(x) <= suffix.length) || t.includes(ra)) {
-          continue;
-        }
-        // Where the run would stand in the item: the same count of characters before it (from the start) or after it.
-        const at = fromEnd ? t.length - o : o;
-        const rest = fromEnd ? at : t.length - at;
-        const others = [a, b].map((x) => (fromEnd ? before(x) : after(x)));
-        if (at <= prefix.length || t.length - at <= suffix.length || !boundary(at) || rest < Math.min(...others) - 1 || rest > Math.max(...others) + 2) {
-          continue;
-        }
-        if (alternates((x) => !x.includes(ra))) {
-          return undefined;
-        }
-        return { word: ra, frame: fromEnd ? `${prefix}{X}${ra}{Y}${suffix}` : `${prefix}{X}${ra}{Y}${suffix}` };
-      }
-    }
-  }
-  return undefined;
 }
 
 /** The clauses of a paragraph's prose that dropped a piece of their neighbours' frame (see the header). */
