@@ -29,6 +29,10 @@ ruleTester('structure/frame-mismatch', {
     '把落脚点放在贫困地区加快发展上、放在贫困农民获得实惠上、放在带领群众脱贫致富上，在精准施策上出实招、在精准推进上下实功。',
     // 还是 is “or”, not a connective left out: 无论是…，还是…，或是… share no 是 frame to break.
     '无论是城市功能的坚守，还是城市生态的归依，或是城市文化的延续，都是城市发展的自然之道。',
+    // A verb in the place of the siblings' copula (文化遗产保留着… for 文化遗产是…): a variation, not a drop.
+    '讲述文化遗产的重要性，文化遗产是文化多样性的生动体现。\n讲述文化遗产的重要性，文化遗产保留着都市人的现代记忆。\n讲述文化遗产的重要性，文化遗产是连接过去与未来的桥梁。',
+    // The copula kept after an adverb of the item's own (理性也是…).
+    '理性是个人成长之基。个人有了理性，才能明辨是非。\n理性是企业立业之本。企业有了理性，才能行稳致远。\n理性也是社会和谐之源。社会有了理性，才能安定有序。',
     // The frame kept after a connective (更不能以…为代价).
     '不能以牺牲精神文明为代价，不能以牺牲生态环境为代价，更不能以牺牲人的生命为代价。',
   ],
@@ -52,6 +56,21 @@ ruleTester('structure/frame-mismatch', {
       // though the frame is a small part of the siblings' long leads.
       text: '家风关乎社会风气，化解精神缺失的危机。家风是一个家庭的灵魂，影响着每一个成员。\n家风关乎个人修养，涵养立身处世的品格。良好的家风能够让人明辨是非。\n关乎政治生态，培育为政为民的情怀。很多党员干部落马，都与家风不正有关。',
       errors: [{ range: [74, 91], text: '关乎政治生态，培育为政为民的情怀。', message: '家风关乎{X}' }],
+    },
+    {
+      // The copula of the siblings' opening 理性是 dropped, a noun where it stood: the link is missing.
+      text: '理性是个人成长之基。个人有了理性，才能明辨是非。\n理性是企业立业之本。企业有了理性，才能行稳致远。\n理性社会和谐之源。社会有了理性，才能安定有序。',
+      errors: [{ range: [50, 59], text: '理性社会和谐之源。', message: '理性是{X}之{Y}' }],
+    },
+    {
+      // A frame standing after each lead's own opening clause (…是建设高效政府的…): a word inside it dropped.
+      text: '简政放权，减少审批环节是建设高效政府的重要途径。要加快推进。\n转型升级，优化服务流程是建设政府的必然要求。要加快转型。\n因地制宜，创新管理方式是建设高效政府的重要方向。要突出特色。',
+      errors: [{ range: [31, 53], text: '转型升级，优化服务流程是建设政府的必然要求。', message: '{X}是建设高效政府的{Y}' }],
+    },
+    {
+      // …and the copula opening that frame.
+      text: '简政放权，减少审批环节是建设高效政府的重要途径。要加快推进。\n转型升级，优化服务流程建设高效政府的必然要求。要加快转型。\n因地制宜，创新管理方式是建设高效政府的重要方向。要突出特色。',
+      errors: [{ range: [31, 54], text: '转型升级，优化服务流程建设高效政府的必然要求。', message: 'breaks the frame' }],
     },
     {
       // 自然 dropped from the first item of a clause series (the clause opens with words of its own).
