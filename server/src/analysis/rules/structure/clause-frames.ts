@@ -108,7 +108,7 @@ export type Alternates = (test: (clause: string) => boolean) => boolean;
  * What `odd` lost of the frame its `siblings` share (see the header), with the frame as a template. `lead`
  * says the clause opens its sentence and may begin with words of its own.
  */
-function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | 'run' | undefined, middle: boolean, alternates: Alternates, tokens: readonly Token[], tagOf: TagOf | undefined, bareEnding = false): { word: string; frame: string } | undefined {
+function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | 'run' | undefined, middle: boolean, alternates: Alternates, tokens: readonly Token[], tagOf: TagOf | undefined, bare?: 'ending' | 'opening'): { word: string; frame: string } | undefined {
   const texts = siblings.map((s) => s.text);
   const lengths = texts.map((t) => t.length);
   const shortest = Math.min(...lengths);
@@ -118,14 +118,28 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
     return undefined;
   }
   const whole = frameOf(texts);
-  // With `bareEnding`, a one-character ending the siblings share by chance (合力, 威慑力) is taken for part of
+  // With `bare` 'ending', a one-character ending the siblings share by chance (合力, 威慑力) is taken for part of
   // their slots: 没有良好的长效机制 against 没有形成强大的合力，没有形成较强的威慑力 lost 形成, not 力. Only
   // for a clause before or between its siblings: one after them that keeps none of their ending as often
-  // opens what follows (放在…上、放在…上，在精准施策上出实招、在精准推进上下实功).
-  if (bareEnding && whole.suffix.length !== 1) {
-    return undefined;
+  // opens what follows (放在…上、放在…上，在精准施策上出实招、在精准推进上下实功). With 'opening', the siblings'
+  // opening is cut to what the item shares of it, one character or more, the rest taken for part of their
+  // slots (在人民大众当中，在社会生活，在人民的实践当中: 在, not 在人民; 当中 dropped).
+  let f: Frame = whole;
+  if (bare === 'ending') {
+    if (whole.suffix.length !== 1) {
+      return undefined;
+    }
+    f = { prefix: whole.prefix, suffix: '', glue: [] };
+  } else if (bare === 'opening') {
+    let n = 0;
+    while (n < whole.prefix.length && odd.text[n] === whole.prefix[n]) {
+      n++;
+    }
+    if (n === 0 || n === whole.prefix.length || whole.suffix.length < 2 || odd.text.endsWith(whole.suffix)) {
+      return undefined;
+    }
+    f = { prefix: whole.prefix.slice(0, n), suffix: whole.suffix, glue: [] };
   }
-  const f: Frame = bareEnding ? { prefix: whole.prefix, suffix: '', glue: [] } : whole;
   const { prefix, suffix } = f;
   const fixed = prefix.length + suffix.length;
   // A frame of two characters or more, besides glue; slots between them.
@@ -379,7 +393,7 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         const alternates: Alternates = (test) => around.some(test);
         const lead = k === 0 ? 'sentence' : opt[0]! > k ? 'run' : undefined;
         const middle = opt[0]! < k && k < opt[1]!;
-        const d = droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf) ?? (lead === 'run' || middle ? droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, true) : undefined);
+        const d = droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf) ?? (lead === 'run' || middle ? (droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'ending') ?? droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'opening')) : undefined);
         if (d) {
           out.push({ start: odd.start, end: odd.start + odd.text.length, word: d.word, frame: d.frame, siblings: siblings.map((s) => ({ start: s.start, end: s.start + s.text.length })) });
           return;
