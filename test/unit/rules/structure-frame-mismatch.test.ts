@@ -33,8 +33,6 @@ ruleTester('structure/frame-mismatch', {
     '讲述文化遗产的重要性，文化遗产是文化多样性的生动体现。\n讲述文化遗产的重要性，文化遗产保留着都市人的现代记忆。\n讲述文化遗产的重要性，文化遗产是连接过去与未来的桥梁。',
     // The copula kept after an adverb of the item's own (理性也是…).
     '理性是个人成长之基。个人有了理性，才能明辨是非。\n理性是企业立业之本。企业有了理性，才能行稳致远。\n理性也是社会和谐之源。社会有了理性，才能安定有序。',
-    // All of the shared opening 凝聚 missing from a clause two places after another series (有事…商量): not judged.
-    '有事多商量、有事好商量、有事会商量，通过协商凝聚共识、智慧、凝聚力量。',
     // The frame kept after a connective (更不能以…为代价).
     '不能以牺牲精神文明为代价，不能以牺牲生态环境为代价，更不能以牺牲人的生命为代价。',
   ],
