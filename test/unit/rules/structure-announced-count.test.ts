@@ -57,6 +57,11 @@ ruleTester('structure/announced-count', {
       errors: [{ range: [6, 8], text: '两个', message: 'but 3 follow' }],
     },
     {
+      // Items numbered 第一点：… in the paragraphs after the count.
+      text: '需要做到以下两点：\n第一点：紧扣材料主题。\n第二点：观点正确鲜明。\n第三点：论证层次清晰。',
+      errors: [{ range: [6, 8], text: '两点', message: 'but 3 follow' }],
+    },
+    {
       // A quoted count that the colon follows (打好“五张牌”：) does announce the items.
       text: '要打好“三张牌”：一是打好政治牌；二是打好团结牌。',
       errors: [{ range: [4, 6], text: '三张', message: 'but 2 follow' }],

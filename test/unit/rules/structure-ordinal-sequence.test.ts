@@ -9,6 +9,9 @@ ruleTester('structure/ordinal-sequence', {
     // A 2 after the second 一是: that 一是 starts a new list after an item of its own.
     '一是加强学习。一是改进作风。二是狠抓落实。',
     '要求：1.观点鲜明；2.结构严谨；3.语言流畅。',
+    // 第一点：/ 第二个方面是 — ordinals with a unit word — in order.
+    '需要做到以下三点：\n第一点：紧扣材料主题。\n第二点：观点正确鲜明。\n第三点：论证层次清晰。',
+    '分为两个方面：第一个方面是段落布局，第二个方面是字数分布。',
   ],
   invalid: [
     {
@@ -63,6 +66,17 @@ ruleTester('structure/ordinal-sequence', {
       text: '1.坚持学习。\n1.改进作风。',
       errors: [{ range: [8, 10], text: '1.', message: 'repeats the one before it' }],
       output: '1.坚持学习。\n2.改进作风。',
+    },
+    {
+      // An ordinal with a unit word (第二点) repeated, renumbered with its unit.
+      text: '需要做到以下三点：\n第一点：紧扣材料主题。\n第二点：观点正确鲜明。\n第二点：论证层次清晰。',
+      errors: [{ range: [34, 37], text: '第二点', message: 'repeats the one before it' }],
+      output: '需要做到以下三点：\n第一点：紧扣材料主题。\n第二点：观点正确鲜明。\n第三点：论证层次清晰。',
+    },
+    {
+      text: '分为两个方面：第一个方面是段落布局，第三个方面是字数分布。',
+      errors: [{ range: [18, 23], text: '第三个方面', message: 'skips a number' }],
+      output: '分为两个方面：第一个方面是段落布局，第二个方面是字数分布。',
     },
     {
       // UTF-16 offsets past an astral character, and CRLF line ends.
