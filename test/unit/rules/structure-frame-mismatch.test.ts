@@ -33,10 +33,6 @@ ruleTester('structure/frame-mismatch', {
     '讲述文化遗产的重要性，文化遗产是文化多样性的生动体现。\n讲述文化遗产的重要性，文化遗产保留着都市人的现代记忆。\n讲述文化遗产的重要性，文化遗产是连接过去与未来的桥梁。',
     // The copula kept after an adverb of the item's own (理性也是…).
     '理性是个人成长之基。个人有了理性，才能明辨是非。\n理性是企业立业之本。企业有了理性，才能行稳致远。\n理性也是社会和谐之源。社会有了理性，才能安定有序。',
-    // Sentences opening alike: one that changed a character of the opening (无心 for 不), one whose head is a
-    // single word (爱心，亦是善).
-    '有的教师不精心备课，用陈旧的讲义对付学生。有的教师无心授课，主要精力用于办公司。有的教师不讲专业知识，而热衷于赚钱。',
-    '爱心是阳光，普照黑暗的大地；爱心是雨水，滋润干涸的沙丘；爱心是树叶，阴凉燥热的夏天；爱心，亦是善。',
     // The frame kept after a connective (更不能以…为代价).
     '不能以牺牲精神文明为代价，不能以牺牲生态环境为代价，更不能以牺牲人的生命为代价。',
   ],
@@ -140,11 +136,6 @@ ruleTester('structure/frame-mismatch', {
       // The siblings share 在人民 by chance (人民 is their slots'): held against 在{X}当中, 当中 was dropped.
       text: '我认为这个源泉在人民大众当中，在社会生活，在人民的实践当中。',
       errors: [{ range: [15, 20], text: '在社会生活', message: '在{X}当中' }],
-    },
-    {
-      // Sentences parted by ；: the opening clause of each held against those of its neighbours.
-      text: '童年是一只船，承载父母无数的心愿；童年是一首歌，唱出无忧无虑的欢乐；童年一座山，留下攀登的足迹。',
-      errors: [{ range: [34, 39], text: '童年一座山', message: '童年是一{X}' }],
     },
     {
       // UTF-16 offsets past an astral character, and CRLF line ends.

@@ -14,9 +14,6 @@
  * slot, tagged as the neighbours' slots are. The first clause of a sentence may open with words of its own
  * (我们要尊重、…): its last (frame at the end) or first characters are compared then.
  *
- * The opening clauses of consecutive sentences (parted by 。！？；) are held against each other the same way
- * (童年是一只船，…；童年是一首歌，…；童年一座山，…).
- *
  * Everything works on one paragraph's prose and tokens, offsets relative to the paragraph.
  */
 import { splitClauses } from '../../structure/clauses';
@@ -228,9 +225,7 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
           const u = prefix.slice(0, from);
           const v = prefix.slice(to);
           const rest = u + v;
-          // The run starts where the item leaves the opening (有的教师无心授课 against 有的教师不…: it kept 教师,
-          // it changed 不; 教师不 was not dropped).
-          if (!HAN_RUN.test(word) || PARTICLES.has(word) || !t.startsWith(rest) || t.includes(word) || !fits(t.length + word.length) || t[from] === prefix[from]) {
+          if (!HAN_RUN.test(word) || PARTICLES.has(word) || !t.startsWith(rest) || t.includes(word) || !fits(t.length + word.length)) {
             continue;
           }
           if (alternates((x) => x.startsWith(rest) && !x.startsWith(prefix))) {
@@ -308,48 +303,6 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
     const unknown = tagOf?.(t) === undefined && slots.every((x) => x.length === t.length);
     return tagged(t, slots) || unknown ? word : undefined;
   }
-}
-
-/**
- * Sentences of a paragraph (parted by 。！？；) whose opening clause dropped a piece of the frame the opening
- * clauses of two neighbouring sentences share (童年是一只船，…；童年是一首歌，…；童年一座山，…): the same test
- * as for the clauses of one sentence, without words of the item's own. `seen` holds the clauses already reported.
- */
-function headDrops(prose: string, tokens: readonly Token[], tagOf: TagOf | undefined, seen: ReadonlySet<number>): ClauseDrop[] {
-  const heads: Piece[] = [];
-  let opening = true;
-  for (const c of splitClauses(prose, CLAUSE_MARKS)) {
-    if (opening) {
-      heads.push({ text: c.core, start: c.coreStart });
-    }
-    opening = !INNER_MARKS.has(c.mark) || c.mark === '；' || c.mark === ';';
-  }
-  const out: ClauseDrop[] = [];
-  const none: Alternates = () => false;
-  heads.forEach((odd, k) => {
-    // Three Han characters or more: a head of one word (爱心，亦是善) is a topic, not an item.
-    if (seen.has(odd.start) || (odd.text.match(/\p{Script=Han}/gu) ?? []).length < 3) {
-      return;
-    }
-    for (const opt of [[k + 1, k + 2], [k - 2, k - 1], [k - 1, k + 1]]) {
-      if (opt.some((i) => i < 0 || i >= heads.length)) {
-        continue;
-      }
-      const siblings = opt.map((i) => heads[i]!);
-      const d = droppedRun(siblings, odd, undefined, opt[0]! < k && k < opt[1]!, none, tokens, tagOf);
-      // A word of two characters or more: sentences vary more than the clauses of one (有的教师无心授课 against
-      // 有的教师不…: 不 changed, not dropped).
-      // The head keeps part of the siblings' frame: one that keeps none of it (强化… after 带头…。带头…。) opens
-      // something else.
-      const { prefix, suffix } = frameOf(siblings.map((x) => x.text));
-      const keeps = (prefix.length > 0 && odd.text.startsWith(prefix[0]!)) || (suffix.length > 0 && odd.text.endsWith(suffix[suffix.length - 1]!));
-      if (d && d.word.length >= 2 && keeps) {
-        out.push({ start: odd.start, end: odd.start + odd.text.length, word: d.word, frame: d.frame, siblings: siblings.map((x) => ({ start: x.start, end: x.start + x.text.length })) });
-        return;
-      }
-    }
-  });
-  return out;
 }
 
 /** The clauses of a paragraph's prose that dropped a piece of their neighbours' frame (see the header). */
@@ -448,6 +401,5 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
       }
     });
   }
-  const seen = new Set(out.map((d) => d.start));
-  return [...out, ...headDrops(prose, tokens, tagOf, seen)].sort((a, b) => a.start - b.start);
+  return out;
 }
