@@ -33,6 +33,11 @@ ruleTester('structure/frame-mismatch', {
     '讲述文化遗产的重要性，文化遗产是文化多样性的生动体现。\n讲述文化遗产的重要性，文化遗产保留着都市人的现代记忆。\n讲述文化遗产的重要性，文化遗产是连接过去与未来的桥梁。',
     // The copula kept after an adverb of the item's own (理性也是…).
     '理性是个人成长之基。个人有了理性，才能明辨是非。\n理性是企业立业之本。企业有了理性，才能行稳致远。\n理性也是社会和谐之源。社会有了理性，才能安定有序。',
+    // A verb where the siblings have theirs (破解 for 提高): changed, not dropped, in adjacent clauses or in parts
+    // parted by ；.
+    '坚持以人民为中心，有利于提高资源利用效率，有利于破解资源瓶颈，有利于提高科技创新水平。',
+    '发展循环经济，有利于提高资源利用效率；发展循环经济，有利于破解资源瓶颈；发展循环经济，有利于提高科技创新水平。',
+    '中国要强，农业必须强；中国要富，农民必须富；中国要美，农村必须美。',
     // The frame kept after a connective (更不能以…为代价).
     '不能以牺牲精神文明为代价，不能以牺牲生态环境为代价，更不能以牺牲人的生命为代价。',
   ],
@@ -136,6 +141,11 @@ ruleTester('structure/frame-mismatch', {
       // The siblings share 在人民 by chance (人民 is their slots'): held against 在{X}当中, 当中 was dropped.
       text: '我认为这个源泉在人民大众当中，在社会生活，在人民的实践当中。',
       errors: [{ range: [15, 20], text: '在社会生活', message: '在{X}当中' }],
+    },
+    {
+      // Parts parted by ； of two clauses each: a clause held against the clauses at its place in the parts around.
+      text: '中国要强，农业必须强；中国富，农民必须富；中国要美，农村必须美。',
+      errors: [{ range: [11, 14], text: '中国富', message: '中国要{X}' }],
     },
     {
       // UTF-16 offsets past an astral character, and CRLF line ends.

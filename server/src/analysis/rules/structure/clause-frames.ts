@@ -14,6 +14,9 @@
  * slot, tagged as the neighbours' slots are. The first clause of a sentence may open with words of its own
  * (我们要尊重、…): its last (frame at the end) or first characters are compared then.
  *
+ * A sentence of parts parted by ； with as many clauses each (中国要强，农业必须强；中国富，…；中国要美，…) also
+ * holds each clause against the clauses at its place in the parts around it.
+ *
  * Everything works on one paragraph's prose and tokens, offsets relative to the paragraph.
  */
 import { splitClauses } from '../../structure/clauses';
@@ -246,7 +249,9 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
             const kind = (w: string): string | undefined => tagOf?.(w)?.[0];
             const unlike = next !== undefined && kind(next) !== undefined && [next, next.slice(0, 2)].every((w) => kind(w) !== kind(word));
             const longer = word.length >= 2 && unlike ? 1 : 0;
-            if (placed && slotMax - slotMin <= 1 && own >= slotMin - 1 && own <= slotMax + longer && starts.has(c.start + rest.length)) {
+            // A word of the dropped one's kind in its place (有利于破解… against 有利于提高…) replaced it.
+            const replaced = word.length >= 2 && next !== undefined && kind(word) !== undefined && kind(next) === kind(word);
+            if (placed && !replaced && slotMax - slotMin <= 1 && own >= slotMin - 1 && own <= slotMax + longer && starts.has(c.start + rest.length)) {
               return word;
             }
             continue;
@@ -351,6 +356,16 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
       }
       return { text, start };
     });
+    // The parts of the sentence parted by ；: the clauses of each, and each clause's part.
+    const units: number[][] = [[]];
+    const unitOf: number[] = [];
+    sentence.forEach((c, i) => {
+      units[units.length - 1]!.push(i);
+      unitOf.push(units.length - 1);
+      if ((c.mark === '；' || c.mark === ';') && i + 1 < sentence.length) {
+        units.push([]);
+      }
+    });
     pieces.forEach((odd, k) => {
       // A clause the list splitter cut before a conjunction (贴近自身思想和工作实际) is not a whole item; an item
       // holds two Han characters or more.
@@ -367,6 +382,17 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         [k - 2, k - 1],
         [k - 1, k + 1],
       ];
+      // Parts of the sentence parted by ； that hold as many clauses each (中国要强，农业必须强；中国富，农民必须富；
+      // 中国要美，农村必须美): the clause at the same place in the parts around.
+      const u = unitOf[k]!;
+      const same = (v: number): number | undefined => (units[v] !== undefined && units[v]!.length === units[u]!.length && units[u]!.length >= 2 ? units[v]![k - units[u]![0]!] : undefined);
+      for (const [a, b] of [[u - 1, u + 1], [u + 1, u + 2], [u - 2, u - 1]] as const) {
+        const x = same(a);
+        const y = same(b);
+        if (x !== undefined && y !== undefined) {
+          options.push([x, y]);
+        }
+      }
       for (const opt of options) {
         if (opt.some((i) => i < 0 || i >= pieces.length)) {
           continue;
