@@ -6,7 +6,8 @@
  *
  * With --gold (a JSON in the gold format, test/fixtures/dev-gold/structure.json), each finding is marked TP
  * when it overlaps a defect of its kind there, FP otherwise, and precision per rule is printed for the
- * essays of that file.
+ * essays of that file. With --new as well, every dev essay is read and only the findings that overlap nothing
+ * recorded in that file (no defect, no distractor) are listed: what a change made the rules report anew.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,6 +22,7 @@ function main(): void {
   let from = 0;
   let count = 150;
   let goldFile: string | undefined;
+  let onlyNew = false;
   const only: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -30,6 +32,8 @@ function main(): void {
       count = Number(argv[++i]);
     } else if (a === '--rule') {
       only.push(argv[++i]!);
+    } else if (a === '--new') {
+      onlyNew = true;
     } else if (a === '--gold') {
       goldFile = argv[++i]!;
     }
@@ -37,7 +41,7 @@ function main(): void {
   const split = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'data', 'gold', 'split.json'), 'utf8')) as { dev: string[]; test: string[] };
   const test = new Set(split.test);
   const gold = goldFile ? (JSON.parse(fs.readFileSync(goldFile, 'utf8')) as GoldEssay[]) : undefined;
-  const files = gold ? gold.map((g) => g.file) : split.dev.slice(from, from + count);
+  const files = gold && !onlyNew ? gold.map((g) => g.file) : onlyNew ? split.dev : split.dev.slice(from, from + count);
   const rules = only.length > 0 ? only : RULES;
   const config: AnalysisConfig = { rules: {}, script: 'auto', acceptedWords: [], only: rules };
   const counts = new Map<string, { tp: number; fp: number }>();
@@ -49,6 +53,9 @@ function main(): void {
     const g = gold?.find((x) => x.file === file);
     for (const f of getAnalyzer().analyze(text, { format: 'plaintext', config }).findings) {
       let mark = '';
+      if (onlyNew && (g?.defects.some((d) => overlaps(f, d)) || g?.distractors.some((d) => overlaps(f, d)))) {
+        continue;
+      }
       if (g) {
         const types = ruleTypes(f.rule);
         const tp = g.defects.some((d) => (types.precision === 'any' || types.precision.has(d.type)) && overlaps(f, d));

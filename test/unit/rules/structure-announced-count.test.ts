@@ -12,6 +12,14 @@ ruleTester('structure/announced-count', {
     '造成资金短缺的原因大致分为三种。从企业自身来看，一是资本基础薄弱；二是融资渠道单一；三是管理水平不高。',
     // A count two sentences back is no announcement when the sentence before the items is long.
     '资金短缺的原因有三种。企业在初创时期往往缺乏稳定的现金流，也难以获得银行的信任和支持。一是资本基础薄弱；二是融资渠道单一。',
+    // A clause series announced in its own sentence, matching.
+    '这个目的有四点：第一点是回顾历史，第二点是展望未来，第三点是表彰先进，第四点是凝聚力量。',
+    // Seven announced, the outline finds four of them (shared 证法): the count is not checked against them.
+    '常见的论证方法有七种：例证法、引证法、喻证法、比较法、归谬法、归纳法和演绎法。',
+    // 两方面的作用，让…，让…，让…: the count names something else, the clauses after it are not its items.
+    '充分发挥政策规定和市场调节两方面的作用，让人们理解政策，让人们树立观念，让人们养成习惯。',
+    // A count inside quoted titles listed with 、 names part of each title, it announces nothing.
+    '初步形成了“发放三种补贴”、“建设三种住房”的政策体系。一是公共租赁住房；二是经济适用住房。',
   ],
   invalid: [
     {
@@ -32,6 +40,31 @@ ruleTester('structure/announced-count', {
       // The count in the sentence before a short lead-in (从企业自身来看，) that holds none.
       text: '造成资金短缺的原因大致分为三种。从企业自身来看，一是资本基础薄弱；二是融资渠道单一；三是管理水平不高；四是信用记录缺失。',
       errors: [{ range: [13, 15], text: '三种', message: 'but 4 follow' }],
+    },
+    {
+      // A clause series announced in its own sentence: 三点 before four clauses of 第…点是.
+      text: '这个目的有三点：第一点是回顾历史，第二点是展望未来，第三点是表彰先进，第四点是凝聚力量。',
+      errors: [{ range: [5, 7], text: '三点', message: 'Announced 3 items' }],
+    },
+    {
+      // A count parted from its clauses by a comma.
+      text: '围绕道德建设的意义，完全可以概括为两个方面，对人负责，对市场负责，对社会负责。',
+      errors: [{ range: [17, 19], text: '两个', message: 'but 3 follow' }],
+    },
+    {
+      // A paragraph series (paragraphs sharing a lead) announced by 以下 in the paragraph before.
+      text: '我们应从以下两个方面来把握公共精神的内涵。\n公共精神是实现国家富强的动力。\n公共精神是实现民族振兴的保障。\n公共精神是实现人民幸福的源泉。',
+      errors: [{ range: [6, 8], text: '两个', message: 'but 3 follow' }],
+    },
+    {
+      // Items numbered 第一点：… in the paragraphs after the count.
+      text: '需要做到以下两点：\n第一点：紧扣材料主题。\n第二点：观点正确鲜明。\n第三点：论证层次清晰。',
+      errors: [{ range: [6, 8], text: '两点', message: 'but 3 follow' }],
+    },
+    {
+      // A quoted count that the colon follows (打好“五张牌”：) does announce the items.
+      text: '要打好“三张牌”：一是打好政治牌；二是打好团结牌。',
+      errors: [{ range: [4, 6], text: '三张', message: 'but 2 follow' }],
     },
     {
       // UTF-16 offsets past an astral character, and CRLF line ends.

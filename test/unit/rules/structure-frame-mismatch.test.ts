@@ -23,6 +23,23 @@ ruleTester('structure/frame-mismatch', {
     '誓言不是口号，是行动；不是目标，是要求。',
     '以动漫、网络游戏、手机游戏为代表的新兴业态发展迅速。',
     '我们应从自身做起，认真学习、积极学习。',
+    // A verb in the place of the siblings' verb (顺应 for 实现): changed, not dropped, though the slot is longer.
+    '惟有理性的企业，方能顺应时代的发展趋势，方能实现经济效益最大化，方能实现企业的可持续发展。',
+    // 放在…上 ×3, then a new run 在…上…: a clause after the siblings keeping none of their one-character ending.
+    '把落脚点放在贫困地区加快发展上、放在贫困农民获得实惠上、放在带领群众脱贫致富上，在精准施策上出实招、在精准推进上下实功。',
+    // 还是 is “or”, not a connective left out: 无论是…，还是…，或是… share no 是 frame to break.
+    '无论是城市功能的坚守，还是城市生态的归依，或是城市文化的延续，都是城市发展的自然之道。',
+    // A verb in the place of the siblings' copula (文化遗产保留着… for 文化遗产是…): a variation, not a drop.
+    '讲述文化遗产的重要性，文化遗产是文化多样性的生动体现。\n讲述文化遗产的重要性，文化遗产保留着都市人的现代记忆。\n讲述文化遗产的重要性，文化遗产是连接过去与未来的桥梁。',
+    // The copula kept after an adverb of the item's own (理性也是…).
+    '理性是个人成长之基。个人有了理性，才能明辨是非。\n理性是企业立业之本。企业有了理性，才能行稳致远。\n理性也是社会和谐之源。社会有了理性，才能安定有序。',
+    // A verb where the siblings have theirs (破解 for 提高): changed, not dropped, in adjacent clauses or in parts
+    // parted by ；.
+    '坚持以人民为中心，有利于提高资源利用效率，有利于破解资源瓶颈，有利于提高科技创新水平。',
+    '发展循环经济，有利于提高资源利用效率；发展循环经济，有利于破解资源瓶颈；发展循环经济，有利于提高科技创新水平。',
+    '中国要强，农业必须强；中国要富，农民必须富；中国要美，农村必须美。',
+    // The frame kept after a connective (更不能以…为代价).
+    '不能以牺牲精神文明为代价，不能以牺牲生态环境为代价，更不能以牺牲人的生命为代价。',
   ],
   invalid: [
     {
@@ -44,6 +61,21 @@ ruleTester('structure/frame-mismatch', {
       // though the frame is a small part of the siblings' long leads.
       text: '家风关乎社会风气，化解精神缺失的危机。家风是一个家庭的灵魂，影响着每一个成员。\n家风关乎个人修养，涵养立身处世的品格。良好的家风能够让人明辨是非。\n关乎政治生态，培育为政为民的情怀。很多党员干部落马，都与家风不正有关。',
       errors: [{ range: [74, 91], text: '关乎政治生态，培育为政为民的情怀。', message: '家风关乎{X}' }],
+    },
+    {
+      // The copula of the siblings' opening 理性是 dropped, a noun where it stood: the link is missing.
+      text: '理性是个人成长之基。个人有了理性，才能明辨是非。\n理性是企业立业之本。企业有了理性，才能行稳致远。\n理性社会和谐之源。社会有了理性，才能安定有序。',
+      errors: [{ range: [50, 59], text: '理性社会和谐之源。', message: '理性是{X}之{Y}' }],
+    },
+    {
+      // A frame standing after each lead's own opening clause (…是建设高效政府的…): a word inside it dropped.
+      text: '简政放权，减少审批环节是建设高效政府的重要途径。要加快推进。\n转型升级，优化服务流程是建设政府的必然要求。要加快转型。\n因地制宜，创新管理方式是建设高效政府的重要方向。要突出特色。',
+      errors: [{ range: [31, 53], text: '转型升级，优化服务流程是建设政府的必然要求。', message: '{X}是建设高效政府的{Y}' }],
+    },
+    {
+      // …and the copula opening that frame.
+      text: '简政放权，减少审批环节是建设高效政府的重要途径。要加快推进。\n转型升级，优化服务流程建设高效政府的必然要求。要加快转型。\n因地制宜，创新管理方式是建设高效政府的重要方向。要突出特色。',
+      errors: [{ range: [31, 54], text: '转型升级，优化服务流程建设高效政府的必然要求。', message: 'breaks the frame' }],
     },
     {
       // 自然 dropped from the first item of a clause series (the clause opens with words of its own).
@@ -79,6 +111,41 @@ ruleTester('structure/frame-mismatch', {
       // The first of a run after words of the sentence's own, the segmenter's 守规矩 one word.
       text: '我们应当能够讲、懂规矩、守规矩。',
       errors: [{ range: [0, 7], text: '我们应当能够讲', message: '“规矩”' }],
+    },
+    {
+      // The item opens with a particle no clause opens with: the word before it in the siblings' opening was dropped.
+      text: '食品安全问题关系着人民群众的身心健康，关系着社会的稳定，着全面建设小康社会的成败。',
+      errors: [{ range: [28, 40], text: '着全面建设小康社会的成败', message: '“关系”' }],
+    },
+    {
+      text: '创业的氛围日益浓厚，创业的机会随处可见，的项目更是琳琅满目。',
+      errors: [{ range: [20, 29], text: '的项目更是琳琅满目', message: '创业的{X}' }],
+    },
+    {
+      // The glue 为 opening the siblings' ending 为代价 dropped; the item's connective 更 is left out of the comparison.
+      text: '不能以牺牲精神文明为代价，不能以牺牲生态环境为代价，更不能以牺牲人的生命代价。',
+      errors: [{ range: [27, 38], text: '不能以牺牲人的生命代价', message: '不能以牺牲{X}为代价' }],
+    },
+    {
+      // 更是: the segmenter's word joins the connective to 是; 可以 dropped.
+      text: '成功的标准可以是财富积累的多少，可以是事业发展的好坏，更是目标达成的快慢。',
+      errors: [{ range: [28, 36], text: '是目标达成的快慢', message: '“可以”' }],
+    },
+    {
+      // A one-character ending the siblings share by chance (合力, 威慑力) is not their frame: 形成 was dropped, and
+      // the adjective after 没有 is no verb in its place.
+      text: '制度建设不够完善，没有良好的长效机制，没有形成强大的合力，没有形成较强的威慑力。',
+      errors: [{ range: [9, 18], text: '没有良好的长效机制', message: '没有形成{X}' }],
+    },
+    {
+      // The siblings share 在人民 by chance (人民 is their slots'): held against 在{X}当中, 当中 was dropped.
+      text: '我认为这个源泉在人民大众当中，在社会生活，在人民的实践当中。',
+      errors: [{ range: [15, 20], text: '在社会生活', message: '在{X}当中' }],
+    },
+    {
+      // Parts parted by ； of two clauses each: a clause held against the clauses at its place in the parts around.
+      text: '中国要强，农业必须强；中国富，农民必须富；中国要美，农村必须美。',
+      errors: [{ range: [11, 14], text: '中国富', message: '中国要{X}' }],
     },
     {
       // UTF-16 offsets past an astral character, and CRLF line ends.

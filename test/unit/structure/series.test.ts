@@ -34,6 +34,14 @@ test('Chinese numerals and ordinal markers', () => {
   assert.equal(ordinalAt('3.14是圆周率'), undefined);
   assert.equal(ordinalAt('第一，坚持')?.family, 'di');
   assert.equal(ordinalAt('第一书记'), undefined);
+  // With a unit word: 第一点：, 第二个方面是, 第四部分即; not 第一次, 第一个人.
+  assert.deepEqual(['第一点：紧扣主题', '第二个方面是字数', '第四部分即文尾'].map((t) => { const m = ordinalAt(t); return m && [m.family, m.variant, m.n, m.text]; }), [
+    ['di', '点', 1, '第一点'],
+    ['di', '个方面', 2, '第二个方面'],
+    ['di', '部分', 4, '第四部分'],
+  ]);
+  assert.equal(ordinalAt('第一次见面'), undefined);
+  assert.equal(ordinalAt('第一个人'), undefined);
 });
 
 test('seed 000: the 竹、兰、梅 frame series of three items', () => {

@@ -79,6 +79,8 @@ const RE_AR_PAREN = /^[（(](\d{1,2})[)）]/;
 // (four digits and 年) after the dot is not a fraction.
 const RE_AR_DOT = /^(\d{1,2})(、|[.．](?!\d)|[.．](?=\d{4}年))/;
 const RE_DI = /^第([一二三四五六七八九十]{1,3})(?=[，,、：:]|是|要|，)/;
+/** 第一点：, 第二个方面是, 第三部分为: the same family with a unit word, its variant. */
+const RE_DI_UNIT = /^第([一二三四五六七八九十]{1,3})(点|个方面|方面|部分)(?=[，,、：:]|是|为|要|即)/;
 const RE_SEQ = /^(首先|其次|再次|再者|最后)(?=[，,、：:]|要|是|应|必须|还|一|把|在|坚持)/;
 const RE_VERB = new RegExp(`^([一二三四五六七八九十]{1,2})([${ORDINAL_VERBS}])`);
 /** Words that start like an ordinal but are not (一是一，二是二; 一要素; 一把手; 一在于). */
@@ -125,6 +127,10 @@ export function ordinalAt(text: string, offset = 0): OrdinalMarker | undefined {
   if (m) {
     return make('di', '', parseChineseNumber(m[1]!), m[0].length);
   }
+  m = RE_DI_UNIT.exec(s);
+  if (m) {
+    return make('di', m[2]!, parseChineseNumber(m[1]!), m[0].length);
+  }
   m = RE_SEQ.exec(s);
   if (m) {
     return make('seq', '', SEQ[m[1]!]!, m[0].length);
@@ -153,7 +159,7 @@ export function formatOrdinal(like: OrdinalMarker, n: number): string {
     case 'ar-dot':
       return `${n}${like.variant}`;
     case 'di':
-      return `第${cn}`;
+      return `第${cn}${like.variant}`;
     case 'seq':
       return n === 1 ? '首先' : n === 2 ? '其次' : '再次';
     case 'circled':

@@ -60,6 +60,11 @@ export interface Series {
   /** The fixed (Simplified) words of the frame, in order. */
   frameWords: string[];
   announced: Announcement | null;
+  /**
+   * Two items 一是…，一是… parted by ， or ；: a repeated ordinal, or “one…, the other…” (两条：一是…；一是…), which
+   * the genre also writes. The repeat is reported tentatively.
+   */
+  oneOther?: boolean;
 }
 
 /** A section of the outline: a Markdown heading, a title, or a heading-like top-level ordinal item. */
@@ -142,18 +147,24 @@ function groupKey(m: OrdinalMarker): string {
 }
 
 /**
- * True when `m`, numbered 1, repeats the lone 1 of `run` rather than starting a new list: same family and
- * variant, and a 3 follows it (一是…一是…三是…), or no 2 follows it (1.…1.…, （一）…（一）…). But 两条：一是…；一是…
- * alone reads “one…, the other…” (not when the second opens a sentence or a paragraph), and 一是…一是…二是… is a
- * new list after an item of its own.
+ * Whether `m`, numbered 1, repeats the lone 1 of `run` rather than starting a new list: same family and
+ * variant, and a 3 follows it (一是…一是…三是…), or no 2 follows it (1.…1.…, （一）…（一）…). 两条：一是…；一是…
+ * alone may also read “one…, the other…” (not when the second opens a sentence or a paragraph): `'oneOther'`.
+ * 一是…一是…二是… is a new list after an item of its own.
  */
-function repeatsLoneOne(run: readonly OrdinalMarker[], m: OrdinalMarker, next: OrdinalMarker | undefined, afterStop: boolean): boolean {
+function repeatsLoneOne(run: readonly OrdinalMarker[], m: OrdinalMarker, next: OrdinalMarker | undefined, afterStop: boolean): boolean | 'oneOther' {
   const only = run.length === 1 ? run[0]! : undefined;
   if (m.n !== 1 || only === undefined || only.n !== 1 || only.family !== m.family || only.variant !== m.variant) {
     return false;
   }
+  if (next?.n === 3) {
+    return true;
+  }
+  if (next?.n === 2) {
+    return false;
+  }
   // “One…, the other…” parts its halves with ， or ；: a 一是 opening a sentence or a paragraph repeats the 1.
-  return next?.n === 3 || (next?.n !== 2 && (afterStop || !(m.family === 'verb' && m.variant === '是')));
+  return afterStop || !(m.family === 'verb' && m.variant === '是') ? true : 'oneOther';
 }
 
 /** Scratch table of `lcs`, grown as needed (detection is synchronous). */
@@ -433,8 +444,8 @@ function findAnnouncement(simplified: string, absStart: number, from: number, to
       continue;
     }
     // 两方面的原因：一方面是…：the items are 一方面/另一方面, inside the sentence, not the series after it;
-    // “建设三种住房”的政策体系: the count names part of a quoted title, not what follows.
-    if (rest.includes('一方面') || /^[^“”"]*[”"]的/.test(rest)) {
+    // “建设三种住房”的政策体系, “发放三种补贴”、“建设…”: the count names part of a quoted title, not what follows.
+    if (rest.includes('一方面') || /^[^“”"]*[”"](?:的|、|和|与)/.test(rest)) {
       continue;
     }
     last = { count, start: absStart + s + m.index, end: absStart + s + m.index + m[0].length, text: m[0] };
@@ -576,6 +587,7 @@ export function detectStructure(
       }
       // One paragraph may hold several runs (一是…二是…，后文又一是…): split where numbering restarts at 1.
       let run: OrdinalMarker[] = [];
+      let oneOther = false;
       const flush = (): void => {
         if (run.length >= 2) {
           const items: SeriesItem[] = run.map((m, k) => {
@@ -595,15 +607,20 @@ export function detectStructure(
             usedAtStart.add(pi);
           }
           const announced = findAnnouncement(prose, p.start, 0, run[0]!.start) ?? (run[0]!.start === firstContent(p.prose) && pi > 0 ? findAnnouncement(norm(pi - 1), paragraphs[pi - 1]!.start, 0, norm(pi - 1).length) : null);
-          series.push({ kind: 'ordinal', level: 'sentence', family: run[0]!.family, items, frameWords: [], announced });
+          series.push({ kind: 'ordinal', level: 'sentence', family: run[0]!.family, items, frameWords: [], announced, ...(oneOther && run.length === 2 ? { oneOther } : {}) });
         }
         run = [];
+        oneOther = false;
       };
       list.forEach((m, k) => {
         // Numbering restarts at 1, or goes down (三是…，一靠…；二靠…): a new list, nested in the item. But a 1
         // after a lone 1 is a repeated ordinal when no 2 follows it (一是…，一是…，三是…).
-        if (run.length > 0 && (m.n === 1 || m.n < run[run.length - 1]!.n) && !repeatsLoneOne(run, m, list[k + 1], /[。！？!?]\s*$/.test(prose.slice(Math.max(0, m.start - 4), m.start)))) {
-          flush();
+        if (run.length > 0 && (m.n === 1 || m.n < run[run.length - 1]!.n)) {
+          const repeats = repeatsLoneOne(run, m, list[k + 1], /[。！？!?]\s*$/.test(prose.slice(Math.max(0, m.start - 4), m.start)));
+          if (!repeats) {
+            flush();
+          }
+          oneOther = repeats === 'oneOther';
         }
         run.push(m);
       });
@@ -864,6 +881,34 @@ export function detectStructure(
     return { paragraph: pi, start, end, leadStart: start, leadEnd: end, lead: p.text.slice(x.start, x.end) };
   };
 
+  /**
+   * The count announcing a clause series of `n` items from `from` to `to` (relative) in paragraph `pi`: right
+   * before its first item in the same sentence, parted from it by a mark alone (存在三种问题：虚假，…; 可以概括为
+   * 三个方面，对人，…; 这个目的有三点：第一点是…), when the series holds every clause from there to the end of
+   * the sentence (常见的方法有七种：例证法、…、归纳法和演绎法 with four of them found announces nothing the outline
+   * can count).
+   */
+  const clauseAnnouncement = (pi: number, from: number, to: number, n: number): Announcement | null => {
+    const text = norm(pi);
+    const p = paragraphs[pi]!;
+    const a = findAnnouncement(text, p.start, 0, from);
+    if (!a) {
+      return null;
+    }
+    // 三个方面，/ 三种问题：/ 三点：即 — a short noun after the count, no 的 or quote (两方面的作用，让…).
+    const gap = text.slice(a.end - p.start, from);
+    if (!/^[^，,。；;：:的“”"、\s]{0,4}[：:，,](?:即|分别是|包括)?$/u.test(gap)) {
+      return null;
+    }
+    // The sentence ends with the last item (or after one more mark), and holds as many clauses as the series.
+    let end = to;
+    while (end < text.length && !/[。！？!?；;\n]/.test(text[end]!)) {
+      end++;
+    }
+    const parts = text.slice(from, end).split(/[、，,和及与]/).filter((x) => x.trim().length > 0).length;
+    return parts === n ? a : null;
+  };
+
   // 4b. Sentence-level frame series: three or more consecutive sentences of a paragraph that open alike
   // (要坚持…。要坚持…。要坚持…。 / 是…的基础；是…的保障；是…的关键).
   const sentenceItemStarts = new Set(series.filter((x) => x.level === 'sentence').flatMap((x) => x.items.map((it) => it.leadStart)));
@@ -940,7 +985,7 @@ export function detectStructure(
     items: run.items.map((x) => unitItem(pi, x)),
     frame: run.template,
     frameWords: [...run.words],
-    announced: null,
+    announced: clauseAnnouncement(pi, run.items[0]!.start, run.items[run.items.length - 1]!.end, run.items.length),
   });
   /** Short lists (clauses.ts), judged as recaps once every paragraph series is known (4f). */
   const shortRuns: Array<{ pi: number; run: ClauseRun }> = [];
@@ -982,7 +1027,17 @@ export function detectStructure(
     };
   });
   for (const run of paragraphRunsOf(paragraphLeads)) {
-    series.push({ kind: 'frame', level: 'paragraph', items: run.members.map((k) => paragraphItem(k, run.words)), frameWords: [...run.words], announced: null });
+    // A count in the paragraph before that points at what follows (应从以下三个方面…。 / 完成以下三步：), not
+    // a title's (从四个方面加强食品安全监管): these runs may hold part of a longer series.
+    const first = run.members[0]!;
+    const before = first > 0 && !paragraphs[first - 1]!.heading && !titleLike(first - 1) ? findAnnouncement(norm(first - 1), paragraphs[first - 1]!.start, 0, norm(first - 1).length) : null;
+    let pointing = false;
+    if (before) {
+      const text = norm(first - 1);
+      const rel = before.start - paragraphs[first - 1]!.start;
+      pointing = /(?:以下|如下|下面|下列)$/.test(text.slice(Math.max(0, rel - 6), rel).replace(/[的这几]+$/, '')) || /[：:]\s*$/.test(text.slice(rel));
+    }
+    series.push({ kind: 'frame', level: 'paragraph', items: run.members.map((k) => paragraphItem(k, run.words)), frameWords: [...run.words], announced: pointing ? before : null });
     run.members.forEach((k) => inParagraphSeries.add(k));
   }
   paragraphs.forEach((p, pi) => {

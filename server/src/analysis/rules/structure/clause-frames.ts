@@ -14,6 +14,9 @@
  * slot, tagged as the neighbours' slots are. The first clause of a sentence may open with words of its own
  * (我们要尊重、…): its last (frame at the end) or first characters are compared then.
  *
+ * A sentence of parts parted by ； with as many clauses each (中国要强，农业必须强；中国富，…；中国要美，…) also
+ * holds each clause against the clauses at its place in the parts around it.
+ *
  * Everything works on one paragraph's prose and tokens, offsets relative to the paragraph.
  */
 import { splitClauses } from '../../structure/clauses';
@@ -42,6 +45,12 @@ const INNER_MARKS: ReadonlySet<string> = new Set([...'，、；,;']);
 const HAN_RUN = /^\p{Script=Han}+$/u;
 /** Characters whose absence breaks no frame (文化创新 for 文化的创新). */
 const PARTICLES: ReadonlySet<string> = new Set([...'的地得了着之与和及并而也都就']);
+
+/** Particles that open no clause: an item opening with one lost the word before it. */
+const NO_OPENING: ReadonlySet<string> = new Set([...'着了的地得之']);
+
+/** Connectives that may open one item of a 排比 and not the others (…，也可以…，更可以…): compared without. */
+const CONNECTIVES: ReadonlySet<string> = new Set(['更', '也', '还', '又', '并', '且', '而且', '并且', '甚至', '乃至', '更不能', '也不能', '更要', '也要', '还要', '同时', '以及']);
 
 /** Single characters that hold a frame inside its items (以{X}为{Y}): their absence breaks it. */
 const GLUE: ReadonlySet<string> = new Set([...'为是于']);
@@ -102,7 +111,7 @@ export type Alternates = (test: (clause: string) => boolean) => boolean;
  * What `odd` lost of the frame its `siblings` share (see the header), with the frame as a template. `lead`
  * says the clause opens its sentence and may begin with words of its own.
  */
-function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | 'run' | undefined, middle: boolean, alternates: Alternates, tokens: readonly Token[], tagOf: TagOf | undefined): { word: string; frame: string } | undefined {
+function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | 'run' | undefined, middle: boolean, alternates: Alternates, tokens: readonly Token[], tagOf: TagOf | undefined, bare?: 'ending' | 'opening'): { word: string; frame: string } | undefined {
   const texts = siblings.map((s) => s.text);
   const lengths = texts.map((t) => t.length);
   const shortest = Math.min(...lengths);
@@ -111,7 +120,29 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
   if (longest > 24 || shortest < 2 || longest > shortest * 1.6 + 1) {
     return undefined;
   }
-  const f = frameOf(texts);
+  const whole = frameOf(texts);
+  // With `bare` 'ending', a one-character ending the siblings share by chance (合力, 威慑力) is taken for part of
+  // their slots: 没有良好的长效机制 against 没有形成强大的合力，没有形成较强的威慑力 lost 形成, not 力. Only
+  // for a clause before or between its siblings: one after them that keeps none of their ending as often
+  // opens what follows (放在…上、放在…上，在精准施策上出实招、在精准推进上下实功). With 'opening', the siblings'
+  // opening is cut to what the item shares of it, one character or more, the rest taken for part of their
+  // slots (在人民大众当中，在社会生活，在人民的实践当中: 在, not 在人民; 当中 dropped).
+  let f: Frame = whole;
+  if (bare === 'ending') {
+    if (whole.suffix.length !== 1) {
+      return undefined;
+    }
+    f = { prefix: whole.prefix, suffix: '', glue: [] };
+  } else if (bare === 'opening') {
+    let n = 0;
+    while (n < whole.prefix.length && odd.text[n] === whole.prefix[n]) {
+      n++;
+    }
+    if (n === 0 || n === whole.prefix.length || whole.suffix.length < 2 || odd.text.endsWith(whole.suffix)) {
+      return undefined;
+    }
+    f = { prefix: whole.prefix.slice(0, n), suffix: whole.suffix, glue: [] };
+  }
   const { prefix, suffix } = f;
   const fixed = prefix.length + suffix.length;
   // A frame of two characters or more, besides glue; slots between them.
@@ -176,6 +207,16 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
     if (hasPrefix === hasSuffix) {
       return undefined;
     }
+    if (!hasPrefix && tail === undefined && prefix.length >= 2) {
+      // The item opens with a particle no clause opens with, which the siblings' opening holds after one to four
+      // characters (着全面建设… against 关系着…，关系着…; 的项目… against 创业的氛围…，创业的机会…): those were dropped,
+      // whatever the item's length.
+      const i = prefix.indexOf(t[0]!);
+      const word = i > 0 ? prefix.slice(0, i) : '';
+      if (NO_OPENING.has(t[0]!) && i <= 4 && HAN_RUN.test(word) && ![...word].some((ch) => PARTICLES.has(ch)) && t.startsWith(prefix.slice(i)) && !t.includes(word)) {
+        return alternates((x) => x.startsWith(prefix.slice(i))) ? undefined : word;
+      }
+    }
     if (!hasPrefix) {
       // Part of the opening dropped: the item opens with the opening less one to four characters (u + v of
       // u + w + v), at a word's edge, and its slot is as long as the siblings' (着力提升… against 着力提高…
@@ -196,9 +237,21 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
           if (rest.length > 0) {
             // What is kept says where the word was: two characters or more before it (认识斑马线… against
             // 认识到…), or after it something besides particles (遍湖水万丈 against 看遍…).
-            const placed = v.length === 0 ? u.length >= 2 : [...v].some((ch) => HAN_RUN.test(ch) && !PARTICLES.has(ch));
+            // Or the item opens with a particle no clause opens with (着全面建设… against 关系着…): the word stood
+            // right before it.
+            const placed = v.length === 0 ? u.length >= 2 : [...v].some((ch) => HAN_RUN.test(ch) && !PARTICLES.has(ch)) || (u.length === 0 && NO_OPENING.has(v[0]!));
             const own = slot - rest.length;
-            if (placed && slotMax - slotMin <= 1 && own >= slotMin - 1 && own <= slotMax && starts.has(c.start + rest.length)) {
+            // A word of two characters or more may leave a slot up to one longer (没有良好的长效机制 against 没有形成
+            // 强大的合力); one character no longer (着力提升… against 着力提高…: the character changed, not dropped).
+            // A slot one longer is the word's when what follows it is not of its kind (方能顺应… against 方能实现…:
+            // a verb for a verb, changed rather than dropped).
+            const next = wordsIn(tokens, c.start + rest.length, c.start + t.length)[0]?.text;
+            const kind = (w: string): string | undefined => tagOf?.(w)?.[0];
+            const unlike = next !== undefined && kind(next) !== undefined && [next, next.slice(0, 2)].every((w) => kind(w) !== kind(word));
+            const longer = word.length >= 2 && unlike ? 1 : 0;
+            // A word of the dropped one's kind in its place (有利于破解… against 有利于提高…) replaced it.
+            const replaced = word.length >= 2 && next !== undefined && kind(word) !== undefined && kind(next) === kind(word);
+            if (placed && !replaced && slotMax - slotMin <= 1 && own >= slotMin - 1 && own <= slotMax + longer && starts.has(c.start + rest.length)) {
               return word;
             }
             continue;
@@ -216,6 +269,13 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
         }
       }
       return undefined;
+    }
+    // The glue character opening the ending dropped (以牺牲人的生命代价 against 以牺牲生态环境为代价): the rest of
+    // the ending and the opening kept, a slot of the siblings' length.
+    const glued = suffix[0]!;
+    if (tail === undefined && prefix.length > 0 && suffix.length >= 3 && GLUE.has(glued) && t.endsWith(suffix.slice(1)) && !t.slice(prefix.length).includes(glued)) {
+      const slot = t.length - prefix.length - suffix.length + 1;
+      return slot > 0 && slot >= slotMin && slot <= slotMax && !alternates((x) => !x.endsWith(suffix)) ? glued : undefined;
     }
     // All of the ending dropped (a part of it left is rather a kind: 背景分析 against 必要性分析; 有机食品
     // against 转基因食品安全标准).
@@ -282,7 +342,29 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         text = text.slice(open + 1);
       }
       const close = text.search(/[”」]/u);
-      return { text: close > 0 ? text.slice(0, close) : text, start };
+      if (close > 0) {
+        text = text.slice(0, close);
+      }
+      // A connective opening the clause (也可以…, 更不能以…) is left out of the comparison.
+      const word = tokens.find((t) => t.start === start);
+      if (word && CONNECTIVES.has(word.text) && text.length > word.text.length + 1) {
+        return { text: text.slice(word.text.length), start: start + word.text.length };
+      }
+      // 更是, 也要: the segmenter joins the connective to the verb after it (not 还是, which is “or”).
+      if (word && word.text.length === 2 && '更也又'.includes(word.text[0]!) && '是要能可会有在'.includes(word.text[1]!) && text.length > 3) {
+        return { text: text.slice(1), start: start + 1 };
+      }
+      return { text, start };
+    });
+    // The parts of the sentence parted by ；: the clauses of each, and each clause's part.
+    const units: number[][] = [[]];
+    const unitOf: number[] = [];
+    sentence.forEach((c, i) => {
+      units[units.length - 1]!.push(i);
+      unitOf.push(units.length - 1);
+      if ((c.mark === '；' || c.mark === ';') && i + 1 < sentence.length) {
+        units.push([]);
+      }
     });
     pieces.forEach((odd, k) => {
       // A clause the list splitter cut before a conjunction (贴近自身思想和工作实际) is not a whole item; an item
@@ -300,6 +382,17 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         [k - 2, k - 1],
         [k - 1, k + 1],
       ];
+      // Parts of the sentence parted by ； that hold as many clauses each (中国要强，农业必须强；中国富，农民必须富；
+      // 中国要美，农村必须美): the clause at the same place in the parts around.
+      const u = unitOf[k]!;
+      const same = (v: number): number | undefined => (units[v] !== undefined && units[v]!.length === units[u]!.length && units[u]!.length >= 2 ? units[v]![k - units[u]![0]!] : undefined);
+      for (const [a, b] of [[u - 1, u + 1], [u + 1, u + 2], [u - 2, u - 1]] as const) {
+        const x = same(a);
+        const y = same(b);
+        if (x !== undefined && y !== undefined) {
+          options.push([x, y]);
+        }
+      }
       for (const opt of options) {
         if (opt.some((i) => i < 0 || i >= pieces.length)) {
           continue;
@@ -324,7 +417,9 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         // opening the sentence is not one (有鉴于此，…需要…、公民保持理性、需要…).
         const around = opt[0]! < k && k < opt[1]! ? [k - 2, k + 2].filter((i) => i >= 0 && i < pieces.length && !(i === 0 && /^\p{Script=Han}{1,4}$/u.test(pieces[i]!.text))).map((i) => pieces[i]!.text) : [];
         const alternates: Alternates = (test) => around.some(test);
-        const d = droppedRun(trimmed, odd, k === 0 ? 'sentence' : opt[0]! > k ? 'run' : undefined, opt[0]! < k && k < opt[1]!, alternates, tokens, tagOf);
+        const lead = k === 0 ? 'sentence' : opt[0]! > k ? 'run' : undefined;
+        const middle = opt[0]! < k && k < opt[1]!;
+        const d = droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf) ?? (lead === 'run' || middle ? (droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'ending') ?? droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'opening')) : undefined);
         if (d) {
           out.push({ start: odd.start, end: odd.start + odd.text.length, word: d.word, frame: d.frame, siblings: siblings.map((s) => ({ start: s.start, end: s.start + s.text.length })) });
           return;

@@ -24,6 +24,9 @@ const HAN = /\p{Script=Han}/u;
 /** Series longer than this are lists, not 排比: holding each item against the others would be quadratic. */
 const MAX_LEAVE_ONE_OUT = 12;
 
+/** Copulas and modals: a frame's last word that is no slot's edge (理性是{X}, 青年要{X}). */
+const LINKS: ReadonlySet<string> = new Set(['是', '要', '需要', '需', '必须', '应', '应该', '应当', '可以', '能够', '才能', '方能', '有利于', '在于']);
+
 /** Function words whose absence does not break a frame. */
 const PARTICLES: ReadonlySet<string> = new Set([...'的地得了着之与和及并而也都就']);
 
@@ -61,25 +64,46 @@ function template(frame: readonly string[], lead: readonly string[], at: readonl
  * The frame word `odd` dropped from the frame its `siblings` share, with that frame as a template; undefined
  * when it kept the frame, changed more than one word, or lacks only a word the siblings may vary.
  */
-export function droppedWord(siblings: ReadonlyArray<readonly string[]>, odd: readonly string[]): { word: string; frame: string } | undefined {
+export function droppedWord(siblings: ReadonlyArray<readonly string[]>, odd: readonly string[], tagOf?: (word: string) => string | undefined): { word: string; frame: string } | undefined {
   let common: readonly string[] = siblings[0]!;
   for (const l of siblings.slice(1)) {
     common = lcs(common, l).map(([i]) => common[i]!);
   }
-  // Two words or more besides particles, opening with a word: a frame, not a few words met by chance.
+  // Two words or more besides particles, opening with a word: a frame, not a few words met by chance. Marks
+  // before the first word (the comma of 供给改革，…是建设…) are left out: the frame then stands later (below).
   const content = common.filter((w) => hasHan(w) && !PARTICLES.has(w)).length;
-  if (content < 2 || !hasHan(common[0] ?? '')) {
+  const firstWord = common.findIndex((w) => hasHan(w));
+  if (content < 2 || firstWord < 0) {
     return undefined;
   }
+  common = common.slice(firstWord);
   const at = siblings.map((l) => positions(common, l));
+  if (at.some((a) => a === undefined)) {
+    return undefined;
+  }
   // The frame opens every sibling (anaphora), as the detector's frames do, and is a good part of it, unless
   // the item opens with the second word of an opening the siblings hold side by side (理性是…，理性是…，是企业
-  // 立业之本: the first word dropped).
-  if (at.some((a) => a === undefined || a[0]! > 2)) {
+  // 立业之本: the first word dropped). A frame holding a run of three content words or more side by side may
+  // stand later in their leads (…是打造智慧城市的现实途径): then only a word inside that run counts (below).
+  const late = at.some((a) => a![0]! > 2);
+  // The run of frame words the siblings hold side by side with the most content words.
+  let run = { from: 0, to: 0, content: 0 };
+  for (let i = 1, from = 0; i <= common.length; i++) {
+    if (i === common.length || at.some((a) => a![i] !== a![i - 1]! + 1)) {
+      const c = common.slice(from, i).filter((w) => hasHan(w) && !PARTICLES.has(w)).length;
+      if (c > run.content) {
+        run = { from, to: i - 1, content: c };
+      }
+      from = i;
+    }
+  }
+  if (late && run.content < 3) {
     return undefined;
   }
   const openingDropped = at.every((a) => a![0] === 0 && a![1] === 1) && !odd.join('').includes(common[0]!) && lcs(common.slice(1), odd).length === common.length - 1 && lcs(common.slice(1), odd)[0]?.[1] === 0;
-  if (!openingDropped && siblings.some((l) => content < 0.3 * l.filter((w) => hasHan(w)).length)) {
+  // An opening of a topic and a copula or modal side by side (获得感是…) holds the siblings' long leads as well.
+  const anaphora = at.every((a) => a![0] === 0 && a![1] === 1);
+  if (!openingDropped && siblings.some((l) => content < (anaphora ? 0.25 : 0.3) * l.filter((w) => hasHan(w)).length)) {
     return undefined;
   }
   const pos = at as number[][];
@@ -92,9 +116,27 @@ export function droppedWord(siblings: ReadonlyArray<readonly string[]>, odd: rea
   }
   const j = missing[0]!;
   const word = common[j]!;
-  // Not the frame's last word (a slot may follow it), nor a particle (韩国因文化创新 against 德国因汽车技术的创新
-  // is no broken frame); its neighbours in the frame are in the item.
-  if (!hasHan(word) || PARTICLES.has(word) || j + 1 >= common.length || !inOdd.has(j + 1) || (j > 0 && !inOdd.has(j - 1))) {
+  // Not the frame's last word (a slot may follow it), unless a copula or a modal the siblings hold right after
+  // the word before it, a slot after it (理性是企业立业之本 / 理性企业立业之本: no content word is missing, the
+  // link is); nor a
+  // particle (韩国因文化创新 against 德国因汽车技术的创新 is no broken frame); its neighbours in the frame are in
+  // the item. In a frame standing later in the leads, only a word inside its longest run.
+  if (j > 0 && LINKS.has(word) && !late && inOdd.has(j - 1) && pos.every((a) => a[j] === a[j - 1]! + 1) && (j + 1 >= common.length || pos.some((a) => a[j + 1] !== a[j]! + 1))) {
+    const after = odd[inOdd.get(j - 1)! + 1];
+    // Nothing of the kind in its place (可组织… for 要…; 不仅是… for 需要…), nor a verb (文化遗产保留着… for
+    // 文化遗产是…): a variation, not a drop. Without a tagger, no judgement.
+    const verb = (w: string): boolean => tagOf?.(w)?.[0] !== 'n' && tagOf?.(w.slice(0, 2))?.[0] !== 'n';
+    return after !== undefined && hasHan(after) && !LINKS.has(after) && !PARTICLES.has(after) && !/^[可能会应须需得该不也更还都就才]/u.test(after) && tagOf !== undefined && !verb(after) ? { word, frame: template(common, siblings[0]!, pos[0]!) } : undefined;
+  }
+  // A copula or modal opening the run of a frame standing later (…多元化是打造智慧城市的…): the item keeps the
+  // rest of the run side by side, after a word that is no link or adverb of its own.
+  if (late && j === run.from && LINKS.has(word) && run.to > j + 1) {
+    const kept = common.slice(j + 1, run.to + 1).map((_, i) => inOdd.get(j + 1 + i));
+    const side = kept.every((x, i) => x !== undefined && (i === 0 || x === kept[i - 1]! + 1));
+    const before = kept[0] !== undefined ? odd[kept[0] - 1] : undefined;
+    return side && before !== undefined && hasHan(before) && !LINKS.has(before) && !PARTICLES.has(before) && !/^[可能会应须需得该不也更还都就才将]/u.test(before) ? { word, frame: template(common, siblings[0]!, pos[0]!) } : undefined;
+  }
+  if (!hasHan(word) || PARTICLES.has(word) || j + 1 >= common.length || !inOdd.has(j + 1) || (j > 0 && !inOdd.has(j - 1)) || (late && (j <= run.from || j >= run.to))) {
     return undefined;
   }
   // The siblings have the word right before the next frame word: it is fixed, not the edge of a slot.
@@ -159,6 +201,7 @@ export function droppedOpening(siblings: ReadonlyArray<readonly string[]>, odd: 
 
 /** Items of a series of three or more that dropped a word of their siblings' frame (see the header). */
 function droppedItems(ctx: DocumentContext, s: Series): Array<{ k: number; frame: string }> {
+  const tagOf = (w: string): string | undefined => ctx.services.segmenter.tagOf(w);
   if (s.items.length < 3 || s.items.length > MAX_LEAVE_ONE_OUT) {
     return [];
   }
@@ -166,7 +209,7 @@ function droppedItems(ctx: DocumentContext, s: Series): Array<{ k: number; frame
   const out: Array<{ k: number; frame: string }> = [];
   leads.forEach((odd, k) => {
     const siblings = leads.filter((_, i) => i !== k);
-    const d = droppedWord(siblings, odd) ?? droppedOpening(siblings, odd);
+    const d = droppedWord(siblings, odd, tagOf) ?? droppedOpening(siblings, odd);
     if (d) {
       out.push({ k, frame: d.frame });
     }

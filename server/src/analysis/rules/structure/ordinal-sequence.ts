@@ -5,6 +5,8 @@
  * ✗ 一是加强学习。二是改进作风。四是狠抓落实。   ✓ …三是狠抓落实。
  * ✗ 一是加强学习。二要改进作风。三是狠抓落实。   ✓ …二是改进作风。…
  * Fix: renumber the marker to its place in the majority family (一是 → 三是); the fix replaces the marker only.
+ * Two items 一是…，一是… alone (两条：一是…；一是…) may mean “one…, the other…”: their repeat is reported
+ * tentatively (one severity level down) and its fix is left out of fix-all.
  */
 import * as l10n from '@vscode/l10n';
 import type { DocumentRule } from '../../rule';
@@ -83,7 +85,9 @@ export const rule: DocumentRule = {
           const prev = k > 0 ? markers[k - 1]!.text : '';
           message =
             k > 0 && m.n === markers[k - 1]!.n
-              ? l10n.t('Ordinal “{0}” repeats the one before it: expected “{1}”', m.text, wanted)
+              ? s.oneOther
+                ? l10n.t('Ordinal “{0}” repeats the one before it: if the two are items of a list, expected “{1}”', m.text, wanted)
+                : l10n.t('Ordinal “{0}” repeats the one before it: expected “{1}”', m.text, wanted)
               : m.n > expected
                 ? l10n.t('Ordinal “{0}” after “{1}” skips a number: expected “{2}”', m.text, prev, wanted)
                 : l10n.t('Ordinal “{0}” is out of order: expected “{1}”', m.text, wanted);
@@ -92,9 +96,12 @@ export const rule: DocumentRule = {
         }
         ctx.report({
           message,
+          // 两条：一是…；一是… may mean “one…, the other…”: the repeat is only likely.
+          ...(s.oneOther ? { tentative: true } : {}),
           start: m.start,
           end: m.end,
-          fixes: [{ title: l10n.t('Renumber to “{0}”', wanted), auto: true, edits: [{ start: m.start, end: m.end, newText: wanted }] }],
+          // Not by fix-all where the pair may mean “one…, the other…”.
+          fixes: [{ title: l10n.t('Renumber to “{0}”', wanted), auto: !s.oneOther, edits: [{ start: m.start, end: m.end, newText: wanted }] }],
           related: nearbySiblings(markers, k, k + 1).map((x) => ({ start: x.start, end: x.end, message: l10n.t('Sibling item “{0}”', x.text) })),
         });
       });
