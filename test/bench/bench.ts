@@ -28,20 +28,11 @@ import { createAnalyzer, type AnalysisConfig } from '../../server/src/analysis';
 import { DEFAULT_SETTINGS } from '../../protocol/settings';
 import { publishedDiagnostics } from '../../server/src/features/diagnostics';
 import { getServices } from '../../server/src/services';
+import { corpusText } from './bench-text';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CORPUS = path.resolve(ROOT, 'server', 'data', 'corpus', 'shenlun');
 const CONFIG: AnalysisConfig = { rules: {}, script: 'auto', acceptedWords: [] };
-
-function corpusText(bytes: number): string {
-  const essays = fs.readdirSync(CORPUS).sort().map((f) => fs.readFileSync(path.join(CORPUS, f), 'utf8'));
-  let out = '';
-  for (let i = 0; Buffer.byteLength(out) < bytes; i++) {
-    // Number the copies so that repeated essays are distinct paragraphs (no cache hits across copies).
-    out += essays[i % essays.length]!.replace(/\n/g, `（${i}）\n`);
-  }
-  return out;
-}
 
 /** The median; of an even number of runs, the mean of the middle two (of two runs, not the slower one). */
 function median(xs: number[]): number {

@@ -96,28 +96,50 @@ class BoundedCache<V> {
 }
 
 /**
- * Tokens of `text` from the words the segmenter returned for `segmented` (the text itself, or its Simplified
- * form of the same length in a Traditional document).
+ * A paragraph's segmentation in compact form (issue 15, token store): where each word ends and, per word, the
+ * segmenter's shared string for it (undefined: slice it from the segmented text). Kept for every paragraph an
+ * analyzer knows (some 8 bytes a word, against ~90 for a Token object), so that tokens dropped beyond the
+ * budget are rebuilt by offset instead of segmenting the paragraph again.
  */
+interface Cut {
+  ends: ArrayLike<number>;
+  words: ArrayLike<string | undefined>;
+  /** The text the segmenter cut when it is not the paragraph's own (the Simplified form of a Traditional one). */
+  segmented?: string;
+}
+
+/**
+ * The compact cut of `text` from the segmenter's words for `segmented` (the text itself, or its Simplified form
+ * of the same length in a Traditional document); undefined when the segmenter has no compact form.
+ */
+function cutOf(text: string, segmented: string, segmenter: Services['segmenter']): Cut | undefined {
+  const cut = segmenter.cutTokens?.(segmented);
+  if (!cut) {
+    return undefined;
+  }
+  return text === segmented ? { ends: cut.ends, words: cut.words } : { ends: cut.ends, words: cut.words, segmented };
+}
+
+/** Tokens of `text` from its compact cut: the words are consecutive pieces of the segmented text. */
+function tokensOfCut(text: string, cut: Cut): Token[] {
+  const { ends, words } = cut;
+  const segmented = cut.segmented ?? text;
+  const out = new Array<Token>(ends.length);
+  const same = cut.segmented === undefined;
+  let start = 0;
+  for (let k = 0; k < ends.length; k++) {
+    const end = ends[k]!;
+    const norm = words[k] ?? segmented.slice(start, end);
+    out[k] = { text: same ? norm : text.slice(start, end), start, end, norm };
+    start = end;
+  }
+  return out;
+}
+
+/** Tokens of `text` from the words of the segmenter's `cut` of `segmented` (segmenters without a compact form). */
 function toTokens(text: string, segmented: string, segmenter: Services['segmenter']): Token[] {
   if (text.length === 0) {
     return [];
-  }
-  const cut = segmenter.cutTokens?.(segmented);
-  if (cut) {
-    // The words are consecutive pieces of the segmented text: take them by offset, or the segmenter's
-    // shared string for the word.
-    const { ends, words } = cut;
-    const out = new Array<Token>(ends.length);
-    const same = text === segmented;
-    let start = 0;
-    for (let k = 0; k < ends.length; k++) {
-      const end = ends[k]!;
-      const norm = words[k] ?? segmented.slice(start, end);
-      out[k] = { text: same ? norm : text.slice(start, end), start, end, norm };
-      start = end;
-    }
-    return out;
   }
   const words = segmenter.cut(segmented);
   const tokens: Token[] = [];
@@ -190,6 +212,8 @@ const LOWER_SEVERITY: Record<Severity, Severity> = { error: 'warning', warning: 
 /** What the analyzer keeps of one paragraph text (segmented in one script) between analyses. */
 interface ParagraphRecord {
   tokens?: Token[];
+  /** The paragraph's segmentation, kept when `tokens` are dropped (see {@link Cut}). */
+  cut?: Cut;
   /** What `reports` were computed under: locale, script and accepted words. */
   signature?: string;
   /** Reports of the paragraph rules, by position among the paragraph rules. */
@@ -284,14 +308,22 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     if (r.tokens) {
       return r.tokens;
     }
-    let segmented = text;
-    if (traditional) {
-      const s = services.converter.toSimplified(text);
-      if (s.length === text.length) {
-        segmented = s;
+    let t: Token[];
+    if (r.cut) {
+      t = tokensOfCut(text, r.cut);
+    } else if (text.length === 0) {
+      t = [];
+    } else {
+      let segmented = text;
+      if (traditional) {
+        const s = services.converter.toSimplified(text);
+        if (s.length === text.length) {
+          segmented = s;
+        }
       }
+      r.cut = cutOf(text, segmented, services.segmenter);
+      t = r.cut ? tokensOfCut(text, r.cut) : toTokens(text, segmented, services.segmenter);
     }
-    const t = toTokens(text, segmented, services.segmenter);
     r.tokens = t;
     retainedTokens += t.length;
     withTokens.push(r);

@@ -16,6 +16,8 @@
  * Pure: works on what series.ts gives it of each paragraph (offsets relative to the paragraph).
  */
 
+import { countHan, isHan as isHanChar } from '../chars';
+
 /** What the detection needs of one paragraph. */
 export interface ParagraphLead {
   /** False for headings, titles and paragraphs already items of a paragraph series. */
@@ -34,8 +36,9 @@ export interface ParagraphRun {
   words: string[];
 }
 
-const isHan = (c: string | undefined): boolean => c !== undefined && /\p{Script=Han}/u.test(c);
-const hanCount = (s: string): number => (s.match(/\p{Script=Han}/gu) ?? []).length;
+// The character-class helpers of ../chars (same answers as \p{Script=Han}, without a regex per call).
+const isHan = isHanChar;
+const hanCount = countHan;
 
 /** Openings that are connectives or pronouns, not a frame (我们…／我们…; 因此…／因此…). */
 const NOT_FRAMES = /^(?:我们|他们|你们|这些|那些|这个|这种|因此|所以|但是|同时|如果|虽然|然而|而且|并且|其中|此外|另外|例如|比如|当前|目前|近年|近日|今年|去年)/;
