@@ -97,13 +97,15 @@ class BoundedCache<V> {
 
 /**
  * A paragraph's segmentation in compact form (issue 15, token store): where each word ends and, per word, the
- * segmenter's shared string for it (undefined: slice it from the segmented text). Kept for every paragraph an
- * analyzer knows (some 8 bytes a word, against ~90 for a Token object), so that tokens dropped beyond the
- * budget are rebuilt by offset instead of segmenting the paragraph again.
+ * segmenter's id of its shared string (Segmenter.cutIds) or the string itself (Segmenter.cutTokens);
+ * undefined: slice it from the segmented text. Kept for every paragraph an analyzer knows (6 bytes a word with
+ * ids, against ~90 for a Token object), so that tokens dropped beyond the budget are rebuilt by offset
+ * instead of segmenting the paragraph again.
  */
 interface Cut {
-  ends: ArrayLike<number>;
-  words: ArrayLike<string | undefined>;
+  ends: Uint16Array | Int32Array | ArrayLike<number>;
+  ids?: Int32Array;
+  words?: ArrayLike<string | undefined>;
   /** The text the segmenter cut when it is not the paragraph's own (the Simplified form of a Traditional one). */
   segmented?: string;
 }
@@ -113,23 +115,41 @@ interface Cut {
  * of the same length in a Traditional document); undefined when the segmenter has no compact form.
  */
 function cutOf(text: string, segmented: string, segmenter: Services['segmenter']): Cut | undefined {
-  const cut = segmenter.cutTokens?.(segmented);
-  if (!cut) {
-    return undefined;
+  let cut: Cut | undefined;
+  const byId = segmenter.wordOfId ? segmenter.cutIds?.(segmented) : undefined;
+  if (byId) {
+    // Offsets of a paragraph under 64 Ki code units fit in 16 bits.
+    cut = { ends: segmented.length < 0x10000 ? Uint16Array.from(byId.ends) : byId.ends, ids: byId.ids };
+  } else {
+    const byWord = segmenter.cutTokens?.(segmented);
+    if (!byWord) {
+      return undefined;
+    }
+    cut = { ends: byWord.ends, words: byWord.words };
   }
-  return text === segmented ? { ends: cut.ends, words: cut.words } : { ends: cut.ends, words: cut.words, segmented };
+  if (text !== segmented) {
+    cut.segmented = segmented;
+  }
+  return cut;
 }
 
 /** Tokens of `text` from its compact cut: the words are consecutive pieces of the segmented text. */
-function tokensOfCut(text: string, cut: Cut): Token[] {
-  const { ends, words } = cut;
+function tokensOfCut(text: string, cut: Cut, segmenter: Services['segmenter']): Token[] {
+  const { ends, ids, words } = cut;
   const segmented = cut.segmented ?? text;
   const out = new Array<Token>(ends.length);
   const same = cut.segmented === undefined;
   let start = 0;
   for (let k = 0; k < ends.length; k++) {
     const end = ends[k]!;
-    const norm = words[k] ?? segmented.slice(start, end);
+    let norm: string | undefined;
+    if (ids) {
+      const id = ids[k]!;
+      norm = id === 0 ? undefined : segmenter.wordOfId!(id);
+    } else {
+      norm = words![k];
+    }
+    norm ??= segmented.slice(start, end);
     out[k] = { text: same ? norm : text.slice(start, end), start, end, norm };
     start = end;
   }
@@ -303,26 +323,36 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
   let oldestWithTokens = 0;
   let retainedTokens = 0;
 
+  /** The text a paragraph is segmented as: its Simplified form (same length) in a Traditional document. */
+  const segmentedText = (text: string, traditional: boolean): string => {
+    if (traditional) {
+      const s = services.converter.toSimplified(text);
+      if (s.length === text.length) {
+        return s;
+      }
+    }
+    return text;
+  };
+  /** Segments a record's text into its compact cut, unless it has one (or the segmenter has no compact form). */
+  const ensureCut = (r: ParagraphRecord, text: string, traditional: boolean): void => {
+    if (!r.cut && !r.tokens && text.length > 0) {
+      r.cut = cutOf(text, segmentedText(text, traditional), services.segmenter);
+    }
+  };
+
   /** Tokens of a text; `traditional` segments its Simplified form (same length) and keeps offsets. */
   const tokensOfRecord = (r: ParagraphRecord, text: string, traditional: boolean): Token[] => {
     if (r.tokens) {
       return r.tokens;
     }
+    ensureCut(r, text, traditional);
     let t: Token[];
     if (r.cut) {
-      t = tokensOfCut(text, r.cut);
+      t = tokensOfCut(text, r.cut, services.segmenter);
     } else if (text.length === 0) {
       t = [];
     } else {
-      let segmented = text;
-      if (traditional) {
-        const s = services.converter.toSimplified(text);
-        if (s.length === text.length) {
-          segmented = s;
-        }
-      }
-      r.cut = cutOf(text, segmented, services.segmenter);
-      t = r.cut ? tokensOfCut(text, r.cut) : toTokens(text, segmented, services.segmenter);
+      t = toTokens(text, segmentedText(text, traditional), services.segmenter);
     }
     r.tokens = t;
     retainedTokens += t.length;
@@ -533,6 +563,13 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     const tagOf = (w: string): string | undefined => services.segmenter.tagOf(w);
     const fitOf = (p: Paragraph): [number, number] => paragraphMemo(p, 'fit', () => fitCounts(tokensOfParagraph(p), model!));
 
+    // Segmentation first, for every paragraph not segmented yet, in one pass: the segmenter's trie and step
+    // cache stay in the processor's caches instead of competing with the rules' data paragraph by paragraph.
+    if (services.segmenter.cutIds || services.segmenter.cutTokens) {
+      for (const p of paragraphs) {
+        ensureCut(recordOfParagraph(p), p.prose, traditional);
+      }
+    }
     for (const p of paragraphs) {
       const rec = recordOfParagraph(p);
       if (rec.signature !== signature || !rec.reports) {
