@@ -282,6 +282,12 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
   const rules: readonly Rule[] = analyzerOptions.extraRules ? [...ALL_RULES, ...analyzerOptions.extraRules] : ALL_RULES;
   const byId = analyzerOptions.extraRules ? new Map(rules.map((r) => [r.meta.id, r])) : undefined;
   const ruleOf = (id: string): Rule | undefined => (byId ? byId.get(id) : ruleById(id));
+  /**
+   * Rank of each rule id in the order findings at the same range are listed (the ids' locale order, decided
+   * once here instead of by a localeCompare per comparison).
+   */
+  const ranks = new Map([...rules.map((r) => r.meta.id), RULE_ERROR].sort((a, b) => a.localeCompare(b)).map((id, i) => [id, i]));
+  const rankOf = (id: string): number => ranks.get(id) ?? ranks.size;
   /** Position of each paragraph rule among the paragraph rules (the index of its reports in a record). */
   const paragraphRuleIndex = new Map<Rule, number>(rules.filter((r) => r.scope === 'paragraph').map((r, i) => [r, i]));
   /** Errors already logged (rule and message), bounded. */
@@ -639,7 +645,7 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
       ? findings.filter((f) => !isSuppressed(suppressions, f.rule, f.start, f.end))
       : findings
     ).filter((f) => f.start >= 0 && f.end <= text.length && f.start <= f.end);
-    kept.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+    kept.sort((a, b) => a.start - b.start || a.end - b.end || rankOf(a.rule) - rankOf(b.rule));
     if (failures.size > 0) {
       kept.unshift(...ruleErrorFindings(text, failures, STRUCTURE));
     }

@@ -16,7 +16,7 @@
  * Pure: works on what series.ts gives it of each paragraph (offsets relative to the paragraph).
  */
 
-import { countHan, isHan as isHanChar } from '../chars';
+import { countHan, hasHan, hasHanAtLeast, isHan as isHanChar } from '../chars';
 
 /** What the detection needs of one paragraph. */
 export interface ParagraphLead {
@@ -55,7 +55,7 @@ const ROLE_END = /是(?:[^，。；！]{0,14}?[的之])?(?:前提|基础|关键|
 /** A short topic sentence: a lead of a few words, closed by a full stop, with the body after it. */
 function topicSentence(l: ParagraphLead, max: number): boolean {
   const lead = l.text.slice(0, l.leadLength);
-  return /[。！；]$/.test(lead) && hanCount(lead) <= max && hanCount(l.text.slice(l.leadLength)) >= 10;
+  return /[。！；]$/.test(lead) && hanCount(lead) <= max && hasHanAtLeast(l.text, 10, l.leadLength);
 }
 
 /** The longest common opening of some texts (from their first characters). */
@@ -89,7 +89,7 @@ function runs(leads: readonly ParagraphLead[], ok: (members: number[]) => boolea
     while (members.length < 40) {
       let next = members[members.length - 1]! + 1;
       // A paragraph with no Han text between items (web residue: [page], >>) does not part them.
-      while (next < leads.length && hanCount(leads[next]!.text) === 0) {
+      while (next < leads.length && !hasHan(leads[next]!.text)) {
         next++;
       }
       if (next >= leads.length || !leads[next]!.eligible || taken.has(next) || !ok([...members, next])) {
@@ -196,7 +196,7 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
   // series of test.json have two items).
   const next = (k: number): number => {
     let j = k + 1;
-    while (j < leads.length && hanCount(leads[j]!.text) === 0) {
+    while (j < leads.length && !hasHan(leads[j]!.text)) {
       j++;
     }
     return j;
@@ -220,7 +220,7 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
     const lengths = [i, j].map((k) => hanCount(leads[k]!.text.slice(0, leads[k]!.leadLength)));
     const like = Math.max(...lengths) * 2 <= Math.min(...lengths) * 3;
     let before = i - 1;
-    while (before >= 0 && hanCount(leads[before]!.text) === 0) {
+    while (before >= 0 && !hasHan(leads[before]!.text)) {
       before--;
     }
     // Topic sentences, or a shared opening that runs past a comma: long leads opening with the same noun are
