@@ -98,7 +98,7 @@ class BoundedCache<V> {
 /**
  * A paragraph's segmentation in compact form (issue 15, token store): where each word ends and, per word, the
  * segmenter's id of its shared string (Segmenter.cutIds) or the string itself (Segmenter.cutTokens);
- * undefined: slice it from the segmented text. Kept for every paragraph an analyzer knows (6 bytes a word with
+ * undefined: slice it from the segmented text. Kept for every paragraph of an analysis (6 bytes a word with
  * ids, against ~90 for a Token object), so that tokens dropped beyond the budget are rebuilt by offset
  * instead of segmenting the paragraph again.
  */
@@ -329,6 +329,14 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
   let oldestWithTokens = 0;
   let retainedTokens = 0;
 
+  /**
+   * Records given a cut in the current analysis. Cuts serve the analysis that made them (tokens rebuilt after
+   * the budget dropped them, for document rules that ask late); afterwards what the rules derive from tokens
+   * is in the paragraphs' memos, so the cuts are dropped at the end of the analysis (they would be the
+   * largest part of an analyzer's memory).
+   */
+  let withCut: ParagraphRecord[] = [];
+
   /** The text a paragraph is segmented as: its Simplified form (same length) in a Traditional document. */
   const segmentedText = (text: string, traditional: boolean): string => {
     if (traditional) {
@@ -343,6 +351,9 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
   const ensureCut = (r: ParagraphRecord, text: string, traditional: boolean): void => {
     if (!r.cut && !r.tokens && text.length > 0) {
       r.cut = cutOf(text, segmentedText(text, traditional), services.segmenter);
+      if (r.cut) {
+        withCut.push(r);
+      }
     }
   };
 
@@ -669,6 +680,10 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     const scored = failures.size > 0 ? kept.filter((f) => f.rule !== RULE_ERROR) : kept;
     const score = computeScore(scored, size, (id) => ruleOf(id)?.meta.category ?? 'phrasing', fit, text.length);
     last = { prose: paragraphs.map((p) => p.prose), records: byScript };
+    for (const r of withCut) {
+      r.cut = undefined;
+    }
+    withCut = [];
     return { findings: kept, paragraphs, script: target, score, structure };
   };
 
@@ -680,6 +695,7 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
       last = undefined;
       contents.clear();
       withTokens = [];
+      withCut = [];
       oldestWithTokens = 0;
       retainedTokens = 0;
     },
