@@ -580,11 +580,15 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     const tagOf = (w: string): string | undefined => services.segmenter.tagOf(w);
     const fitOf = (p: Paragraph): [number, number] => paragraphMemo(p, 'fit', () => fitCounts(tokensOfParagraph(p), model!));
 
-    // Segmentation first, for every paragraph not segmented yet, in one pass: the segmenter's trie and step
+    // Segmentation first, for every paragraph new to the analyzer, in one pass: the segmenter's trie and step
     // cache stay in the processor's caches instead of competing with the rules' data paragraph by paragraph.
+    // (A paragraph analysed before has its rules' results and memos; it is segmented again only on demand.)
     if (services.segmenter.cutIds || services.segmenter.cutTokens) {
       for (const p of paragraphs) {
-        ensureCut(recordOfParagraph(p), p.prose, traditional);
+        const rec = recordOfParagraph(p);
+        if (!rec.reports) {
+          ensureCut(rec, p.prose, traditional);
+        }
       }
     }
     for (const p of paragraphs) {
