@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
 import {
@@ -91,6 +92,10 @@ function filePathOf(uri: string): string | undefined {
 
 /** Starts the server on a connection (IPC from VS Code, stdio from any other editor). */
 export function startServer(connection: Connection): void {
+  // A long-lived process whose memory the editor's user sees: V8 is told to favour a small heap over the
+  // last bit of speed (its heap then grows by smaller steps and collects sooner). Measured on the bench's
+  // 10 MB text (issue 15): resident memory after the analysis about 40% lower, CPU time within the noise.
+  v8.setFlagsFromString('--optimize-for-size');
   // Each diagnostic links to its rule's page where the pages are installed (the .vsix, a checkout).
   useRuleDocs(__dirname);
   /** Documents whose last change was stale (an older version): their content did not change. */

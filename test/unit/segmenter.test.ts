@@ -122,3 +122,33 @@ test('lnExact rounds correctly where Math.log does not', () => {
   assert.equal(lnExact(10), Math.LN10);
   assert.equal(lnExact(60231069), 17.91369887349265);
 });
+
+test('cutIds: the ends of cut, word ids that wordOfId turns into the words (shared strings), 0 for the rest', () => {
+  const { segmenter } = getServices();
+  const text = '我们要发展组工干部，C++和AT&T的IP地址😀。';
+  const cut = segmenter.cutIds!(text)!;
+  const words = segmenter.cut(text);
+  let start = 0;
+  assert.equal(cut.ends.length, words.length);
+  words.forEach((w, k) => {
+    const end = cut.ends[k]!;
+    assert.equal(text.slice(start, end), w);
+    const id = cut.ids[k]!;
+    if (id === 0) {
+      // No shared string: an ASCII run joined from single letters (C++), or an astral character.
+      assert.ok(['C++', 'AT&T', '😀'].includes(w), w);
+    } else {
+      assert.equal(segmenter.wordOfId!(id), w);
+    }
+    start = end;
+  });
+  assert.equal(start, text.length);
+  // The same word gets the same id, and punctuation its code unit's.
+  const again = segmenter.cutIds!('组工干部，组工干部')!;
+  assert.deepEqual([...again.ends], [4, 5, 9]);
+  assert.equal(again.ids[0], again.ids[2]);
+  assert.equal(again.ids[1], -1 - '，'.charCodeAt(0));
+  assert.equal(segmenter.wordOfId!(0), undefined);
+  // Lone surrogates: no compact form (callers fall back to cut).
+  assert.equal(segmenter.cutIds!('发展\ud800'), undefined);
+});

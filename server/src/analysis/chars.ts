@@ -115,6 +115,36 @@ export function countHan(s: string): number {
   return n;
 }
 
+/**
+ * True when `s` from `start` holds at least `n` Han code points: `countHan(s.slice(start)) >= n`, stopping at
+ * the n-th (a whole paragraph need not be counted to tell it has ten).
+ */
+export function hasHanAtLeast(s: string, n: number, start = 0): boolean {
+  if (n <= 0) {
+    return true;
+  }
+  let count = 0;
+  for (let i = start; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x2e80) {
+      continue;
+    }
+    let han: boolean;
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      han = true;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+      han = isHanCodePoint(((c - 0xd800) << 10) + (s.charCodeAt(i + 1) - 0xdc00) + 0x10000);
+      i++;
+    } else {
+      han = isHanCodePoint(c);
+    }
+    if (han && ++count >= n) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** True for a code point of CJK punctuation (full-width forms and CJK symbols). */
 export function isCjkPunctuation(ch: string | undefined): boolean {
   if (ch === undefined) {

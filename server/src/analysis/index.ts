@@ -96,28 +96,70 @@ class BoundedCache<V> {
 }
 
 /**
- * Tokens of `text` from the words the segmenter returned for `segmented` (the text itself, or its Simplified
- * form of the same length in a Traditional document).
+ * A paragraph's segmentation in compact form (issue 15, token store): where each word ends and, per word, the
+ * segmenter's id of its shared string (Segmenter.cutIds) or the string itself (Segmenter.cutTokens);
+ * undefined: slice it from the segmented text. Kept for every paragraph of an analysis (6 bytes a word with
+ * ids, against ~90 for a Token object), so that tokens dropped beyond the budget are rebuilt by offset
+ * instead of segmenting the paragraph again.
  */
+interface Cut {
+  ends: Uint16Array | Int32Array | ArrayLike<number>;
+  ids?: Int32Array;
+  words?: ArrayLike<string | undefined>;
+  /** The text the segmenter cut when it is not the paragraph's own (the Simplified form of a Traditional one). */
+  segmented?: string;
+}
+
+/**
+ * The compact cut of `text` from the segmenter's words for `segmented` (the text itself, or its Simplified form
+ * of the same length in a Traditional document); undefined when the segmenter has no compact form.
+ */
+function cutOf(text: string, segmented: string, segmenter: Services['segmenter']): Cut | undefined {
+  let cut: Cut | undefined;
+  const byId = segmenter.wordOfId ? segmenter.cutIds?.(segmented) : undefined;
+  if (byId) {
+    // Offsets of a paragraph under 64 Ki code units fit in 16 bits.
+    cut = { ends: segmented.length < 0x10000 ? Uint16Array.from(byId.ends) : byId.ends, ids: byId.ids };
+  } else {
+    const byWord = segmenter.cutTokens?.(segmented);
+    if (!byWord) {
+      return undefined;
+    }
+    cut = { ends: byWord.ends, words: byWord.words };
+  }
+  if (text !== segmented) {
+    cut.segmented = segmented;
+  }
+  return cut;
+}
+
+/** Tokens of `text` from its compact cut: the words are consecutive pieces of the segmented text. */
+function tokensOfCut(text: string, cut: Cut, segmenter: Services['segmenter']): Token[] {
+  const { ends, ids, words } = cut;
+  const segmented = cut.segmented ?? text;
+  const out = new Array<Token>(ends.length);
+  const same = cut.segmented === undefined;
+  let start = 0;
+  for (let k = 0; k < ends.length; k++) {
+    const end = ends[k]!;
+    let norm: string | undefined;
+    if (ids) {
+      const id = ids[k]!;
+      norm = id === 0 ? undefined : segmenter.wordOfId!(id);
+    } else {
+      norm = words![k];
+    }
+    norm ??= segmented.slice(start, end);
+    out[k] = { text: same ? norm : text.slice(start, end), start, end, norm };
+    start = end;
+  }
+  return out;
+}
+
+/** Tokens of `text` from the words of the segmenter's `cut` of `segmented` (segmenters without a compact form). */
 function toTokens(text: string, segmented: string, segmenter: Services['segmenter']): Token[] {
   if (text.length === 0) {
     return [];
-  }
-  const cut = segmenter.cutTokens?.(segmented);
-  if (cut) {
-    // The words are consecutive pieces of the segmented text: take them by offset, or the segmenter's
-    // shared string for the word.
-    const { ends, words } = cut;
-    const out = new Array<Token>(ends.length);
-    const same = text === segmented;
-    let start = 0;
-    for (let k = 0; k < ends.length; k++) {
-      const end = ends[k]!;
-      const norm = words[k] ?? segmented.slice(start, end);
-      out[k] = { text: same ? norm : text.slice(start, end), start, end, norm };
-      start = end;
-    }
-    return out;
   }
   const words = segmenter.cut(segmented);
   const tokens: Token[] = [];
@@ -190,6 +232,8 @@ const LOWER_SEVERITY: Record<Severity, Severity> = { error: 'warning', warning: 
 /** What the analyzer keeps of one paragraph text (segmented in one script) between analyses. */
 interface ParagraphRecord {
   tokens?: Token[];
+  /** The paragraph's segmentation, kept when `tokens` are dropped (see {@link Cut}). */
+  cut?: Cut;
   /** What `reports` were computed under: locale, script and accepted words. */
   signature?: string;
   /** Reports of the paragraph rules, by position among the paragraph rules. */
@@ -238,6 +282,12 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
   const rules: readonly Rule[] = analyzerOptions.extraRules ? [...ALL_RULES, ...analyzerOptions.extraRules] : ALL_RULES;
   const byId = analyzerOptions.extraRules ? new Map(rules.map((r) => [r.meta.id, r])) : undefined;
   const ruleOf = (id: string): Rule | undefined => (byId ? byId.get(id) : ruleById(id));
+  /**
+   * Rank of each rule id in the order findings at the same range are listed (the ids' locale order, decided
+   * once here instead of by a localeCompare per comparison).
+   */
+  const ranks = new Map([...rules.map((r) => r.meta.id), RULE_ERROR].sort((a, b) => a.localeCompare(b)).map((id, i) => [id, i]));
+  const rankOf = (id: string): number => ranks.get(id) ?? ranks.size;
   /** Position of each paragraph rule among the paragraph rules (the index of its reports in a record). */
   const paragraphRuleIndex = new Map<Rule, number>(rules.filter((r) => r.scope === 'paragraph').map((r, i) => [r, i]));
   /** Errors already logged (rule and message), bounded. */
@@ -279,19 +329,48 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
   let oldestWithTokens = 0;
   let retainedTokens = 0;
 
+  /**
+   * Records given a cut in the current analysis. Cuts serve the analysis that made them (tokens rebuilt after
+   * the budget dropped them, for document rules that ask late); afterwards what the rules derive from tokens
+   * is in the paragraphs' memos, so the cuts are dropped at the end of the analysis (they would be the
+   * largest part of an analyzer's memory).
+   */
+  let withCut: ParagraphRecord[] = [];
+
+  /** The text a paragraph is segmented as: its Simplified form (same length) in a Traditional document. */
+  const segmentedText = (text: string, traditional: boolean): string => {
+    if (traditional) {
+      const s = services.converter.toSimplified(text);
+      if (s.length === text.length) {
+        return s;
+      }
+    }
+    return text;
+  };
+  /** Segments a record's text into its compact cut, unless it has one (or the segmenter has no compact form). */
+  const ensureCut = (r: ParagraphRecord, text: string, traditional: boolean): void => {
+    if (!r.cut && !r.tokens && text.length > 0) {
+      r.cut = cutOf(text, segmentedText(text, traditional), services.segmenter);
+      if (r.cut) {
+        withCut.push(r);
+      }
+    }
+  };
+
   /** Tokens of a text; `traditional` segments its Simplified form (same length) and keeps offsets. */
   const tokensOfRecord = (r: ParagraphRecord, text: string, traditional: boolean): Token[] => {
     if (r.tokens) {
       return r.tokens;
     }
-    let segmented = text;
-    if (traditional) {
-      const s = services.converter.toSimplified(text);
-      if (s.length === text.length) {
-        segmented = s;
-      }
+    ensureCut(r, text, traditional);
+    let t: Token[];
+    if (r.cut) {
+      t = tokensOfCut(text, r.cut, services.segmenter);
+    } else if (text.length === 0) {
+      t = [];
+    } else {
+      t = toTokens(text, segmentedText(text, traditional), services.segmenter);
     }
-    const t = toTokens(text, segmented, services.segmenter);
     r.tokens = t;
     retainedTokens += t.length;
     withTokens.push(r);
@@ -501,6 +580,17 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     const tagOf = (w: string): string | undefined => services.segmenter.tagOf(w);
     const fitOf = (p: Paragraph): [number, number] => paragraphMemo(p, 'fit', () => fitCounts(tokensOfParagraph(p), model!));
 
+    // Segmentation first, for every paragraph new to the analyzer, in one pass: the segmenter's trie and step
+    // cache stay in the processor's caches instead of competing with the rules' data paragraph by paragraph.
+    // (A paragraph analysed before has its rules' results and memos; it is segmented again only on demand.)
+    if (services.segmenter.cutIds || services.segmenter.cutTokens) {
+      for (const p of paragraphs) {
+        const rec = recordOfParagraph(p);
+        if (!rec.reports) {
+          ensureCut(rec, p.prose, traditional);
+        }
+      }
+    }
     for (const p of paragraphs) {
       const rec = recordOfParagraph(p);
       if (rec.signature !== signature || !rec.reports) {
@@ -570,7 +660,7 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
       ? findings.filter((f) => !isSuppressed(suppressions, f.rule, f.start, f.end))
       : findings
     ).filter((f) => f.start >= 0 && f.end <= text.length && f.start <= f.end);
-    kept.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+    kept.sort((a, b) => a.start - b.start || a.end - b.end || rankOf(a.rule) - rankOf(b.rule));
     if (failures.size > 0) {
       kept.unshift(...ruleErrorFindings(text, failures, STRUCTURE));
     }
@@ -594,6 +684,10 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     const scored = failures.size > 0 ? kept.filter((f) => f.rule !== RULE_ERROR) : kept;
     const score = computeScore(scored, size, (id) => ruleOf(id)?.meta.category ?? 'phrasing', fit, text.length);
     last = { prose: paragraphs.map((p) => p.prose), records: byScript };
+    for (const r of withCut) {
+      r.cut = undefined;
+    }
+    withCut = [];
     return { findings: kept, paragraphs, script: target, score, structure };
   };
 
@@ -605,6 +699,7 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
       last = undefined;
       contents.clear();
       withTokens = [];
+      withCut = [];
       oldestWithTokens = 0;
       retainedTokens = 0;
     },

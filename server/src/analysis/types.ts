@@ -113,6 +113,14 @@ export interface Segmenter {
    * that callers need not slice the text; undefined when the segmenter cannot say (callers then use `cut`).
    */
   cutTokens?(text: string): { ends: ArrayLike<number>; words: ArrayLike<string | undefined> } | undefined;
+  /**
+   * Optional, the compact form of `cutTokens`: the ends and, per word, an id of the segmenter's shared string
+   * for it (0: none, slice the text), which {@link Segmenter.wordOfId} turns back into the string. Ids are
+   * stable for the segmenter's lifetime, so callers may keep them instead of strings (4 bytes a word).
+   */
+  cutIds?(text: string): { ends: Int32Array; ids: Int32Array } | undefined;
+  /** The shared string of a word id of {@link Segmenter.cutIds}; undefined for 0 or an unknown id. */
+  wordOfId?(id: number): string | undefined;
   /** True when the word is in the segmenter's dictionary. */
   hasWord(word: string): boolean;
   /** Dictionary frequency of a word, 0 when unknown. */

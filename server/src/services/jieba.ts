@@ -122,37 +122,54 @@ export function createJiebaSegmenter(extraWords: readonly string[] = []): Segmen
   const wordIndex = new Int32Array(dict.nodes);
   const wordStrings: string[] = [];
   const charStrings = new Array<string | undefined>(0x10000).fill(undefined);
-  const cutTokens = (text: string): { ends: Int32Array; words: Array<string | undefined> } | undefined => {
+  /**
+   * Word ids of a cut: > 0, index + 1 of a dictionary word's shared string; < 0, -1 - the code unit of a
+   * single BMP character outside Han blocks; 0, anything else (the caller slices the text).
+   */
+  const cutIds = (text: string): { ends: Int32Array; ids: Int32Array } | undefined => {
     if (!isWellFormed(text)) {
       return undefined;
     }
     const { ends, nodes } = cutEnds(dict, text);
-    const words = new Array<string | undefined>(ends.length);
+    // The nodes become ids in place (the array is the cut's own copy).
+    const ids = nodes;
     let start = 0;
     for (let k = 0; k < ends.length; k++) {
       const node = nodes[k]!;
       const end = ends[k]!;
       if (node > 0) {
-        const i = wordIndex[node]!;
-        if (i > 0) {
-          words[k] = wordStrings[i - 1];
-        } else {
+        let i = wordIndex[node]!;
+        if (i === 0) {
           // Copied: a slice would keep the text it came from alive.
-          const w = `${text.slice(start, end)} `.slice(0, -1);
-          wordStrings.push(w);
-          wordIndex[node] = wordStrings.length;
-          words[k] = w;
+          wordStrings.push(`${text.slice(start, end)} `.slice(0, -1));
+          i = wordStrings.length;
+          wordIndex[node] = i;
         }
-      } else if (node < 0) {
-        words[k] = charStrings[-1 - node] ??= String.fromCharCode(-1 - node);
+        ids[k] = i;
       }
       start = end;
+    }
+    return { ends, ids };
+  };
+  const wordOfId = (id: number): string | undefined =>
+    id > 0 ? wordStrings[id - 1] : id < 0 && id >= -0x10000 ? (charStrings[-1 - id] ??= String.fromCharCode(-1 - id)) : undefined;
+  const cutTokens = (text: string): { ends: Int32Array; words: Array<string | undefined> } | undefined => {
+    const cut = cutIds(text);
+    if (!cut) {
+      return undefined;
+    }
+    const { ends, ids } = cut;
+    const words = new Array<string | undefined>(ends.length);
+    for (let k = 0; k < ends.length; k++) {
+      words[k] = wordOfId(ids[k]!);
     }
     return { ends, words };
   };
   return {
     cut: (text) => cutWords(dict, text),
     cutTokens,
+    cutIds,
+    wordOfId,
     hasWord: (w) => entry(w) !== NONE,
     frequency: (w) => {
       const c = entry(w);

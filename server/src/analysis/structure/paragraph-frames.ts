@@ -16,6 +16,8 @@
  * Pure: works on what series.ts gives it of each paragraph (offsets relative to the paragraph).
  */
 
+import { countHan, hasHan, hasHanAtLeast, isHan as isHanChar } from '../chars';
+
 /** What the detection needs of one paragraph. */
 export interface ParagraphLead {
   /** False for headings, titles and paragraphs already items of a paragraph series. */
@@ -34,8 +36,9 @@ export interface ParagraphRun {
   words: string[];
 }
 
-const isHan = (c: string | undefined): boolean => c !== undefined && /\p{Script=Han}/u.test(c);
-const hanCount = (s: string): number => (s.match(/\p{Script=Han}/gu) ?? []).length;
+// The character-class helpers of ../chars (same answers as \p{Script=Han}, without a regex per call).
+const isHan = isHanChar;
+const hanCount = countHan;
 
 /** Openings that are connectives or pronouns, not a frame (我们…／我们…; 因此…／因此…). */
 const NOT_FRAMES = /^(?:我们|他们|你们|这些|那些|这个|这种|因此|所以|但是|同时|如果|虽然|然而|而且|并且|其中|此外|另外|例如|比如|当前|目前|近年|近日|今年|去年)/;
@@ -52,7 +55,7 @@ const ROLE_END = /是(?:[^，。；！]{0,14}?[的之])?(?:前提|基础|关键|
 /** A short topic sentence: a lead of a few words, closed by a full stop, with the body after it. */
 function topicSentence(l: ParagraphLead, max: number): boolean {
   const lead = l.text.slice(0, l.leadLength);
-  return /[。！；]$/.test(lead) && hanCount(lead) <= max && hanCount(l.text.slice(l.leadLength)) >= 10;
+  return /[。！；]$/.test(lead) && hanCount(lead) <= max && hasHanAtLeast(l.text, 10, l.leadLength);
 }
 
 /** The longest common opening of some texts (from their first characters). */
@@ -86,7 +89,7 @@ function runs(leads: readonly ParagraphLead[], ok: (members: number[]) => boolea
     while (members.length < 40) {
       let next = members[members.length - 1]! + 1;
       // A paragraph with no Han text between items (web residue: [page], >>) does not part them.
-      while (next < leads.length && hanCount(leads[next]!.text) === 0) {
+      while (next < leads.length && !hasHan(leads[next]!.text)) {
         next++;
       }
       if (next >= leads.length || !leads[next]!.eligible || taken.has(next) || !ok([...members, next])) {
@@ -193,7 +196,7 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
   // series of test.json have two items).
   const next = (k: number): number => {
     let j = k + 1;
-    while (j < leads.length && hanCount(leads[j]!.text) === 0) {
+    while (j < leads.length && !hasHan(leads[j]!.text)) {
       j++;
     }
     return j;
@@ -217,7 +220,7 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
     const lengths = [i, j].map((k) => hanCount(leads[k]!.text.slice(0, leads[k]!.leadLength)));
     const like = Math.max(...lengths) * 2 <= Math.min(...lengths) * 3;
     let before = i - 1;
-    while (before >= 0 && hanCount(leads[before]!.text) === 0) {
+    while (before >= 0 && !hasHan(leads[before]!.text)) {
       before--;
     }
     // Topic sentences, or a shared opening that runs past a comma: long leads opening with the same noun are

@@ -95,7 +95,8 @@ export function garbledRegions(prose: string, services: Services): Excluded {
  */
 export function halfwidthMarkAt(prose: string, i: number, excluded: Excluded): string | undefined {
   const c = prose[i];
-  if (c === undefined || !(c in FULL) || c === '(' || c === ')') {
+  // Every key of FULL is ASCII up to `?` (0x3F): other characters are told by their code, not looked up.
+  if (c === undefined || prose.charCodeAt(i) > 0x3f || !(c in FULL) || c === '(' || c === ')') {
     return undefined;
   }
   const prev = prose[i - 1];
