@@ -28,8 +28,27 @@ ruleTester(ID, {
     '经常照照镜子、正正衣冠、洗洗澡、治治病。不要走走弯路。散散步，聊聊天，晒晒太阳，吹吹风。',
     '内心鼓噪着“买买买”。正像美图秀秀的创始人所说。感謝您瀏覽江蘇蘇訊網。',
     { text: '我们要维护国国家安全。', options: { config: { acceptedWords: ['国国'] } } },
+    // Issue 17: two words meeting at a doubled character, though the joined reading is a word too.
+    '大学学生积极参与，中学学生也不例外。长江水生生物保护区全面禁捕。延长粮食生产产业链。',
+    '省委组织部部长出席会议。他是无目的的忙碌。一个个人的力量有限。发展展现新气象。',
   ],
   invalid: [
+    {
+      // Issue 17: a character doubled in the middle of a longer word (a suggestion: 社会会 may be read otherwise).
+      text: '坚持中国特色社会会主义道路。',
+      errors: [{ range: [7, 9], text: '会会', message: '“会” is written twice in “社会主义”' }],
+      output: '坚持中国特色社会会主义道路。',
+    },
+    {
+      text: '我国城市市化水平越来越高，随着互联联网+的时代浪潮，有效治理重金金属污染。',
+      errors: [{ text: '市市' }, { text: '联联' }, { text: '金金' }],
+    },
+    {
+      // A verb doubled before a character the dictionary tags as a noun is still a slip when the doubled verb is
+      // no word (保保 构构 如如): 保障, 构成, 如果.
+      text: '充分保保障执法对象的权利，这些构构成了风景。一个政党如如果想要长远发展。',
+      errors: [{ range: [2, 4], text: '保保' }, { text: '构构' }, { text: '如如' }],
+    },
     {
       text: '我们要维护国国家安全。',
       errors: [{ range: [5, 7], text: '国国', message: '“国” is written twice in “国家”' }],

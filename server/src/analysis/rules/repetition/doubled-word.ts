@@ -230,7 +230,126 @@ export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, ac
   }
   const crossing = crossingDoublings(tokens, segmenter, accepted, out, text);
   const inside = insideWordDoublings(tokens, segmenter, accepted, [...out, ...crossing]);
-  return [...out, ...crossing, ...inside].sort((a, b) => a.start - b.start);
+  const middle = middleDoublings(tokens, segmenter, accepted, [...out, ...crossing, ...inside], text);
+  return [...out, ...crossing, ...inside, ...middle].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Frequency from which two words meeting at a doubled character are read as such (大学|学生, 水生 629|生物),
+ * not as a slip inside the joined word: the rare halves of slips read on dev essays are 重金 166, 互联 187,
+ * 例证 189, 四段 27.
+ */
+const MEETING_WORD_FREQUENCY = 500;
+/** Longest dictionary word looked for around a doubled character (社会主义 of 社会会主义). */
+const MAX_JOIN_WORD = 6;
+
+/**
+ * A character doubled in the middle of a word of three or more characters: 社会会主义 (社会主义), 城市市化
+ * (城市化), 互联联网 (互联网), 李克克强. The segmenter cuts such text anywhere (社会|会|主义, 互联|联网), so the
+ * tokens do not show it; the text does: with one copy removed, a dictionary word of three characters or more
+ * holds the character with text on both sides. Left alone: a doubled pair inside one dictionary token
+ * (一个个, 常常), AABB and triples (认认真真, 买买买), a pair that is a common reduplication itself (人人,
+ * 天天), a particle after a word ending in it (无目的|的|物质), a unit before its head's title (组织部|部长),
+ * and two common words meeting at the pair (大学|学生, 水生|生物, though 大学生 and 水生物 are words) unless
+ * the joined word is more common than either; rare halves do not count (重金|金属, 例证|证法, 互联|联网 are
+ * slips). Always a suggestion.
+ */
+function middleDoublings(tokens: readonly Token[], segmenter: Segmenter, accepted: ReadonlySet<string>, found: readonly Doubling[], joined?: string): Doubling[] {
+  const out: Doubling[] = [];
+  if (tokens.length === 0) {
+    return out;
+  }
+  const base = tokens[0]!.start;
+  const text = joined !== undefined && base === 0 && tokens[tokens.length - 1]!.end === joined.length ? joined : tokens.map((t) => t.text).join('');
+  const norm = tokens.map((t) => t.norm).join('');
+  if (text.length !== norm.length) {
+    return out;
+  }
+  // Cheap scan first: most paragraphs hold no doubled Han character at all.
+  let any = false;
+  for (let i = 1; i + 2 < norm.length && !any; i++) {
+    any = norm.charCodeAt(i) === norm.charCodeAt(i + 1) && norm.charCodeAt(i) >= 0x4e00 && norm.charCodeAt(i) <= 0x9fff;
+  }
+  if (!any) {
+    return out;
+  }
+  // The token holding each code unit, and each token's start (relative).
+  const tokenAt = new Int32Array(norm.length);
+  const starts: number[] = [];
+  for (let k = 0, at = 0; k < tokens.length; k++) {
+    starts.push(at);
+    for (let j = 0; j < tokens[k]!.norm.length; j++) {
+      tokenAt[at + j] = k;
+    }
+    at += tokens[k]!.norm.length;
+  }
+  const isHan = (c: string | undefined): boolean => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
+  for (let i = 1; i + 2 < norm.length; i++) {
+    const x = norm[i]!;
+    if (norm[i + 1] !== x || !isHan(x) || !isHan(norm[i - 1]) || !isHan(norm[i + 2])) {
+      continue;
+    }
+    // Triples and AABB / ABB: 买买买, 认认真真, 绿油油 (the pair next to another pair).
+    if (norm[i - 1] === x || norm[i + 2] === x || norm[i + 2] === norm[i + 3] || norm[i - 1] === norm[i - 2]) {
+      continue;
+    }
+    // Both copies in one token: the segmenter read the pair as part of a word (一个个, 常常, 学学习 aside).
+    if (tokenAt[i] === tokenAt[i + 1] && segmenter.hasWord(tokens[tokenAt[i]!]!.norm)) {
+      continue;
+    }
+    if (found.some((d) => d.start - base < i + 2 && d.end - base > i)) {
+      continue;
+    }
+    // The longest dictionary word of the joined reading holding the character with text on both sides.
+    let word = '';
+    for (let a = Math.max(0, i - MAX_JOIN_WORD + 2); a < i; a++) {
+      for (let b = Math.min(norm.length, a + MAX_JOIN_WORD + 1); b >= i + 3 && b - a - 1 > word.length; b--) {
+        const w = norm.slice(a, i + 1) + norm.slice(i + 2, b);
+        if (w.length >= 3 && isHanOnly(w) && segmenter.hasWord(w)) {
+          word = w;
+          break;
+        }
+      }
+    }
+    if (word === '' || accepted.has(x + x) || accepted.has(word)) {
+      continue;
+    }
+    const tag = segmenter.tagOf(x) ?? '';
+    if (FUNCTION_TAG.test(tag)) {
+      // A particle or preposition ending one word and standing after it: 无目的|的|物质 (目的物 is a word too).
+      continue;
+    }
+    if (segmenter.frequency(x + x) >= REDUPLICATION_WORD_FREQUENCY) {
+      // A reduplication of its own (人人 天天 处处): 人人民 is read as a slip by insideWordDoublings if at all.
+      continue;
+    }
+    // Two words meeting at the pair: the most common dictionary word ending with the first copy and the most
+    // common starting with the second (生产|产业链 is read as 生产|产业).
+    let fl = 0;
+    for (let a = Math.max(0, i - MAX_JOIN_WORD + 1); a < i; a++) {
+      const w = norm.slice(a, i + 1);
+      if (isHanOnly(w)) {
+        fl = Math.max(fl, segmenter.frequency(w));
+      }
+    }
+    let fr = 0;
+    for (let b = i + 3; b <= Math.min(norm.length, i + 1 + MAX_JOIN_WORD); b++) {
+      const w = norm.slice(i + 1, b);
+      if (isHanOnly(w)) {
+        fr = Math.max(fr, segmenter.frequency(w));
+      }
+    }
+    if (Math.min(fl, fr) >= MEETING_WORD_FREQUENCY && segmenter.frequency(word) < Math.max(fl, fr)) {
+      continue;
+    }
+    // A unit and the title of its head: 组织部|部长, 教育局|局长, 党校|校长 (组织部长 is a word too).
+    if (norm[i + 2] === '长' && segmenter.hasWord(norm.slice(i + 1, i + 3))) {
+      continue;
+    }
+    out.push({ start: base + i, end: base + i + 2, unit: text[i]!, copies: 2, extraStart: base + i + 1, auto: false, word });
+    i++;
+  }
+  return out;
 }
 
 /** Frequency from which a lone verb is a common word of its own (会 能 有 要 来), as in 社会|会|面临. */
@@ -252,8 +371,8 @@ const BOUND_TAG = /^(?:ng|vg|ag|zg|dg|tg|g|x)/;
 const ALNUM = /[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]$/u;
 /** Numerals and demonstratives before a measure word: 三|个|个人 is 三个 + 个人. */
 const COUNTING_END = /[一二两三四五六七八九十百千万亿几每这那哪某各半]$/u;
-/** Verb-object words whose verb doubles (照照镜子 of 照镜子、正衣冠、洗洗澡、治治病) though the verb alone is tagged n. */
-const DOUBLING_VERB_OBJECT = new Set(['照镜子']);
+/** Verb-object words whose verb doubles (照照镜子, 吹吹风) though the dictionary lacks the doubled verb (照照, 吹吹) or tags the verb n. */
+const DOUBLING_VERB_OBJECT = new Set(['照镜子', '吹风']);
 
 /** The last code point of a string. */
 const lastChar = (s: string): string => {
@@ -365,9 +484,12 @@ function insideWordDoublings(tokens: readonly Token[], segmenter: Segmenter, acc
       if (before && ALNUM.test(before.text)) {
         continue;
       }
-      // A verb doubled before its object: 走走弯路, 唱唱戏, 治治病, 扣扣子.
+      // A verb doubled before its object: 走走弯路, 唱唱戏, 治治病, 扣扣子. Only a verb whose reduplication is a
+      // verb of the dictionary (走走 唱唱 治治 扣扣 洗洗 聊聊) does so: 保保障, 构构成, 如如果, 生生命 are slips
+      // though 障 成 果 命 are tagged as nouns (issue 17: read on doubled characters injected in dev essays).
       const object = b.norm.slice(x.length);
-      if (/^v/.test(tag) && (object === '子' || /^n/.test(segmenter.tagOf(object) ?? '')) || DOUBLING_VERB_OBJECT.has(b.norm)) {
+      if (/^v/.test(tag) && /^v(?!n)/.test(segmenter.tagOf(x + x) ?? '') && (object === '子' || /^n/.test(segmenter.tagOf(object) ?? '')) ||
+        DOUBLING_VERB_OBJECT.has(b.norm)) {
         continue;
       }
     } else {
