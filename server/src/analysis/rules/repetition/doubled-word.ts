@@ -243,6 +243,36 @@ const MEETING_WORD_FREQUENCY = 500;
 /** Longest dictionary word looked for around a doubled character (社会主义 of 社会会主义). */
 const MAX_JOIN_WORD = 6;
 
+/** Ratio by which the word with one copy must be more frequent than the token holding both (学学习 7, 学习 13482). */
+const GLUED_RATIO = 100;
+
+/**
+ * The word a doubled pair at `i` (relative to the joined norm) is a slip of when the segmenter glued both
+ * copies into one token: a token of three characters or more, no numeral or measure reduplication (一个个
+ * 一座座) and not opening with 一, whose form with one copy is a word {@link GLUED_RATIO} times as frequent
+ * (学学习 → 学习), unless the pair is a verb of the dictionary (洗洗澡). A token XX is left alone even when rare (申申|论): on dev essays such pairs were mostly
+ * verbs and adverbs reduplicated on purpose (洗洗澡, 动动心思, 不单单).
+ */
+function glueDoubling(tokens: readonly Token[], tokenAt: Int32Array, starts: readonly number[], i: number, segmenter: Segmenter): string | undefined {
+  const k = tokenAt[i]!;
+  if (tokenAt[i + 1] !== k) {
+    return undefined;
+  }
+  const t = tokens[k]!.norm;
+  const tf = segmenter.frequency(t);
+  const tag = segmenter.tagOf(t) ?? '';
+  if (t.length < 3 || t.startsWith('一') || /^(?:m|q)/.test(tag)) {
+    return undefined;
+  }
+  const at = i - starts[k]!;
+  if (/^v(?!n)/.test(segmenter.tagOf(t.slice(at, at + 2)) ?? '')) {
+    // A verb's tentative reduplication before its object: 洗洗澡 (洗洗 is a verb of the dictionary).
+    return undefined;
+  }
+  const reduced = t.slice(0, at) + t.slice(at + 1);
+  return segmenter.frequency(reduced) >= Math.max(1, tf) * GLUED_RATIO ? reduced : undefined;
+}
+
 /**
  * A character doubled in the middle of a word of three or more characters: 社会会主义 (社会主义), 城市市化
  * (城市化), 互联联网 (互联网), 李克克强. The segmenter cuts such text anywhere (社会|会|主义, 互联|联网), so the
@@ -293,11 +323,21 @@ function middleDoublings(tokens: readonly Token[], segmenter: Segmenter, accepte
     if (norm[i - 1] === x || norm[i + 2] === x || norm[i + 2] === norm[i + 3] || norm[i - 1] === norm[i - 2]) {
       continue;
     }
-    // Both copies in one token: the segmenter read the pair as part of a word (一个个, 常常, 学学习 aside).
-    if (tokenAt[i] === tokenAt[i + 1] && segmenter.hasWord(tokens[tokenAt[i]!]!.norm)) {
+    if (found.some((d) => d.start - base < i + 2 && d.end - base > i)) {
       continue;
     }
-    if (found.some((d) => d.start - base < i + 2 && d.end - base > i)) {
+    // Both copies in one token: the segmenter read the pair as part of a word (一个个, 常常), unless that
+    // "word" is a rare dictionary oddity whose form with one copy is a common word: 学学习 (7) of 学习 (13482),
+    // 工工资 (3) of 工资.
+    const glued = glueDoubling(tokens, tokenAt, starts, i, segmenter);
+    if (glued !== undefined) {
+      if (!accepted.has(x + x) && !accepted.has(glued)) {
+        out.push({ start: base + i, end: base + i + 2, unit: text[i]!, copies: 2, extraStart: base + i + 1, auto: false, word: glued });
+        i++;
+      }
+      continue;
+    }
+    if (tokenAt[i] === tokenAt[i + 1] && segmenter.hasWord(tokens[tokenAt[i]!]!.norm)) {
       continue;
     }
     // The longest dictionary word of the joined reading holding the character with text on both sides.
@@ -423,12 +463,13 @@ function standsAlone(x: string, tag: string, first: boolean, word: string, other
     return true;
   }
   if (/^d/.test(tag)) {
-    // 人才|才|能: an adverb before a verb.
-    return /^(?:v|d|p|a)/.test(otherTag);
+    // 人才|才|能: an adverb before a verb; not after an adverb ending in it (必须|须|坚持 is a slip).
+    return /^(?:v|d|p|a)/.test(otherTag) && !/^d/.test(wordTag);
   }
   if (/^v/.test(tag) && segmenter.frequency(x) >= STANDALONE_FREQUENCY) {
-    // 社会|会|面临, 机会|会|越来越多: a noun, then the modal; 带来|来, 拥有|有 are slips.
-    return /^n/.test(wordTag);
+    // 社会|会|面临, 机会|会|越来越多: a noun, then the modal with what it governs; 带来|来, 拥有|有 are slips,
+    // and so is a modal with nothing after it (新动能|能。, 其他意见|见，).
+    return /^n/.test(wordTag) && other !== undefined && han(other);
   }
   return false;
 }
@@ -493,8 +534,9 @@ function insideWordDoublings(tokens: readonly Token[], segmenter: Segmenter, acc
         continue;
       }
     } else {
-      if (/^v/.test(tag) && after !== undefined && /^[了着过]/.test(after.text)) {
-        // A verb taking its aspect particle after a word ending in it: 对下一步工作|作|了部署, 合作|作|过.
+      if (/^v/.test(tag) && after !== undefined && /^[了着过]/.test(after.text) && !/^v(?!n)/.test(segmenter.tagOf(a.norm) ?? '')) {
+        // A verb taking its aspect particle after a noun ending in it: 对下一步工作|作|了部署, 合作|作|过. After a
+        // verb ending in it, the verb is doubled: 提出|出|了, 增添|添|了, 增加|加|了.
         continue;
       }
       if (a.text.length === 2 && a.text.startsWith('一')) {
@@ -503,10 +545,10 @@ function insideWordDoublings(tokens: readonly Token[], segmenter: Segmenter, acc
       }
       // The lone character opens a word with what follows, one the dictionary lacks as a whole or that the
       // segmenter cut otherwise: 创新|新|能源开发 (新能源); or a name it does not know at all, cut into lone
-      // characters: 江苏|苏|讯|网 (苏讯网).
+      // characters that are no verbs: 江苏|苏|讯|网 (苏讯网), not 百姓|姓|是|谁.
       const next = tokens[i + 3];
       if (after && han(after) && (segmenter.hasWord(x + after.norm) || segmenter.hasWord(x + after.norm.slice(0, 2)) ||
-        codePointLength(after.text) === 1 && !/^(?:u|p|c|d|r|y|m|q)/.test(segmenter.tagOf(after.norm) ?? 'u') &&
+        codePointLength(after.text) === 1 && !/^(?:u|p|c|d|r|y|m|q|v)/.test(segmenter.tagOf(after.norm) ?? 'u') &&
           (/^n[rsz]/.test(segmenter.tagOf(a.norm) ?? '') || han(next) && codePointLength(next.text) === 1))) {
         continue;
       }
