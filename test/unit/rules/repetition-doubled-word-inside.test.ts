@@ -31,6 +31,7 @@ ruleTester(ID, {
     // Issue 17: two words meeting at a doubled character, though the joined reading is a word too.
     '大学学生积极参与，中学学生也不例外。长江水生生物保护区全面禁捕。延长粮食生产产业链。',
     '省委组织部部长出席会议。他是无目的的忙碌。一个个人的力量有限。发展展现新气象。',
+    '这是理论论据。三十一一个。人才才能发挥作用。要经常洗洗澡。一个个鲜活的例子，一座座高峰。',
   ],
   invalid: [
     {
@@ -42,6 +43,17 @@ ruleTester(ID, {
     {
       text: '我国城市市化水平越来越高，随着互联联网+的时代浪潮，有效治理重金金属污染。',
       errors: [{ text: '市市' }, { text: '联联' }, { text: '金金' }],
+    },
+    {
+      // A verb doubled before 了 after a verb ending in it, an adverb after an adverb, a modal governing nothing,
+      // a numeral after a demonstrative, a copy glued to what follows (化发展 is a rare dictionary oddity).
+      text: '分别提出出了三个对策。必须须坚持农业优先。形成新动能能。担当起这一一代人的使命。发挥对文化化发展的引导。',
+      errors: [{ text: '出出' }, { text: '须须' }, { text: '能能' }, { text: '一一' }, { text: '化化' }],
+    },
+    {
+      // A glued token holding both copies, rare beside the word with one copy (学学习 7, 学习 13482).
+      text: '不断提高学学习的能力。',
+      errors: [{ range: [4, 6], text: '学学', message: '“学” is written twice in “学习”' }],
     },
     {
       // A verb doubled before a character the dictionary tags as a noun is still a slip when the doubled verb is

@@ -411,6 +411,8 @@ const BOUND_TAG = /^(?:ng|vg|ag|zg|dg|tg|g|x)/;
 const ALNUM = /[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]$/u;
 /** Numerals and demonstratives before a measure word: 三|个|个人 is 三个 + 个人. */
 const COUNTING_END = /[一二两三四五六七八九十百千万亿几每这那哪某各半]$/u;
+/** Numerals: 三十|一|一个 is 三十一 + 个 (a numeral before a numeral continues the number). */
+const NUMERAL_END = /[一二两三四五六七八九十百千万亿几]$/u;
 /** Verb-object words whose verb doubles (照照镜子, 吹吹风) though the dictionary lacks the doubled verb (照照, 吹吹) or tags the verb n. */
 const DOUBLING_VERB_OBJECT = new Set(['照镜子', '吹风']);
 
@@ -436,8 +438,8 @@ function standsAlone(x: string, tag: string, first: boolean, word: string, other
     return true;
   }
   if (/^m/.test(tag)) {
-    // 三十|一|一个, 五|十|十分: numerals after numerals.
-    return first && other !== undefined && COUNTING_END.test(other.text);
+    // 三十|一|一个, 五|十|十分: numerals after numerals (not after a demonstrative: 这|一|一代人 is a slip).
+    return first && other !== undefined && NUMERAL_END.test(other.text);
   }
   if (/^q/.test(tag)) {
     return first && other !== undefined && COUNTING_END.test(other.text);
@@ -463,8 +465,9 @@ function standsAlone(x: string, tag: string, first: boolean, word: string, other
     return true;
   }
   if (/^d/.test(tag)) {
-    // 人才|才|能: an adverb before a verb; not after an adverb ending in it (必须|须|坚持 is a slip).
-    return /^(?:v|d|p|a)/.test(otherTag) && !/^d/.test(wordTag);
+    // 人才|才|能: an adverb between its subject and a verb; after another kind of word it is a slip (必须|须|坚持,
+    // 正确|确|与否).
+    return /^(?:v|d|p|a)/.test(otherTag) && /^(?:n|r)/.test(wordTag);
   }
   if (/^v/.test(tag) && segmenter.frequency(x) >= STANDALONE_FREQUENCY) {
     // 社会|会|面临, 机会|会|越来越多: a noun, then the modal with what it governs; 带来|来, 拥有|有 are slips,
@@ -483,8 +486,13 @@ function standsAlone(x: string, tag: string, first: boolean, word: string, other
  * number or a letter (2017|年|年初), in 一锤锤 (一 and a doubled measure), in a verb doubled before its object
  * (走走弯路, 唱唱戏, 扣扣子, 治治病), and in three copies or AABB (买买买).
  */
-function insideWordDoublings(tokens: readonly Token[], segmenter: Segmenter, accepted: ReadonlySet<string>, found: readonly Doubling[]): Doubling[] {
+function insideWordDoublings(given: readonly Token[], segmenter: Segmenter, accepted: ReadonlySet<string>, found: readonly Doubling[]): Doubling[] {
   const out: Doubling[] = [];
+  const tokens = splitUnknownAfterWord(given, segmenter);
+  // A word the lone copy opens with what follows, unless a rare oddity of the dictionary made of the copy and a
+  // whole word (化发展 14 beside 发展 68664; 论据 of 理论|论|据 is a word).
+  const opensWord = (w: string, rest: string): boolean =>
+    segmenter.hasWord(w) && (codePointLength(rest) < 2 || segmenter.frequency(w) * GLUED_RATIO > segmenter.frequency(rest));
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
@@ -547,7 +555,7 @@ function insideWordDoublings(tokens: readonly Token[], segmenter: Segmenter, acc
       // segmenter cut otherwise: 创新|新|能源开发 (新能源); or a name it does not know at all, cut into lone
       // characters that are no verbs: 江苏|苏|讯|网 (苏讯网), not 百姓|姓|是|谁.
       const next = tokens[i + 3];
-      if (after && han(after) && (segmenter.hasWord(x + after.norm) || segmenter.hasWord(x + after.norm.slice(0, 2)) ||
+      if (after && han(after) && (opensWord(x + after.norm, after.norm) || opensWord(x + after.norm.slice(0, 2), after.norm) ||
         codePointLength(after.text) === 1 && !/^(?:u|p|c|d|r|y|m|q|v)/.test(segmenter.tagOf(after.norm) ?? 'u') &&
           (/^n[rsz]/.test(segmenter.tagOf(a.norm) ?? '') || han(next) && codePointLength(next.text) === 1))) {
         continue;
@@ -566,6 +574,31 @@ function insideWordDoublings(tokens: readonly Token[], segmenter: Segmenter, acc
     out.push({ start, end, unit: x, copies: 2, extraStart: start + x.length, auto: auto && !tentative, word: word.text, ...(tentative ? { tentative } : {}) });
   }
   return out;
+}
+
+/**
+ * The tokens with a token that repeats the last character of the dictionary word before it cut after that
+ * character, when the rest is a word and the token is unknown or a rare oddity of the dictionary
+ * ({@link GLUED_RATIO} times rarer than both words): 文化|化发展 (14) → 文化|化|发展, 底蕴|蕴和 (3) → 底蕴|蕴|和
+ * (the segmenter glues the lone copy to what follows), so that the copy is seen as lone. 发展|展现 stays.
+ */
+function splitUnknownAfterWord(tokens: readonly Token[], segmenter: Segmenter): readonly Token[] {
+  let out: Token[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const b = tokens[i]!;
+    const a = tokens[i - 1];
+    const x = b.norm[0];
+    const split = a !== undefined && x !== undefined && b.text.length >= 2 && a.text.length >= 2 && b.text.length === b.norm.length &&
+      han(a) && han(b) && a.norm.endsWith(x) && segmenter.hasWord(a.norm) && segmenter.hasWord(b.norm.slice(1)) &&
+      segmenter.frequency(b.norm) * GLUED_RATIO <= Math.min(segmenter.frequency(a.norm), segmenter.frequency(b.norm.slice(1)));
+    if (split) {
+      out ??= tokens.slice(0, i);
+      out.push({ ...b, text: b.text.slice(0, 1), norm: x, end: b.start + 1 }, { ...b, text: b.text.slice(1), norm: b.norm.slice(1), start: b.start + 1 });
+    } else if (out) {
+      out.push(b);
+    }
+  }
+  return out ?? tokens;
 }
 
 /**
