@@ -31,6 +31,7 @@ ruleTester(ID, {
     // Issue 17: two words meeting at a doubled character, though the joined reading is a word too.
     '大学学生积极参与，中学学生也不例外。长江水生生物保护区全面禁捕。延长粮食生产产业链。',
     '省委组织部部长出席会议。他是无目的的忙碌。一个个人的力量有限。发展展现新气象。',
+    '大幅降低关税税率。北京市投资促进局局长出席。',
     '这是理论论据。三十一一个。人才才能发挥作用。要经常洗洗澡。一个个鲜活的例子，一座座高峰。',
   ],
   invalid: [

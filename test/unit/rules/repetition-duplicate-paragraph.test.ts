@@ -38,6 +38,8 @@ ruleTester(ID, {
     `（一）宣传通知类\n【真题链接】\n${QUESTION}\n（二）工作方案类\n【真题链接】\n${QUESTION}`,
     // An example shown again under a second heading, the label opening the repeat itself (如：…).
     `结构一\n如：${LONG}\n${B}\n结构二\n如：${LONG}\n${C}`,
+    // An outline shown again as the example of a second structure, after running text: 如： marks an example.
+    `${B}\n如：${LONG}\n${C}\n${A}\n如：${LONG}`,
     // A commentary (after 【点评】) quoting the essay.
     `${LONG}\n${B}\n【点评】\n${LONG}`,
     // Quoted in quotation marks.

@@ -524,10 +524,10 @@ function quotationReason(paragraphs: readonly Paragraph[], b: DuplicateBlock): s
     return 'label line';
   }
   // The label may also open the repeat itself: 如：总论点…, 【例文】…, 示范——… shows an example again (a
-  // tutoring page reusing one outline for two structures), as duplicate-sentence already treats it. A label
-  // both copies open with (俗话说：…, 要求：…) does not set the repeat apart, unless the repeat starts a new
-  // section (a short heading line right before it, 结构二).
-  if (opensWithLeadLabel(repeat.prose) && (leadOf(repeat.prose) !== leadOf(first.prose) || startsSection(paragraphs, b))) {
+  // tutoring page reusing one outline for two structures), as duplicate-sentence already treats it. Another
+  // label both copies open with (俗话说：…, 要求：…, P4：…) does not set the repeat apart, unless the repeat
+  // starts a new section (a short heading line right before it, 结构二).
+  if (opensWithLeadLabel(repeat.prose) && (isExampleLabel(leadOf(repeat.prose)) || leadOf(repeat.prose) !== leadOf(first.prose) || startsSection(paragraphs, b))) {
     return 'lead label';
   }
   for (let k = originalEnd + 1; k < b.repeat; k++) {
@@ -550,6 +550,12 @@ function leadOf(prose: string): string {
   const t = prose.replace(/^[\s\u3000\uE000]+/, '').slice(0, 20);
   const m = /^(?:【[^】]{1,16}】|\[[^\]]{1,16}\]|〔[^〕]{1,16}〕)/u.exec(t) ?? /^.{1,10}?(?:[：:]|——)/u.exec(t);
   return m ? m[0] : '';
+}
+
+/** True when a label marks an example (如, 例如, 再如, 示范, 【例文】, 范文展示): the text after it is shown as one. */
+function isExampleLabel(label: string): boolean {
+  const t = label.replace(/^[【\[〔]|[】\]〕]$|(?:[：:]|——)$/gu, '');
+  return /^(?:又|再|比|譬|例)?如$/u.test(t) || /例|示范|范文/u.test(t);
 }
 
 /**
