@@ -31,7 +31,7 @@ ruleTester(ID, {
     // Issue 17: two words meeting at a doubled character, though the joined reading is a word too.
     '大学学生积极参与，中学学生也不例外。长江水生生物保护区全面禁捕。延长粮食生产产业链。',
     '省委组织部部长出席会议。他是无目的的忙碌。一个个人的力量有限。发展展现新气象。',
-    '大幅降低关税税率。北京市投资促进局局长出席。',
+    '大幅降低关税税率。北京市投资促进局局长出席。被称为“党内立法法”。',
     '这是理论论据。三十一一个。人才才能发挥作用。要经常洗洗澡。一个个鲜活的例子，一座座高峰。',
   ],
   invalid: [
@@ -50,6 +50,11 @@ ruleTester(ID, {
       // a numeral after a demonstrative, a copy glued to what follows (化发展 is a rare dictionary oddity).
       text: '分别提出出了三个对策。必须须坚持农业优先。形成新动能能。担当起这一一代人的使命。发挥对文化化发展的引导。',
       errors: [{ text: '出出' }, { text: '须须' }, { text: '能能' }, { text: '一一' }, { text: '化化' }],
+    },
+    {
+      // 些 after 这些/一些 before a noun and 的 (no unknown name cut into characters); a glued token after a quote.
+      text: '制造这些些笔的钢珠。一些些人的人生观。在“两学一做”学学习教育中。',
+      errors: [{ range: [4, 6], text: '些些' }, { text: '些些' }, { text: '学学' }],
     },
     {
       // A glued token holding both copies, rare beside the word with one copy (学学习 7, 学习 13482).

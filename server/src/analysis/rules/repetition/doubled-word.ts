@@ -266,7 +266,8 @@ function glueDoubling(tokens: readonly Token[], tokenAt: Int32Array, starts: rea
   const t = tokens[k]!.norm;
   const tf = segmenter.frequency(t);
   const tag = segmenter.tagOf(t) ?? '';
-  if (t.length < 3 || t.startsWith('一') || /^(?:m|q)/.test(tag)) {
+  if (t.length < 3 || t.startsWith('一') || /^(?:m|q|n[rstz])/.test(tag)) {
+    // Numeral and measure reduplications (一个个) and names (立法法, the Legislation Law, tagged nr).
     return undefined;
   }
   const at = i - starts[k]!;
@@ -325,7 +326,16 @@ function middleDoublings(tokens: readonly Token[], segmenter: Segmenter, accepte
   const isHan = (c: string | undefined): boolean => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
   for (let i = 1; i + 2 < norm.length; i++) {
     const x = norm[i]!;
-    if (norm[i + 1] !== x || !isHan(x) || !isHan(norm[i - 1]) || !isHan(norm[i + 2])) {
+    if (norm[i + 1] !== x || !isHan(x)) {
+      continue;
+    }
+    if (!isHan(norm[i - 1]) || !isHan(norm[i + 2])) {
+      // At a word's edge only a glued token can hold the slip (“学学习教育).
+      const glued = norm[i - 1] !== x && norm[i + 2] !== x ? glueDoubling(tokens, tokenAt, starts, i, segmenter) : undefined;
+      if (glued !== undefined && !accepted.has(x + x) && !accepted.has(glued) && !found.some((d) => d.start - base < i + 2 && d.end - base > i)) {
+        out.push({ start: base + i, end: base + i + 2, unit: text[i]!, copies: 2, extraStart: base + i + 1, auto: false, word: glued });
+        i++;
+      }
       continue;
     }
     // Triples and AABB / ABB: 买买买, 认认真真, 绿油油 (the pair next to another pair).
@@ -557,8 +567,8 @@ function insideWordDoublings(given: readonly Token[], segmenter: Segmenter, acce
         // verb ending in it, the verb is doubled: 提出|出|了, 增添|添|了, 增加|加|了.
         continue;
       }
-      if (a.text.length === 2 && a.text.startsWith('一')) {
-        // 一锤|锤, 一部|部: one after another.
+      if (a.text.length === 2 && a.text.startsWith('一') && x !== '些') {
+        // 一锤|锤, 一部|部: one after another (一些|些 is a slip).
         continue;
       }
       // The lone character opens a word with what follows, one the dictionary lacks as a whole or that the
@@ -567,7 +577,7 @@ function insideWordDoublings(given: readonly Token[], segmenter: Segmenter, acce
       const next = tokens[i + 3];
       if (after && han(after) && (opensWord(x + after.norm, after.norm) || opensWord(x + after.norm.slice(0, 2), after.norm) ||
         codePointLength(after.text) === 1 && !/^(?:u|p|c|d|r|y|m|q|v)/.test(segmenter.tagOf(after.norm) ?? 'u') &&
-          (/^n[rsz]/.test(segmenter.tagOf(a.norm) ?? '') || han(next) && codePointLength(next.text) === 1))) {
+          (/^n[rsz]/.test(segmenter.tagOf(a.norm) ?? '') || han(next) && codePointLength(next.text) === 1 && !/^(?:u|p|c)/.test(segmenter.tagOf(next.norm) ?? '')))) {
         continue;
       }
     }
