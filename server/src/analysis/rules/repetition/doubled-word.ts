@@ -19,7 +19,10 @@
  * A character doubled inside a word (国国家 农农村 热情情 技术创新新 删删繁就简 增添人人文美) is found where the
  * segmenter leaves one copy alone beside a dictionary word that starts or ends with it (国|国家, 热情|情); the
  * lone copy is excused where it may be a word of its own (对对方 社会会面临 历史中中华 人才才能), see
- * insideWordDoublings. Its fix is automatic only with a wide margin, otherwise a suggestion.
+ * insideWordDoublings. A character doubled in the middle of a longer word (社会会主义, 互联联网) is found in the text
+ * itself, where removing one copy leaves a dictionary word of three characters or more around it, and one
+ * glued into a rare dictionary token (学学习) where the token with one copy is a common word (middleDoublings,
+ * issue 17). Its fix is automatic only with a wide margin, otherwise a suggestion.
  * Only Han text is considered; digits (2020, 11) and text in other scripts never are.
  *
  * ✗ 我们要要结合基层实际      ✓ 我们要结合基层实际
