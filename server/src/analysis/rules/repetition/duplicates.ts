@@ -569,8 +569,8 @@ function startsSection(paragraphs: readonly Paragraph[], b: DuplicateBlock): boo
   }
   const heading = (k: number): string => {
     const t = paragraphs[k]!.prose.replaceAll('\uE000', '').trim();
-    // A heading is short and not a sentence (专家就跟大家分享一篇深度范文，供大家参考。 is running text).
-    return t.length > 0 && [...t].length <= MAX_HEADING && !/[。！？；!?;]$/u.test(t) ? t : '';
+    // A heading is short and not a sentence or its fragment (专家就跟大家分享一篇深度范文，供大家参考。 and 以下， are running text).
+    return t.length > 0 && [...t].length <= MAX_HEADING && !/[。！？；!?;，,、]$/u.test(t) ? t : '';
   };
   const before = heading(b.repeat - 1);
   const beforeOriginal = heading(b.first - 1);
