@@ -53,8 +53,8 @@ ruleTester(ID, {
     },
     {
       // 些 after 这些/一些 before a noun and 的 (no unknown name cut into characters); a glued token after a quote.
-      text: '制造这些些笔的钢珠。一些些人的人生观。在“两学一做”学学习教育中。',
-      errors: [{ range: [3, 5], text: '些些' }, { text: '些些' }, { text: '学学' }],
+      text: '制造这些些笔的钢珠。一些些人的人生观。在“两学一做”学学习教育中。城市不只是是乌煤蒸汽。',
+      errors: [{ range: [3, 5], text: '些些' }, { text: '些些' }, { text: '学学' }, { text: '是是' }],
     },
     {
       // A glued token holding both copies, rare beside the word with one copy (学学习 7, 学习 13482).

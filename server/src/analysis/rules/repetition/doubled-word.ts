@@ -576,11 +576,13 @@ function insideWordDoublings(given: readonly Token[], segmenter: Segmenter, acce
       }
       // The lone character opens a word with what follows, one the dictionary lacks as a whole or that the
       // segmenter cut otherwise: 创新|新|能源开发 (新能源); or a name it does not know at all, cut into lone
-      // characters that are no verbs: 江苏|苏|讯|网 (苏讯网), not 百姓|姓|是|谁.
+      // characters that are no verbs, opened by no common word: 江苏|苏|讯|网 (苏讯网), not 百姓|姓|是|谁 or
+      // 只是|是|乌|煤.
       const next = tokens[i + 3];
       if (after && han(after) && (opensWord(x + after.norm, after.norm) || opensWord(x + after.norm.slice(0, 2), after.norm) ||
         codePointLength(after.text) === 1 && !/^(?:u|p|c|d|r|y|m|q|v)/.test(segmenter.tagOf(after.norm) ?? 'u') &&
-          (/^n[rsz]/.test(segmenter.tagOf(a.norm) ?? '') || han(next) && codePointLength(next.text) === 1 && !/^(?:u|p|c)/.test(segmenter.tagOf(next.norm) ?? '')))) {
+          (/^n[rsz]/.test(segmenter.tagOf(a.norm) ?? '') || han(next) && codePointLength(next.text) === 1 && !/^(?:u|p|c)/.test(segmenter.tagOf(next.norm) ?? '') &&
+          segmenter.frequency(x) < STANDALONE_FREQUENCY))) {
         continue;
       }
     }
