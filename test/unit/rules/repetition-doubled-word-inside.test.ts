@@ -52,6 +52,11 @@ ruleTester(ID, {
       errors: [{ text: '出出' }, { text: '须须' }, { text: '能能' }, { text: '一一' }, { text: '化化' }],
     },
     {
+      // The modal 会 after a noun ending in it governs a verb phrase (社会会面临 is valid above); before a noun it is a slip.
+      text: '联系社会会实际，自拟题目。',
+      errors: [{ range: [4, 6], text: '会会', message: '“会” is written twice in “社会”' }],
+    },
+    {
       // 些 after 这些/一些 before a noun and 的 (no unknown name cut into characters); a glued token after a quote.
       text: '制造这些些笔的钢珠。一些些人的人生观。在“两学一做”学学习教育中。城市不只是是乌煤蒸汽。',
       errors: [{ range: [3, 5], text: '些些' }, { text: '些些' }, { text: '学学' }, { text: '是是' }],

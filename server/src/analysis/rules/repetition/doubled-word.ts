@@ -232,8 +232,9 @@ export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, ac
     }
   }
   const crossing = crossingDoublings(tokens, segmenter, accepted, out, text);
-  const inside = insideWordDoublings(tokens, segmenter, accepted, [...out, ...crossing]);
-  const middle = middleDoublings(tokens, segmenter, accepted, [...out, ...crossing, ...inside], text);
+  // The middle of a longer word first: 社会|会|主义 is 社会主义 doubled, not 社会 (which the next step would say).
+  const middle = middleDoublings(tokens, segmenter, accepted, [...out, ...crossing], text);
+  const inside = insideWordDoublings(tokens, segmenter, accepted, [...out, ...crossing, ...middle]);
   return [...out, ...crossing, ...inside, ...middle].sort((a, b) => a.start - b.start);
 }
 
@@ -494,8 +495,8 @@ function standsAlone(x: string, tag: string, first: boolean, word: string, other
   }
   if (/^v/.test(tag) && segmenter.frequency(x) >= STANDALONE_FREQUENCY) {
     // 社会|会|面临, 机会|会|越来越多: a noun, then the modal with what it governs; 带来|来, 拥有|有 are slips,
-    // and so is a modal with nothing after it (新动能|能。, 其他意见|见，).
-    return /^n/.test(wordTag) && other !== undefined && han(other);
+    // and so is a modal with no verb phrase after it (新动能|能。, 其他意见|见，, 社会|会|实际).
+    return /^n/.test(wordTag) && other !== undefined && han(other) && /^(?:v|a|d|p)/.test(otherTag);
   }
   return false;
 }
