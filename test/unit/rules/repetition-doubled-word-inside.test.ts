@@ -54,7 +54,7 @@ ruleTester(ID, {
     {
       // The modal 会 after a noun ending in it governs a verb phrase (社会会面临 is valid above); before a noun it is a slip.
       text: '联系社会会实际，自拟题目。',
-      errors: [{ range: [4, 6], text: '会会', message: '“会” is written twice in “社会”' }],
+      errors: [{ range: [3, 5], text: '会会', message: '“会” is written twice in “社会”' }],
     },
     {
       // 些 after 这些/一些 before a noun and 的 (no unknown name cut into characters); a glued token after a quote.
