@@ -9,7 +9,9 @@
  * 3. diminishing returns: the rule costs base × log2(1 + x) points of its category: one unit costs `base`, three
  *    units twice that, seven units three times. Eleven half-width commas thus cost little more than three, and
  *    never outweigh a broken 排比 or a pasted paragraph, yet each further finding still costs something;
- * 4. extent: a finding covering a large part of the text (a pasted body) adds points in proportion to it.
+ * 4. countable slips (`each` in the table): a linear part, `each` points per unit, so that every further finding
+ *    still costs (a doubled character always costs a point of the total);
+ * 5. extent: a finding covering a large part of the text (a pasted body) adds points in proportion to it.
  * A category scores 100 minus its rules' points (when they exceed 100, each is scaled down so that they add up to
  * 100); the total is the weighted mean of the categories, rounded once at the end. Each deduction carries both
  * its category points and its share of the total (`total`): the latter add up to 100 − total before rounding.
@@ -96,7 +98,7 @@ export function computeScore(
     .map((d) => {
       const w = tables.weightOf(d.rule);
       const unit = Math.max(1, (w.norm * size) / 1000);
-      return { d, points: w.base * diminish(d.evidence / unit) + d.extent };
+      return { d, points: w.base * diminish(d.evidence / unit) + (w.each ?? 0) * (d.evidence / unit) + d.extent };
     });
   const spent = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   for (const r of raw) {

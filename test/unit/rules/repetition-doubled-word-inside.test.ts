@@ -28,8 +28,50 @@ ruleTester(ID, {
     '经常照照镜子、正正衣冠、洗洗澡、治治病。不要走走弯路。散散步，聊聊天，晒晒太阳，吹吹风。',
     '内心鼓噪着“买买买”。正像美图秀秀的创始人所说。感謝您瀏覽江蘇蘇訊網。',
     { text: '我们要维护国国家安全。', options: { config: { acceptedWords: ['国国'] } } },
+    // Issue 17: two words meeting at a doubled character, though the joined reading is a word too.
+    '大学学生积极参与，中学学生也不例外。长江水生生物保护区全面禁捕。延长粮食生产产业链。',
+    '省委组织部部长出席会议。他是无目的的忙碌。一个个人的力量有限。发展展现新气象。',
+    '大幅降低关税税率。北京市投资促进局局长出席。被称为“党内立法法”。',
+    '这是理论论据。三十一一个。人才才能发挥作用。要经常洗洗澡。一个个鲜活的例子，一座座高峰。',
   ],
   invalid: [
+    {
+      // Issue 17: a character doubled in the middle of a longer word (a suggestion: 社会会 may be read otherwise).
+      text: '坚持中国特色社会会主义道路。',
+      errors: [{ range: [7, 9], text: '会会', message: '“会” is written twice in “社会主义”' }],
+      output: '坚持中国特色社会会主义道路。',
+    },
+    {
+      text: '我国城市市化水平越来越高，随着互联联网+的时代浪潮，有效治理重金金属污染。',
+      errors: [{ text: '市市' }, { text: '联联' }, { text: '金金' }],
+    },
+    {
+      // A verb doubled before 了 after a verb ending in it, an adverb after an adverb, a modal governing nothing,
+      // a numeral after a demonstrative, a copy glued to what follows (化发展 is a rare dictionary oddity).
+      text: '分别提出出了三个对策。必须须坚持农业优先。形成新动能能。担当起这一一代人的使命。发挥对文化化发展的引导。',
+      errors: [{ text: '出出' }, { text: '须须' }, { text: '能能' }, { text: '一一' }, { text: '化化' }],
+    },
+    {
+      // The modal 会 after a noun ending in it governs a verb phrase (社会会面临 is valid above); before a noun it is a slip.
+      text: '联系社会会实际，自拟题目。',
+      errors: [{ range: [3, 5], text: '会会', message: '“会” is written twice in “社会”' }],
+    },
+    {
+      // 些 after 这些/一些 before a noun and 的 (no unknown name cut into characters); a glued token after a quote.
+      text: '制造这些些笔的钢珠。一些些人的人生观。在“两学一做”学学习教育中。城市不只是是乌煤蒸汽。',
+      errors: [{ range: [3, 5], text: '些些' }, { text: '些些' }, { text: '学学' }, { text: '是是' }],
+    },
+    {
+      // A glued token holding both copies, rare beside the word with one copy (学学习 7, 学习 13482).
+      text: '不断提高学学习的能力。',
+      errors: [{ range: [4, 6], text: '学学', message: '“学” is written twice in “学习”' }],
+    },
+    {
+      // A verb doubled before a character the dictionary tags as a noun is still a slip when the doubled verb is
+      // no word (保保 构构 如如): 保障, 构成, 如果.
+      text: '充分保保障执法对象的权利，这些构构成了风景。一个政党如如果想要长远发展。',
+      errors: [{ range: [2, 4], text: '保保' }, { text: '构构' }, { text: '如如' }],
+    },
     {
       text: '我们要维护国国家安全。',
       errors: [{ range: [5, 7], text: '国国', message: '“国” is written twice in “国家”' }],

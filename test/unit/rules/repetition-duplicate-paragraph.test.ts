@@ -38,6 +38,8 @@ ruleTester(ID, {
     `（一）宣传通知类\n【真题链接】\n${QUESTION}\n（二）工作方案类\n【真题链接】\n${QUESTION}`,
     // An example shown again under a second heading, the label opening the repeat itself (如：…).
     `结构一\n如：${LONG}\n${B}\n结构二\n如：${LONG}\n${C}`,
+    // An outline shown again as the example of a second structure, after running text: 如： marks an example.
+    `${B}\n如：${LONG}\n${C}\n${A}\n如：${LONG}`,
     // A commentary (after 【点评】) quoting the essay.
     `${LONG}\n${B}\n【点评】\n${LONG}`,
     // Quoted in quotation marks.
@@ -52,6 +54,28 @@ ruleTester(ID, {
     `${A}\n${C}`,
   ],
   invalid: [
+    // Issue 17: a paragraph opening with a saying's lead (俗话说：) pasted again below the next paragraph: both
+    // copies open with it, so the lead does not set the repeat apart.
+    {
+      text: `俗话说：${LONG}\n${B}\n俗话说：${LONG}\n${C}`,
+      errors: [{ range: [LONG.length + B.length + 6, 2 * LONG.length + B.length + 11], text: `俗话说：${LONG}\n` }],
+      output: `俗话说：${LONG}\n${B}\n${C}`,
+    },
+    // The same quotation pasted again: the marks are the original's too.
+    {
+      text: `“${LONG}”\n${B}\n“${LONG}”`,
+      errors: [{ text: `“${LONG}”` }],
+    },
+    // Pasted right below a label line that itself follows the original: the label introduces the text just read.
+    {
+      text: `${LONG}\n再举一个例子：\n${LONG}\n${C}`,
+      errors: [{ text: `${LONG}\n` }],
+    },
+    // One saying under a sentence, pasted again under a heading the original does not stand under.
+    {
+      text: `${A}\n俗话说：${LONG}\n【范文展示】\n俗话说：${LONG}`,
+      errors: [{ text: `俗话说：${LONG}` }],
+    },
     // The finding is exactly what the fix deletes: the repeat's whole lines, from the start of its own line
     // through its line break (never the line break before it), so the fix touches nothing outside it.
     {

@@ -19,7 +19,10 @@
  * A character doubled inside a word (国国家 农农村 热情情 技术创新新 删删繁就简 增添人人文美) is found where the
  * segmenter leaves one copy alone beside a dictionary word that starts or ends with it (国|国家, 热情|情); the
  * lone copy is excused where it may be a word of its own (对对方 社会会面临 历史中中华 人才才能), see
- * insideWordDoublings. Its fix is automatic only with a wide margin, otherwise a suggestion.
+ * insideWordDoublings. A character doubled in the middle of a longer word (社会会主义, 互联联网) is found in the text
+ * itself, where removing one copy leaves a dictionary word of three characters or more around it, and one
+ * glued into a rare dictionary token (学学习) where the token with one copy is a common word (middleDoublings,
+ * issue 17). Its fix is automatic only with a wide margin, otherwise a suggestion.
  * Only Han text is considered; digits (2020, 11) and text in other scripts never are.
  *
  * ✗ 我们要要结合基层实际      ✓ 我们要结合基层实际
@@ -229,8 +232,188 @@ export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, ac
     }
   }
   const crossing = crossingDoublings(tokens, segmenter, accepted, out, text);
-  const inside = insideWordDoublings(tokens, segmenter, accepted, [...out, ...crossing]);
-  return [...out, ...crossing, ...inside].sort((a, b) => a.start - b.start);
+  // The middle of a longer word first: 社会|会|主义 is 社会主义 doubled, not 社会 (which the next step would say).
+  const middle = middleDoublings(tokens, segmenter, accepted, [...out, ...crossing], text);
+  const inside = insideWordDoublings(tokens, segmenter, accepted, [...out, ...crossing, ...middle]);
+  return [...out, ...crossing, ...inside, ...middle].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Frequency from which two words meeting at a doubled character are read as such (大学|学生, 水生 629|生物),
+ * not as a slip inside the joined word: the rare halves of slips read on dev essays are 重金 166, 互联 187,
+ * 例证 189, 四段 27.
+ */
+const MEETING_WORD_FREQUENCY = 500;
+/**
+ * ...or when the joined word is this many times rarer than both halves (关税 578|税率 210 beside 关税率 5); in
+ * the slips read on dev it is about as common as the rarer half or more (重金属 112, 例证法 2 beside 证法 8).
+ */
+const MEETING_RATIO = 10;
+/** Longest dictionary word looked for around a doubled character (社会主义 of 社会会主义). */
+const MAX_JOIN_WORD = 6;
+
+/** Ratio by which the word with one copy must be more frequent than the token holding both (学学习 7, 学习 13482). */
+const GLUED_RATIO = 100;
+
+/**
+ * The word a doubled pair at `i` (relative to the joined norm) is a slip of when the segmenter glued both
+ * copies into one token: a token of three characters or more, no numeral or measure reduplication (一个个
+ * 一座座) and not opening with 一, whose form with one copy is a word {@link GLUED_RATIO} times as frequent
+ * (学学习 → 学习), unless the pair is a verb of the dictionary (洗洗澡). A token XX is left alone even when rare (申申|论): on dev essays such pairs were mostly
+ * verbs and adverbs reduplicated on purpose (洗洗澡, 动动心思, 不单单).
+ */
+function glueDoubling(tokens: readonly Token[], tokenAt: Int32Array, starts: readonly number[], i: number, segmenter: Segmenter): string | undefined {
+  const k = tokenAt[i]!;
+  if (tokenAt[i + 1] !== k) {
+    return undefined;
+  }
+  const t = tokens[k]!.norm;
+  const tf = segmenter.frequency(t);
+  const tag = segmenter.tagOf(t) ?? '';
+  if (t.length < 3 || t.startsWith('一') || /^(?:m|q|n[rstz])/.test(tag)) {
+    // Numeral and measure reduplications (一个个) and names (立法法, the Legislation Law, tagged nr).
+    return undefined;
+  }
+  const at = i - starts[k]!;
+  if (t[at + 2] === '长') {
+    // A unit before its head's title: 促进局|局长 glued as 局局长.
+    return undefined;
+  }
+  if (/^v(?!n)/.test(segmenter.tagOf(t.slice(at, at + 2)) ?? '')) {
+    // A verb's tentative reduplication before its object: 洗洗澡 (洗洗 is a verb of the dictionary).
+    return undefined;
+  }
+  const reduced = t.slice(0, at) + t.slice(at + 1);
+  return segmenter.frequency(reduced) >= Math.max(1, tf) * GLUED_RATIO ? reduced : undefined;
+}
+
+/**
+ * A character doubled in the middle of a word of three or more characters: 社会会主义 (社会主义), 城市市化
+ * (城市化), 互联联网 (互联网), 李克克强. The segmenter cuts such text anywhere (社会|会|主义, 互联|联网), so the
+ * tokens do not show it; the text does: with one copy removed, a dictionary word of three characters or more
+ * holds the character with text on both sides. Left alone: a doubled pair inside one dictionary token
+ * (一个个, 常常), AABB and triples (认认真真, 买买买), a pair that is a common reduplication itself (人人,
+ * 天天), a particle after a word ending in it (无目的|的|物质), a unit before its head's title (组织部|部长),
+ * and two common words meeting at the pair (大学|学生, 水生|生物, though 大学生 and 水生物 are words) unless
+ * the joined word is more common than either, or far rarer than both (关税|税率); rare halves do not count
+ * (重金|金属, 例证|证法, 互联|联网 are slips). Always a suggestion.
+ */
+function middleDoublings(tokens: readonly Token[], segmenter: Segmenter, accepted: ReadonlySet<string>, found: readonly Doubling[], joined?: string): Doubling[] {
+  const out: Doubling[] = [];
+  if (tokens.length === 0) {
+    return out;
+  }
+  const base = tokens[0]!.start;
+  const text = joined !== undefined && base === 0 && tokens[tokens.length - 1]!.end === joined.length ? joined : tokens.map((t) => t.text).join('');
+  const norm = tokens.map((t) => t.norm).join('');
+  if (text.length !== norm.length) {
+    return out;
+  }
+  // Cheap scan first: most paragraphs hold no doubled Han character at all.
+  let any = false;
+  for (let i = 1; i + 2 < norm.length && !any; i++) {
+    any = norm.charCodeAt(i) === norm.charCodeAt(i + 1) && norm.charCodeAt(i) >= 0x4e00 && norm.charCodeAt(i) <= 0x9fff;
+  }
+  if (!any) {
+    return out;
+  }
+  // The token holding each code unit, and each token's start (relative).
+  const tokenAt = new Int32Array(norm.length);
+  const starts: number[] = [];
+  for (let k = 0, at = 0; k < tokens.length; k++) {
+    starts.push(at);
+    for (let j = 0; j < tokens[k]!.norm.length; j++) {
+      tokenAt[at + j] = k;
+    }
+    at += tokens[k]!.norm.length;
+  }
+  const isHan = (c: string | undefined): boolean => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
+  for (let i = 1; i + 2 < norm.length; i++) {
+    const x = norm[i]!;
+    if (norm[i + 1] !== x || !isHan(x)) {
+      continue;
+    }
+    if (!isHan(norm[i - 1]) || !isHan(norm[i + 2])) {
+      // At a word's edge only a glued token can hold the slip (“学学习教育).
+      const glued = norm[i - 1] !== x && norm[i + 2] !== x ? glueDoubling(tokens, tokenAt, starts, i, segmenter) : undefined;
+      if (glued !== undefined && !accepted.has(x + x) && !accepted.has(glued) && !found.some((d) => d.start - base < i + 2 && d.end - base > i)) {
+        out.push({ start: base + i, end: base + i + 2, unit: text[i]!, copies: 2, extraStart: base + i + 1, auto: false, word: glued });
+        i++;
+      }
+      continue;
+    }
+    // Triples and AABB / ABB: 买买买, 认认真真, 绿油油 (the pair next to another pair).
+    if (norm[i - 1] === x || norm[i + 2] === x || norm[i + 2] === norm[i + 3] || norm[i - 1] === norm[i - 2]) {
+      continue;
+    }
+    if (found.some((d) => d.start - base < i + 2 && d.end - base > i)) {
+      continue;
+    }
+    // Both copies in one token: the segmenter read the pair as part of a word (一个个, 常常), unless that
+    // "word" is a rare dictionary oddity whose form with one copy is a common word: 学学习 (7) of 学习 (13482),
+    // 工工资 (3) of 工资.
+    const glued = glueDoubling(tokens, tokenAt, starts, i, segmenter);
+    if (glued !== undefined) {
+      if (!accepted.has(x + x) && !accepted.has(glued)) {
+        out.push({ start: base + i, end: base + i + 2, unit: text[i]!, copies: 2, extraStart: base + i + 1, auto: false, word: glued });
+        i++;
+      }
+      continue;
+    }
+    if (tokenAt[i] === tokenAt[i + 1] && segmenter.hasWord(tokens[tokenAt[i]!]!.norm)) {
+      continue;
+    }
+    // The longest dictionary word of the joined reading holding the character with text on both sides.
+    let word = '';
+    for (let a = Math.max(0, i - MAX_JOIN_WORD + 2); a < i; a++) {
+      for (let b = Math.min(norm.length, a + MAX_JOIN_WORD + 1); b >= i + 3 && b - a - 1 > word.length; b--) {
+        const w = norm.slice(a, i + 1) + norm.slice(i + 2, b);
+        if (w.length >= 3 && isHanOnly(w) && segmenter.hasWord(w)) {
+          word = w;
+          break;
+        }
+      }
+    }
+    if (word === '' || accepted.has(x + x) || accepted.has(word)) {
+      continue;
+    }
+    const tag = segmenter.tagOf(x) ?? '';
+    if (FUNCTION_TAG.test(tag)) {
+      // A particle or preposition ending one word and standing after it: 无目的|的|物质 (目的物 is a word too).
+      continue;
+    }
+    if (segmenter.frequency(x + x) >= REDUPLICATION_WORD_FREQUENCY) {
+      // A reduplication of its own (人人 天天 处处): 人人民 is read as a slip by insideWordDoublings if at all.
+      continue;
+    }
+    // Two words meeting at the pair: the most common dictionary word ending with the first copy and the most
+    // common starting with the second (生产|产业链 is read as 生产|产业).
+    let fl = 0;
+    for (let a = Math.max(0, i - MAX_JOIN_WORD + 1); a < i; a++) {
+      const w = norm.slice(a, i + 1);
+      if (isHanOnly(w)) {
+        fl = Math.max(fl, segmenter.frequency(w));
+      }
+    }
+    let fr = 0;
+    for (let b = i + 3; b <= Math.min(norm.length, i + 1 + MAX_JOIN_WORD); b++) {
+      const w = norm.slice(i + 1, b);
+      if (isHanOnly(w)) {
+        fr = Math.max(fr, segmenter.frequency(w));
+      }
+    }
+    const fw = segmenter.frequency(word);
+    if (Math.min(fl, fr) >= MEETING_WORD_FREQUENCY && fw < Math.max(fl, fr) || fw * MEETING_RATIO < Math.min(fl, fr)) {
+      continue;
+    }
+    // A unit and the title of its head: 组织部|部长, 教育局|局长, 党校|校长 (组织部长 is a word too).
+    if (norm[i + 2] === '长' && segmenter.hasWord(norm.slice(i + 1, i + 3))) {
+      continue;
+    }
+    out.push({ start: base + i, end: base + i + 2, unit: text[i]!, copies: 2, extraStart: base + i + 1, auto: false, word });
+    i++;
+  }
+  return out;
 }
 
 /** Frequency from which a lone verb is a common word of its own (会 能 有 要 来), as in 社会|会|面临. */
@@ -252,8 +435,10 @@ const BOUND_TAG = /^(?:ng|vg|ag|zg|dg|tg|g|x)/;
 const ALNUM = /[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]$/u;
 /** Numerals and demonstratives before a measure word: 三|个|个人 is 三个 + 个人. */
 const COUNTING_END = /[一二两三四五六七八九十百千万亿几每这那哪某各半]$/u;
-/** Verb-object words whose verb doubles (照照镜子 of 照镜子、正衣冠、洗洗澡、治治病) though the verb alone is tagged n. */
-const DOUBLING_VERB_OBJECT = new Set(['照镜子']);
+/** Numerals: 三十|一|一个 is 三十一 + 个 (a numeral before a numeral continues the number). */
+const NUMERAL_END = /[一二两三四五六七八九十百千万亿几]$/u;
+/** Verb-object words whose verb doubles (照照镜子, 吹吹风) though the dictionary lacks the doubled verb (照照, 吹吹) or tags the verb n. */
+const DOUBLING_VERB_OBJECT = new Set(['照镜子', '吹风']);
 
 /** The last code point of a string. */
 const lastChar = (s: string): string => {
@@ -277,8 +462,8 @@ function standsAlone(x: string, tag: string, first: boolean, word: string, other
     return true;
   }
   if (/^m/.test(tag)) {
-    // 三十|一|一个, 五|十|十分: numerals after numerals.
-    return first && other !== undefined && COUNTING_END.test(other.text);
+    // 三十|一|一个, 五|十|十分: numerals after numerals (not after a demonstrative: 这|一|一代人 is a slip).
+    return first && other !== undefined && NUMERAL_END.test(other.text);
   }
   if (/^q/.test(tag)) {
     return first && other !== undefined && COUNTING_END.test(other.text);
@@ -304,12 +489,14 @@ function standsAlone(x: string, tag: string, first: boolean, word: string, other
     return true;
   }
   if (/^d/.test(tag)) {
-    // 人才|才|能: an adverb before a verb.
-    return /^(?:v|d|p|a)/.test(otherTag);
+    // 人才|才|能: an adverb between its subject and a verb; after another kind of word it is a slip (必须|须|坚持,
+    // 正确|确|与否).
+    return /^(?:v|d|p|a)/.test(otherTag) && /^(?:n|r)/.test(wordTag);
   }
   if (/^v/.test(tag) && segmenter.frequency(x) >= STANDALONE_FREQUENCY) {
-    // 社会|会|面临, 机会|会|越来越多: a noun, then the modal; 带来|来, 拥有|有 are slips.
-    return /^n/.test(wordTag);
+    // 社会|会|面临, 机会|会|越来越多: a noun, then the modal with what it governs; 带来|来, 拥有|有 are slips,
+    // and so is a modal with no verb phrase after it (新动能|能。, 其他意见|见，, 社会|会|实际).
+    return /^n/.test(wordTag) && other !== undefined && han(other) && /^(?:v|a|d|p)/.test(otherTag);
   }
   return false;
 }
@@ -323,8 +510,13 @@ function standsAlone(x: string, tag: string, first: boolean, word: string, other
  * number or a letter (2017|年|年初), in 一锤锤 (一 and a doubled measure), in a verb doubled before its object
  * (走走弯路, 唱唱戏, 扣扣子, 治治病), and in three copies or AABB (买买买).
  */
-function insideWordDoublings(tokens: readonly Token[], segmenter: Segmenter, accepted: ReadonlySet<string>, found: readonly Doubling[]): Doubling[] {
+function insideWordDoublings(given: readonly Token[], segmenter: Segmenter, accepted: ReadonlySet<string>, found: readonly Doubling[]): Doubling[] {
   const out: Doubling[] = [];
+  const tokens = splitUnknownAfterWord(given, segmenter);
+  // A word the lone copy opens with what follows, unless a rare oddity of the dictionary made of the copy and a
+  // whole word (化发展 14 beside 发展 68664; 论据 of 理论|论|据 is a word).
+  const opensWord = (w: string, rest: string): boolean =>
+    segmenter.hasWord(w) && (codePointLength(rest) < 2 || segmenter.frequency(w) * GLUED_RATIO > segmenter.frequency(rest));
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
@@ -365,27 +557,33 @@ function insideWordDoublings(tokens: readonly Token[], segmenter: Segmenter, acc
       if (before && ALNUM.test(before.text)) {
         continue;
       }
-      // A verb doubled before its object: 走走弯路, 唱唱戏, 治治病, 扣扣子.
+      // A verb doubled before its object: 走走弯路, 唱唱戏, 治治病, 扣扣子. Only a verb whose reduplication is a
+      // verb of the dictionary (走走 唱唱 治治 扣扣 洗洗 聊聊) does so: 保保障, 构构成, 如如果, 生生命 are slips
+      // though 障 成 果 命 are tagged as nouns (issue 17: read on doubled characters injected in dev essays).
       const object = b.norm.slice(x.length);
-      if (/^v/.test(tag) && (object === '子' || /^n/.test(segmenter.tagOf(object) ?? '')) || DOUBLING_VERB_OBJECT.has(b.norm)) {
+      if (/^v/.test(tag) && /^v(?!n)/.test(segmenter.tagOf(x + x) ?? '') && (object === '子' || /^n/.test(segmenter.tagOf(object) ?? '')) ||
+        DOUBLING_VERB_OBJECT.has(b.norm)) {
         continue;
       }
     } else {
-      if (/^v/.test(tag) && after !== undefined && /^[了着过]/.test(after.text)) {
-        // A verb taking its aspect particle after a word ending in it: 对下一步工作|作|了部署, 合作|作|过.
+      if (/^v/.test(tag) && after !== undefined && /^[了着过]/.test(after.text) && !/^v(?!n)/.test(segmenter.tagOf(a.norm) ?? '')) {
+        // A verb taking its aspect particle after a noun ending in it: 对下一步工作|作|了部署, 合作|作|过. After a
+        // verb ending in it, the verb is doubled: 提出|出|了, 增添|添|了, 增加|加|了.
         continue;
       }
-      if (a.text.length === 2 && a.text.startsWith('一')) {
-        // 一锤|锤, 一部|部: one after another.
+      if (a.text.length === 2 && a.text.startsWith('一') && x !== '些') {
+        // 一锤|锤, 一部|部: one after another (一些|些 is a slip).
         continue;
       }
       // The lone character opens a word with what follows, one the dictionary lacks as a whole or that the
       // segmenter cut otherwise: 创新|新|能源开发 (新能源); or a name it does not know at all, cut into lone
-      // characters: 江苏|苏|讯|网 (苏讯网).
+      // characters that are no verbs, opened by no common word: 江苏|苏|讯|网 (苏讯网), not 百姓|姓|是|谁 or
+      // 只是|是|乌|煤.
       const next = tokens[i + 3];
-      if (after && han(after) && (segmenter.hasWord(x + after.norm) || segmenter.hasWord(x + after.norm.slice(0, 2)) ||
-        codePointLength(after.text) === 1 && !/^(?:u|p|c|d|r|y|m|q)/.test(segmenter.tagOf(after.norm) ?? 'u') &&
-          (/^n[rsz]/.test(segmenter.tagOf(a.norm) ?? '') || han(next) && codePointLength(next.text) === 1))) {
+      if (after && han(after) && (opensWord(x + after.norm, after.norm) || opensWord(x + after.norm.slice(0, 2), after.norm) ||
+        codePointLength(after.text) === 1 && !/^(?:u|p|c|d|r|y|m|q|v)/.test(segmenter.tagOf(after.norm) ?? 'u') &&
+          (/^n[rsz]/.test(segmenter.tagOf(a.norm) ?? '') || han(next) && codePointLength(next.text) === 1 && !/^(?:u|p|c)/.test(segmenter.tagOf(next.norm) ?? '') &&
+          segmenter.frequency(x) < STANDALONE_FREQUENCY))) {
         continue;
       }
     }
@@ -402,6 +600,31 @@ function insideWordDoublings(tokens: readonly Token[], segmenter: Segmenter, acc
     out.push({ start, end, unit: x, copies: 2, extraStart: start + x.length, auto: auto && !tentative, word: word.text, ...(tentative ? { tentative } : {}) });
   }
   return out;
+}
+
+/**
+ * The tokens with a token that repeats the last character of the dictionary word before it cut after that
+ * character, when the rest is a word and the token is unknown or a rare oddity of the dictionary
+ * ({@link GLUED_RATIO} times rarer than both words): 文化|化发展 (14) → 文化|化|发展, 底蕴|蕴和 (3) → 底蕴|蕴|和
+ * (the segmenter glues the lone copy to what follows), so that the copy is seen as lone. 发展|展现 stays.
+ */
+function splitUnknownAfterWord(tokens: readonly Token[], segmenter: Segmenter): readonly Token[] {
+  let out: Token[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const b = tokens[i]!;
+    const a = tokens[i - 1];
+    const x = b.norm[0];
+    const split = a !== undefined && x !== undefined && b.text.length >= 2 && a.text.length >= 2 && b.text.length === b.norm.length &&
+      han(a) && han(b) && a.norm.endsWith(x) && segmenter.hasWord(a.norm) && segmenter.hasWord(b.norm.slice(1)) &&
+      segmenter.frequency(b.norm) * GLUED_RATIO <= Math.min(segmenter.frequency(a.norm), segmenter.frequency(b.norm.slice(1)));
+    if (split) {
+      out ??= tokens.slice(0, i);
+      out.push({ ...b, text: b.text.slice(0, 1), norm: x, end: b.start + 1 }, { ...b, text: b.text.slice(1), norm: b.norm.slice(1), start: b.start + 1 });
+    } else if (out) {
+      out.push(b);
+    }
+  }
+  return out ?? tokens;
 }
 
 /**

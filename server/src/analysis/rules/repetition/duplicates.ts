@@ -79,6 +79,8 @@ export interface Duplicates {
    * counted again by the other repetition rules.
    */
   quoted: ReadonlySet<number>;
+  /** The blocks not reported, each with the reason it reads as a deliberate repeat (for measurements). */
+  deliberate: ReadonlyArray<DuplicateBlock & { reason: string }>;
 }
 
 /**
@@ -477,56 +479,106 @@ export function findDuplicates(
   const kept: DuplicateBlock[] = [];
   const repeated = new Set<number>();
   const quoted = new Set<number>();
+  const deliberate: Array<DuplicateBlock & { reason: string }> = [];
   for (const b of blocks) {
-    const isQuote = isQuotation(paragraphs, b);
-    if (!isQuote) {
+    const reason = quotationReason(paragraphs, b);
+    const isQuote = reason !== undefined;
+    if (isQuote) {
+      deliberate.push({ ...b, reason });
+    } else {
       kept.push(b);
     }
     for (let k = b.repeat; k < b.repeat + b.length; k++) {
       (isQuote ? quoted : repeated).add(k);
     }
   }
-  return { blocks: kept, repeated, quoted };
+  return { blocks: kept, repeated, quoted, deliberate };
 }
 
 /**
- * True when a block repeats its original on purpose (./quotation.ts): the repeat is a source line (——作者),
+ * Why a block repeats its original on purpose (./quotation.ts), or undefined when it does not: the repeat is a source line (——作者),
  * a list item quoting the text above (1.解决我国…), introduced by a label (【真题链接】, 再如：, on its own line
  * or opening the repeat), placed after
  * a commentary heading (点评), mostly inside quotation marks, or a lone near copy below
  * {@link LONE_NEAR_SIMILARITY} (an example restated with a sentence added). A pasted repeat is none of
  * these: unquoted prose, an exact or close copy, often a run of paragraphs.
  */
-function isQuotation(paragraphs: readonly Paragraph[], b: DuplicateBlock): boolean {
+function quotationReason(paragraphs: readonly Paragraph[], b: DuplicateBlock): string | undefined {
   const repeat = paragraphs[b.repeat]!;
   const first = paragraphs[b.first]!;
   const originalEnd = b.first + b.length - 1;
   if (isAttribution(repeat.prose)) {
-    return true;
+    return 'source line';
   }
   const label = listLabelOf(repeat.prose);
   if (label !== '' && label !== listLabelOf(first.prose)) {
-    return true;
+    return 'list item';
   }
-  if (isLabelLine(repeat.prose) || (b.repeat - 1 > originalEnd && isLabelLine(paragraphs[b.repeat - 1]!.prose))) {
-    return true;
+  if (isLabelLine(repeat.prose)) {
+    return 'label line';
+  }
+  // A label line before the repeat (再如：, 【真题链接】) introduces it as an example, unless the label stands
+  // right after the original and the repeat is its exact copy: what it introduces is then the paragraph
+  // just read, word for word, which shows nothing new (a paste below the next line, measured on dev essays).
+  if (b.repeat - 1 > originalEnd && isLabelLine(paragraphs[b.repeat - 1]!.prose) && !(b.exact && b.repeat - 1 === originalEnd + 1)) {
+    return 'label line';
   }
   // The label may also open the repeat itself: 如：总论点…, 【例文】…, 示范——… shows an example again (a
-  // tutoring page reusing one outline for two structures), as duplicate-sentence already treats it.
-  if (opensWithLeadLabel(repeat.prose)) {
-    return true;
+  // tutoring page reusing one outline for two structures), as duplicate-sentence already treats it. Another
+  // label both copies open with (俗话说：…, 要求：…, P4：…) does not set the repeat apart, unless the repeat
+  // starts a new section (a short heading line right before it, 结构二).
+  if (opensWithLeadLabel(repeat.prose) && (isExampleLabel(leadOf(repeat.prose)) || leadOf(repeat.prose) !== leadOf(first.prose) || startsSection(paragraphs, b))) {
+    return 'lead label';
   }
   for (let k = originalEnd + 1; k < b.repeat; k++) {
     const p = paragraphs[k]!;
     if (p.end - p.start <= 40 && isCommentaryHeading(p.prose)) {
-      return true;
+      return 'commentary';
     }
   }
-  if (isMostlyQuoted(repeat.prose, 0, repeat.prose.length)) {
-    return true;
+  // A repeat inside quotation marks quotes its original (正如文中所说：“…”); when the original is the same
+  // quotation, the marks do not set the repeat apart (a quoted paragraph pasted again), unless it starts a
+  // new section.
+  if (isMostlyQuoted(repeat.prose, 0, repeat.prose.length) && (!isMostlyQuoted(first.prose, 0, first.prose.length) || startsSection(paragraphs, b))) {
+    return 'quoted';
   }
-  return !b.exact && b.length === 1 && b.similarity < LONE_NEAR_SIMILARITY;
+  return !b.exact && b.length === 1 && b.similarity < LONE_NEAR_SIMILARITY ? 'lone near copy' : undefined;
 }
+
+/** The label opening a paragraph: a bracketed one ([释义], 【例文】) or the text before a colon or dash within ten characters (俗话说, 要求, 如), or ''. */
+function leadOf(prose: string): string {
+  const t = prose.replace(/^[\s\u3000\uE000]+/, '').slice(0, 20);
+  const m = /^(?:【[^】]{1,16}】|\[[^\]]{1,16}\]|〔[^〕]{1,16}〕)/u.exec(t) ?? /^.{1,10}?(?:[：:]|——)/u.exec(t);
+  return m ? m[0] : '';
+}
+
+/** True when a label marks an example (如, 例如, 再如, 示范, 【例文】, 范文展示): the text after it is shown as one. */
+function isExampleLabel(label: string): boolean {
+  const t = label.replace(/^[【\[〔]|[】\]〕]$|(?:[：:]|——)$/gu, '');
+  return /^(?:又|再|比|譬|例)?如$/u.test(t) || /例|示范|范文/u.test(t);
+}
+
+/**
+ * True when the two copies stand under two different headings (结构一 … 结构二 …): each follows a short line,
+ * and the lines differ. One example shown under two headings is deliberate; a paragraph pasted below a
+ * heading that the original does not stand under is not.
+ */
+function startsSection(paragraphs: readonly Paragraph[], b: DuplicateBlock): boolean {
+  if (b.first === 0 || b.repeat - 1 <= b.first + b.length - 1) {
+    return false;
+  }
+  const heading = (k: number): string => {
+    const t = paragraphs[k]!.prose.replaceAll('\uE000', '').trim();
+    // A heading is short and not a sentence or its fragment (专家就跟大家分享一篇深度范文，供大家参考。 and 以下， are running text).
+    return t.length > 0 && [...t].length <= MAX_HEADING && !/[。！？；!?;，,、]$/u.test(t) ? t : '';
+  };
+  const before = heading(b.repeat - 1);
+  const beforeOriginal = heading(b.first - 1);
+  return before !== '' && beforeOriginal !== '' && before !== beforeOriginal;
+}
+
+/** Longest line that reads as a heading before a repeat (结构二, 二、扎根基层), in code points. */
+const MAX_HEADING = 24;
 
 /** The document's duplicated paragraphs, computed once per analysis. */
 export function duplicatesOf(ctx: DocumentContext): Duplicates {
