@@ -1,0 +1,83 @@
+/**
+ * Completion over the protocol (issue 16, item 1): the bundled server (dist/server.js, with the compiled
+ * default model) over stdio answers textDocument/completion in a real Chinese sentence with corpus
+ * continuations, a series continuation after two items, and each answer well within the time budget.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const SERVER = path.join(ROOT, 'dist', 'server.js');
+
+let child: ChildProcessWithoutNullStreams;
+let conn: ProtocolConnection;
+
+interface Item {
+  label: string;
+  kind: number;
+  detail?: string;
+  textEdit: { newText: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+  insertTextFormat: number;
+}
+
+before(async () => {
+  child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stderr.on('data', (d: Buffer) => process.stderr.write(`[server] ${d.toString()}`));
+  conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  conn.onNotification('textDocument/publishDiagnostics', () => undefined);
+  conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ messageLanguage: 'zh-cn' })));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, locale: 'zh-cn', capabilities: { workspace: { configuration: true } }, initializationOptions: { workspaceTrusted: true } });
+  await conn.sendNotification('initialized', {});
+});
+
+after(async () => {
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  conn.dispose();
+  child.kill();
+});
+
+async function complete(uri: string, line: number, character: number): Promise<Item[]> {
+  return (await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } })) as Item[];
+}
+
+test('corpus continuations in a Chinese sentence: the phrase the genre writes, as plain text at the cursor', async () => {
+  const uri = 'file:///tmp/wenfeng-protocol/complete.md';
+  const text = '各级党组织要坚持以人民为中心的\n\n我们要全心全意\n';
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  const items = await complete(uri, 0, 15);
+  const labels = items.map((i) => i.label);
+  assert.ok(labels.length >= 3, labels.join(' '));
+  // 坚持以人民为中心的 → 发展思想: the first candidate, grown to a phrase.
+  assert.equal(labels[0], '发展思想', labels.join(' '));
+  assert.equal(items[0]!.insertTextFormat, 1);
+  assert.deepEqual(items[0]!.textEdit.range, { start: { line: 0, character: 15 }, end: { line: 0, character: 15 } });
+  assert.equal(new Set(labels).size, labels.length, 'no label twice');
+  // No bare 的 as a candidate here: it does not lead after 的.
+  assert.ok(!labels.includes('的'), labels.join(' '));
+  // After 全心全意 the continuation 为人民服务, ahead of the canonical phrases by prefix.
+  const more = (await complete(uri, 2, 7)).map((i) => i.label);
+  assert.ok(more.indexOf('为人民服务') >= 0 && more.indexOf('为人民服务') < 3, more.join(' '));
+});
+
+test('series continuation after two items, and each answer within 20 ms once warm', async () => {
+  const uri = 'file:///tmp/wenfeng-protocol/series2.md';
+  const text = '一是加强理论学习，筑牢思想根基。\n\n二是改进工作作风，密切联系群众。\n\n';
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  const items = await complete(uri, 4, 0);
+  assert.equal(items[0]!.textEdit.newText, '三是${1}。', JSON.stringify(items.slice(0, 3)));
+  assert.equal(items[0]!.insertTextFormat, 2);
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    await complete(uri, 0, 4 + (i % 10));
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  assert.ok(times[Math.floor(times.length / 2)]! < 20, `median ${times[Math.floor(times.length / 2)]} ms`);
+});

@@ -1,0 +1,64 @@
+/**
+ * Tuning tool of the completion model (issue 16, item 1) on a split inside the *dev* essays: the model is
+ * built from nine dev essays in ten and measured on the tenth (test/tools/eval-complete.ts), for a grid of
+ * model orders, pruning thresholds and candidate options. Test essays are never read.
+ *
+ *   npx tsc -p . && node out/test/tools/dev-complete.js [--quick]
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CANDIDATE_OPTIONS, type CandidateOptions } from '../../server/src/analysis/complete';
+import { statClauses } from '../../server/src/analysis/model/corpus';
+import { buildLm, DEFAULT_LM_OPTIONS, LanguageModel, type LmOptions } from '../../server/src/analysis/model/lm';
+import type { CorpusModel } from '../../server/src/analysis/types';
+import { getServices } from '../../server/src/services';
+import { corpusEssay, ROOT } from '../unit/helpers';
+import { measure, trigramBaseline } from './eval-complete';
+import { corpusCandidates } from '../../server/src/analysis/complete';
+import { pct, ratio } from './eval-lib';
+
+function main(): void {
+  const quick = process.argv.includes('--quick');
+  const split = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'data', 'gold', 'split.json'), 'utf8')) as { dev: string[]; test: string[] };
+  const test = new Set(split.test);
+  const dev = split.dev.filter((f) => !test.has(f));
+  const seg = getServices().segmenter;
+  const clausesOf = new Map(dev.map((f) => [f, statClauses(seg, corpusEssay(f))]));
+  const train = dev.filter((_, i) => i % 10 !== 3).flatMap((f) => clausesOf.get(f)!);
+  const held = dev.filter((_, i) => i % 10 === 3).map((f) => clausesOf.get(f)!);
+  const show = (name: string, f: ReturnType<typeof measure>, extra = ''): void => {
+    process.stdout.write(`${name.padEnd(58)} hit@1 ${pct(ratio(f.hit1, f.positions))}  hit@5 ${pct(ratio(f.hit5, f.positions))}  phrase ${pct(ratio(f.phraseExact, f.positions))}  bare-fn ${pct(ratio(f.bareFunction, f.positions))} ${extra}\n`);
+  };
+  show(`baseline trigram (${held.length} essays held out)`, measure(trigramBaseline(train), held));
+  const lmGrid: Array<[string, LmOptions]> = quick
+    ? [['default', DEFAULT_LM_OPTIONS]]
+    : [
+        ['default', DEFAULT_LM_OPTIONS],
+        ['order 4 unpruned', { order: 4, minCount: [1, 1, 1, 1], minContext: [1, 1, 1, 1], cap: [1e9, 1e9, 1e9, 1e9], singles: false }],
+        ['order 3, caps 20/3, singles', { order: 3, minCount: [2, 1, 1], minContext: [1, 1, 2], cap: [1e9, 20, 3], singles: true }],
+        ['order 3, caps 30/4, no singles', { order: 3, minCount: [2, 1, 1], minContext: [1, 1, 2], cap: [1e9, 30, 4], singles: false }],
+        ['order 4, caps 20/3/2, singles', { order: 4, minCount: [2, 1, 1, 1], minContext: [1, 1, 2, 2], cap: [1e9, 20, 3, 2], singles: true }],
+      ];
+  for (const [name, lmo] of lmGrid) {
+    const file = buildLm(train, lmo);
+    const lm = LanguageModel.fromFile(file);
+    const model = { predict: (h: readonly string[], k: number, b?: number) => lm.predict(h, k, b), probability: (h: readonly string[], w: string) => lm.probability(h, w) } as unknown as CorpusModel;
+    const size = `${file.followers.length / 2} followers, ${file.contexts.length / 4} contexts, ${file.singles.length / file.order} singles, ~${(((file.followers.length / 2) * 4 + (file.contexts.length / 4) * 12 + file.singles.length * 2) / 1e6).toFixed(2)} MB`;
+    const grid: Array<[string, CandidateOptions]> = [['default', CANDIDATE_OPTIONS]];
+    if (!quick && name === 'default') {
+      for (const functionLead of [1, 1.25, 2]) {
+        grid.push([`functionLead ${functionLead}`, { ...CANDIDATE_OPTIONS, functionLead }]);
+      }
+      for (const corpusWeight of [0.7, 0.9, 1]) {
+        grid.push([`corpusWeight ${corpusWeight}`, { ...CANDIDATE_OPTIONS, corpusWeight }]);
+      }
+    }
+    for (const [gname, go] of grid) {
+      let worst = 0;
+      const f = measure((ctx, cache) => corpusCandidates(model, ctx, cache, go).map((c) => c.words), held, (ms) => (worst = Math.max(worst, ms)));
+      show(`${name} ${gname}`, f, `${size}; worst ${worst.toFixed(1)} ms`);
+    }
+  }
+}
+
+main();
