@@ -19,6 +19,8 @@ import { pct, ratio } from './eval-lib';
 
 function main(): void {
   const quick = process.argv.includes('--quick');
+  // --lm JSON: only these model options (an array of [name, LmOptions]).
+  const lmArg = process.argv.indexOf('--lm');
   const split = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'data', 'gold', 'split.json'), 'utf8')) as { dev: string[]; test: string[] };
   const test = new Set(split.test);
   const dev = split.dev.filter((f) => !test.has(f));
@@ -30,14 +32,14 @@ function main(): void {
     process.stdout.write(`${name.padEnd(58)} hit@1 ${pct(ratio(f.hit1, f.positions))}  hit@5 ${pct(ratio(f.hit5, f.positions))}  phrase ${pct(ratio(f.phraseExact, f.positions))}  bare-fn ${pct(ratio(f.bareFunction, f.positions))} ${extra}\n`);
   };
   show(`baseline trigram (${held.length} essays held out)`, measure(trigramBaseline(train), held));
-  const lmGrid: Array<[string, LmOptions]> = quick
+  const lmGrid: Array<[string, LmOptions]> = lmArg > 0 ? (JSON.parse(process.argv[lmArg + 1]!) as Array<[string, LmOptions]>) : quick
     ? [['default', DEFAULT_LM_OPTIONS]]
     : [
         ['default', DEFAULT_LM_OPTIONS],
-        ['order 4 unpruned', { order: 4, minCount: [1, 1, 1, 1], minContext: [1, 1, 1, 1], cap: [1e9, 1e9, 1e9, 1e9], singles: false }],
-        ['order 3, caps 20/3, singles', { order: 3, minCount: [2, 1, 1], minContext: [1, 1, 2], cap: [1e9, 20, 3], singles: true }],
-        ['order 3, caps 30/4, no singles', { order: 3, minCount: [2, 1, 1], minContext: [1, 1, 2], cap: [1e9, 30, 4], singles: false }],
-        ['order 4, caps 20/3/2, singles', { order: 4, minCount: [2, 1, 1, 1], minContext: [1, 1, 2, 2], cap: [1e9, 20, 3, 2], singles: true }],
+        ['order 4 unpruned', { order: 4, minCount: [1, 1, 1, 1], minContext: [1, 1, 1, 1], cap: [1e9, 1e9, 1e9, 1e9], singles: false, singleMinShorter: 1 }],
+        ['order 3, caps 20/3, singles', { order: 3, minCount: [2, 1, 1], minContext: [1, 1, 2], cap: [1e9, 20, 3], singles: true, singleMinShorter: 1 }],
+        ['order 3, caps 30/4, no singles', { order: 3, minCount: [2, 1, 1], minContext: [1, 1, 2], cap: [1e9, 30, 4], singles: false, singleMinShorter: 1 }],
+        ['order 4, caps 20/3/2, singles', { order: 4, minCount: [2, 1, 1, 1], minContext: [1, 1, 2, 2], cap: [1e9, 20, 3, 2], singles: true, singleMinShorter: 1 }],
       ];
   for (const [name, lmo] of lmGrid) {
     const file = buildLm(train, lmo);
@@ -45,7 +47,7 @@ function main(): void {
     const model = { predict: (h: readonly string[], k: number, b?: number) => lm.predict(h, k, b), probability: (h: readonly string[], w: string) => lm.probability(h, w) } as unknown as CorpusModel;
     const size = `${file.followers.length / 2} followers, ${file.contexts.length / 4} contexts, ${file.singles.length / file.order} singles, ~${(((file.followers.length / 2) * 4 + (file.contexts.length / 4) * 12 + file.singles.length * 2) / 1e6).toFixed(2)} MB`;
     const grid: Array<[string, CandidateOptions]> = [['default', CANDIDATE_OPTIONS]];
-    if (!quick && name === 'default') {
+    if (!quick && lmArg < 0 && name === 'default') {
       for (const functionLead of [1, 1.25, 2]) {
         grid.push([`functionLead ${functionLead}`, { ...CANDIDATE_OPTIONS, functionLead }]);
       }

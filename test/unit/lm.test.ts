@@ -19,8 +19,9 @@ const CLAUSES = [
   ['全心全意', '为', '人民', '服务'],
   ['全心全意', '为', '人民', '服务'],
   ['为', '人民', '谋', '幸福'],
+  ['深化', '要', '改革'],
 ];
-const FULL: LmOptions = { order: 3, minCount: [1, 1, 1], minContext: [1, 1, 1], cap: [1e9, 1e9, 1e9], singles: false };
+const FULL: LmOptions = { order: 3, minCount: [1, 1, 1], minContext: [1, 1, 1], cap: [1e9, 1e9, 1e9], singles: false, singleMinShorter: 1 };
 
 function total(lm: LanguageModel, vocab: readonly string[], history: string[]): number {
   return vocab.filter((w) => w !== '<s>').reduce((s, w) => s + lm.probability(history, w), 0);
@@ -43,7 +44,7 @@ test('a distribution over the vocabulary after any history, the attested continu
 });
 
 test('pruning keeps each context total: the pruned mass goes to the lower orders and sums stay at most 1', () => {
-  const pruned = buildLm(CLAUSES, { order: 3, minCount: [2, 1, 1], minContext: [1, 1, 2], cap: [1e9, 1, 1], singles: false });
+  const pruned = buildLm(CLAUSES, { order: 3, minCount: [2, 1, 1], minContext: [1, 1, 2], cap: [1e9, 1, 1], singles: false, singleMinShorter: 1 });
   const lm = LanguageModel.fromFile(pruned);
   const full = LanguageModel.fromFile(buildLm(CLAUSES, FULL));
   const s = total(lm, pruned.vocab, ['我们', '要']);
@@ -60,11 +61,14 @@ test('contexts seen once as singles: the same answers as nodes, in fewer numbers
   assert.equal(withSingles.singles.length % 3, 0);
   const a = LanguageModel.fromFile(withSingles);
   const b = LanguageModel.fromFile(buildLm(CLAUSES, FULL));
-  for (const h of [['为', '人民'], ['他们', '要'], ['人民', '谋'], ['我们', '要']]) {
-    assert.deepEqual(a.predict(h, 3).map((x) => x.word), b.predict(h, 3).map((x) => x.word), h.join(' '));
+  for (const h of [['为', '人民'], ['他们', '要'], ['人民', '谋'], ['我们', '要'], ['深化', '要']]) {
+    assert.deepEqual(a.predict(h, 2).map((x) => x.word), b.predict(h, 2).map((x) => x.word), h.join(' '));
   }
-  // 人民 谋 was seen once, followed by 幸福.
-  assert.equal(a.predict(['人民', '谋'], 1)[0]!.word, '幸福');
+  // 深化 要 was seen once, followed by 改革, where 要 alone leads to 坚持: a single. 人民 谋 → 幸福 is what 谋
+  // alone predicts: not kept.
+  assert.deepEqual(withSingles.singles.map((i) => withSingles.vocab[i]), ['深化', '要', '改革']);
+  assert.equal(a.predict(['深化', '要'], 1)[0]!.word, '改革');
+  assert.equal(a.predict(['要'], 1)[0]!.word, '坚持');
 });
 
 test('the compiled form predicts as the JSON form', () => {

@@ -139,9 +139,11 @@ export interface CandidateOptions {
   functionLead: number;
   /** Weight of the corpus model against the draft's own word pairs (the cache), where the draft has any. */
   corpusWeight: number;
+  /** A bare function word less likely than this is not offered at all. */
+  functionMin: number;
 }
 
-export const CANDIDATE_OPTIONS: CandidateOptions = { limit: 8, breadth: 12, extend: 0.35, maxWords: 4, functionLead: 1.5, corpusWeight: 0.8 };
+export const CANDIDATE_OPTIONS: CandidateOptions = { limit: 8, breadth: 12, extend: 0.35, maxWords: 4, functionLead: 1.25, corpusWeight: 0.8, functionMin: 0.02 };
 
 /**
  * The draft's own word pairs before the position (a cache model): writers repeat their theme's phrases,
@@ -229,6 +231,9 @@ export function corpusCandidates(
   const demoted: CorpusCandidate[] = [];
   out.forEach((c, i) => {
     const next = out.slice(i + 1).find((d) => !bare(d));
+    if (bare(c) && c.p < options.functionMin) {
+      return;
+    }
     if (bare(c) && !(next === undefined || c.p >= next.p * options.functionLead)) {
       demoted.push(c);
     } else {

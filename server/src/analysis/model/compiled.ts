@@ -107,20 +107,27 @@ export function compileModel(m: ModelFile, sourceBytes: number, sourceHash: numb
   // Contexts split by field so that each takes the width it needs: parent, total (32 bits), word, size (16).
   const ctx = lm?.contexts ?? [];
   const nc = ctx.length / CONTEXT_FIELDS;
-  const lmParents = new Int32Array(nc);
+  // Parents fit 16 bits in any model of up to 65,536 contexts (the header says which width is used).
+  const wideParents = nc > 0x10000;
+  const lmParents = wideParents ? new Int32Array(nc) : new Uint16Array(nc);
   const lmTotals = new Int32Array(nc);
   const lmWords = new Uint16Array(nc);
   const lmSizes = new Uint16Array(nc);
   for (let i = 0; i < nc; i++) {
-    lmParents[i] = ctx[i * CONTEXT_FIELDS]!;
+    lmParents[i] = i === 0 ? 0 : ctx[i * CONTEXT_FIELDS]!;
     lmWords[i] = ctx[i * CONTEXT_FIELDS + 1]! & 0xffff;
     lmTotals[i] = ctx[i * CONTEXT_FIELDS + 2]!;
     lmSizes[i] = Math.min(0xffff, ctx[i * CONTEXT_FIELDS + 3]!);
   }
   const lmFollowers = LanguageModel.pack(lm?.followers ?? []);
   const lmVocab = lm?.vocab ?? [];
+  // The vocabulary as code units and a length per word (words of 255 units or more are not compiled).
   const lmStarts = new Int32Array(lmVocab.length + 1);
   lmVocab.forEach((w, i) => (lmStarts[i + 1] = lmStarts[i]! + w.length));
+  const lmLengths = Uint8Array.from(lmVocab.map((w) => w.length));
+  if (lmVocab.some((w) => w.length > 255)) {
+    return undefined;
+  }
   const lmUnits = new Uint16Array(lmStarts[lmVocab.length]!);
   lmVocab.forEach((w, i) => {
     for (let k = 0; k < w.length; k++) {
@@ -128,7 +135,7 @@ export function compileModel(m: ModelFile, sourceBytes: number, sourceHash: numb
     }
   });
   const lmSingles = Uint16Array.from(lm?.singles ?? []);
-  const sections: ArrayBufferView[] = [starts, counts, bigrams, units, listed, lmDiscounts, lmParents, lmTotals, lmWords, lmSizes, lmFollowers, lmStarts, lmUnits, lmSingles];
+  const sections: ArrayBufferView[] = [starts, counts, bigrams, units, listed, lmDiscounts, lmParents, lmTotals, lmWords, lmSizes, lmFollowers, lmLengths, lmUnits, lmSingles];
   const pad = (x: number): number => (x + 7) & ~7;
   let size = HEADER;
   for (const s of sections) {
@@ -153,6 +160,7 @@ export function compileModel(m: ModelFile, sourceBytes: number, sourceHash: numb
   view.setUint32(76, lmVocab.length, true);
   view.setUint32(80, lmUnits.length, true);
   view.setUint32(84, lmSingles.length, true);
+  view.setUint32(88, wideParents ? 1 : 0, true);
   let at = HEADER;
   for (const s of sections) {
     out.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), at);
@@ -194,7 +202,7 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
   let lmDiscounts: Float64Array;
   const lmContexts = new Int32Array(view.getUint32(68, true) * CONTEXT_FIELDS);
   let lmFollowers: Uint32Array;
-  let lmStarts: Int32Array;
+  let lmLengths: Uint8Array;
   let lmUnits: Uint16Array;
   let lmSingles: Uint16Array;
   try {
@@ -205,18 +213,18 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
     listed = take(Uint8Array, n, 1);
     lmDiscounts = take(Float64Array, view.getUint32(64, true), 8);
     const nc = view.getUint32(68, true);
-    const parents = take(Int32Array, nc, 4);
+    const parents = view.getUint32(88, true) === 1 ? take(Int32Array, nc, 4) : take(Uint16Array, nc, 2);
     const totals = take(Int32Array, nc, 4);
     const words = take(Uint16Array, nc, 2);
     const sizes = take(Uint16Array, nc, 2);
     for (let i = 0; i < nc; i++) {
-      lmContexts[i * CONTEXT_FIELDS] = parents[i]!;
+      lmContexts[i * CONTEXT_FIELDS] = i === 0 ? -1 : parents[i]!;
       lmContexts[i * CONTEXT_FIELDS + 1] = i === 0 ? -1 : words[i]!;
       lmContexts[i * CONTEXT_FIELDS + 2] = totals[i]!;
       lmContexts[i * CONTEXT_FIELDS + 3] = sizes[i]!;
     }
     lmFollowers = take(Uint32Array, view.getUint32(72, true), 4);
-    lmStarts = take(Int32Array, view.getUint32(76, true) + 1, 4);
+    lmLengths = take(Uint8Array, view.getUint32(76, true), 1);
     lmUnits = take(Uint16Array, view.getUint32(80, true), 2);
     lmSingles = take(Uint16Array, view.getUint32(84, true), 2);
   } catch {
@@ -227,8 +235,8 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
   const languageModel = (): LanguageModel => {
     if (!lm) {
       const vocab: string[] = [];
-      for (let i = 0; i + 1 < lmStarts.length; i++) {
-        vocab.push(String.fromCharCode(...lmUnits.subarray(lmStarts[i]!, lmStarts[i + 1]!)));
+      for (let i = 0, at = 0; i < lmLengths.length; at += lmLengths[i]!, i++) {
+        vocab.push(String.fromCharCode(...lmUnits.subarray(at, at + lmLengths[i]!)));
       }
       lm = new LanguageModel(lmOrder, Array.from(lmDiscounts), vocab, lmContexts, lmFollowers, lmSingles);
     }

@@ -47,11 +47,13 @@ export interface LmOptions {
   minContext: number[];
   /** Per order 1..order: most followers kept per context (the likeliest; ties to the commoner word). */
   cap: number[];
-  /** Keep the top order's contexts seen once as {@link LmFile.singles}. */
+  /** Keep the top order's contexts seen once as {@link LmFile.singles}… */
   singles: boolean;
+  /** …where their shorter context is seen at least this often (after a rare word the shorter one suffices). */
+  singleMinShorter: number;
 }
 
-export const DEFAULT_LM_OPTIONS: LmOptions = { order: 3, minCount: [2, 1, 1], minContext: [1, 1, 2], cap: [1e9, 30, 4], singles: true };
+export const DEFAULT_LM_OPTIONS: LmOptions = { order: 3, minCount: [2, 2, 1], minContext: [1, 1, 3], cap: [1e9, 12, 3], singles: true, singleMinShorter: 1 };
 
 /** Builds the model from clauses (arrays of words). */
 export function buildLm(clauses: Iterable<readonly string[]>, options: LmOptions = DEFAULT_LM_OPTIONS): LmFile {
@@ -148,20 +150,45 @@ export function buildLm(clauses: Iterable<readonly string[]>, options: LmOptions
   // Frequency of each word, to break ties between followers of equal count.
   const freq = kn[1]!;
   const singles: Array<[string, number]> = [];
+  const byCount = (a: [number, number], b: [number, number]): number => b[1] - a[1] || (freq.get(String(b[0])) ?? 0) - (freq.get(String(a[0])) ?? 0);
   for (const ctx of contexts.values()) {
     const n = ctx.n + 1;
-    if (options.singles && n === order && ctx.total === 1 && ctx.kept.length === 1) {
-      singles.push([ctx.key, ctx.kept[0]![0]]);
+    if (n === order || ctx.total < (options.minContext[n - 1] ?? 1)) {
+      continue;
+    }
+    const cap = options.cap[n - 1] ?? Infinity;
+    if (ctx.kept.length > cap) {
+      ctx.kept.sort(byCount);
+      ctx.kept.length = cap;
+    }
+  }
+  // The top order last: a context that only repeats what its shorter context already ranks first (its one
+  // follower is that context's likeliest word) adds nothing to a ranking and is left out.
+  for (const ctx of contexts.values()) {
+    const n = ctx.n + 1;
+    if (n !== order) {
+      if (ctx.total < (options.minContext[n - 1] ?? 1)) {
+        ctx.kept = [];
+      }
+      continue;
+    }
+    ctx.kept.sort(byCount);
+    const shorter = contexts.get(ctx.key.slice(ctx.key.indexOf(',') + 1));
+    const redundant = ctx.kept.length === 1 && shorter !== undefined && shorter.kept[0]?.[0] === ctx.kept[0]![0];
+    if (options.singles && ctx.total === 1 && ctx.kept.length === 1) {
+      // A clause's end after a context seen once scales every word alike: no rank changes, so not kept.
+      if (!redundant && ctx.kept[0]![0] !== 1 && (shorter?.total ?? 0) >= options.singleMinShorter) {
+        singles.push([ctx.key, ctx.kept[0]![0]]);
+      }
       ctx.kept = [];
       continue;
     }
-    if (ctx.total < (options.minContext[n - 1] ?? 1)) {
+    if (redundant || ctx.total < (options.minContext[n - 1] ?? 1)) {
       ctx.kept = [];
       continue;
     }
     const cap = options.cap[n - 1] ?? Infinity;
     if (ctx.kept.length > cap) {
-      ctx.kept.sort((a, b) => b[1] - a[1] || (freq.get(String(b[0])) ?? 0) - (freq.get(String(a[0])) ?? 0));
       ctx.kept.length = cap;
     }
   }
