@@ -143,7 +143,7 @@ export interface CandidateOptions {
   functionMin: number;
 }
 
-export const CANDIDATE_OPTIONS: CandidateOptions = { limit: 8, breadth: 12, extend: 0.35, maxWords: 4, functionLead: 1.25, corpusWeight: 0.8, functionMin: 0.02 };
+export const CANDIDATE_OPTIONS: CandidateOptions = { limit: 8, breadth: 12, extend: 0.35, maxWords: 4, functionLead: 1.25, corpusWeight: 0.8, functionMin: 0.01 };
 
 /**
  * The draft's own word pairs before the position (a cache model): writers repeat their theme's phrases,
