@@ -170,6 +170,8 @@ export interface AnalysisConfig {
   script: ScriptSetting;
   /** Words the user accepted: never flagged by script or repetition rules. */
   acceptedWords: readonly string[];
+  /** House-style forms: written form → the form the settings choose (其它 → 其他); phrasing/confusable flags them. */
+  variants?: Readonly<Record<string, string>>;
   /** Only these rules run when set (CLI `--rule`). */
   only?: readonly string[];
 }
