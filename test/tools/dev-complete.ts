@@ -3,7 +3,15 @@
  * built from nine dev essays in ten and measured on the tenth (test/tools/eval-complete.ts), for a grid of
  * model orders, pruning thresholds and candidate options. Test essays are never read.
  *
- *   npx tsc -p . && node out/test/tools/dev-complete.js [--quick]
+ *   npx tsc -p . && node out/test/tools/dev-complete.js [--quick] [--lm '[["name", LmOptions]…]']
+ *
+ * What it showed (80 dev essays held out, model from the other 722; baseline 20.9% hit@1, 34.7% hit@5):
+ * - unpruned order 4: 25.3% / 38.5%, but 8 MB compiled — the .vsix has about 1.5 MB to spare;
+ * - contexts seen once carry most of the gain (order 3 without them: 20.6% / 34.8%), hence the singles table
+ *   (2 bytes a word) and the pruning of contexts that repeat their shorter context's first choice;
+ * - the shipped options (DEFAULT_LM_OPTIONS, 1.3 MB): 21.8% / 34.8%; the draft cache adds about 3 points of
+ *   hit@5 (corpus weight 0.8 against 1); demoting bare function words unless they lead by 1.25 costs about
+ *   1 point of hit@5 against no demotion.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
