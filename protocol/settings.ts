@@ -12,6 +12,15 @@ export type ScriptOption = 'auto' | 'simplified' | 'traditional' | 'taiwan' | 'h
 export const SCRIPT_OPTIONS: readonly ScriptOption[] = ['auto', 'simplified', 'traditional', 'taiwan', 'hongkong'];
 
 export type RunMode = 'onType' | 'onSave';
+
+/**
+ * Style choices between two accepted forms (issue 16): off (both accepted, the default) or the form the
+ * writer's house style prefers; phrasing/confusable then flags the other form with a fix to the chosen one.
+ */
+export type QitaForm = 'off' | '其他' | '其它';
+export const QITA_FORMS: readonly QitaForm[] = ['off', '其他', '其它'];
+export type ZuochuForm = 'off' | '作出' | '做出';
+export const ZUOCHU_FORMS: readonly ZuochuForm[] = ['off', '作出', '做出'];
 export type MessageLanguage = 'zh-cn' | 'en' | 'auto';
 
 /** Settings of one resource. */
@@ -37,6 +46,10 @@ export interface Settings {
    * plus one information diagnostic saying how many are not shown.
    */
   maxDiagnostics: number;
+  /** House style for 其他/其它 (off: both accepted). */
+  qitaForm: QitaForm;
+  /** House style for 作出/做出 (off: both accepted). */
+  zuochuForm: ZuochuForm;
 }
 
 /** Defaults; every missing or invalid value falls back to these. */
@@ -51,6 +64,8 @@ export const DEFAULT_SETTINGS: Settings = {
   debounce: 300,
   messageLanguage: 'zh-cn',
   maxDiagnostics: 1000,
+  qitaForm: 'off',
+  zuochuForm: 'off',
 };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -71,7 +86,7 @@ export interface SettingProblem {
 }
 
 /** The keys of Settings, in declaration order. */
-export const SETTING_KEYS: readonly (keyof Settings)[] = ['enable', 'languages', 'script', 'rules', 'acceptedWords', 'run', 'debounce', 'messageLanguage', 'maxDiagnostics'];
+export const SETTING_KEYS: readonly (keyof Settings)[] = ['enable', 'languages', 'script', 'rules', 'acceptedWords', 'run', 'debounce', 'messageLanguage', 'maxDiagnostics', 'qitaForm', 'zuochuForm'];
 
 /** What maxDiagnostics accepts, as problems name it. */
 const MAX_DIAGNOSTICS_EXPECTED = '0 (no limit) or a whole number';
@@ -178,6 +193,8 @@ export function validateSettings(raw: unknown, knownRules?: ReadonlySet<string>)
     debounce,
     messageLanguage: oneOf('messageLanguage', MESSAGE_LANGUAGES, DEFAULT_SETTINGS.messageLanguage),
     maxDiagnostics,
+    qitaForm: oneOf('qitaForm', QITA_FORMS, DEFAULT_SETTINGS.qitaForm),
+    zuochuForm: oneOf('zuochuForm', ZUOCHU_FORMS, DEFAULT_SETTINGS.zuochuForm),
   };
   return { settings, problems };
 }

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { ALL_RULES } = require('../out/server/src/analysis/registry.js');
-const { DEFAULT_SETTINGS, RULE_LEVELS, SCRIPT_OPTIONS, SETTING_KEYS } = require('../out/protocol/settings.js');
+const { DEFAULT_SETTINGS, QITA_FORMS, RULE_LEVELS, SCRIPT_OPTIONS, SETTING_KEYS, ZUOCHU_FORMS } = require('../out/protocol/settings.js');
 const zhRules = JSON.parse(fs.readFileSync('l10n/rules.zh-cn.json', 'utf8'));
 
 const check = process.argv.includes('--check');
@@ -27,6 +27,8 @@ const general = {
     'wenfeng.debounce': { type: 'number', minimum: 0, maximum: 5000, default: DEFAULT_SETTINGS.debounce, scope: 'resource', description: '%config.debounce%' },
     'wenfeng.messageLanguage': { type: 'string', enum: ['zh-cn', 'en', 'auto'], default: DEFAULT_SETTINGS.messageLanguage, scope: 'resource', description: '%config.messageLanguage%' },
     'wenfeng.maxDiagnostics': { type: 'integer', minimum: 0, default: DEFAULT_SETTINGS.maxDiagnostics, scope: 'resource', description: '%config.maxDiagnostics%' },
+    'wenfeng.qitaForm': { type: 'string', enum: QITA_FORMS, default: DEFAULT_SETTINGS.qitaForm, scope: 'resource', description: '%config.qitaForm%' },
+    'wenfeng.zuochuForm': { type: 'string', enum: ZUOCHU_FORMS, default: DEFAULT_SETTINGS.zuochuForm, scope: 'resource', description: '%config.zuochuForm%' },
     'wenfeng.trace.server': { type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off', scope: 'window', description: '%config.trace%' },
   },
 };

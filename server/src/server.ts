@@ -189,7 +189,7 @@ export function startServer(connection: Connection): void {
     getAnalyzer();
     // The corpus model loads on first read (services/index.ts); the first analysis reads it, so read it now.
     void getServices().model;
-    setTimeout(() => getServices().model?.next(['发展']), 1000);
+    setTimeout(() => getServices().model?.predict(['发展'], 1), 1000);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

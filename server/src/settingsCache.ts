@@ -125,6 +125,8 @@ export class SettingsCache {
       rules: { ...project.rules, ...editor.rules },
       acceptedWords: [...new Set([...project.acceptedWords, ...editor.acceptedWords])],
       script: editor.script === 'auto' ? project.script : editor.script,
+      qitaForm: editor.qitaForm === 'off' ? project.qitaForm : editor.qitaForm,
+      zuochuForm: editor.zuochuForm === 'off' ? project.zuochuForm : editor.zuochuForm,
     };
   }
 }

@@ -45,6 +45,7 @@ import {
 } from './eval-lib';
 import { runSeeded, SEEDED_RULE, tallySeeded, type SeededResult, type SeedSeries } from './seeded-lib';
 import { confusableSection } from './eval-confusable';
+import { completeSection } from './eval-complete';
 import { scoreSection } from './score-eval';
 
 const GOLD = path.join(ROOT, 'server', 'data', 'gold');
@@ -451,7 +452,10 @@ function main(): number {
   }
   print();
   // Issue 16: phrasing/confusable on seeded swaps in the test essays, judged with a model of the dev essays.
-  const confusable = confusableSection((JSON.parse(fs.readFileSync(path.join(GOLD, 'split.json'), 'utf8')) as { dev: string[] }).dev, texts, gold, services, print);
+  const devFiles = (JSON.parse(fs.readFileSync(path.join(GOLD, 'split.json'), 'utf8')) as { dev: string[] }).dev;
+  const confusable = confusableSection(devFiles, texts, gold, services, print);
+  // Issue 16: next-word completion against a word trigram with backoff, both built from the dev essays.
+  const completion = completeSection(devFiles.map((f) => corpusEssay(f)), [...texts.values()], services.segmenter, print);
 
   // Issue 17: the score on clean essays and their damaged copies.
   print('## Issue 17 (score): clean essays against damaged copies of themselves, test part');
@@ -577,6 +581,7 @@ function main(): number {
         missed: seededMissed.map((r) => ({ file: r.file, series: r.inj.series, kind: r.inj.kind, note: r.inj.note })),
       },
       confusable,
+      completion,
       score: { ...score.summary, failed: score.failed },
       falsePositives: fps,
       bars: { thresholds: BARS, failures, pass: failures.length === 0 },

@@ -46,15 +46,17 @@ test('the compiled model answers as the JSON model: counts, bigrams, continuatio
   for (let i = 0; i < words.length; i += 7) {
     const a = words[i]!;
     const b = words[(i * 31) % words.length]!;
-    assert.deepEqual(compiled.next([a]), fromJson.next([a]), a);
-    assert.deepEqual(compiled.next([b, a]), fromJson.next([b, a]), `${b} ${a}`);
+    assert.deepEqual(compiled.predict([a], 8), fromJson.predict([a], 8), a);
+    assert.deepEqual(compiled.predict([b, a], 8), fromJson.predict([b, a], 8), `${b} ${a}`);
+    assert.equal(compiled.probability([b], a), fromJson.probability([b], a), `${b} ${a}`);
     assert.equal(compiled.bigramDocuments(a, b), fromJson.bigramDocuments(a, b));
   }
   for (const [a, b] of bigrams.slice(0, 5000)) {
-    assert.deepEqual(compiled.next([a, b]), fromJson.next([a, b]), `${a} ${b}`);
+    assert.deepEqual(compiled.predict([a, b], 5, 3), fromJson.predict([a, b], 5, 3), `${a} ${b}`);
   }
-  assert.deepEqual(compiled.next([]), fromJson.next([]));
-  assert.deepEqual(compiled.next(['没有的词']), fromJson.next(['没有的词']));
+  assert.ok(fromJson.predict(['坚持', '以', '人民'], 5).length === 5);
+  assert.deepEqual(compiled.predict([], 5), fromJson.predict([], 5));
+  assert.deepEqual(compiled.predict(['没有的词'], 5), fromJson.predict(['没有的词'], 5));
   for (const prefix of ['发', '发展', '全心', '坚持以', '中', '一', '锟', 'a']) {
     for (const limit of [1, 5, 50]) {
       assert.deepEqual(compiled.wordsWithPrefix(prefix, limit), fromJson.wordsWithPrefix(prefix, limit), prefix);

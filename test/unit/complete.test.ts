@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { complete, frameSnippet } from '../../server/src/analysis/complete';
+import { complete, corpusCandidates, DraftCache, frameSnippet } from '../../server/src/analysis/complete';
 import { run } from '../../server/src/cli/main';
 import { getServices } from '../../server/src/services';
 import { getAnalyzer } from './helpers';
@@ -64,4 +64,50 @@ test('CLI complete and outline print the contract JSON; a bad offset is a usage 
   assert.deepEqual(outline.series[0]!.items.map((i) => i.range.start.line), [0, 1, 2]);
   assert.equal(run(['complete', file, '--offset', '999'], () => undefined, (s) => (err += s)), 2);
   assert.match(err, /past the end/);
+});
+
+test('series continuation after two items: paragraphs and clauses with consecutive ordinals', () => {
+  const paras = at('一是加强理论学习，筑牢思想根基。\n二是改进工作作风，密切联系群众。\n').filter((i) => i.kind === 'series');
+  assert.deepEqual(paras.map((i) => i.insertText), ['三是${1}。']);
+  assert.deepEqual(at('（一）加强学习。\n（二）改进作风。\n').filter((i) => i.kind === 'series').map((i) => i.label), ['（三）…。']);
+  // Not after ordinals of two styles, nor after a single one, nor inside a paragraph's text.
+  assert.deepEqual(at('一是加强学习。\n（二）改进作风。\n').filter((i) => i.kind === 'series'), []);
+  assert.deepEqual(at('一是加强学习。\n').filter((i) => i.kind === 'series'), []);
+  const inline = '要做到三点：一是加强学习；二是改进作风；';
+  assert.deepEqual(at(inline).filter((i) => i.kind === 'series').map((i) => i.insertText), ['三是${1}']);
+  assert.deepEqual(at(inline, inline.length - 1).filter((i) => i.kind === 'series'), []);
+  assert.deepEqual(at('要做到：一是加强学习；').filter((i) => i.kind === 'series'), []);
+});
+
+test('the draft cache: a pair the draft wrote before is offered, one the corpus never saw', () => {
+  const model = getServices().model!;
+  const context = ['我们', '要', '加强'];
+  assert.equal(model.probability(context, '数智赋能'), 0);
+  assert.ok(!corpusCandidates(model, context).some((c) => c.words[0] === '数智赋能'));
+  const cache = new DraftCache();
+  cache.add(['全面', '加强', '数智赋能']);
+  const withCache = corpusCandidates(model, context, cache);
+  const at = withCache.findIndex((c) => c.words[0] === '数智赋能');
+  assert.ok(at >= 0 && at < 3, withCache.map((c) => c.words.join('')).join(' '));
+  // Labels are unique, and no candidate starts with the clause's end.
+  assert.equal(new Set(withCache.map((c) => c.words.join(''))).size, withCache.length);
+  assert.ok(withCache.every((c) => c.words[0] !== '</s>'));
+});
+
+test('CLI complete: corpus continuations at the end of a Chinese sentence', () => {
+  const file = require('node:path').join(require('node:os').tmpdir(), 'wenfeng-complete-phrase.txt');
+  const text = '实施乡村振兴战略，要坚持以人民为中心的\n全面推进乡村振兴';
+  require('node:fs').writeFileSync(file, text);
+  const ask = (offset: number): Array<{ label: string; kind: string; score: number }> => {
+    let out = '';
+    let err = '';
+    assert.equal(run(['complete', file, '--offset', String(offset), '--format', 'json'], (s) => (out += s), (s) => (err += s)), 0, err);
+    return (JSON.parse(out) as { items: Array<{ label: string; kind: string; score: number }> }).items;
+  };
+  const first = ask(text.indexOf('\n'));
+  assert.equal(first[0]!.kind, 'phrase');
+  assert.match(first[0]!.label, /^发展/, first.map((i) => i.label).join(' '));
+  assert.ok(first[0]!.score > 0 && first[0]!.score <= 1);
+  const second = ask(text.length);
+  assert.match(second[0]!.label, /^战略/, second.map((i) => i.label).join(' '));
 });

@@ -8,7 +8,8 @@
  * Pure: works on the analysis result, the tokens and the model.
  */
 import type { AnalysisResult } from './index';
-import { formatOrdinal } from './structure/ordinals';
+import { formatOrdinal, ordinalAt, type OrdinalMarker } from './structure/ordinals';
+import { BOS, EOS } from './model/lm';
 import type { CorpusModel, Token } from './types';
 
 /** One completion item. */
@@ -24,7 +25,6 @@ export interface CompletionSuggestion {
 }
 
 const HAN = /\p{Script=Han}/u;
-const BOUNDARY = /[。！？；，、：“”‘’（）《》\s]/;
 
 /** Turns a frame template into a snippet: each {X} slot becomes a numbered tab stop. */
 export function frameSnippet(frame: string): string {
@@ -65,7 +65,45 @@ function seriesContinuations(result: AnalysisResult, text: string, offset: numbe
     const label = body.replace(/\$\{\d+\}/g, '…').replace(/\\(.)/g, '$1');
     out.push({ label, insertText: body, kind: 'series', replace: 0, score: 1 });
   }
+  if (out.length === 0) {
+    // Two items are enough to go on: the two paragraphs before open with consecutive ordinals of one style
+    // (一是/二是, （一）/（二）, 第一/第二), which the outline does not yet call a series.
+    const prev = result.paragraphs.filter((p) => p.end <= offset && p !== para && p.prose.trim().length > 0).slice(-2);
+    const next = prev.length === 2 ? nextOrdinal(prev.map((p) => ordinalAt(p.prose))) : undefined;
+    if (next) {
+      out.push({ label: `${next}…。`, insertText: `${next}\${1}。`, kind: 'series', replace: 0, score: 1 });
+    }
+  }
   return out;
+}
+
+/** The ordinal after two consecutive ones of the same style (一是, 二是 → 三是), or undefined. */
+function nextOrdinal(markers: ReadonlyArray<OrdinalMarker | undefined>): string | undefined {
+  const [a, b] = markers;
+  if (!a || !b || a.family !== b.family || a.variant !== b.variant || !Number.isFinite(b.n) || b.n !== a.n + 1 || (a.family === 'seq' && b.n >= 3)) {
+    return undefined;
+  }
+  return formatOrdinal(b, b.n + 1);
+}
+
+/**
+ * Inside a paragraph, right after a clause ends (；。), the next item of an inline series whose last two
+ * items open their clauses with consecutive ordinals: 一是加强学习；二是改进作风； → 三是.
+ */
+function inlineSeriesContinuation(prose: string, rel: number): CompletionSuggestion | undefined {
+  const before = prose.slice(0, rel);
+  if (!/[；。]\s*$/.test(before)) {
+    return undefined;
+  }
+  const starts = [0];
+  for (let i = 0; i < before.length; i++) {
+    if ('；。：，'.includes(before[i]!)) {
+      starts.push(i + 1);
+    }
+  }
+  const markers = starts.map((i) => ordinalAt(before, i)).filter((m): m is OrdinalMarker => m !== undefined && m.start < rel);
+  const next = markers.length >= 2 ? nextOrdinal(markers.slice(-2)) : undefined;
+  return next ? { label: `${next}…`, insertText: `${next}\${1}`, kind: 'series', replace: 0, score: 1 } : undefined;
 }
 
 /** The words before `offset` in its sentence, as the model counts them (Han words only). */
@@ -84,26 +122,152 @@ function contextWords(tokens: readonly Token[], rel: number): string[] {
   return words;
 }
 
-function corpusContinuations(model: CorpusModel, context: string[]): CompletionSuggestion[] {
+/** One-character words that are grammar rather than content: offered alone only where they clearly lead. */
+const FUNCTION_WORDS = new Set([...'的地得了着过和与及或而并且也都就还又才把被将对为于以从在向由是有之其所这那个等']);
+
+/** Tuning of the corpus candidates (set on a split inside the dev essays: test/tools/dev-complete.ts). */
+export interface CandidateOptions {
+  /** Candidates offered. */
+  limit: number;
+  /** First words considered. */
+  breadth: number;
+  /** A phrase grows by the likeliest next word while its probability is at least this… */
+  extend: number;
+  /** …up to this many words. */
+  maxWords: number;
+  /** A bare function word keeps its rank only when its probability is this many times the next candidate's. */
+  functionLead: number;
+  /** Weight of the corpus model against the draft's own word pairs (the cache), where the draft has any. */
+  corpusWeight: number;
+  /** A bare function word less likely than this is not offered at all. */
+  functionMin: number;
+}
+
+export const CANDIDATE_OPTIONS: CandidateOptions = { limit: 8, breadth: 12, extend: 0.35, maxWords: 4, functionLead: 1.25, corpusWeight: 0.8, functionMin: 0.01 };
+
+/**
+ * The draft's own word pairs before the position (a cache model): writers repeat their theme's phrases,
+ * which no corpus knows. Word → following word → count; BOS (`<s>`) opens each clause.
+ */
+export class DraftCache {
+  private readonly pairs = new Map<string, Map<string, number>>();
+  private readonly totals = new Map<string, number>();
+
+  /** Adds a clause's words. */
+  add(clause: readonly string[]): void {
+    let prev = BOS;
+    for (const w of [...clause, EOS]) {
+      let m = this.pairs.get(prev);
+      if (!m) {
+        m = new Map();
+        this.pairs.set(prev, m);
+      }
+      m.set(w, (m.get(w) ?? 0) + 1);
+      this.totals.set(prev, (this.totals.get(prev) ?? 0) + 1);
+      prev = w;
+    }
+  }
+
+  /** The words that followed `prev` in the draft, with their share. */
+  after(prev: string): Array<{ word: string; p: number }> {
+    const m = this.pairs.get(prev);
+    const total = this.totals.get(prev) ?? 0;
+    return m ? [...m].map(([word, c]) => ({ word, p: c / total })) : [];
+  }
+}
+
+/** A corpus candidate: its words (a phrase has several) and the probability of its first word. */
+export interface CorpusCandidate {
+  words: string[];
+  p: number;
+}
+
+/**
+ * Continuations of a clause from the corpus model: the likeliest next words, each grown into a phrase while
+ * one continuation is likely enough, stopping where the clause likely ends (a phrase boundary); one
+ * candidate per first word, no label twice; a bare function word (的, 和, 是…) only where it clearly leads.
+ */
+export function corpusCandidates(
+  model: CorpusModel,
+  context: readonly string[],
+  cache?: DraftCache,
+  options: CandidateOptions = CANDIDATE_OPTIONS,
+): CorpusCandidate[] {
   if (context.length === 0) {
     return [];
   }
-  const first = model.next(context).slice(0, 8);
-  const total = first.reduce((n, x) => n + x.count, 0);
-  return first.map((x) => {
-    // Extend while one continuation dominates, up to a phrase boundary or four words.
+  let firsts = model.predict(context, options.breadth);
+  const own = cache?.after(context[context.length - 1]!) ?? [];
+  if (own.length > 0) {
+    // Mixed with the draft's own pairs; a word the cache adds gets its corpus probability looked up.
+    const lambda = options.corpusWeight;
+    const score = new Map(firsts.map((x) => [x.word, lambda * x.p]));
+    for (const x of own) {
+      score.set(x.word, (score.get(x.word) ?? lambda * model.probability(context, x.word)) + (1 - lambda) * x.p);
+    }
+    firsts = [...score].map(([word, p]) => ({ word, p })).sort((a, b) => b.p - a.p).slice(0, options.breadth);
+  }
+  firsts = firsts.filter((x) => x.word !== EOS);
+  const out: CorpusCandidate[] = [];
+  const labels = new Set<string>();
+  for (const x of firsts) {
     const words = [x.word];
-    for (let k = 0; k < 3; k++) {
-      const next = model.next([...context, ...words]);
-      const sum = next.reduce((n, y) => n + y.count, 0);
-      const best = next[0];
-      if (!best || best.count * 2 < sum || best.count < 2 || BOUNDARY.test(best.word)) {
+    while (words.length < options.maxWords) {
+      const best = model.predict([...context, ...words], 1, 3)[0];
+      if (!best || best.word === EOS || best.p < options.extend) {
         break;
       }
       words.push(best.word);
     }
     const label = words.join('');
-    return { label, insertText: label, kind: 'phrase' as const, replace: 0, score: Math.round((x.count / Math.max(1, total)) * 100) / 100 };
+    if (!labels.has(label)) {
+      labels.add(label);
+      out.push({ words, p: x.p });
+    }
+  }
+  // Bare function words move behind the content words unless they clearly lead.
+  const bare = (c: CorpusCandidate): boolean => c.words.length === 1 && FUNCTION_WORDS.has(c.words[0]!);
+  const kept: CorpusCandidate[] = [];
+  const demoted: CorpusCandidate[] = [];
+  out.forEach((c, i) => {
+    const next = out.slice(i + 1).find((d) => !bare(d));
+    if (bare(c) && c.p < options.functionMin) {
+      return;
+    }
+    if (bare(c) && !(next === undefined || c.p >= next.p * options.functionLead)) {
+      demoted.push(c);
+    } else {
+      kept.push(c);
+    }
+  });
+  return [...kept, ...demoted].slice(0, options.limit);
+}
+
+/** Clauses of tokens: runs of Han words between other marks (as the model counts them). */
+function clausesOf(tokens: readonly Token[]): string[][] {
+  const out: string[][] = [];
+  let clause: string[] = [];
+  for (const t of tokens) {
+    if (HAN.test(t.norm)) {
+      clause.push(t.norm);
+    } else if (t.norm.trim().length > 0 && clause.length > 0) {
+      out.push(clause);
+      clause = [];
+    }
+  }
+  if (clause.length > 0) {
+    out.push(clause);
+  }
+  return out;
+}
+
+/** Characters of the draft before the position that feed the cache (the nearest paragraphs). */
+const CACHE_CHARS = 6000;
+
+function corpusContinuations(model: CorpusModel, context: string[], cache: DraftCache): CompletionSuggestion[] {
+  return corpusCandidates(model, context, cache).map((c) => {
+    const label = c.words.join('');
+    return { label, insertText: label, kind: 'phrase' as const, replace: 0, score: Math.round(c.p * 100) / 100 };
   });
 }
 
@@ -141,13 +305,30 @@ export function complete(
 ): CompletionSuggestion[] {
   const o = Math.max(0, Math.min(offset, text.length));
   const items = seriesContinuations(result, text, o);
+  const here = result.paragraphs.find((p) => p.start <= o && o <= p.end);
+  const inline = here ? inlineSeriesContinuation(here.prose, o - here.start) : undefined;
+  if (inline) {
+    items.push(inline);
+  }
   if (model) {
     const para = result.paragraphs.find((p) => p.start <= o && o <= p.end);
     if (para) {
       const rel = o - para.start;
-      const context = contextWords(tokensOf(para.prose.slice(0, rel)), rel);
+      const before = tokensOf(para.prose.slice(0, rel));
+      const context = contextWords(before, rel);
+      // The cache: the paragraphs before this one (nearest first, up to CACHE_CHARS) and the clauses of
+      // this paragraph before the position's.
+      const cache = new DraftCache();
+      let chars = 0;
+      for (let i = result.paragraphs.indexOf(para) - 1; i >= 0 && chars < CACHE_CHARS; i--) {
+        const p = result.paragraphs[i]!;
+        chars += p.prose.length;
+        clausesOf(tokensOf(p.prose)).forEach((c) => cache.add(c));
+      }
+      const own = clausesOf(before);
+      own.slice(0, context.length > 0 ? -1 : undefined).forEach((c) => cache.add(c));
       const seen = new Set(items.map((i) => i.label));
-      for (const c of [...corpusContinuations(model, context), ...canonicalPhrases(model, text, o)]) {
+      for (const c of [...corpusContinuations(model, context, cache), ...canonicalPhrases(model, text, o)]) {
         if (!seen.has(c.label)) {
           seen.add(c.label);
           items.push(c);

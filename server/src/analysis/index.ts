@@ -531,7 +531,8 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
       }
     };
     const STRUCTURE = 'structure detection';
-    const signature = `${options.locale ?? ''}\u0001${target}\u0001${[...accepted].sort().join('\u0002')}`;
+    const variants = new Map(Object.entries(config.variants ?? {}));
+    const signature = `${options.locale ?? ''}\u0001${target}\u0001${[...accepted].sort().join('\u0002')}\u0001${[...variants].sort().join('\u0002')}`;
     const findings: Finding[] = [];
 
     const push = (id: string, severity: Severity, r: Report, shift: number): void => {
@@ -613,6 +614,7 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
               services,
               target,
               accepted,
+              variants,
               report: (r) => out.push(r),
             }),
           );

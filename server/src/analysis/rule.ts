@@ -29,6 +29,8 @@ export interface ParagraphContext {
   target: ScriptTarget;
   /** Words the user accepted. */
   accepted: ReadonlySet<string>;
+  /** House-style forms chosen in the settings: written form → chosen form (empty by default). */
+  variants?: ReadonlyMap<string, string>;
   report(report: Report): void;
 }
 

@@ -97,8 +97,14 @@ export interface CorpusModel {
   bigramDocuments(a: string, b: string): number;
   /** Mean share of a corpus document's bigrams attested in another document: the norm of genre fit. */
   bigramNorm: number;
-  /** Words that follow the last one or two words of `context` in the corpus, most attested first. */
-  next(context: readonly string[]): Array<{ word: string; count: number }>;
+  /**
+   * The likeliest next words after `history` (the words of the clause before the position), likeliest
+   * first, with their probabilities under the completion model; `</s>` stands for the end of the clause.
+   * Empty when the model has no completion model. `breadth`: candidates taken from each shorter context.
+   */
+  predict(history: readonly string[], limit: number, breadth?: number): Array<{ word: string; p: number }>;
+  /** Probability of `word` after `history` under the completion model (0 without one). */
+  probability(history: readonly string[], word: string): number;
   /** Corpus words starting with `prefix` (and longer than it), most frequent first. */
   wordsWithPrefix(prefix: string, limit: number): Array<{ word: string; count: number }>;
 }
@@ -172,6 +178,8 @@ export interface AnalysisConfig {
   script: ScriptSetting;
   /** Words the user accepted: never flagged by script or repetition rules. */
   acceptedWords: readonly string[];
+  /** House-style forms: written form → the form the settings choose (其它 → 其他); phrasing/confusable flags them. */
+  variants?: Readonly<Record<string, string>>;
   /** Only these rules run when set (CLI `--rule`). */
   only?: readonly string[];
 }

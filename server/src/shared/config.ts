@@ -11,12 +11,25 @@ import { ALL_RULES, ruleById } from '../analysis';
 import type { AnalysisConfig, TextFormat } from '../analysis/types';
 import { FileError, readRegularFile } from './files';
 
+/** The house-style choices as written form → chosen form (其它 → 其他 when 其他 is chosen). */
+function variantsOf(settings: Settings): { variants?: Record<string, string> } {
+  const variants: Record<string, string> = {};
+  if (settings.qitaForm !== 'off') {
+    variants[settings.qitaForm === '其他' ? '其它' : '其他'] = settings.qitaForm;
+  }
+  if (settings.zuochuForm !== 'off') {
+    variants[settings.zuochuForm === '作出' ? '做出' : '作出'] = settings.zuochuForm;
+  }
+  return Object.keys(variants).length > 0 ? { variants } : {};
+}
+
 /** The core's configuration for a resource's settings. */
 export function toAnalysisConfig(settings: Settings, only?: readonly string[]): AnalysisConfig {
   return {
     rules: settings.rules,
     script: settings.script,
     acceptedWords: settings.acceptedWords,
+    ...variantsOf(settings),
     ...(only && only.length > 0 ? { only } : {}),
   };
 }

@@ -1,20 +1,20 @@
 /**
  * The corpus model in a compiled form: the words as one array of code units with a hash table over them,
- * the counts, bigrams and trigrams as typed arrays. The build writes it next to model.json (esbuild.mjs), so
+ * the counts and bigrams as typed arrays, and the completion model's arrays (lm.ts) as they are. The build writes it next to model.json (esbuild.mjs), so
  * that the server loads the model in a millisecond instead of parsing 2 MB of JSON into Maps, and keeps a
  * couple of megabytes instead of tens.
  *
- * Answers are those of {@link loadModel} over the same file: counts of a word, documents of a bigram, and
- * for completion the same continuations in the same order (entries keep the file's order, lists are sorted
- * by count with ties in that order) and the same prefix matches. A file whose words contain a space (a
+ * Answers are those of {@link loadModel} over the same file: counts of a word, documents of a bigram, the
+ * same predictions and the same prefix matches. A file whose words contain a space (a
  * bigram key then splits differently at its first and last space) is not compiled.
  */
 import type { CorpusModel } from '../types';
 import type { ModelFile } from './corpus';
+import { CONTEXT_FIELDS, LanguageModel } from './lm';
 
 const MAGIC = 0x4c444d57; // "WMDL"
-const FORMAT = 1;
-const HEADER = 64;
+const FORMAT = 2;
+const HEADER = 96;
 
 /** FNV-1a over the code units of `s` from `start` to `end`. */
 function hashChars(s: string, start: number, end: number): number {
@@ -68,9 +68,7 @@ export function compileModel(m: ModelFile, sourceBytes: number, sourceHash: numb
     return ws.length === parts && ws.every((w) => w.length > 0) ? ws.map(idOf) : undefined;
   };
   const bigramEntries = Object.entries(m.bigrams);
-  const trigramEntries = Object.entries(m.trigrams ?? {});
   const bigrams = new Int32Array(bigramEntries.length * 3);
-  const trigrams = new Int32Array(trigramEntries.length * 4);
   for (let i = 0; i < bigramEntries.length; i++) {
     const [key, docs] = bigramEntries[i]!;
     const p = split(key, 2);
@@ -78,14 +76,6 @@ export function compileModel(m: ModelFile, sourceBytes: number, sourceHash: numb
       return undefined;
     }
     bigrams.set([p[0]!, p[1]!, docs], i * 3);
-  }
-  for (let i = 0; i < trigramEntries.length; i++) {
-    const [key, docs] = trigramEntries[i]!;
-    const p = split(key, 3);
-    if (!p) {
-      return undefined;
-    }
-    trigrams.set([p[0]!, p[1]!, p[2]!, docs], i * 4);
   }
   if (wordList.some((w) => w.includes(' '))) {
     return undefined;
@@ -111,7 +101,41 @@ export function compileModel(m: ModelFile, sourceBytes: number, sourceHash: numb
     counts[id * 2 + 1] = docs;
     listed[id] = 1;
   }
-  const sections: ArrayBufferView[] = [starts, counts, bigrams, trigrams, units, listed];
+  // The completion model: discounts, contexts, followers, and its vocabulary as code units with offsets.
+  const lm = m.lm;
+  const lmDiscounts = Float64Array.from(lm ? lm.discounts.flat() : []);
+  // Contexts split by field so that each takes the width it needs: parent, total (32 bits), word, size (16).
+  const ctx = lm?.contexts ?? [];
+  const nc = ctx.length / CONTEXT_FIELDS;
+  // Parents fit 16 bits in any model of up to 65,536 contexts (the header says which width is used).
+  const wideParents = nc > 0x10000;
+  const lmParents = wideParents ? new Int32Array(nc) : new Uint16Array(nc);
+  const lmTotals = new Int32Array(nc);
+  const lmWords = new Uint16Array(nc);
+  const lmSizes = new Uint16Array(nc);
+  for (let i = 0; i < nc; i++) {
+    lmParents[i] = i === 0 ? 0 : ctx[i * CONTEXT_FIELDS]!;
+    lmWords[i] = ctx[i * CONTEXT_FIELDS + 1]! & 0xffff;
+    lmTotals[i] = ctx[i * CONTEXT_FIELDS + 2]!;
+    lmSizes[i] = Math.min(0xffff, ctx[i * CONTEXT_FIELDS + 3]!);
+  }
+  const lmFollowers = LanguageModel.pack(lm?.followers ?? []);
+  const lmVocab = lm?.vocab ?? [];
+  // The vocabulary as code units and a length per word (words of 255 units or more are not compiled).
+  const lmStarts = new Int32Array(lmVocab.length + 1);
+  lmVocab.forEach((w, i) => (lmStarts[i + 1] = lmStarts[i]! + w.length));
+  const lmLengths = Uint8Array.from(lmVocab.map((w) => w.length));
+  if (lmVocab.some((w) => w.length > 255)) {
+    return undefined;
+  }
+  const lmUnits = new Uint16Array(lmStarts[lmVocab.length]!);
+  lmVocab.forEach((w, i) => {
+    for (let k = 0; k < w.length; k++) {
+      lmUnits[lmStarts[i]! + k] = w.charCodeAt(k);
+    }
+  });
+  const lmSingles = Uint16Array.from(lm?.singles ?? []);
+  const sections: ArrayBufferView[] = [starts, counts, bigrams, units, listed, lmDiscounts, lmParents, lmTotals, lmWords, lmSizes, lmFollowers, lmLengths, lmUnits, lmSingles];
   const pad = (x: number): number => (x + 7) & ~7;
   let size = HEADER;
   for (const s of sections) {
@@ -123,13 +147,20 @@ export function compileModel(m: ModelFile, sourceBytes: number, sourceHash: numb
   view.setUint32(4, FORMAT, true);
   view.setUint32(8, n, true);
   view.setUint32(12, bigramEntries.length, true);
-  view.setUint32(16, trigramEntries.length, true);
+  view.setUint32(16, lm?.order ?? 0, true);
   view.setUint32(20, units.length, true);
   view.setFloat64(24, sourceBytes, true);
   view.setUint32(32, sourceHash >>> 0, true);
   view.setFloat64(40, m.documents ?? 0, true);
   view.setFloat64(48, m.tokenCount ?? 0, true);
   view.setFloat64(56, m.bigramNorm ?? 0, true);
+  view.setUint32(64, lmDiscounts.length, true);
+  view.setUint32(68, nc, true);
+  view.setUint32(72, lmFollowers.length, true);
+  view.setUint32(76, lmVocab.length, true);
+  view.setUint32(80, lmUnits.length, true);
+  view.setUint32(84, lmSingles.length, true);
+  view.setUint32(88, wideParents ? 1 : 0, true);
   let at = HEADER;
   for (const s of sections) {
     out.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), at);
@@ -155,7 +186,7 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
   }
   const n = view.getUint32(8, true);
   const nb = view.getUint32(12, true);
-  const nt = view.getUint32(16, true);
+  const lmOrder = view.getUint32(16, true);
   const nu = view.getUint32(20, true);
   let at = bytes.byteOffset + HEADER;
   const take = <T extends ArrayBufferView>(make: new (b: ArrayBufferLike, o: number, l: number) => T, length: number, unit: number): T => {
@@ -166,19 +197,51 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
   let starts: Int32Array;
   let counts: Int32Array;
   let bigrams: Int32Array;
-  let trigrams: Int32Array;
   let units: Uint16Array;
   let listed: Uint8Array;
+  let lmDiscounts: Float64Array;
+  const lmContexts = new Int32Array(view.getUint32(68, true) * CONTEXT_FIELDS);
+  let lmFollowers: Uint32Array;
+  let lmLengths: Uint8Array;
+  let lmUnits: Uint16Array;
+  let lmSingles: Uint16Array;
   try {
     starts = take(Int32Array, n + 1, 4);
     counts = take(Int32Array, n * 2, 4);
     bigrams = take(Int32Array, nb * 3, 4);
-    trigrams = take(Int32Array, nt * 4, 4);
     units = take(Uint16Array, nu, 2);
     listed = take(Uint8Array, n, 1);
+    lmDiscounts = take(Float64Array, view.getUint32(64, true), 8);
+    const nc = view.getUint32(68, true);
+    const parents = view.getUint32(88, true) === 1 ? take(Int32Array, nc, 4) : take(Uint16Array, nc, 2);
+    const totals = take(Int32Array, nc, 4);
+    const words = take(Uint16Array, nc, 2);
+    const sizes = take(Uint16Array, nc, 2);
+    for (let i = 0; i < nc; i++) {
+      lmContexts[i * CONTEXT_FIELDS] = i === 0 ? -1 : parents[i]!;
+      lmContexts[i * CONTEXT_FIELDS + 1] = i === 0 ? -1 : words[i]!;
+      lmContexts[i * CONTEXT_FIELDS + 2] = totals[i]!;
+      lmContexts[i * CONTEXT_FIELDS + 3] = sizes[i]!;
+    }
+    lmFollowers = take(Uint32Array, view.getUint32(72, true), 4);
+    lmLengths = take(Uint8Array, view.getUint32(76, true), 1);
+    lmUnits = take(Uint16Array, view.getUint32(80, true), 2);
+    lmSingles = take(Uint16Array, view.getUint32(84, true), 2);
   } catch {
     return undefined;
   }
+  // The completion model, made on the first completion request.
+  let lm: LanguageModel | undefined;
+  const languageModel = (): LanguageModel => {
+    if (!lm) {
+      const vocab: string[] = [];
+      for (let i = 0, at = 0; i < lmLengths.length; at += lmLengths[i]!, i++) {
+        vocab.push(String.fromCharCode(...lmUnits.subarray(at, at + lmLengths[i]!)));
+      }
+      lm = new LanguageModel(lmOrder, Array.from(lmDiscounts), vocab, lmContexts, lmFollowers, lmSingles);
+    }
+    return lm;
+  };
 
   // Word look-up: open addressing; a slot holds the word id (-1: free), its hash, its length and its first
   // two code units, so that a probe reads one place in memory (and the word's units only beyond two).
@@ -251,73 +314,6 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
 
   const wordText = (id: number): string => String.fromCharCode(...units.subarray(starts[id]!, starts[id + 1]!));
 
-  // Completion indexes, built on the first completion request: the entries grouped by context, each group
-  // sorted by documents (ties in the file's order), as ranges over arrays of entry indexes.
-  interface Groups {
-    /** Entry indexes, grouped. */
-    order: Int32Array;
-    /** Open addressing: context key → group number (-1: free). */
-    slots: Int32Array;
-    /** Per group: its context (one or two word ids) and its range in `order`. */
-    first: Int32Array;
-    second: Int32Array;
-    start: Int32Array;
-    end: Int32Array;
-  }
-  const group = (entries: Int32Array, width: number, contextWords: 1 | 2): Groups => {
-    const count = entries.length / width;
-    const order = new Int32Array(count);
-    for (let e = 0; e < count; e++) {
-      order[e] = e;
-    }
-    const a = (e: number): number => entries[e * width]!;
-    const b = (e: number): number => (contextWords === 2 ? entries[e * width + 1]! : 0);
-    const docs = (e: number): number => entries[e * width + width - 1]!;
-    order.sort((x, y) => a(x) - a(y) || b(x) - b(y) || docs(y) - docs(x) || x - y);
-    const slots = new Int32Array(tableSize(count)).fill(-1);
-    const mask = slots.length - 1;
-    const first: number[] = [];
-    const second: number[] = [];
-    const start: number[] = [];
-    const end: number[] = [];
-    for (let k = 0; k < count; k++) {
-      const e = order[k]!;
-      const g = first.length - 1;
-      if (g >= 0 && first[g] === a(e) && second[g] === b(e)) {
-        end[g] = k + 1;
-        continue;
-      }
-      first.push(a(e));
-      second.push(b(e));
-      start.push(k);
-      end.push(k + 1);
-      let i = mixPair(a(e), b(e)) & mask;
-      while (slots[i] !== -1) {
-        i = (i + 1) & mask;
-      }
-      slots[i] = first.length - 1;
-    }
-    return { order, slots, first: Int32Array.from(first), second: Int32Array.from(second), start: Int32Array.from(start), end: Int32Array.from(end) };
-  };
-  /** The continuations of a context (one or two word ids), or undefined. */
-  const continuations = (g: Groups, entries: Int32Array, width: number, x: number, y: number): Array<{ word: string; count: number }> | undefined => {
-    const mask = g.slots.length - 1;
-    let i = mixPair(x, y) & mask;
-    for (let n = g.slots[i]!; n !== -1; n = g.slots[i]!) {
-      if (g.first[n] === x && g.second[n] === y) {
-        const out: Array<{ word: string; count: number }> = [];
-        for (let k = g.start[n]!; k < g.end[n]!; k++) {
-          const e = g.order[k]!;
-          out.push({ word: wordText(entries[e * width + width - 2]!), count: entries[e * width + width - 1]! });
-        }
-        return out;
-      }
-      i = (i + 1) & mask;
-    }
-    return undefined;
-  };
-  let after1: Groups | undefined;
-  let after2: Groups | undefined;
   let sortedWords: Array<{ word: string; count: number }> | undefined;
 
   return {
@@ -350,23 +346,11 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
       }
       return 0;
     },
-    next(context) {
-      after1 ??= group(bigrams, 3, 1);
-      after2 ??= group(trigrams, 4, 2);
-      let two: Array<{ word: string; count: number }> | undefined;
-      if (context.length >= 2) {
-        const a = wordId(context[context.length - 2]!);
-        const b = wordId(context[context.length - 1]!);
-        two = a < 0 || b < 0 ? undefined : continuations(after2, trigrams, 4, a, b);
-      }
-      if (two) {
-        return two;
-      }
-      if (context.length >= 1) {
-        const a = wordId(context[context.length - 1]!);
-        return (a < 0 ? undefined : continuations(after1, bigrams, 3, a, 0)) ?? [];
-      }
-      return [];
+    predict(history, limit, breadth) {
+      return lmOrder > 0 ? languageModel().predict(history, limit, breadth) : [];
+    },
+    probability(history, word) {
+      return lmOrder > 0 ? languageModel().probability(history, word) : 0;
     },
     wordsWithPrefix(prefix, limit) {
       if (!sortedWords) {

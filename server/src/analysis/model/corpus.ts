@@ -9,6 +9,7 @@
  * unattested, which makes the figure slightly conservative.
  */
 import type { CorpusModel, Segmenter } from '../types';
+import { buildLm, DEFAULT_LM_OPTIONS, LanguageModel, type LmFile, type LmOptions } from './lm';
 
 /** The serialised form (server/data/model.json). */
 export interface ModelFile {
@@ -21,8 +22,8 @@ export interface ModelFile {
   words: Record<string, [number, number]>;
   /** "w1 w2" → documents; bigrams seen in at least two documents. */
   bigrams: Record<string, number>;
-  /** "w1 w2 w3" → documents; trigrams seen in at least two documents (completions use them). */
-  trigrams: Record<string, number>;
+  /** The completion language model (lm.ts). */
+  lm?: LmFile;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -40,26 +41,51 @@ export function statTokens(segmenter: Segmenter, text: string): Array<string | n
   return out;
 }
 
+/** The clauses of a text as the completion model counts them: runs of Han words between punctuation marks. */
+export function statClauses(segmenter: Segmenter, text: string): string[][] {
+  const out: string[][] = [];
+  for (const line of text.split(/\r?\n/)) {
+    let clause: string[] = [];
+    for (const w of statTokens(segmenter, line)) {
+      if (w) {
+        clause.push(w);
+      } else if (clause.length > 0) {
+        out.push(clause);
+        clause = [];
+      }
+    }
+    if (clause.length > 0) {
+      out.push(clause);
+    }
+  }
+  return out;
+}
+
 /** Builds the model from the texts of a corpus (one string per document). */
-export function buildModel(texts: readonly string[], segmenter: Segmenter): ModelFile {
+export function buildModel(texts: readonly string[], segmenter: Segmenter, lmOptions: LmOptions = DEFAULT_LM_OPTIONS): ModelFile {
   const wordCounts = new Map<string, number>();
   const wordDocs = new Map<string, number>();
   const bigramDocs = new Map<string, number>();
-  const trigramDocs = new Map<string, number>();
+  const clauses: string[][] = [];
   const docBigrams: string[][] = [];
   let tokenCount = 0;
   for (const text of texts) {
     const seenWords = new Set<string>();
     const seenBigrams = new Set<string>();
-    const seenTrigrams = new Set<string>();
     const list: string[] = [];
     for (const line of text.split(/\r?\n/)) {
       const tokens = statTokens(segmenter, line);
+      let clause: string[] = [];
       for (let i = 0; i < tokens.length; i++) {
         const w = tokens[i];
         if (!w) {
+          if (clause.length > 0) {
+            clauses.push(clause);
+            clause = [];
+          }
           continue;
         }
+        clause.push(w);
         tokenCount++;
         wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1);
         seenWords.add(w);
@@ -68,11 +94,10 @@ export function buildModel(texts: readonly string[], segmenter: Segmenter): Mode
           const b = `${w} ${next}`;
           list.push(b);
           seenBigrams.add(b);
-          const third = tokens[i + 2];
-          if (third) {
-            seenTrigrams.add(`${b} ${third}`);
-          }
         }
+      }
+      if (clause.length > 0) {
+        clauses.push(clause);
       }
     }
     for (const w of seenWords) {
@@ -80,9 +105,6 @@ export function buildModel(texts: readonly string[], segmenter: Segmenter): Mode
     }
     for (const b of seenBigrams) {
       bigramDocs.set(b, (bigramDocs.get(b) ?? 0) + 1);
-    }
-    for (const t of seenTrigrams) {
-      trigramDocs.set(t, (trigramDocs.get(t) ?? 0) + 1);
     }
     docBigrams.push(list);
   }
@@ -107,13 +129,8 @@ export function buildModel(texts: readonly string[], segmenter: Segmenter): Mode
       bigrams[b] = d;
     }
   }
-  const trigrams: Record<string, number> = {};
-  for (const [t, d] of [...trigramDocs].sort((a, b2) => b2[1] - a[1] || (a[0] < b2[0] ? -1 : 1))) {
-    if (d >= 2) {
-      trigrams[t] = d;
-    }
-  }
-  return { version: 1, documents: texts.length, tokenCount, bigramNorm: shareDocs > 0 ? Math.round((shareSum / shareDocs) * 10000) / 10000 : 0, words, bigrams, trigrams };
+  const lm = buildLm(clauses, lmOptions);
+  return { version: 1, documents: texts.length, tokenCount, bigramNorm: shareDocs > 0 ? Math.round((shareSum / shareDocs) * 10000) / 10000 : 0, words, bigrams, lm };
 }
 
 /** A queryable model over a parsed model file; throws a readable Error when the data is not a model. */
@@ -136,25 +153,9 @@ export function loadModel(data: unknown): CorpusModel {
     }
     inner.set(key.slice(sp + 1), count);
   }
-  const trigrams = m.trigrams ?? {};
-  // Continuation indexes (context → next words by documents), built on the first completion request.
-  let after1: Map<string, Array<[string, number]>> | undefined;
-  let after2: Map<string, Array<[string, number]>> | undefined;
+  // The completion model, made on the first completion request.
+  let lm: LanguageModel | undefined;
   let sortedWords: string[] | undefined;
-  const index = (entries: Iterable<[string, number]>): Map<string, Array<[string, number]>> => {
-    const map = new Map<string, Array<[string, number]>>();
-    for (const [key, count] of entries) {
-      const sp = key.lastIndexOf(' ');
-      const ctx = key.slice(0, sp);
-      const list = map.get(ctx) ?? [];
-      list.push([key.slice(sp + 1), count]);
-      map.set(ctx, list);
-    }
-    for (const list of map.values()) {
-      list.sort((a, b) => b[1] - a[1]);
-    }
-    return map;
-  };
   return {
     documents: m.documents ?? 0,
     tokenCount: m.tokenCount ?? 0,
@@ -162,12 +163,19 @@ export function loadModel(data: unknown): CorpusModel {
     wordCount: (w) => words.get(w)?.[0] ?? 0,
     documentCount: (w) => words.get(w)?.[1] ?? 0,
     bigramDocuments: (a, b) => nested.get(a)?.get(b) ?? 0,
-    next(context) {
-      after1 ??= index(bigrams);
-      after2 ??= index(Object.entries(trigrams));
-      const two = context.length >= 2 ? after2.get(context.slice(-2).join(' ')) : undefined;
-      const one = context.length >= 1 ? after1.get(context[context.length - 1]!) : undefined;
-      return (two ?? one ?? []).map(([word, count]) => ({ word, count }));
+    predict(history, limit, breadth) {
+      if (!m.lm) {
+        return [];
+      }
+      lm ??= LanguageModel.fromFile(m.lm);
+      return lm.predict(history, limit, breadth);
+    },
+    probability(history, word) {
+      if (!m.lm) {
+        return 0;
+      }
+      lm ??= LanguageModel.fromFile(m.lm);
+      return lm.probability(history, word);
     },
     wordsWithPrefix(prefix, limit) {
       sortedWords ??= [...words.keys()].filter((w) => w.length >= 2).sort();
