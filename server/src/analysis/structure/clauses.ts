@@ -199,6 +199,9 @@ const ENUMERATION = /分为|分成|包括|包含|即|比如|例如|诸如|如下
  */
 const EXAMPLES_END = /(?<![平同均相对高中初上次优劣何])等{1,2}$/;
 
+/** A concession opening a clause early (无论是, 不论, 不管是): its cases follow in the next clauses. */
+const CONCESSION = /^.{0,10}?(?:无论|不论|不管)/;
+
 /** An ellipsis inside a clause, text following it (……不仅掣肘经济创新发展). */
 const ELLIPSIS = /(?:…|\.{3,})[^….]/;
 
@@ -226,8 +229,15 @@ function isList(all: readonly Clause[], members: readonly Clause[], shared: stri
   // Examples of a phenomenon enumerated, closed by 等 or an ellipsis (上学习惯求人，搬家习惯找人帮忙……;
   // 环境被污染，资源遭破坏，交通变拥堵等等).
   const last = all[all.length - 1]!;
-  // An ellipsis closing the run's sentence is a trailing flourish (体悟幸福、点亮幸福、实现幸福……).
-  if (EXAMPLES_END.test(last.core) || (next !== undefined && !SENTENCE_ENDS.has(last.mark) && (last.mark === '…' || ELLIPSIS.test(next.core)))) {
+  // An ellipsis closing the run's sentence is a trailing flourish (体悟幸福、点亮幸福、实现幸福……); inside the
+  // last item (a segment), text after it, it closes examples (从…中，展现了…；从…中，传承了…；从…中，告诫了…
+  // ……我们要…).
+  if (EXAMPLES_END.test(last.core) || ELLIPSIS.test(last.core) || (next !== undefined && !SENTENCE_ENDS.has(last.mark) && (last.mark === '…' || ELLIPSIS.test(next.core)))) {
+    return true;
+  }
+  // The cases of a concession (无论是…，还是…，都是…; 不论是…，还是…，或是…): alternatives enumerated and
+  // what holds for them all, not clauses in parallel.
+  if (CONCESSION.test(all[0]!.core)) {
     return true;
   }
   // The nouns of a 、 list whose last item runs on into the sentence (管理理念、管理制度、管理手段、管理方法在今天…):
@@ -271,6 +281,12 @@ function acceptsOpening(f: string, p: number, members: readonly Clause[], lead: 
     // character each that makes no word with it (做实、做深、做细、做透): 快餐、快递、快车 are words sharing a
     // character, not a frame.
     return f.length >= 2 || FRAME_OPENERS.has(f) || members.every((c) => c.core.length === 2 && !known(c.core));
+  }
+  // The particle 了 alone frames nothing: clauses sharing it list what one subject did or caused (农民工增长了
+  // 见识，积累了经验和资本，点燃了创业的梦想; 腐蚀了…，扰乱了…，冲破了…) — a generic word in the middle with
+  // nothing else parallel (test/fixtures/dev-gold/README.md, round 2 and round 4). 着, 过 and 得 still frame.
+  if (f === '了') {
+    return false;
   }
   if (f.length === 1 && PARTICLES.has(f)) {
     return true;
@@ -546,8 +562,10 @@ function leadIn(prev: Clause, f: string, p: number, members: readonly Clause[]):
 /** Words of a consequence opening a clause (则、就、才、便). */
 const CONSEQUENCE = /^[则就才便]/;
 
-/** Adverbs opening the second clause of a pair (有…，也有…; 既有…，又有…). */
-const PAIR_ADVERBS = new Set([...'也又还']);
+/**
+ * Adverbs opening the second clause of a pair (有…，也有…; 既有…，又有…; 不难于…，而难于…: a contrast's 而).
+ */
+const PAIR_ADVERBS = new Set([...'也又还而']);
 
 /**
  * Two pairs or more rather than a series: the items alternate between a clause and one opening with 也/又/还
