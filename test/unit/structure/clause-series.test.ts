@@ -403,3 +403,35 @@ test('a short list is kept as a recap: the closing paragraph, one item per secti
     assert.deepEqual(analyze(other).structure.series.filter((s) => s.level === 'clause'), [], other);
   }
 });
+
+// Round 4 of the dev reading (test/fixtures/dev-gold/README.md): generic frames that list rather than 排比.
+
+test('not series (round 4): 了 alone, a concession\'s cases, contrast pairs, examples closed by an ellipsis inside the last item', () => {
+  for (const text of [
+    // One subject's deeds sharing only 了.
+    '这些年，小城扩大了对外交流，改善了群众生活，提升了城市形象，发展势头很好。',
+    // The cases of a concession and what holds for them all.
+    '无论是城市的老街区，还是乡村的古村落，都是历史文化的重要载体。',
+    // Two contrasts 不…，而…: two pairs.
+    '古人说，治国不难于定规矩，而难于守规矩，不难于听意见，而难于改作风。',
+    // Examples of one thing, the ellipsis inside the last item and the sentence going on.
+    '家风需要传承。从“二十四孝”中，展现了孝道理念;从朱熹家训“黎明即起，洒扫庭除”中，传承了勤劳的美德;从诸葛亮“静以修身，俭以养德”的告诫中，读出了修身的道理……我们要以史为鉴。',
+  ]) {
+    assert.deepEqual(analyze(text).structure.series, [], text);
+  }
+});
+
+test('round 4 keeps: a frame holding 了 with a verb (提高了…), 着 alone, a series after a concession clause', () => {
+  const raised = '这次改革提高了办事效率，提高了服务质量，提高了群众满意度。';
+  const s = only(raised);
+  assert.equal(s.frame, '提高了{X}');
+  assert.deepEqual(starts(s), [0, 12, 20]);
+  const inspired = '这种精神激励着一代代建设者，鼓舞着无数普通劳动者，感召着更多年轻人投身其中。';
+  const t = only(inspired);
+  assert.equal(t.frame, '{X}着{Y}');
+  assert.deepEqual(leads(inspired, t), ['这种精神激励着一代代建设者', '鼓舞着无数普通劳动者', '感召着更多年轻人投身其中']);
+  const after = '无论条件如何变化，我们都要坚持以人民为中心，坚持以改革为动力，坚持以创新为引擎。';
+  const u = only(after);
+  assert.equal(u.frame, '坚持以{X}');
+  assert.deepEqual(leads(after, u), ['我们都要坚持以人民为中心', '坚持以改革为动力', '坚持以创新为引擎']);
+});
