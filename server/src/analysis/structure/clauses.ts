@@ -202,6 +202,9 @@ const EXAMPLES_END = /(?<![平同均相对高中初上次优劣何])等{1,2}$/;
 /** A concession opening a clause early (无论是, 不论, 不管是): its cases follow in the next clauses. */
 const CONCESSION = /^.{0,10}?(?:无论|不论|不管)/;
 
+/** A later alternative of a concession or a question (还是…, 或是…). */
+const ALTERNATIVE = /^(?:还是|或是|或者|抑或)/;
+
 /** An ellipsis inside a clause, text following it (……不仅掣肘经济创新发展). */
 const ELLIPSIS = /(?:…|\.{3,})[^….]/;
 
@@ -231,13 +234,13 @@ function isList(all: readonly Clause[], members: readonly Clause[], shared: stri
   const last = all[all.length - 1]!;
   // An ellipsis closing the run's sentence is a trailing flourish (体悟幸福、点亮幸福、实现幸福……); inside the
   // last item (a segment), text after it, it closes examples (从…中，展现了…；从…中，传承了…；从…中，告诫了…
-  // ……我们要…).
+  // ……我们要…; 当一个个…；当一座座…；当一些……历史脉络…).
   if (EXAMPLES_END.test(last.core) || ELLIPSIS.test(last.core) || (next !== undefined && !SENTENCE_ENDS.has(last.mark) && (last.mark === '…' || ELLIPSIS.test(next.core)))) {
     return true;
   }
   // The cases of a concession (无论是…，还是…，都是…; 不论是…，还是…，或是…): alternatives enumerated and
-  // what holds for them all, not clauses in parallel.
-  if (CONCESSION.test(all[0]!.core)) {
+  // what holds for them all, not clauses in parallel; nor does a run open with a later alternative (还是…，或是…).
+  if (CONCESSION.test(all[0]!.core) || ALTERNATIVE.test(all[0]!.core)) {
     return true;
   }
   // The nouns of a 、 list whose last item runs on into the sentence (管理理念、管理制度、管理手段、管理方法在今天…):
@@ -928,11 +931,14 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
   const nominal = (c: Clause): boolean => (tagOf ? isNominal(tokens, c.coreStart, c.coreStart + c.core.length, tagOf) : false);
   // A noun (科技, 乡村), not a modal or coverb the dictionary happens to tag as one (方能).
   const topic = (f: string): boolean => /^n/.test(tagOf?.(f) ?? '') && !FRAME_OPENERS.has(f[0]!) && !/[能要会可应须]/.test(f);
+  // Inside clauses a verbal noun is the thing acted on too (把握发展规律，创新发展理念，转变发展方式; 科学管理之父、
+  // 管理学家——泰罗说：“公共管理…): at the opening it may be the subject of anaphora (发展为了人民、发展依靠人民).
+  const topicInside = (f: string): boolean => topic(f) || (tagOf?.(f) === 'vn' && !FRAME_OPENERS.has(f[0]!));
   const known = (w: string): boolean => tagOf?.(w) !== undefined;
   /** Short lists refused, kept aside for a recap. */
   const short: ClauseRun[] = [];
   const refuse = (r: ClauseRun): boolean => {
-    const refused = isShortList(prose, r, topic);
+    const refused = isShortList(prose, r, topicInside);
     if (refused) {
       short.push({ ...r, short: true });
     }
