@@ -406,7 +406,7 @@ test('a short list is kept as a recap: the closing paragraph, one item per secti
 
 // Round 4 of the dev reading (test/fixtures/dev-gold/README.md): generic frames that list rather than 排比.
 
-test('not series (round 4): 了 alone, a concession\'s cases, measures sharing a verbal noun, contrast pairs, examples closed by an ellipsis inside the last item', () => {
+test('not series (round 4): 了 alone, a concession\'s cases, measures sharing a verbal noun, facets of one topic, contrast pairs, examples closed by an ellipsis inside the last item', () => {
   for (const text of [
     // One subject's deeds sharing only 了.
     '这些年，小城扩大了对外交流，改善了群众生活，提升了城市形象，发展势头很好。',
@@ -416,6 +416,8 @@ test('not series (round 4): 了 alone, a concession\'s cases, measures sharing a
     '城市的发展要顺应规律，不论是城市功能的完善，还是城市生态的修复，或是城市文化的延续，都是城市发展的应有之义。',
     // Measures sharing only a verbal noun inside, the thing acted on.
     '要把握发展规律，创新发展理念，转变发展方式，破解发展难题。',
+    // Facets of one topic and their trends: the noun modifies a head in each item.
+    '虽然近年来我国文化产业快速发展，文化产品明显增多，文化服务质量显著提升，但供给仍显不足。',
     // Two contrasts 不…，而…: two pairs.
     '古人说，治国不难于定规矩，而难于守规矩，不难于听意见，而难于改作风。',
     // Examples of one thing, the ellipsis inside the last item and the sentence going on.
@@ -425,7 +427,7 @@ test('not series (round 4): 了 alone, a concession\'s cases, measures sharing a
   }
 });
 
-test('round 4 keeps: a frame holding 了 with a verb (提高了…), 着 alone, a verbal noun opening clauses, a series after a concession clause', () => {
+test('round 4 keeps: a frame holding 了 with a verb (提高了…), 着 alone, a verbal noun opening clauses, 事关, a series after a concession clause', () => {
   const raised = '这次改革提高了办事效率，提高了服务质量，提高了群众满意度。';
   const s = only(raised);
   assert.equal(s.frame, '提高了{X}');
@@ -439,6 +441,9 @@ test('round 4 keeps: a frame holding 了 with a verb (提高了…), 着 alone, 
   const p = only(people);
   assert.equal(p.frame, '发展{X}');
   assert.deepEqual(leads(people, p), ['我们要做到发展为了人民', '发展依靠人民', '发展成果由人民共享']);
+  // A word tagged as a noun that takes an object (事关) frames anaphora.
+  const concerns = '创新社会管理事关党的执政地位，事关国家长治久安，事关人民安居乐业。';
+  assert.deepEqual(leads(concerns, only(concerns)), ['创新社会管理事关党的执政地位', '事关国家长治久安', '事关人民安居乐业']);
   const after = '无论条件如何变化，我们都要坚持以人民为中心，坚持以改革为动力，坚持以创新为引擎。';
   const u = only(after);
   assert.equal(u.frame, '坚持以{X}');

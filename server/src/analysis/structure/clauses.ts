@@ -348,6 +348,8 @@ interface RunOptions {
   nominal: (c: Clause) => boolean;
   /** True when a frame is a noun (a topic word rather than a frame). */
   topic: (f: string) => boolean;
+  /** True when a noun starts at offset `at` of a clause's core (a head after a modifier: 文化|产品). */
+  nounAt: (c: Clause, at: number) => boolean;
   /** True for a word of the dictionary. */
   known: (w: string) => boolean;
   /** True when a run found is a short list after all (isShortList). */
@@ -621,7 +623,14 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
         const withLead = all.length > members.length;
         // A noun opening long clauses is their topic said again, not a frame (科技的下一个路口…，科技将变得…);
         // a noun opening the items of a 、 list names what they are about (法治人才缺乏、法治观念薄弱).
-        const topic = open.p === 0 && opts.topic(open.f) && (shortest(members) >= 9 || listJoined(all));
+        // So is a noun modifying a head noun of each item: facets of one topic and their trends (文化产业快速发展，
+        // 文化产品明显增多，文化服务质量显著提升), where anaphora repeats the noun itself (文化的视野…，文化仇恨着…)
+        // or a word tagged as a noun takes an object (事关国家长治久安，事关人民安居乐业).
+        const facets = !/[关乎系于到及]$/.test(open.f) && members.every((c) => {
+          const at = c.core.indexOf(open!.f);
+          return at >= 0 && at <= 2 && opts.nounAt(c, at + open!.f.length);
+        });
+        const topic = open.p === 0 && opts.topic(open.f) && (shortest(members) >= 9 || listJoined(all) || facets);
         // A correlative pair after a lead-in (这就要求…，既要讲道理，又要摆事实) is two items, not three.
         const correlative = withLead && members.length === 2 && /^(?:既|不仅|不但|不只|一方面)/.test(members[0]!.core) && /^(?:又|也|还|而且|更|另一方面)/.test(members[1]!.core);
         if (all.length < 3 || topic || correlative || !acceptsOpening(open.f, open.p, members, withLead, withLead && (lead?.tail ?? false), opts.known)) {
@@ -935,6 +944,10 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
   // 管理学家——泰罗说：“公共管理…): at the opening it may be the subject of anaphora (发展为了人民、发展依靠人民).
   const topicInside = (f: string): boolean => topic(f) || (tagOf?.(f) === 'vn' && !FRAME_OPENERS.has(f[0]!));
   const known = (w: string): boolean => tagOf?.(w) !== undefined;
+  const nounAt = (c: Clause, at: number): boolean => {
+    const t = tokenAt(tokens, c.coreStart + at);
+    return t !== undefined && /^n(?!r)/.test(tagOf?.(t.norm) ?? '');
+  };
   /** Short lists refused, kept aside for a recap. */
   const short: ClauseRun[] = [];
   const refuse = (r: ClauseRun): boolean => {
@@ -944,7 +957,7 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
     }
     return refused;
   };
-  const runs = findRuns(cs, { inner: true, stops: SENTENCE_ENDS, nominal, topic, known, refuse });
+  const runs = findRuns(cs, { inner: true, stops: SENTENCE_ENDS, nominal, topic, nounAt, known, refuse });
   // Items of two clauses each, parted by ；: 一提到北京，就让人联想到故宫；一提到西安，…；一提到上海，….
   const segments = splitClauses(prose, SEGMENT_MARKS).filter((c) => hasHanChar(c.core));
   /** Item starts of the runs kept so far: a later kind of run does not take an item again. */
@@ -955,7 +968,7 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
       r.items.forEach((it) => starts.add(it.start));
     }
   };
-  for (const r of findRuns(segments, { inner: false, stops: FULL_STOPS, nominal, topic, known, refuse })) {
+  for (const r of findRuns(segments, { inner: false, stops: FULL_STOPS, nominal, topic, nounAt, known, refuse })) {
     if (!NOT_SEGMENT_FRAMES.test(r.words[0] ?? '')) {
       keep(r);
     }
