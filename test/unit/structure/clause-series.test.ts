@@ -406,7 +406,7 @@ test('a short list is kept as a recap: the closing paragraph, one item per secti
 
 // Round 4 of the dev reading (test/fixtures/dev-gold/README.md): generic frames that list rather than 排比.
 
-test('not series (round 4): 了 alone, a concession\'s cases, measures sharing a verbal noun, facets of one topic, contrast pairs, examples closed by an ellipsis inside the last item', () => {
+test('not series (round 4): 了 alone, a concession\'s cases, measures sharing a verbal noun, facets of one topic, pairs, examples closed by an ellipsis (inside the last item, typed as 。。。 or ·····)', () => {
   for (const text of [
     // One subject's deeds sharing only 了.
     '这些年，小城扩大了对外交流，改善了群众生活，提升了城市形象，发展势头很好。',
@@ -418,6 +418,11 @@ test('not series (round 4): 了 alone, a concession\'s cases, measures sharing a
     '要把握发展规律，创新发展理念，转变发展方式，破解发展难题。',
     // Facets of one topic and their trends: the noun modifies a head in each item.
     '虽然近年来我国文化产业快速发展，文化产品明显增多，文化服务质量显著提升，但供给仍显不足。',
+    // Examples closed by an ellipsis typed as full stops or as dots.
+    '眼下，一个个司机在马路上发怒，一言不合就大打出手，破坏社会和谐;一个个土豪一掷千金，随时随地挥金如土，违背节俭美德;一个个青年攀比追风，陷入校园贷款的泥潭，加重家庭负担。。。究其原因，都是任性。',
+    '环境问题日益突出，从大气污染到水体污染;从垃圾围城到土地沙漠化;从旱灾水灾到生物多样性破坏·····，面对这些问题，我们必须行动。',
+    // Two pairs: the items alternate between two openings.
+    '我们要的是人民得实惠的发展，不要以牺牲生命为代价的发展;我们要的是人民更幸福的发展，不要损害健康的发展。',
     // Two contrasts 不…，而…: two pairs.
     '古人说，治国不难于定规矩，而难于守规矩，不难于听意见，而难于改作风。',
     // Examples of one thing, the ellipsis inside the last item and the sentence going on.

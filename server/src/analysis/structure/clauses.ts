@@ -137,7 +137,12 @@ export function splitClauses(prose: string, marks: ReadonlySet<string> = CLAUSE_
     while (i < prose.length && !marks.has(prose[i]!)) {
       i++;
     }
-    const mark = i < prose.length ? prose[i]! : '';
+    let mark = i < prose.length ? prose[i]! : '';
+    // An ellipsis typed as full stops or dots (…负担。。。究其原因; …生物多样性破坏·····，面对) is one.
+    const dots = /[·.]{3,}$/.exec(prose.slice(start, i));
+    if ((mark === '。' && prose[i + 1] === '。') || (dots && dots.index > 0)) {
+      mark = '…';
+    }
     const prev = out[out.length - 1];
     if (prev && prev.mark === '、' && marks.has('、')) {
       LIST_CONJUNCTIONS.lastIndex = 0;
@@ -156,7 +161,8 @@ export function splitClauses(prose: string, marks: ReadonlySet<string> = CLAUSE_
         continue;
       }
     }
-    push(start, i, mark);
+    const dotted = /[·.]{3,}$/.exec(prose.slice(start, i));
+    push(start, dotted && dotted.index > 0 ? start + dotted.index : i, mark);
   }
   return out;
 }
@@ -206,7 +212,7 @@ const CONCESSION = /^.{0,10}?(?:无论|不论|不管)/;
 const ALTERNATIVE = /^(?:还是|或是|或者|抑或)/;
 
 /** An ellipsis inside a clause, text following it (……不仅掣肘经济创新发展). */
-const ELLIPSIS = /(?:…|\.{3,})[^….]/;
+const ELLIPSIS = /(?:…|\.{3,}|·{3,}|。{2,})[^….·。]/;
 
 /** Frames of short 、 lists that name words of one kind rather than frame a 排比 (不…, 无…, …于, …化). */
 const SHORT_LIST_FRAMES = new Set([...'不无非未没于之的性化']);
@@ -242,6 +248,16 @@ function isList(all: readonly Clause[], members: readonly Clause[], shared: stri
   // what holds for them all, not clauses in parallel; nor does a run open with a later alternative (还是…，或是…).
   if (CONCESSION.test(all[0]!.core) || ALTERNATIVE.test(all[0]!.core)) {
     return true;
+  }
+  // Two pairs or more: the items alternate between two openings (我们要的是…的发展，不要…的发展；我们要的是…，
+  // 不要…); three items only when one opening is a negation (the run taken from a pair's second clause on).
+  if (all.length >= 3) {
+    const open2 = all.map((c) => c.core.slice(0, 2));
+    const even = [...new Set(open2.filter((_, i) => i % 2 === 0))];
+    const odd = [...new Set(open2.filter((_, i) => i % 2 === 1))];
+    if (even.length === 1 && odd.length === 1 && even[0] !== odd[0] && (all.length >= 4 || /^[不没非]/.test(even[0]!) || /^[不没非]/.test(odd[0]!))) {
+      return true;
+    }
   }
   // The nouns of a 、 list whose last item runs on into the sentence (管理理念、管理制度、管理手段、管理方法在今天…):
   // the last item judged on as many characters as the longest other item.
