@@ -17,7 +17,10 @@
  * the body with one); examples closed by 等 or by an ellipsis the sentence goes on after; verb-object measures
  * sharing no frame word, or only the noun they act on; a list of named things (北京、上海、广州) shares nothing;
  * a list of kinds of one thing (经济建设、政治建设、文化建设; 城市设施、城市交通、城市精神等) shares a head noun,
- * which is told apart by the list mark 、 and a small set of category heads or a closing 等.
+ * which is told apart by the list mark 、 and a small set of category heads or a closing 等. Round 4: 了 alone
+ * (增长了见识，积累了经验，点燃了梦想), a concession's cases (无论是…，还是…，都是…), pairs (不…，而…；不…，而…;
+ * openings alternating), examples closed by an ellipsis inside the last item or typed as 。。。/·····, and facets
+ * of one topic (文化产业…，文化产品…，文化服务…).
  *
  * Everything here works on one paragraph's Simplified prose (offsets relative to the paragraph) and its tokens.
  */
