@@ -6,22 +6,70 @@
  * item (a lone ordinal) is recalled when the outline lists an orphan ordinal there.
  *
  *   node out/test/tools/dev-series.js [--gold FILE] [--list]
+ *   node out/test/tools/dev-series.js --sample N --seed S
  *
  * Prints recall per gold kind and precision per found kind/level; with --list, the gold series no found
- * series matches and the found series that match none.
+ * series matches and the found series that match none. With --sample, N clause series drawn at random (seed
+ * S) from every clause series the outline finds in the dev essays of no reading set, each with its paragraph,
+ * to be read by hand (the README's random samples).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnalysisConfig } from '../../server/src/analysis';
 import { corpusEssay, getAnalyzer, ROOT } from '../unit/helpers';
-import { compareSeries, excerpt, matchSingles, lineOf, pct, ratio, type GoldEssay } from './eval-lib';
+import { compareSeries, excerpt, matchSingles, lineOf, pct, ratio, rng, type GoldEssay } from './eval-lib';
 
 const CONFIG: AnalysisConfig = { rules: {}, script: 'auto', acceptedWords: [] };
 const TOLERANCE = 3;
 const KINDS = ['para', 'inline', 'recap', 'ordinal'];
 
+/** Dev essays in none of the series reading sets. */
+function unannotated(dev: readonly string[]): string[] {
+  const dir = path.join(ROOT, 'test', 'fixtures', 'dev-gold');
+  const annotated = new Set<string>();
+  for (const f of fs.readdirSync(dir).filter((n) => /^series.*\.json$/.test(n))) {
+    for (const g of JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as GoldEssay[]) {
+      annotated.add(g.file);
+    }
+  }
+  return dev.filter((f) => !annotated.has(f));
+}
+
+/** N clause series drawn at random from the unannotated dev essays, printed with their paragraph. */
+function sample(dev: readonly string[], n: number, seed: number): void {
+  const all: Array<{ file: string; text: string; s: ReturnType<typeof seriesOf>[number] }> = [];
+  for (const file of unannotated(dev)) {
+    const text = corpusEssay(file);
+    for (const s of seriesOf(text).filter((x) => x.level === 'clause')) {
+      all.push({ file, text, s });
+    }
+  }
+  const random = rng(seed);
+  const picked: typeof all = [];
+  const pool = [...all];
+  while (picked.length < n && pool.length > 0) {
+    picked.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
+  }
+  process.stdout.write(`${all.length} clause series in ${unannotated(dev).length} unannotated dev essays; ${picked.length} drawn (seed ${seed})\n`);
+  picked.forEach(({ file, text, s }, i) => {
+    const first = s.items[0]!;
+    const last = s.items[s.items.length - 1]!;
+    const from = Math.max(text.lastIndexOf('\n', first.leadStart - 1) + 1, first.leadStart - 40);
+    const nl = text.indexOf('\n', last.leadEnd);
+    const to = Math.min(nl < 0 ? text.length : nl, last.leadEnd + 30);
+    const items = s.items.map((it) => text.slice(it.leadStart, Math.min(it.leadEnd, it.leadStart + 14))).join(' / ');
+    process.stdout.write(`\n${i + 1}. ${file} line ${lineOf(text, first.leadStart)} ${s.frame ?? ''}\n   items: ${items}\n   text: ${text.slice(from, to)}\n`);
+  });
+}
+
+function seriesOf(text: string): ReturnType<ReturnType<typeof getAnalyzer>['analyze']>['structure']['series'] {
+  return getAnalyzer().analyze(text, { format: 'plaintext', config: CONFIG }).structure.series;
+}
+
 function main(): void {
   const argv = process.argv.slice(2);
+  let sampleSize = 0;
+  let seed = 1;
   let goldFile = path.join(ROOT, 'test', 'fixtures', 'dev-gold', 'series.json');
   let list = false;
   for (let i = 0; i < argv.length; i++) {
@@ -30,12 +78,20 @@ function main(): void {
       goldFile = argv[++i]!;
     } else if (a === '--list') {
       list = true;
+    } else if (a === '--sample') {
+      sampleSize = Number(argv[++i]);
+    } else if (a === '--seed') {
+      seed = Number(argv[++i]);
     } else {
       throw new Error(`unknown argument ${a}`);
     }
   }
   const split = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'data', 'gold', 'split.json'), 'utf8')) as { dev: string[]; test: string[] };
   const test = new Set(split.test);
+  if (sampleSize > 0) {
+    sample(split.dev, sampleSize, seed);
+    return;
+  }
   const gold = JSON.parse(fs.readFileSync(goldFile, 'utf8')) as GoldEssay[];
   const byKind = new Map<string, { n: number; hit: number }>(KINDS.map((k) => [k, { n: 0, hit: 0 }]));
   const found = new Map<string, { n: number; hit: number }>();

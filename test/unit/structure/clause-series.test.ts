@@ -403,3 +403,54 @@ test('a short list is kept as a recap: the closing paragraph, one item per secti
     assert.deepEqual(analyze(other).structure.series.filter((s) => s.level === 'clause'), [], other);
   }
 });
+
+// Round 4 of the dev reading (test/fixtures/dev-gold/README.md): generic frames that list rather than 排比.
+
+test('not series (round 4): 了 alone, a concession\'s cases, measures sharing a verbal noun, facets of one topic, pairs, examples closed by an ellipsis (inside the last item, typed as 。。。 or ·····)', () => {
+  for (const text of [
+    // One subject's deeds sharing only 了.
+    '这些年，小城扩大了对外交流，改善了群众生活，提升了城市形象，发展势头很好。',
+    // The cases of a concession and what holds for them all.
+    '无论是城市的老街区，还是乡村的古村落，都是历史文化的重要载体。',
+    // The cases of a concession: no run opens at its second alternative either.
+    '城市的发展要顺应规律，不论是城市功能的完善，还是城市生态的修复，或是城市文化的延续，都是城市发展的应有之义。',
+    // Measures sharing only a verbal noun inside, the thing acted on.
+    '要把握发展规律，创新发展理念，转变发展方式，破解发展难题。',
+    // Facets of one topic and their trends: the noun modifies a head in each item.
+    '虽然近年来我国文化产业快速发展，文化产品明显增多，文化服务质量显著提升，但供给仍显不足。',
+    // Examples closed by an ellipsis typed as full stops or as dots.
+    '眼下，一个个司机在马路上发怒，一言不合就大打出手，破坏社会和谐;一个个土豪一掷千金，随时随地挥金如土，违背节俭美德;一个个青年攀比追风，陷入校园贷款的泥潭，加重家庭负担。。。究其原因，都是任性。',
+    '环境问题日益突出，从大气污染到水体污染;从垃圾围城到土地沙漠化;从旱灾水灾到生物多样性破坏·····，面对这些问题，我们必须行动。',
+    // Two pairs: the items alternate between two openings.
+    '我们要的是人民得实惠的发展，不要以牺牲生命为代价的发展;我们要的是人民更幸福的发展，不要损害健康的发展。',
+    // Two contrasts 不…，而…: two pairs.
+    '古人说，治国不难于定规矩，而难于守规矩，不难于听意见，而难于改作风。',
+    // Examples of one thing, the ellipsis inside the last item and the sentence going on.
+    '家风需要传承。从“二十四孝”中，展现了孝道理念;从朱熹家训“黎明即起，洒扫庭除”中，传承了勤劳的美德;从诸葛亮“静以修身，俭以养德”的告诫中，读出了修身的道理……我们要以史为鉴。',
+  ]) {
+    assert.deepEqual(analyze(text).structure.series, [], text);
+  }
+});
+
+test('round 4 keeps: a frame holding 了 with a verb (提高了…), 着 alone, a verbal noun opening clauses, 事关, a series after a concession clause', () => {
+  const raised = '这次改革提高了办事效率，提高了服务质量，提高了群众满意度。';
+  const s = only(raised);
+  assert.equal(s.frame, '提高了{X}');
+  assert.deepEqual(starts(s), [0, 12, 20]);
+  const inspired = '这种精神激励着一代代建设者，鼓舞着无数普通劳动者，感召着更多年轻人投身其中。';
+  const t = only(inspired);
+  assert.equal(t.frame, '{X}着{Y}');
+  assert.deepEqual(leads(inspired, t), ['这种精神激励着一代代建设者', '鼓舞着无数普通劳动者', '感召着更多年轻人投身其中']);
+  // A verbal noun opening clauses of its own (发展为了人民) is the subject of anaphora, not a topic.
+  const people = '我们要做到发展为了人民、发展依靠人民、发展成果由人民共享。';
+  const p = only(people);
+  assert.equal(p.frame, '发展{X}');
+  assert.deepEqual(leads(people, p), ['我们要做到发展为了人民', '发展依靠人民', '发展成果由人民共享']);
+  // A word tagged as a noun that takes an object (事关) frames anaphora.
+  const concerns = '创新社会管理事关党的执政地位，事关国家长治久安，事关人民安居乐业。';
+  assert.deepEqual(leads(concerns, only(concerns)), ['创新社会管理事关党的执政地位', '事关国家长治久安', '事关人民安居乐业']);
+  const after = '无论条件如何变化，我们都要坚持以人民为中心，坚持以改革为动力，坚持以创新为引擎。';
+  const u = only(after);
+  assert.equal(u.frame, '坚持以{X}');
+  assert.deepEqual(leads(after, u), ['我们都要坚持以人民为中心', '坚持以改革为动力', '坚持以创新为引擎']);
+});

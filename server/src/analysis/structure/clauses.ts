@@ -17,7 +17,10 @@
  * the body with one); examples closed by 等 or by an ellipsis the sentence goes on after; verb-object measures
  * sharing no frame word, or only the noun they act on; a list of named things (北京、上海、广州) shares nothing;
  * a list of kinds of one thing (经济建设、政治建设、文化建设; 城市设施、城市交通、城市精神等) shares a head noun,
- * which is told apart by the list mark 、 and a small set of category heads or a closing 等.
+ * which is told apart by the list mark 、 and a small set of category heads or a closing 等. Round 4: 了 alone
+ * (增长了见识，积累了经验，点燃了梦想), a concession's cases (无论是…，还是…，都是…), pairs (不…，而…；不…，而…;
+ * openings alternating), examples closed by an ellipsis inside the last item or typed as 。。。/·····, and facets
+ * of one topic (文化产业…，文化产品…，文化服务…).
  *
  * Everything here works on one paragraph's Simplified prose (offsets relative to the paragraph) and its tokens.
  */
@@ -137,7 +140,12 @@ export function splitClauses(prose: string, marks: ReadonlySet<string> = CLAUSE_
     while (i < prose.length && !marks.has(prose[i]!)) {
       i++;
     }
-    const mark = i < prose.length ? prose[i]! : '';
+    let mark = i < prose.length ? prose[i]! : '';
+    // An ellipsis typed as full stops or dots (…负担。。。究其原因; …生物多样性破坏·····，面对) is one.
+    const dots = /[·.]{3,}$/.exec(prose.slice(start, i));
+    if ((mark === '。' && prose[i + 1] === '。') || (dots && dots.index > 0)) {
+      mark = '…';
+    }
     const prev = out[out.length - 1];
     if (prev && prev.mark === '、' && marks.has('、')) {
       LIST_CONJUNCTIONS.lastIndex = 0;
@@ -156,7 +164,8 @@ export function splitClauses(prose: string, marks: ReadonlySet<string> = CLAUSE_
         continue;
       }
     }
-    push(start, i, mark);
+    const dotted = /[·.]{3,}$/.exec(prose.slice(start, i));
+    push(start, dotted && dotted.index > 0 ? start + dotted.index : i, mark);
   }
   return out;
 }
@@ -199,8 +208,14 @@ const ENUMERATION = /分为|分成|包括|包含|即|比如|例如|诸如|如下
  */
 const EXAMPLES_END = /(?<![平同均相对高中初上次优劣何])等{1,2}$/;
 
+/** A concession opening a clause early (无论是, 不论, 不管是): its cases follow in the next clauses. */
+const CONCESSION = /^.{0,10}?(?:无论|不论|不管)/;
+
+/** A later alternative of a concession or a question (还是…, 或是…). */
+const ALTERNATIVE = /^(?:还是|或是|或者|抑或)/;
+
 /** An ellipsis inside a clause, text following it (……不仅掣肘经济创新发展). */
-const ELLIPSIS = /(?:…|\.{3,})[^….]/;
+const ELLIPSIS = /(?:…|\.{3,}|·{3,}|。{2,})[^….·。]/;
 
 /** Frames of short 、 lists that name words of one kind rather than frame a 排比 (不…, 无…, …于, …化). */
 const SHORT_LIST_FRAMES = new Set([...'不无非未没于之的性化']);
@@ -226,9 +241,26 @@ function isList(all: readonly Clause[], members: readonly Clause[], shared: stri
   // Examples of a phenomenon enumerated, closed by 等 or an ellipsis (上学习惯求人，搬家习惯找人帮忙……;
   // 环境被污染，资源遭破坏，交通变拥堵等等).
   const last = all[all.length - 1]!;
-  // An ellipsis closing the run's sentence is a trailing flourish (体悟幸福、点亮幸福、实现幸福……).
-  if (EXAMPLES_END.test(last.core) || (next !== undefined && !SENTENCE_ENDS.has(last.mark) && (last.mark === '…' || ELLIPSIS.test(next.core)))) {
+  // An ellipsis closing the run's sentence is a trailing flourish (体悟幸福、点亮幸福、实现幸福……); inside the
+  // last item (a segment), text after it, it closes examples (从…中，展现了…；从…中，传承了…；从…中，告诫了…
+  // ……我们要…; 当一个个…；当一座座…；当一些……历史脉络…).
+  if (EXAMPLES_END.test(last.core) || ELLIPSIS.test(last.core) || (next !== undefined && !SENTENCE_ENDS.has(last.mark) && (last.mark === '…' || ELLIPSIS.test(next.core)))) {
     return true;
+  }
+  // The cases of a concession (无论是…，还是…，都是…; 不论是…，还是…，或是…): alternatives enumerated and
+  // what holds for them all, not clauses in parallel; nor does a run open with a later alternative (还是…，或是…).
+  if (CONCESSION.test(all[0]!.core) || ALTERNATIVE.test(all[0]!.core)) {
+    return true;
+  }
+  // Two pairs or more: the items alternate between two openings (我们要的是…的发展，不要…的发展；我们要的是…，
+  // 不要…); three items only when one opening is a negation (the run taken from a pair's second clause on).
+  if (all.length >= 3) {
+    const open2 = all.map((c) => c.core.slice(0, 2));
+    const even = [...new Set(open2.filter((_, i) => i % 2 === 0))];
+    const odd = [...new Set(open2.filter((_, i) => i % 2 === 1))];
+    if (even.length === 1 && odd.length === 1 && even[0] !== odd[0] && (all.length >= 4 || /^[不没非]/.test(even[0]!) || /^[不没非]/.test(odd[0]!))) {
+      return true;
+    }
   }
   // The nouns of a 、 list whose last item runs on into the sentence (管理理念、管理制度、管理手段、管理方法在今天…):
   // the last item judged on as many characters as the longest other item.
@@ -271,6 +303,12 @@ function acceptsOpening(f: string, p: number, members: readonly Clause[], lead: 
     // character each that makes no word with it (做实、做深、做细、做透): 快餐、快递、快车 are words sharing a
     // character, not a frame.
     return f.length >= 2 || FRAME_OPENERS.has(f) || members.every((c) => c.core.length === 2 && !known(c.core));
+  }
+  // The particle 了 alone frames nothing: clauses sharing it list what one subject did or caused (农民工增长了
+  // 见识，积累了经验和资本，点燃了创业的梦想; 腐蚀了…，扰乱了…，冲破了…) — a generic word in the middle with
+  // nothing else parallel (test/fixtures/dev-gold/README.md, round 2 and round 4). 着, 过 and 得 still frame.
+  if (f === '了') {
+    return false;
   }
   if (f.length === 1 && PARTICLES.has(f)) {
     return true;
@@ -329,6 +367,8 @@ interface RunOptions {
   nominal: (c: Clause) => boolean;
   /** True when a frame is a noun (a topic word rather than a frame). */
   topic: (f: string) => boolean;
+  /** True when a noun starts at offset `at` of a clause's core (a head after a modifier: 文化|产品). */
+  nounAt: (c: Clause, at: number) => boolean;
   /** True for a word of the dictionary. */
   known: (w: string) => boolean;
   /** True when a run found is a short list after all (isShortList). */
@@ -546,8 +586,10 @@ function leadIn(prev: Clause, f: string, p: number, members: readonly Clause[]):
 /** Words of a consequence opening a clause (则、就、才、便). */
 const CONSEQUENCE = /^[则就才便]/;
 
-/** Adverbs opening the second clause of a pair (有…，也有…; 既有…，又有…). */
-const PAIR_ADVERBS = new Set([...'也又还']);
+/**
+ * Adverbs opening the second clause of a pair (有…，也有…; 既有…，又有…; 不难于…，而难于…: a contrast's 而).
+ */
+const PAIR_ADVERBS = new Set([...'也又还而']);
 
 /**
  * Two pairs or more rather than a series: the items alternate between a clause and one opening with 也/又/还
@@ -600,7 +642,14 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
         const withLead = all.length > members.length;
         // A noun opening long clauses is their topic said again, not a frame (科技的下一个路口…，科技将变得…);
         // a noun opening the items of a 、 list names what they are about (法治人才缺乏、法治观念薄弱).
-        const topic = open.p === 0 && opts.topic(open.f) && (shortest(members) >= 9 || listJoined(all));
+        // So is a noun modifying a head noun of each item: facets of one topic and their trends (文化产业快速发展，
+        // 文化产品明显增多，文化服务质量显著提升), where anaphora repeats the noun itself (文化的视野…，文化仇恨着…)
+        // or a word tagged as a noun takes an object (事关国家长治久安，事关人民安居乐业).
+        const facets = !/[关乎系于到及]$/.test(open.f) && members.every((c) => {
+          const at = c.core.indexOf(open!.f);
+          return at >= 0 && at <= 2 && opts.nounAt(c, at + open!.f.length);
+        });
+        const topic = open.p === 0 && opts.topic(open.f) && (shortest(members) >= 9 || listJoined(all) || facets);
         // A correlative pair after a lead-in (这就要求…，既要讲道理，又要摆事实) is two items, not three.
         const correlative = withLead && members.length === 2 && /^(?:既|不仅|不但|不只|一方面)/.test(members[0]!.core) && /^(?:又|也|还|而且|更|另一方面)/.test(members[1]!.core);
         if (all.length < 3 || topic || correlative || !acceptsOpening(open.f, open.p, members, withLead, withLead && (lead?.tail ?? false), opts.known)) {
@@ -910,17 +959,24 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
   const nominal = (c: Clause): boolean => (tagOf ? isNominal(tokens, c.coreStart, c.coreStart + c.core.length, tagOf) : false);
   // A noun (科技, 乡村), not a modal or coverb the dictionary happens to tag as one (方能).
   const topic = (f: string): boolean => /^n/.test(tagOf?.(f) ?? '') && !FRAME_OPENERS.has(f[0]!) && !/[能要会可应须]/.test(f);
+  // Inside clauses a verbal noun is the thing acted on too (把握发展规律，创新发展理念，转变发展方式; 科学管理之父、
+  // 管理学家——泰罗说：“公共管理…): at the opening it may be the subject of anaphora (发展为了人民、发展依靠人民).
+  const topicInside = (f: string): boolean => topic(f) || (tagOf?.(f) === 'vn' && !FRAME_OPENERS.has(f[0]!));
   const known = (w: string): boolean => tagOf?.(w) !== undefined;
+  const nounAt = (c: Clause, at: number): boolean => {
+    const t = tokenAt(tokens, c.coreStart + at);
+    return t !== undefined && /^n(?!r)/.test(tagOf?.(t.norm) ?? '');
+  };
   /** Short lists refused, kept aside for a recap. */
   const short: ClauseRun[] = [];
   const refuse = (r: ClauseRun): boolean => {
-    const refused = isShortList(prose, r, topic);
+    const refused = isShortList(prose, r, topicInside);
     if (refused) {
       short.push({ ...r, short: true });
     }
     return refused;
   };
-  const runs = findRuns(cs, { inner: true, stops: SENTENCE_ENDS, nominal, topic, known, refuse });
+  const runs = findRuns(cs, { inner: true, stops: SENTENCE_ENDS, nominal, topic, nounAt, known, refuse });
   // Items of two clauses each, parted by ；: 一提到北京，就让人联想到故宫；一提到西安，…；一提到上海，….
   const segments = splitClauses(prose, SEGMENT_MARKS).filter((c) => hasHanChar(c.core));
   /** Item starts of the runs kept so far: a later kind of run does not take an item again. */
@@ -931,7 +987,7 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
       r.items.forEach((it) => starts.add(it.start));
     }
   };
-  for (const r of findRuns(segments, { inner: false, stops: FULL_STOPS, nominal, topic, known, refuse })) {
+  for (const r of findRuns(segments, { inner: false, stops: FULL_STOPS, nominal, topic, nounAt, known, refuse })) {
     if (!NOT_SEGMENT_FRAMES.test(r.words[0] ?? '')) {
       keep(r);
     }
