@@ -36,7 +36,7 @@
 import * as l10n from '@vscode/l10n';
 import { codePointLength, isHanOnly } from '../../chars';
 import type { ParagraphRule } from '../../rule';
-import type { Segmenter, Token } from '../../types';
+import type { CorpusModel, Segmenter, Token } from '../../types';
 
 
 /**
@@ -180,7 +180,7 @@ function legitimateUnit(tokens: readonly Token[], i: number, n: number, segmente
  * Finds accidental doublings in a paragraph from its tokens. `accepted` words (the doubled form, such as
  * 呦呦) are never reported. `text` is the tokens' text joined, when the caller has it (the prose).
  */
-export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, accepted: ReadonlySet<string>, text?: string): Doubling[] {
+export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, accepted: ReadonlySet<string>, text?: string, model?: CorpusModel): Doubling[] {
   const out: Doubling[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -235,7 +235,8 @@ export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, ac
   // The middle of a longer word first: 社会|会|主义 is 社会主义 doubled, not 社会 (which the next step would say).
   const middle = middleDoublings(tokens, segmenter, accepted, [...out, ...crossing], text);
   const inside = insideWordDoublings(tokens, segmenter, accepted, [...out, ...crossing, ...middle]);
-  return [...out, ...crossing, ...inside, ...middle].sort((a, b) => a.start - b.start);
+  const genre = model ? genreDoublings(tokens, segmenter, model, accepted, [...out, ...crossing, ...middle, ...inside]) : [];
+  return [...out, ...crossing, ...inside, ...middle, ...genre].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -673,6 +674,83 @@ function crossingDoublings(tokens: readonly Token[], segmenter: Segmenter, accep
   return out;
 }
 
+/** Genre count (corpus model) from which a word is one the genre uses: 申论 2306, 整个 149, 自己 913, 小区 29. */
+const GENRE_WORD_COUNT = 20;
+/** How many times more frequent in the genre that word must be than the reduplication XX (申申 0, 人人 70). */
+const GENRE_RATIO = 10;
+
+/**
+ * Doubled characters the segmenter reads as grammar, decided with the genre's own counts (the corpus model),
+ * issue 17. The dictionary's frequencies are those of general text, where 申论 is rare (37) and 申申 a word:
+ * - a token XX (申申|论, 整整|个, 小小|区, 说|明明) next to text that makes XY (or YX) a word the genre uses
+ *   ({@link GENRE_WORD_COUNT}) and uses far more than XX ({@link GENRE_RATIO}), where neither neighbour bigram
+ *   of XX is attested in the corpus (人人|都 12 documents, 事事|关心 2, 远远|超过 2 are left alone);
+ * - a lone X before a genre word XY (自|自己, 与|与时俱进, 有|有人) that the dictionary excused as a word of its
+ *   own, where neither X|XY nor the previous word|X is attested in the corpus.
+ * Always a suggestion.
+ */
+function genreDoublings(tokens: readonly Token[], segmenter: Segmenter, model: CorpusModel, accepted: ReadonlySet<string>, found: readonly Doubling[]): Doubling[] {
+  const out: Doubling[] = [];
+  const count = (w: string): number => (segmenter.hasWord(w) ? model.wordCount(w) : 0);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const n = t.norm;
+    if (!han(t) || n.length > 2 || t.text.length !== n.length) {
+      continue;
+    }
+    const x = n[0]!;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (!han(next) || next.text.length !== next.norm.length || accepted.has(x + x)) {
+      continue;
+    }
+    let word: string | undefined;
+    let start = t.start;
+    if (n.length === 2 && n[1] === x) {
+      // A token XX: not in a triple or AABB, and no neighbour bigram of the genre.
+      if (prev?.norm.endsWith(x) || next.norm.startsWith(x) || next.norm.length >= 2 && next.norm[0] === next.norm[1] ||
+        prev !== undefined && prev.norm.length >= 2 && prev.norm[prev.norm.length - 1] === prev.norm[prev.norm.length - 2] ||
+        model.bigramDocuments(n, next.norm) > 0 || prev !== undefined && model.bigramDocuments(prev.norm, n) > 0) {
+        continue;
+      }
+      const floor = Math.max(GENRE_WORD_COUNT, GENRE_RATIO * Math.max(1, model.wordCount(n)));
+      let best = 0;
+      for (let k = 1; k <= Math.min(3, next.norm.length); k++) {
+        const w = x + next.norm.slice(0, k);
+        if (count(w) >= floor && count(w) > best) {
+          best = count(w);
+          word = w;
+        }
+      }
+      if (han(prev) && prev.text.length === prev.norm.length) {
+        for (let k = 1; k <= Math.min(3, prev.norm.length); k++) {
+          const w = prev.norm.slice(prev.norm.length - k) + x;
+          if (count(w) >= floor && count(w) > best) {
+            best = count(w);
+            word = w;
+          }
+        }
+      }
+    } else if (n.length === 1 && next.norm.length >= 2 && next.norm.startsWith(x) && !next.norm.startsWith(x + x)) {
+      // A lone X before a genre word XY.
+      if (!han(prev) || prev.norm.endsWith(x) || count(next.norm) < GENRE_WORD_COUNT ||
+        model.bigramDocuments(n, next.norm) > 0 || model.bigramDocuments(prev.norm, n) > 0) {
+        continue;
+      }
+      word = next.norm;
+    }
+    if (word === undefined) {
+      continue;
+    }
+    const end = start + 2;
+    if (found.some((d) => d.start < end && d.end > start) || out.some((d) => d.start < end && d.end > start)) {
+      continue;
+    }
+    out.push({ start, end, unit: t.text[0]!, copies: 2, extraStart: start + 1, auto: false, word });
+  }
+  return out;
+}
+
 export const rule: ParagraphRule = {
   meta: {
     id: 'repetition/doubled-word',
@@ -683,7 +761,7 @@ export const rule: ParagraphRule = {
   },
   scope: 'paragraph',
   check(ctx) {
-    for (const d of findDoublings(ctx.tokens(), ctx.services.segmenter, ctx.accepted, ctx.prose)) {
+    for (const d of findDoublings(ctx.tokens(), ctx.services.segmenter, ctx.accepted, ctx.prose, ctx.target === 'simplified' ? ctx.services.model : undefined)) {
       ctx.report({
         message:
           d.word !== undefined
