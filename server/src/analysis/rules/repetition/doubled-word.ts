@@ -734,8 +734,9 @@ function genreDoublings(tokens: readonly Token[], segmenter: Segmenter, model: C
     } else if (n.length === 1 && next.norm.length >= 2 && next.norm.startsWith(x) && !next.norm.startsWith(x + x)) {
       // A lone X before a genre word XY.
       if (prev?.norm.endsWith(x) || count(next.norm) < GENRE_WORD_COUNT || model.bigramDocuments(n, next.norm) > 0 ||
-        /^f/.test(segmenter.tagOf(n) ?? '') || /^a/.test(segmenter.tagOf(next.norm) ?? '')) {
-        // Also a place word before a word (历史中|中华) and a verb before an adjective (可能有|有效).
+        /^f/.test(segmenter.tagOf(n) ?? '') || /^[av]/.test(segmenter.tagOf(next.norm) ?? '')) {
+        // Also a place word before a word (历史中|中华), a verb before an adjective (可能有|有效) and a modal before
+        // a verb (我们要|要求自己).
         continue;
       }
       word = next.norm;
@@ -744,9 +745,11 @@ function genreDoublings(tokens: readonly Token[], segmenter: Segmenter, model: C
       // A lone X after a genre word YX.
       // Not a function word (平和|和|大爱), nor a measure after 一 (一起|起), nor a copy that goes on with the next
       // word in the genre or in the dictionary (社会|会|面临: 会面临 5 documents, 会面; 创新|新|能源: 新能源).
-      if (count(prev.norm) < GENRE_WORD_COUNT || model.bigramDocuments(prev.norm, n) > 0 || model.bigramDocuments(n, next.norm) > 0 ||
-        /^(?:u|p|c|r)/.test(segmenter.tagOf(n) ?? 'u') || prev.norm.startsWith('一') ||
-        [1, 2, 3].some((k) => k <= next.norm.length && segmenter.hasWord(x + next.norm.slice(0, k)))) {
+      // 可以|以, 难以|以 before a verb or a preposition: the 以 of 以X为Y takes a noun (可以以其柔弱之力).
+      const yi = x === '以' && /^(?:v(?!n)|p|d)/.test(segmenter.tagOf(next.norm) ?? '');
+      if (!yi && (model.bigramDocuments(prev.norm, n) > 0 || model.bigramDocuments(n, next.norm) > 0) || count(prev.norm) < GENRE_WORD_COUNT ||
+        !yi && /^(?:u|p|c|r)/.test(segmenter.tagOf(n) ?? 'u') || prev.norm.startsWith('一') ||
+        !yi && [1, 2, 3].some((k) => k <= next.norm.length && segmenter.hasWord(x + next.norm.slice(0, k)))) {
         continue;
       }
       word = prev.norm;
