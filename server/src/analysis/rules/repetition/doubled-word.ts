@@ -674,8 +674,10 @@ function crossingDoublings(tokens: readonly Token[], segmenter: Segmenter, accep
   return out;
 }
 
-/** Genre count (corpus model) from which a word is one the genre uses: 申论 2306, 整个 149, 自己 913, 小区 29. */
-const GENRE_WORD_COUNT = 20;
+/** Genre count (corpus model) from which a word is one the genre uses: 申论 2306, 整个 149, 小区 29, 有法可依 10. */
+const GENRE_WORD_COUNT = 10;
+/** The same for a word after a lone copy of its first character (自|自己 913, 与|与时俱进 42; 对|对方 is valid). */
+const LONE_GENRE_WORD_COUNT = 20;
 /** How many times more frequent in the genre that word must be than the reduplication XX (申申 0, 人人 70). */
 const GENRE_RATIO = 10;
 
@@ -710,7 +712,9 @@ function genreDoublings(tokens: readonly Token[], segmenter: Segmenter, model: C
       // A token XX: not in a triple or AABB, and no neighbour bigram of the genre.
       if (prev?.norm.endsWith(x) || next.norm.startsWith(x) || next.norm.length >= 2 && next.norm[0] === next.norm[1] ||
         prev !== undefined && prev.norm.length >= 2 && prev.norm[prev.norm.length - 1] === prev.norm[prev.norm.length - 2] ||
-        model.bigramDocuments(n, next.norm) > 0 || prev !== undefined && model.bigramDocuments(prev.norm, n) > 0) {
+        model.bigramDocuments(n, next.norm) > 0 || prev !== undefined && model.bigramDocuments(prev.norm, n) > 0 ||
+        /^[dza]/.test(segmenter.tagOf(n) ?? '') && /^v/.test(segmenter.tagOf(next.norm) ?? '')) {
+        // Also a reduplicated adverb or adjective before a verb (微微|笑).
         continue;
       }
       const floor = Math.max(GENRE_WORD_COUNT, GENRE_RATIO * Math.max(1, model.wordCount(n)));
@@ -733,7 +737,7 @@ function genreDoublings(tokens: readonly Token[], segmenter: Segmenter, model: C
       }
     } else if (n.length === 1 && next.norm.length >= 2 && next.norm.startsWith(x) && !next.norm.startsWith(x + x)) {
       // A lone X before a genre word XY.
-      if (prev?.norm.endsWith(x) || count(next.norm) < GENRE_WORD_COUNT || model.bigramDocuments(n, next.norm) > 0 ||
+      if (prev?.norm.endsWith(x) || count(next.norm) < LONE_GENRE_WORD_COUNT || model.bigramDocuments(n, next.norm) > 0 ||
         /^f/.test(segmenter.tagOf(n) ?? '') || /^[av]/.test(segmenter.tagOf(next.norm) ?? '')) {
         // Also a place word before a word (历史中|中华), a verb before an adjective (可能有|有效) and a modal before
         // a verb (我们要|要求自己).
