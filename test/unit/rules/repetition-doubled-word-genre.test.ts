@@ -15,8 +15,9 @@ ruleTester(ID, {
     '人人都要遵守规则，事事关心，远远超过预期，一个个鲜活的例子。',
     // A modal before a verb, a verb before an adjective, a place word before a name.
     '我们要要求自己严格一些。不可能有有效的监管。历史中中华文化源远流长。',
-    // A function word, a measure after 一, a copy that goes on with the next word (会面临, 新能源).
-    '保持平和和大爱之心。一起起案件触目惊心。在现代社会会面临困境。合作创新新能源开发方式。',
+    // A function word, a measure after 一, a copy that goes on with the next word (会面临, 新能源), a
+    // reduplicated adverb before a verb.
+    '保持平和和大爱之心。一起起案件触目惊心。在现代社会会面临困境。合作创新新能源开发方式。她对着镜头微微笑了。',
     // The 以 of 以X为Y before a noun.
     '可以以人民为中心。',
   ],
@@ -33,6 +34,12 @@ ruleTester(ID, {
         { range: [5, 7], text: '整整', message: '“整” is written twice in “整个”' },
         { range: [13, 15], text: '小小', message: '“小” is written twice in “小区”' },
       ],
+    },
+    {
+      // A lone copy after a genre word (抗日战争 15 in the genre), a suggestion.
+      text: '在抗日战争争中，军民团结一心。',
+      errors: [{ range: [4, 6], text: '争争', message: '“争” is written twice in “抗日战争”' }],
+      output: '在抗日战争争中，军民团结一心。',
     },
     {
       // The word before the reduplication: 说|明明.
@@ -57,6 +64,7 @@ test('a doubled character found with the genre counts: a suggestion deleting the
     ['这说明明我们的工作还有差距。', '这说明我们的工作还有差距。'],
     ['我们要贡献自自己的力量。', '我们要贡献自己的力量。'],
     ['这样可以以使群众满意。', '这样可以使群众满意。'],
+    ['在抗日战争争中，军民团结一心。', '在抗日战争中，军民团结一心。'],
   ];
   for (const [text, fixed] of cases) {
     const found = check(text, [ID]);

@@ -22,7 +22,8 @@
  * insideWordDoublings. A character doubled in the middle of a longer word (社会会主义, 互联联网) is found in the text
  * itself, where removing one copy leaves a dictionary word of three characters or more around it, and one
  * glued into a rare dictionary token (学学习) where the token with one copy is a common word (middleDoublings,
- * issue 17). Its fix is automatic only with a wide margin, otherwise a suggestion.
+ * issue 17). Its fix is automatic only with a wide margin, otherwise a suggestion. Where the segmenter reads the
+ * pair as grammar (申申|论, 说|明明, 自|自己), the genre's own word counts decide (genreDoublings).
  * Only Han text is considered; digits (2020, 11) and text in other scripts never are.
  *
  * ✗ 我们要要结合基层实际      ✓ 我们要结合基层实际
@@ -674,7 +675,7 @@ function crossingDoublings(tokens: readonly Token[], segmenter: Segmenter, accep
   return out;
 }
 
-/** Genre count (corpus model) from which a word is one the genre uses: 申论 2306, 整个 149, 小区 29, 有法可依 10. */
+/** Genre count (corpus model) from which a word is one the genre uses: 申论 2306, 整个 149, 小区 29, 抗日战争 15. */
 const GENRE_WORD_COUNT = 10;
 /** The same for a word after a lone copy of its first character (自|自己 913, 与|与时俱进 42; 对|对方 is valid). */
 const LONE_GENRE_WORD_COUNT = 20;
@@ -687,9 +688,13 @@ const GENRE_RATIO = 10;
  * - a token XX (申申|论, 整整|个, 小小|区, 说|明明) next to text that makes XY (or YX) a word the genre uses
  *   ({@link GENRE_WORD_COUNT}) and uses far more than XX ({@link GENRE_RATIO}), where neither neighbour bigram
  *   of XX is attested in the corpus (人人|都 12 documents, 事事|关心 2, 远远|超过 2 are left alone);
- * - a lone X before a genre word XY (自|自己, 与|与时俱进, 有|有人) that the dictionary excused as a word of its
- *   own, where neither X|XY nor the previous word|X is attested in the corpus.
- * Always a suggestion.
+ * - a lone X before a genre word XY ({@link LONE_GENRE_WORD_COUNT}: 自|自己, 与|与时俱进, 有|有人) that the
+ *   dictionary excused as a word of its own, where X|XY is not attested in the corpus, unless X is a place word
+ *   (历史中|中华) or XY a verb or an adjective (我们要|要求自己, 可能有|有效);
+ * - a lone X after a genre word YX (一定|定, 抗日战争|争|中, 并且|且) where neither YX|X nor X|next is attested
+ *   and X is no function word and opens no word with what follows (社会|会|面临, 创新|新|能源 stay), and 以
+ *   after 可以 before a verb, a preposition or an adverb (可以|以|使; 可以以人民为中心 stays).
+ * Always a suggestion. Only Simplified text (the model is Simplified).
  */
 function genreDoublings(tokens: readonly Token[], segmenter: Segmenter, model: CorpusModel, accepted: ReadonlySet<string>, found: readonly Doubling[]): Doubling[] {
   const out: Doubling[] = [];
