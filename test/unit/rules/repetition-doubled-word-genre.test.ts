@@ -42,6 +42,11 @@ ruleTester(ID, {
       output: '在抗日战争争中，军民团结一心。',
     },
     {
+      // 要|要求 where 要求 ends the clause: no modal governing a verb (我们要要求自己 is valid above).
+      text: '这对我们提出了更高的要要求。',
+      errors: [{ range: [10, 12], text: '要要', message: '“要” is written twice in “要求”' }],
+    },
+    {
       // The word before the reduplication: 说|明明.
       text: '这说明明我们的工作还有差距。',
       errors: [{ range: [2, 4], text: '明明', message: '“明” is written twice in “说明”' }],
