@@ -2,11 +2,14 @@
  * repetition/doubled-word on the corpus's *dev* part (server/data/gold/split.json): the tuning counterpart of
  * section 3 of eval.ts, which measures the same on the *test* part and must not be tuned on.
  *
- *   npx tsc -p . && node esbuild.mjs && node out/test/tools/doubled-dev.js [--seed N] [--missed N] [--fp]
+ *   npx tsc -p . && node esbuild.mjs && node out/test/tools/doubled-dev.js [--seed N] [--missed N] [--fp] [--score N]
  *
  * Prints the recall of doubled characters injected with a fixed seed (first or last character of a dictionary
  * word, one-character function words; the same plan as eval.ts) and every finding on the clean dev essays,
  * which are false positives unless reading one shows a real slip; and their rate per 20,000 characters.
+ * `--score N`: also N doublings per essay placed as score-eval.ts places its one (any character of a token of two
+ * to four Han characters with no doubled pair, 发展 → 发发展, 社会主义 → 社会会主义), each measured alone: the
+ * recall the score pairs of issue 17 depend on, with the missed ones.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -76,9 +79,40 @@ function main(): number {
   }
   out.push(`missed (first ${Math.min(showMissed, missed.length)} of ${missed.length}):`);
   out.push(...missed.slice(0, showMissed).map((s) => `  ${s}`));
+  const scoreAt = argv.indexOf('--score');
+  if (scoreAt >= 0) {
+    out.push(...scoreSites(texts, Number(argv[scoreAt + 1] ?? 3), seed, showMissed));
+  }
   out.push(`${((Date.now() - t0) / 1000).toFixed(1)} s`);
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
+}
+
+/** Doublings placed as score-eval.ts places them, `perEssay` per essay, each in a copy of its own. */
+function scoreSites(texts: ReadonlyMap<string, string>, perEssay: number, seed: number, showMissed: number): string[] {
+  const analyzer = getAnalyzer();
+  const random = rng(seed + 1);
+  const missed: string[] = [];
+  let n = 0;
+  for (const [file, text] of texts) {
+    const before = analyzer.analyze(text, { format: 'plaintext', config: CONFIG }).findings.length;
+    const words = analyzer.tokens(text).filter((t) => t.text.length >= 2 && t.text.length <= 4 && /^[\u4e00-\u9fff]+$/u.test(t.text) && !/(.)\1/u.test(t.text));
+    for (let j = 0; j < perEssay && words.length > 0; j++) {
+      const w = words[Math.floor(random() * words.length)]!;
+      const k = w.start + Math.floor(random() * w.text.length);
+      const dirty = text.slice(0, k) + text[k]! + text.slice(k);
+      const found = analyzer.analyze(dirty, { format: 'plaintext', config: CONFIG }).findings;
+      n++;
+      if (found.length <= before || !found.some((f) => overlaps(f, { start: k, end: k + 2 }))) {
+        missed.push(`${file} ${w.text}: ${excerpt(dirty, { start: k, end: k + 2 }, 8)}`);
+      }
+    }
+  }
+  return [
+    `score-style doublings: ${n - missed.length} / ${n} found = ${pct(ratio(n - missed.length, n))}`,
+    `missed (first ${Math.min(showMissed, missed.length)} of ${missed.length}):`,
+    ...missed.slice(0, showMissed).map((s) => `  ${s}`),
+  ];
 }
 
 process.exitCode = main();

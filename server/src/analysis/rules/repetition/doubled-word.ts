@@ -22,7 +22,8 @@
  * insideWordDoublings. A character doubled in the middle of a longer word (社会会主义, 互联联网) is found in the text
  * itself, where removing one copy leaves a dictionary word of three characters or more around it, and one
  * glued into a rare dictionary token (学学习) where the token with one copy is a common word (middleDoublings,
- * issue 17). Its fix is automatic only with a wide margin, otherwise a suggestion.
+ * issue 17). Its fix is automatic only with a wide margin, otherwise a suggestion. Where the segmenter reads the
+ * pair as grammar (申申|论, 说|明明, 自|自己), the genre's own word counts decide (genreDoublings).
  * Only Han text is considered; digits (2020, 11) and text in other scripts never are.
  *
  * ✗ 我们要要结合基层实际      ✓ 我们要结合基层实际
@@ -36,7 +37,7 @@
 import * as l10n from '@vscode/l10n';
 import { codePointLength, isHanOnly } from '../../chars';
 import type { ParagraphRule } from '../../rule';
-import type { Segmenter, Token } from '../../types';
+import type { CorpusModel, Segmenter, Token } from '../../types';
 
 
 /**
@@ -180,7 +181,7 @@ function legitimateUnit(tokens: readonly Token[], i: number, n: number, segmente
  * Finds accidental doublings in a paragraph from its tokens. `accepted` words (the doubled form, such as
  * 呦呦) are never reported. `text` is the tokens' text joined, when the caller has it (the prose).
  */
-export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, accepted: ReadonlySet<string>, text?: string): Doubling[] {
+export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, accepted: ReadonlySet<string>, text?: string, model?: CorpusModel): Doubling[] {
   const out: Doubling[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -235,7 +236,8 @@ export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, ac
   // The middle of a longer word first: 社会|会|主义 is 社会主义 doubled, not 社会 (which the next step would say).
   const middle = middleDoublings(tokens, segmenter, accepted, [...out, ...crossing], text);
   const inside = insideWordDoublings(tokens, segmenter, accepted, [...out, ...crossing, ...middle]);
-  return [...out, ...crossing, ...inside, ...middle].sort((a, b) => a.start - b.start);
+  const genre = model ? genreDoublings(tokens, segmenter, model, accepted, [...out, ...crossing, ...middle, ...inside]) : [];
+  return [...out, ...crossing, ...inside, ...middle, ...genre].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -673,6 +675,108 @@ function crossingDoublings(tokens: readonly Token[], segmenter: Segmenter, accep
   return out;
 }
 
+/** Genre count (corpus model) from which a word is one the genre uses: 申论 2306, 整个 149, 小区 29, 抗日战争 15. */
+const GENRE_WORD_COUNT = 10;
+/** The same for a word after a lone copy of its first character (自|自己 913, 与|与时俱进 42; 对|对方 is valid). */
+const LONE_GENRE_WORD_COUNT = 20;
+/** How many times more frequent in the genre that word must be than the reduplication XX (申申 0, 人人 70). */
+const GENRE_RATIO = 10;
+
+/**
+ * Doubled characters the segmenter reads as grammar, decided with the genre's own counts (the corpus model),
+ * issue 17. The dictionary's frequencies are those of general text, where 申论 is rare (37) and 申申 a word:
+ * - a token XX (申申|论, 整整|个, 小小|区, 说|明明) next to text that makes XY (or YX) a word the genre uses
+ *   ({@link GENRE_WORD_COUNT}) and uses far more than XX ({@link GENRE_RATIO}), where neither neighbour bigram
+ *   of XX is attested in the corpus (人人|都 12 documents, 事事|关心 2, 远远|超过 2 are left alone);
+ * - a lone X before a genre word XY ({@link LONE_GENRE_WORD_COUNT}: 自|自己, 与|与时俱进, 有|有人) that the
+ *   dictionary excused as a word of its own, where X|XY is not attested in the corpus, unless X is a place word
+ *   (历史中|中华) or XY a verb or an adjective (我们要|要求自己, 可能有|有效);
+ * - a lone X after a genre word YX (一定|定, 抗日战争|争|中, 并且|且) where neither YX|X nor X|next is attested
+ *   and X is no function word and opens no word with what follows (社会|会|面临, 创新|新|能源 stay), and 以
+ *   after 可以 before a verb, a preposition or an adverb (可以|以|使; 可以以人民为中心 stays).
+ * Always a suggestion. Only Simplified text (the model is Simplified).
+ */
+function genreDoublings(tokens: readonly Token[], segmenter: Segmenter, model: CorpusModel, accepted: ReadonlySet<string>, found: readonly Doubling[]): Doubling[] {
+  const out: Doubling[] = [];
+  const count = (w: string): number => (segmenter.hasWord(w) ? model.wordCount(w) : 0);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const n = t.norm;
+    if (!han(t) || n.length > 2 || t.text.length !== n.length) {
+      continue;
+    }
+    const x = n[0]!;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (!han(next) || next.text.length !== next.norm.length || accepted.has(x + x)) {
+      continue;
+    }
+    let word: string | undefined;
+    let start = t.start;
+    if (n.length === 2 && n[1] === x) {
+      // A token XX: not in a triple or AABB, and no neighbour bigram of the genre.
+      if (prev?.norm.endsWith(x) || next.norm.startsWith(x) || next.norm.length >= 2 && next.norm[0] === next.norm[1] ||
+        prev !== undefined && prev.norm.length >= 2 && prev.norm[prev.norm.length - 1] === prev.norm[prev.norm.length - 2] ||
+        model.bigramDocuments(n, next.norm) > 0 || prev !== undefined && model.bigramDocuments(prev.norm, n) > 0 ||
+        /^[dza]/.test(segmenter.tagOf(n) ?? '') && /^v/.test(segmenter.tagOf(next.norm) ?? '')) {
+        // Also a reduplicated adverb or adjective before a verb (微微|笑).
+        continue;
+      }
+      const floor = Math.max(GENRE_WORD_COUNT, GENRE_RATIO * Math.max(1, model.wordCount(n)));
+      let best = 0;
+      for (let k = 1; k <= Math.min(3, next.norm.length); k++) {
+        const w = x + next.norm.slice(0, k);
+        if (count(w) >= floor && count(w) > best) {
+          best = count(w);
+          word = w;
+        }
+      }
+      if (han(prev) && prev.text.length === prev.norm.length) {
+        for (let k = 1; k <= Math.min(3, prev.norm.length); k++) {
+          const w = prev.norm.slice(prev.norm.length - k) + x;
+          if (count(w) >= floor && count(w) > best) {
+            best = count(w);
+            word = w;
+          }
+        }
+      }
+    } else if (n.length === 1 && next.norm.length >= 2 && next.norm.startsWith(x) && !next.norm.startsWith(x + x)) {
+      // A lone X before a genre word XY.
+      if (prev?.norm.endsWith(x) || count(next.norm) < LONE_GENRE_WORD_COUNT || model.bigramDocuments(n, next.norm) > 0 ||
+        /^f/.test(segmenter.tagOf(n) ?? '') || /^a/.test(segmenter.tagOf(next.norm) ?? '') ||
+        /^v/.test(segmenter.tagOf(next.norm) ?? '') && han(tokens[i + 2]) && !/^u/.test(segmenter.tagOf(tokens[i + 2]!.norm) ?? '')) {
+        // Also a place word before a word (历史中|中华), a verb before an adjective (可能有|有效) and a modal before
+        // a verb that goes on (我们要|要求自己; 提出了要|要求。 and 要|要求的 are slips).
+        continue;
+      }
+      word = next.norm;
+    } else if (n.length === 1 && han(prev) && prev.norm.length >= 2 && prev.norm.endsWith(x) && !prev.norm.endsWith(x + x) &&
+      prev.text.length === prev.norm.length && !next.norm.startsWith(x)) {
+      // A lone X after a genre word YX.
+      // Not a function word (平和|和|大爱), nor a measure after 一 (一起|起), nor a copy that goes on with the next
+      // word in the genre or in the dictionary (社会|会|面临: 会面临 5 documents, 会面; 创新|新|能源: 新能源).
+      // 可以|以, 难以|以 before a verb or a preposition: the 以 of 以X为Y takes a noun (可以以其柔弱之力).
+      const yi = x === '以' && /^(?:v(?!n)|p|d)/.test(segmenter.tagOf(next.norm) ?? '');
+      if (!yi && (model.bigramDocuments(prev.norm, n) > 0 || model.bigramDocuments(n, next.norm) > 0) || count(prev.norm) < GENRE_WORD_COUNT ||
+        !yi && /^(?:u|p|c|r)/.test(segmenter.tagOf(n) ?? 'u') || prev.norm.startsWith('一') ||
+        !yi && [1, 2, 3].some((k) => k <= next.norm.length && segmenter.hasWord(x + next.norm.slice(0, k)))) {
+        continue;
+      }
+      word = prev.norm;
+      start = t.start - 1;
+    }
+    if (word === undefined) {
+      continue;
+    }
+    const end = start + 2;
+    if (found.some((d) => d.start < end && d.end > start) || out.some((d) => d.start < end && d.end > start)) {
+      continue;
+    }
+    out.push({ start, end, unit: t.text[0]!, copies: 2, extraStart: start + 1, auto: false, word });
+  }
+  return out;
+}
+
 export const rule: ParagraphRule = {
   meta: {
     id: 'repetition/doubled-word',
@@ -683,7 +787,7 @@ export const rule: ParagraphRule = {
   },
   scope: 'paragraph',
   check(ctx) {
-    for (const d of findDoublings(ctx.tokens(), ctx.services.segmenter, ctx.accepted, ctx.prose)) {
+    for (const d of findDoublings(ctx.tokens(), ctx.services.segmenter, ctx.accepted, ctx.prose, ctx.target === 'simplified' ? ctx.services.model : undefined)) {
       ctx.report({
         message:
           d.word !== undefined
