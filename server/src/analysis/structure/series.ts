@@ -85,6 +85,17 @@ export interface Structure {
   series: Series[];
   /** Opening ordinals (一是, 首先, 一、) that no second item follows. */
   orphans: OrdinalMarker[];
+  /**
+   * Short lists a count announces in the same sentence (存在三种问题：虚假、浮夸、拖沓): not outline series (their
+   * items are words, not 排比), but the count must still match them (announced-count).
+   */
+  announcedLists?: AnnouncedList[];
+}
+
+/** A short list and the count announcing it. */
+export interface AnnouncedList {
+  announced: Announcement;
+  items: SeriesItem[];
 }
 
 type TokensOf = (p: Paragraph) => readonly Token[];
@@ -674,7 +685,13 @@ export function detectStructure(
       };
     });
     const firstPi = prefix[0]?.paragraph ?? s.items[0]!.pi;
-    const announced = firstPi > 0 ? findAnnouncement(norm(firstPi - 1), paragraphs[firstPi - 1]!.start, 0, norm(firstPi - 1).length) : null;
+    // 第一 in the middle of a paragraph: the count stands before it there (个中原因有两点：一是…).
+    const head0 = prefix[0];
+    const announced = head0
+      ? findAnnouncement(norm(firstPi), paragraphs[firstPi]!.start, 0, head0.leadStart - paragraphs[firstPi]!.start)
+      : firstPi > 0
+        ? findAnnouncement(norm(firstPi - 1), paragraphs[firstPi - 1]!.start, 0, norm(firstPi - 1).length)
+        : null;
     series.push({ kind: 'ordinal', level: 'paragraph', family: s.family, items: [...prefix.splice(0), ...items], frameWords: [], announced });
   };
   paragraphs.forEach((p, pi) => {
@@ -1082,9 +1099,15 @@ export function detectStructure(
       const norm = facts[pi]!.norm;
       return run.items.filter((it) => echoes(norm.slice(it.start, it.end), leads, run.words)).length * 2 > run.items.length;
     });
+  const announcedLists: AnnouncedList[] = [];
   for (const { pi, run } of shortRuns) {
     if (recap(pi, run)) {
       series.push(clauseSeries(pi, run));
+    } else {
+      const listed = clauseSeries(pi, run);
+      if (listed.announced) {
+        announcedLists.push({ announced: listed.announced, items: listed.items });
+      }
     }
   }
 
@@ -1137,12 +1160,14 @@ export function detectStructure(
       }
     }
   }
+  // A list in the count's own sentence is nearer than any series after it.
+  const listed = new Set(announcedLists.map((l) => l.announced.start));
   for (const x of series) {
-    if (x.announced && announcedBy.get(x.announced.start) !== x) {
+    if (x.announced && (announcedBy.get(x.announced.start) !== x || listed.has(x.announced.start))) {
       x.announced = null;
     }
   }
-  return { sections: detectSections(paragraphs, series), series: series.filter((x) => x.items.length >= 2), orphans };
+  return { sections: detectSections(paragraphs, series), series: series.filter((x) => x.items.length >= 2), orphans, announcedLists };
 }
 
 function firstContent(prose: string): number {
