@@ -464,6 +464,73 @@ function findAnnouncement(simplified: string, absStart: number, from: number, to
   return last;
 }
 
+/** Conjunctions that may join the last two items of a 、-list (A、B、C和D). */
+const LIST_CONJUNCTION = /以及|和|及|与|或/;
+
+/**
+ * Counts that announce a list in their own sentence, parted from it by a colon (申论主要考察考生四个方面的能力：
+ * 阅读理解能力、贯彻执行能力、解决问题能力和文字表达能力。), with the list's items. The list is plain words: items
+ * parted by 、 (the last two perhaps by 和/及/与/以及/或), no comma or quote, and it ends the sentence. When the
+ * last item holds a conjunction that may join two items or be part of one (改革和发展), the list is returned only
+ * if the count differs under both readings.
+ */
+export function listedCounts(simplified: string, absStart: number, text: string): AnnouncedList[] {
+  const out: AnnouncedList[] = [];
+  const re = /(?<![\d第一二三四五六七八九十两百千万几])([两二三四五六七八九十])(?:个|点|张|项|条|种|方面|步|招|层|类|大)/g;
+  for (let m = re.exec(simplified); m; m = re.exec(simplified)) {
+    const after = m.index + m[0].length;
+    if (/^(?:月|人|小时|多|年|来|以上)/.test(simplified.slice(after, after + 2))) {
+      continue;
+    }
+    // 三个方面：/ 四个方面的能力：/ 五大目标是：— a short noun phrase, then the colon.
+    const gap = /^[^，,。；;、：:“”"\s！？!?]{0,8}[：:]/.exec(simplified.slice(after));
+    if (!gap) {
+      continue;
+    }
+    const from = after + gap[0].length;
+    let to = from;
+    while (to < simplified.length && !/[。！？!?；;\n]/.test(simplified[to]!)) {
+      to++;
+    }
+    const list = simplified.slice(from, to);
+    if (!list.includes('、') || /[，,：:“”"‘’（）()\s《》]/.test(list)) {
+      continue;
+    }
+    const parts = list.split('、');
+    // Items are words or short phrases; the last may be two joined by a conjunction.
+    if (parts.some((x, k) => x.length === 0 || x.length > (k === parts.length - 1 ? 25 : 12))) {
+      continue;
+    }
+    const count = m[1] === '两' ? 2 : ' 一二三四五六七八九十'.indexOf(m[1]!);
+    const last = parts[parts.length - 1]!;
+    const conj = LIST_CONJUNCTION.exec(last);
+    // Item ranges (relative): each part, the last split at its conjunction when that reads as two items.
+    const ranges: Array<[number, number]> = [];
+    let at = from;
+    for (const x of parts) {
+      ranges.push([at, at + x.length]);
+      at += x.length + 1;
+    }
+    let n = parts.length;
+    if (conj && conj.index > 0 && conj.index + conj[0].length < last.length) {
+      if (count === n || count === n + 1) {
+        continue;
+      }
+      const [s0, e0] = ranges.pop()!;
+      ranges.push([s0, s0 + conj.index], [s0 + conj.index + conj[0].length, e0]);
+      n++;
+    }
+    if (n === count) {
+      continue;
+    }
+    out.push({
+      announced: { count, start: absStart + m.index, end: absStart + after, text: m[0] },
+      items: ranges.map(([a, b]) => ({ paragraph: -1, start: absStart + a, end: absStart + b, leadStart: absStart + a, leadEnd: absStart + b, lead: text.slice(a, b) })),
+    });
+  }
+  return out;
+}
+
 /**
  * What detection needs of one paragraph alone, a function of its prose and tokens, kept by the analyzer's
  * paragraph memo so that re-analysis after an edit recomputes it only for the changed paragraphs.
@@ -1160,6 +1227,15 @@ export function detectStructure(
       }
     }
   }
+  paragraphs.forEach((p, pi) => {
+    if (!p.heading) {
+      for (const l of listedCounts(norm(pi), p.start, p.text)) {
+        if (!announcedLists.some((x) => x.announced.start === l.announced.start)) {
+          announcedLists.push({ announced: l.announced, items: l.items.map((it) => ({ ...it, paragraph: pi })) });
+        }
+      }
+    }
+  });
   // A list in the count's own sentence is nearer than any series after it.
   const listed = new Set(announcedLists.map((l) => l.announced.start));
   for (const x of series) {
