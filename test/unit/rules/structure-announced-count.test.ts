@@ -91,3 +91,60 @@ test('announced-count: three announced, four follow: the count becomes 四', () 
   assert.equal(text.slice(f.start, f.end), '三个');
   assert.deepEqual(f.fixes[0]!.edits, [{ start: 4, end: 5, newText: '四' }]);
 });
+
+// Announced short lists (items of a few characters, 、-lists) and lists in the count's own sentence: not outline
+// series, but their count is checked.
+ruleTester('structure/announced-count', {
+  valid: [
+    '存在四种问题：虚假、浮夸、拖沓、推诿。',
+    '申论主要考察考生四个方面的能力：阅读理解能力、贯彻执行能力、解决问题能力和文字表达能力。',
+    '知识创新工程的五大目标是：科技创新目标、体制改革目标、机制转换目标、人才队伍建设目标以及创新文化建设目标。',
+    // 和 may join two items or be part of the last (改革和发展): two and three both read right.
+    '当前要抓好两项工作：扶贫、改革和发展。',
+    '当前要抓好三项工作：扶贫、改革和发展。',
+    // A comma in the list: clauses, not a plain list of words.
+    '主要有三个原因：监管缺位、执法不严，处罚过轻、成本太低。',
+    // The list does not follow a colon: the count names something else (六大系统).
+    '加快推进六大系统建设，完善监测、定位、救援。',
+  ],
+  invalid: [
+    {
+      text: '存在三种问题：虚假、浮夸、拖沓、推诿。',
+      errors: [{ range: [2, 4], text: '三种', message: 'but 4 follow' }],
+    },
+    {
+      text: '申论主要考察考生五个方面的能力：阅读理解能力、贯彻执行能力、解决问题能力和文字表达能力。',
+      errors: [{ range: [8, 10], text: '五个', message: 'Announced 5 items' }],
+    },
+    {
+      text: '知识创新工程的四大目标是：科技创新目标、体制改革目标、机制转换目标、人才队伍建设目标以及创新文化建设目标。',
+      errors: [{ range: [7, 9], text: '四大', message: 'but 5 follow' }],
+    },
+    {
+      // Off by two with an ambiguous 和: wrong under both readings.
+      text: '当前要抓好五项工作：扶贫、改革和发展。',
+      errors: [{ range: [5, 7], text: '五项', message: 'Announced 5 items' }],
+    },
+    {
+      // The first ordinal item in the middle of the paragraph holding the count, the next opening a paragraph.
+      text: '个中原因有三点：一是农业问题从来是一个国际敏感问题。\n二是加入世界贸易组织谈判的难点在农业。',
+      errors: [{ range: [5, 7], text: '三点', message: 'but 2 follow' }],
+    },
+  ],
+});
+
+test('announced-count: the items of an announced list are related, the last two parted at 和', () => {
+  const text = '申论主要考察考生五个方面的能力：阅读理解能力、贯彻执行能力、解决问题能力和文字表达能力。';
+  const [f] = check(text, ['structure/announced-count']);
+  assert.ok(f);
+  assert.deepEqual(
+    (f.related ?? []).map((r) => text.slice(r.start, r.end)),
+    ['阅读理解能力', '贯彻执行能力', '解决问题能力', '文字表达能力'],
+  );
+  assert.deepEqual(f.fixes[0]!.edits, [{ start: 8, end: 9, newText: '四' }]);
+});
+
+test('announced-count: a count matching its mid-paragraph ordinal series is not reported', () => {
+  const text = '个中原因有两点：一是农业问题从来是一个国际敏感问题。\n二是加入世界贸易组织谈判的难点在农业。';
+  assert.deepEqual(check(text, ['structure/announced-count']), []);
+});

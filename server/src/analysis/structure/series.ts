@@ -513,7 +513,10 @@ export function listedCounts(simplified: string, absStart: number, text: string)
     }
     let n = parts.length;
     if (conj && conj.index > 0 && conj.index + conj[0].length < last.length) {
-      if (count === n || count === n + 1) {
+      // Both halves end as every other item does (解决问题能力和文字表达能力 after …能力、…能力): two items.
+      const tail = parts[0]!.slice(-1);
+      const two = parts.every((x) => x.endsWith(tail)) && last.slice(0, conj.index).endsWith(tail);
+      if (!two && (count === n || count === n + 1)) {
         continue;
       }
       const [s0, e0] = ranges.pop()!;
