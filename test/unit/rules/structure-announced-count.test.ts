@@ -106,6 +106,9 @@ ruleTester('structure/announced-count', {
     '主要有三个原因：监管缺位、执法不严，处罚过轻、成本太低。',
     // The list does not follow a colon: the count names something else (六大系统).
     '加快推进六大系统建设，完善监测、定位、救援。',
+    '主要倾倒地点是“六边”：路边、河边、村边、田边、塘边、屋边；部分企业的废弃物随意倾倒。',
+    // A quoted title of more than one character after the numeral (“十二五”) is no count.
+    '“十二五”规划提出：以人为本、节地节能、生态环保。',
   ],
   invalid: [
     {
@@ -119,6 +122,11 @@ ruleTester('structure/announced-count', {
     {
       text: '知识创新工程的四大目标是：科技创新目标、体制改革目标、机制转换目标、人才队伍建设目标以及创新文化建设目标。',
       errors: [{ range: [7, 9], text: '四大', message: 'but 5 follow' }],
+    },
+    {
+      // A quoted numeral abbreviation before the colon counts its list.
+      text: '主要倾倒地点是“五边”：路边、河边、村边、田边、塘边、屋边；部分企业的废弃物随意倾倒。',
+      errors: [{ range: [8, 10], text: '五边', message: 'but 6 follow' }],
     },
     {
       // Off by two with an ambiguous 和: wrong under both readings.

@@ -476,9 +476,11 @@ const LIST_CONJUNCTION = /以及|和|及|与|或/;
  */
 export function listedCounts(simplified: string, absStart: number, text: string): AnnouncedList[] {
   const out: AnnouncedList[] = [];
-  const re = /(?<![\d第一二三四五六七八九十两百千万几])([两二三四五六七八九十])(?:个|点|张|项|条|种|方面|步|招|层|类|大)/g;
+  // A count and its measure word (四个方面), or a quoted numeral abbreviation (“六边”, “四风”).
+  const re = /(?<![\d第一二三四五六七八九十两百千万几])([两二三四五六七八九十])(?:个|点|张|项|条|种|方面|步|招|层|类|大)|(?<=“)([两二三四五六七八九十])[\u4e00-\u9fff]”/g;
   for (let m = re.exec(simplified); m; m = re.exec(simplified)) {
     const after = m.index + m[0].length;
+    const numeral = m[1] ?? m[2]!;
     if (/^(?:月|人|小时|多|年|来|以上)/.test(simplified.slice(after, after + 2))) {
       continue;
     }
@@ -501,7 +503,7 @@ export function listedCounts(simplified: string, absStart: number, text: string)
     if (parts.some((x, k) => x.length === 0 || x.length > (k === parts.length - 1 ? 25 : 12))) {
       continue;
     }
-    const count = m[1] === '两' ? 2 : ' 一二三四五六七八九十'.indexOf(m[1]!);
+    const count = numeral === '两' ? 2 : ' 一二三四五六七八九十'.indexOf(numeral);
     const last = parts[parts.length - 1]!;
     const conj = LIST_CONJUNCTION.exec(last);
     // Item ranges (relative): each part, the last split at its conjunction when that reads as two items.
@@ -527,7 +529,7 @@ export function listedCounts(simplified: string, absStart: number, text: string)
       continue;
     }
     out.push({
-      announced: { count, start: absStart + m.index, end: absStart + after, text: m[0] },
+      announced: { count, start: absStart + m.index, end: absStart + after - (m[2] ? 1 : 0), text: m[2] ? m[0].slice(0, -1) : m[0] },
       items: ranges.map(([a, b]) => ({ paragraph: -1, start: absStart + a, end: absStart + b, leadStart: absStart + a, leadEnd: absStart + b, lead: text.slice(a, b) })),
     });
   }
