@@ -109,6 +109,14 @@ ruleTester('structure/announced-count', {
     '主要倾倒地点是“六边”：路边、河边、村边、田边、塘边、屋边；部分企业的废弃物随意倾倒。',
     // A quoted title of more than one character after the numeral (“十二五”) is no count.
     '“十二五”规划提出：以人为本、节地节能、生态环保。',
+    // The list before its count in one clause, matching (论点、论据和论证 read as three).
+    '金钱、权力、地位已经演变成了衡量成功的三大标准。',
+    '而议论文分为论点、论据和论证三个部分。',
+    // The items reach back past a comma: the 、-list is not the first of its sentence.
+    '可从道德教育、道德建设，国民素质提升，讲规矩、守纪律三个方面来论述。',
+    // Counts inside the list (dev 1027), and 等 leaving it open.
+    '在文章整体上打五个眼、钻五个孔，就能透进光线。',
+    '北京、上海等三个城市。',
   ],
   invalid: [
     {
@@ -127,6 +135,11 @@ ruleTester('structure/announced-count', {
       // A quoted numeral abbreviation before the colon counts its list.
       text: '主要倾倒地点是“五边”：路边、河边、村边、田边、塘边、屋边；部分企业的废弃物随意倾倒。',
       errors: [{ range: [8, 10], text: '五边', message: 'but 6 follow' }],
+    },
+    {
+      // The list before its count (金钱、权力、地位…三大标准), the count one up.
+      text: '当前这个时代中，金钱、权力、地位已经演变成了衡量成功的四大标准。',
+      errors: [{ range: [27, 29], text: '四大', message: 'but 3 follow' }],
     },
     {
       // Off by two with an ambiguous 和: wrong under both readings.
@@ -155,4 +168,18 @@ test('announced-count: the items of an announced list are related, the last two 
 test('announced-count: a count matching its mid-paragraph ordinal series is not reported', () => {
   const text = '个中原因有两点：一是农业问题从来是一个国际敏感问题。\n二是加入世界贸易组织谈判的难点在农业。';
   assert.deepEqual(check(text, ['structure/announced-count']), []);
+});
+
+test('announced-count: a list before its count relates its items, the last cut to the longest other', () => {
+  const text = '当前这个时代中，金钱、权力、地位已经演变成了衡量成功的四大标准。';
+  const [f] = check(text, ['structure/announced-count']);
+  assert.ok(f);
+  assert.deepEqual(
+    (f.related ?? []).map((r) => [r.start, r.end, text.slice(r.start, r.end)]),
+    [
+      [8, 10, '金钱'],
+      [11, 13, '权力'],
+      [14, 16, '地位'],
+    ],
+  );
 });

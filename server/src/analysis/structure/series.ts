@@ -468,6 +468,37 @@ function findAnnouncement(simplified: string, absStart: number, from: number, to
 const LIST_CONJUNCTION = /以及|和|及|与|或/;
 
 /**
+ * Item ranges (relative, from `from`) of a plain 、-list, the last item split at its conjunction when that reads as
+ * two (解决问题能力和文字表达能力 after …能力、…能力); undefined when the list is no plain list, or when its
+ * conjunction may join two items or be part of one (改革和发展) and `count` fits either reading.
+ */
+function listItems(list: string, from: number, count: number): Array<[number, number]> | undefined {
+  const parts = list.split('、');
+  // Items are words or short phrases; the last may be two joined by a conjunction.
+  if (parts.length < 2 || parts.some((x, k) => x.length === 0 || x.length > (k === parts.length - 1 ? 25 : 12))) {
+    return undefined;
+  }
+  const ranges: Array<[number, number]> = [];
+  let at = from;
+  for (const x of parts) {
+    ranges.push([at, at + x.length]);
+    at += x.length + 1;
+  }
+  const last = parts[parts.length - 1]!;
+  const conj = LIST_CONJUNCTION.exec(last);
+  if (conj && conj.index > 0 && conj.index + conj[0].length < last.length) {
+    const tail = parts[0]!.slice(-1);
+    const two = parts.every((x) => x.endsWith(tail)) && last.slice(0, conj.index).endsWith(tail);
+    if (!two && (count === parts.length || count === parts.length + 1)) {
+      return undefined;
+    }
+    const [s0, e0] = ranges.pop()!;
+    ranges.push([s0, s0 + conj.index], [s0 + conj.index + conj[0].length, e0]);
+  }
+  return ranges;
+}
+
+/**
  * Counts that announce a list in their own sentence, parted from it by a colon (申论主要考察考生四个方面的能力：
  * 阅读理解能力、贯彻执行能力、解决问题能力和文字表达能力。), with the list's items. The list is plain words: items
  * parted by 、 (the last two perhaps by 和/及/与/以及/或), no comma or quote, and it ends the sentence. When the
@@ -498,40 +529,44 @@ export function listedCounts(simplified: string, absStart: number, text: string)
     if (!list.includes('、') || /[，,：:“”"‘’（）()\s《》]/.test(list)) {
       continue;
     }
-    const parts = list.split('、');
-    // Items are words or short phrases; the last may be two joined by a conjunction.
-    if (parts.some((x, k) => x.length === 0 || x.length > (k === parts.length - 1 ? 25 : 12))) {
-      continue;
-    }
     const count = numeral === '两' ? 2 : ' 一二三四五六七八九十'.indexOf(numeral);
-    const last = parts[parts.length - 1]!;
-    const conj = LIST_CONJUNCTION.exec(last);
-    // Item ranges (relative): each part, the last split at its conjunction when that reads as two items.
-    const ranges: Array<[number, number]> = [];
-    let at = from;
-    for (const x of parts) {
-      ranges.push([at, at + x.length]);
-      at += x.length + 1;
+    const ranges = listItems(list, from, count);
+    if (ranges && ranges.length !== count) {
+      out.push({
+        announced: { count, start: absStart + m.index, end: absStart + after - (m[2] ? 1 : 0), text: m[2] ? m[0].slice(0, -1) : m[0] },
+        items: ranges.map(([a, b]) => ({ paragraph: -1, start: absStart + a, end: absStart + b, leadStart: absStart + a, leadEnd: absStart + b, lead: text.slice(a, b) })),
+      });
     }
-    let n = parts.length;
-    if (conj && conj.index > 0 && conj.index + conj[0].length < last.length) {
-      // Both halves end as every other item does (解决问题能力和文字表达能力 after …能力、…能力): two items.
-      const tail = parts[0]!.slice(-1);
-      const two = parts.every((x) => x.endsWith(tail)) && last.slice(0, conj.index).endsWith(tail);
-      if (!two && (count === n || count === n + 1)) {
-        continue;
-      }
-      const [s0, e0] = ranges.pop()!;
-      ranges.push([s0, s0 + conj.index], [s0 + conj.index + conj[0].length, e0]);
-      n++;
+  }
+  // The list before its count in one clause (金钱、权力、地位已经演变成了衡量成功的三大标准), when it is the first
+  // 、-list of its sentence (从道德教育、道德建设，国民素质提升，讲规矩、守纪律三个方面: the items reach back past
+  // a comma) and no 等 leaves it open.
+  const before = /(?:^|[，,。；;：:！？!?\n“])((?:[\u4e00-\u9fff]{1,12}、)+[\u4e00-\u9fff]{1,25})([^，,。；;：:！？!?、\n“”等\u4e00-\u9fff]{0,3})(?<![\d第一二三四五六七八九十两百千万几])([两二三四五六七八九十])(?:个|种|方面|类|大)/g;
+  for (let m = before.exec(simplified); m; m = before.exec(simplified)) {
+    // Past the mark before the list, if any.
+    const from = m.index + (/^[\u4e00-\u9fff]/.test(m[0]) ? 0 : 1);
+    let s0 = from;
+    while (s0 > 0 && !/[。！？!?：:\n]/.test(simplified[s0 - 1]!)) {
+      s0--;
     }
-    if (n === count) {
+    if (simplified.slice(s0, from).includes('、') || /^(?:月|人|小时|多|年|来|以上)/.test(simplified.slice(m.index + m[0].length, m.index + m[0].length + 2))) {
       continue;
     }
-    out.push({
-      announced: { count, start: absStart + m.index, end: absStart + after - (m[2] ? 1 : 0), text: m[2] ? m[0].slice(0, -1) : m[0] },
-      items: ranges.map(([a, b]) => ({ paragraph: -1, start: absStart + a, end: absStart + b, leadStart: absStart + a, leadEnd: absStart + b, lead: text.slice(a, b) })),
-    });
+    const numeral = m[3]!;
+    const count = numeral === '两' ? 2 : ' 一二三四五六七八九十'.indexOf(numeral);
+    const ranges = listItems(m[1]!, from, count);
+    const at = from + m[1]!.length + m[2]!.length;
+    // 打五个眼、钻五个孔: counts inside the list are its items' own.
+    if (ranges && ranges.length !== count && !/[等两二三四五六七八九十]/.test(m[1]!)) {
+      // The last item ends where the longest other does (地位 of 地位已经演变成了衡量成功的).
+      const last = ranges[ranges.length - 1]!;
+      const longest = Math.max(...ranges.slice(0, -1).map(([a, b]) => b - a));
+      last[1] = Math.min(last[1], last[0] + longest);
+      out.push({
+        announced: { count, start: absStart + at, end: absStart + m.index + m[0].length, text: simplified.slice(at, m.index + m[0].length) },
+        items: ranges.map(([a, b]) => ({ paragraph: -1, start: absStart + a, end: absStart + b, leadStart: absStart + a, leadEnd: absStart + b, lead: text.slice(a, b) })),
+      });
+    }
   }
   return out;
 }
