@@ -117,6 +117,8 @@ ruleTester('structure/announced-count', {
     // Counts inside the list (dev 1027), and 等 leaving it open.
     '在文章整体上打五个眼、钻五个孔，就能透进光线。',
     '北京、上海等三个城市。',
+    // 等 closing a list after the colon leaves items out.
+    '存在五种问题：虚假、浮夸、拖沓等。',
   ],
   invalid: [
     {
@@ -135,6 +137,11 @@ ruleTester('structure/announced-count', {
       // A quoted numeral abbreviation before the colon counts its list.
       text: '主要倾倒地点是“五边”：路边、河边、村边、田边、塘边、屋边；部分企业的废弃物随意倾倒。',
       errors: [{ range: [8, 10], text: '五边', message: 'but 6 follow' }],
+    },
+    {
+      // Fewer announced than listed before 等.
+      text: '存在两种问题：虚假、浮夸、拖沓等。',
+      errors: [{ range: [2, 4], text: '两种', message: 'but 3 follow' }],
     },
     {
       // The list before its count (金钱、权力、地位…三大标准), the count one up.

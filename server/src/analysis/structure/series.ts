@@ -530,8 +530,10 @@ export function listedCounts(simplified: string, absStart: number, text: string)
       continue;
     }
     const count = numeral === '两' ? 2 : ' 一二三四五六七八九十'.indexOf(numeral);
-    const ranges = listItems(list, from, count);
-    if (ranges && ranges.length !== count) {
+    // 等 closing the list leaves items out: only fewer announced than listed is wrong.
+    const open = /等+$/.exec(list);
+    const ranges = listItems(open ? list.slice(0, open.index) : list, from, count);
+    if (ranges && (open ? ranges.length > count : ranges.length !== count)) {
       out.push({
         announced: { count, start: absStart + m.index, end: absStart + after - (m[2] ? 1 : 0), text: m[2] ? m[0].slice(0, -1) : m[0] },
         items: ranges.map(([a, b]) => ({ paragraph: -1, start: absStart + a, end: absStart + b, leadStart: absStart + a, leadEnd: absStart + b, lead: text.slice(a, b) })),
