@@ -91,3 +91,102 @@ test('announced-count: three announced, four follow: the count becomes 四', () 
   assert.equal(text.slice(f.start, f.end), '三个');
   assert.deepEqual(f.fixes[0]!.edits, [{ start: 4, end: 5, newText: '四' }]);
 });
+
+// Announced short lists (items of a few characters, 、-lists) and lists in the count's own sentence: not outline
+// series, but their count is checked.
+ruleTester('structure/announced-count', {
+  valid: [
+    '存在四种问题：虚假、浮夸、拖沓、推诿。',
+    '申论主要考察考生四个方面的能力：阅读理解能力、贯彻执行能力、解决问题能力和文字表达能力。',
+    '知识创新工程的五大目标是：科技创新目标、体制改革目标、机制转换目标、人才队伍建设目标以及创新文化建设目标。',
+    // 和 may join two items or be part of the last (改革和发展): two and three both read right.
+    '当前要抓好两项工作：扶贫、改革和发展。',
+    '当前要抓好三项工作：扶贫、改革和发展。',
+    // A comma in the list: clauses, not a plain list of words.
+    '主要有三个原因：监管缺位、执法不严，处罚过轻、成本太低。',
+    // The list does not follow a colon: the count names something else (六大系统).
+    '加快推进六大系统建设，完善监测、定位、救援。',
+    '主要倾倒地点是“六边”：路边、河边、村边、田边、塘边、屋边；部分企业的废弃物随意倾倒。',
+    // A quoted title of more than one character after the numeral (“十二五”) is no count.
+    '“十二五”规划提出：以人为本、节地节能、生态环保。',
+    // The list before its count in one clause, matching (论点、论据和论证 read as three).
+    '金钱、权力、地位已经演变成了衡量成功的三大标准。',
+    '而议论文分为论点、论据和论证三个部分。',
+    // The items reach back past a comma: the 、-list is not the first of its sentence.
+    '可从道德教育、道德建设，国民素质提升，讲规矩、守纪律三个方面来论述。',
+    // Counts inside the list (dev 1027), and 等 leaving it open.
+    '在文章整体上打五个眼、钻五个孔，就能透进光线。',
+    '北京、上海等三个城市。',
+    // 等 closing a list after the colon leaves items out.
+    '存在五种问题：虚假、浮夸、拖沓等。',
+  ],
+  invalid: [
+    {
+      text: '存在三种问题：虚假、浮夸、拖沓、推诿。',
+      errors: [{ range: [2, 4], text: '三种', message: 'but 4 follow' }],
+    },
+    {
+      text: '申论主要考察考生五个方面的能力：阅读理解能力、贯彻执行能力、解决问题能力和文字表达能力。',
+      errors: [{ range: [8, 10], text: '五个', message: 'Announced 5 items' }],
+    },
+    {
+      text: '知识创新工程的四大目标是：科技创新目标、体制改革目标、机制转换目标、人才队伍建设目标以及创新文化建设目标。',
+      errors: [{ range: [7, 9], text: '四大', message: 'but 5 follow' }],
+    },
+    {
+      // A quoted numeral abbreviation before the colon counts its list.
+      text: '主要倾倒地点是“五边”：路边、河边、村边、田边、塘边、屋边；部分企业的废弃物随意倾倒。',
+      errors: [{ range: [8, 10], text: '五边', message: 'but 6 follow' }],
+    },
+    {
+      // Fewer announced than listed before 等.
+      text: '存在两种问题：虚假、浮夸、拖沓等。',
+      errors: [{ range: [2, 4], text: '两种', message: 'but 3 follow' }],
+    },
+    {
+      // The list before its count (金钱、权力、地位…三大标准), the count one up.
+      text: '当前这个时代中，金钱、权力、地位已经演变成了衡量成功的四大标准。',
+      errors: [{ range: [27, 29], text: '四大', message: 'but 3 follow' }],
+    },
+    {
+      // Off by two with an ambiguous 和: wrong under both readings.
+      text: '当前要抓好五项工作：扶贫、改革和发展。',
+      errors: [{ range: [5, 7], text: '五项', message: 'Announced 5 items' }],
+    },
+    {
+      // The first ordinal item in the middle of the paragraph holding the count, the next opening a paragraph.
+      text: '个中原因有三点：一是农业问题从来是一个国际敏感问题。\n二是加入世界贸易组织谈判的难点在农业。',
+      errors: [{ range: [5, 7], text: '三点', message: 'but 2 follow' }],
+    },
+  ],
+});
+
+test('announced-count: the items of an announced list are related, the last two parted at 和', () => {
+  const text = '申论主要考察考生五个方面的能力：阅读理解能力、贯彻执行能力、解决问题能力和文字表达能力。';
+  const [f] = check(text, ['structure/announced-count']);
+  assert.ok(f);
+  assert.deepEqual(
+    (f.related ?? []).map((r) => text.slice(r.start, r.end)),
+    ['阅读理解能力', '贯彻执行能力', '解决问题能力', '文字表达能力'],
+  );
+  assert.deepEqual(f.fixes[0]!.edits, [{ start: 8, end: 9, newText: '四' }]);
+});
+
+test('announced-count: a count matching its mid-paragraph ordinal series is not reported', () => {
+  const text = '个中原因有两点：一是农业问题从来是一个国际敏感问题。\n二是加入世界贸易组织谈判的难点在农业。';
+  assert.deepEqual(check(text, ['structure/announced-count']), []);
+});
+
+test('announced-count: a list before its count relates its items, the last cut to the longest other', () => {
+  const text = '当前这个时代中，金钱、权力、地位已经演变成了衡量成功的四大标准。';
+  const [f] = check(text, ['structure/announced-count']);
+  assert.ok(f);
+  assert.deepEqual(
+    (f.related ?? []).map((r) => [r.start, r.end, text.slice(r.start, r.end)]),
+    [
+      [8, 10, '金钱'],
+      [11, 13, '权力'],
+      [14, 16, '地位'],
+    ],
+  );
+});

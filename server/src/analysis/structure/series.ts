@@ -85,6 +85,17 @@ export interface Structure {
   series: Series[];
   /** Opening ordinals (一是, 首先, 一、) that no second item follows. */
   orphans: OrdinalMarker[];
+  /**
+   * Short lists a count announces in the same sentence (存在三种问题：虚假、浮夸、拖沓): not outline series (their
+   * items are words, not 排比), but the count must still match them (announced-count).
+   */
+  announcedLists?: AnnouncedList[];
+}
+
+/** A short list and the count announcing it. */
+export interface AnnouncedList {
+  announced: Announcement;
+  items: SeriesItem[];
 }
 
 type TokensOf = (p: Paragraph) => readonly Token[];
@@ -453,6 +464,115 @@ function findAnnouncement(simplified: string, absStart: number, from: number, to
   return last;
 }
 
+/** Conjunctions that may join the last two items of a 、-list (A、B、C和D). */
+const LIST_CONJUNCTION = /以及|和|及|与|或/;
+
+/**
+ * Item ranges (relative, from `from`) of a plain 、-list, the last item split at its conjunction when that reads as
+ * two (解决问题能力和文字表达能力 after …能力、…能力); undefined when the list is no plain list, or when its
+ * conjunction may join two items or be part of one (改革和发展) and `count` fits either reading.
+ */
+function listItems(list: string, from: number, count: number): Array<[number, number]> | undefined {
+  const parts = list.split('、');
+  // Items are words or short phrases; the last may be two joined by a conjunction.
+  if (parts.length < 2 || parts.some((x, k) => x.length === 0 || x.length > (k === parts.length - 1 ? 25 : 12))) {
+    return undefined;
+  }
+  const ranges: Array<[number, number]> = [];
+  let at = from;
+  for (const x of parts) {
+    ranges.push([at, at + x.length]);
+    at += x.length + 1;
+  }
+  const last = parts[parts.length - 1]!;
+  const conj = LIST_CONJUNCTION.exec(last);
+  if (conj && conj.index > 0 && conj.index + conj[0].length < last.length) {
+    const tail = parts[0]!.slice(-1);
+    const two = parts.every((x) => x.endsWith(tail)) && last.slice(0, conj.index).endsWith(tail);
+    if (!two && (count === parts.length || count === parts.length + 1)) {
+      return undefined;
+    }
+    const [s0, e0] = ranges.pop()!;
+    ranges.push([s0, s0 + conj.index], [s0 + conj.index + conj[0].length, e0]);
+  }
+  return ranges;
+}
+
+/**
+ * Counts that announce a list in their own sentence, parted from it by a colon (申论主要考察考生四个方面的能力：
+ * 阅读理解能力、贯彻执行能力、解决问题能力和文字表达能力。), with the list's items. The list is plain words: items
+ * parted by 、 (the last two perhaps by 和/及/与/以及/或), no comma or quote, and it ends the sentence. When the
+ * last item holds a conjunction that may join two items or be part of one (改革和发展), the list is returned only
+ * if the count differs under both readings.
+ */
+export function listedCounts(simplified: string, absStart: number, text: string): AnnouncedList[] {
+  const out: AnnouncedList[] = [];
+  // A count and its measure word (四个方面), or a quoted numeral abbreviation (“六边”, “四风”).
+  const re = /(?<![\d第一二三四五六七八九十两百千万几])([两二三四五六七八九十])(?:个|点|张|项|条|种|方面|步|招|层|类|大)|(?<=“)([两二三四五六七八九十])[\u4e00-\u9fff]”/g;
+  for (let m = re.exec(simplified); m; m = re.exec(simplified)) {
+    const after = m.index + m[0].length;
+    const numeral = m[1] ?? m[2]!;
+    if (/^(?:月|人|小时|多|年|来|以上)/.test(simplified.slice(after, after + 2))) {
+      continue;
+    }
+    // 三个方面：/ 四个方面的能力：/ 五大目标是：— a short noun phrase, then the colon.
+    const gap = /^[^，,。；;、：:“”"\s！？!?]{0,8}[：:]/.exec(simplified.slice(after));
+    if (!gap) {
+      continue;
+    }
+    const from = after + gap[0].length;
+    let to = from;
+    while (to < simplified.length && !/[。！？!?；;\n]/.test(simplified[to]!)) {
+      to++;
+    }
+    const list = simplified.slice(from, to);
+    if (!list.includes('、') || /[，,：:“”"‘’（）()\s《》]/.test(list)) {
+      continue;
+    }
+    const count = numeral === '两' ? 2 : ' 一二三四五六七八九十'.indexOf(numeral);
+    // 等 closing the list leaves items out: only fewer announced than listed is wrong.
+    const open = /等+$/.exec(list);
+    const ranges = listItems(open ? list.slice(0, open.index) : list, from, count);
+    if (ranges && (open ? ranges.length > count : ranges.length !== count)) {
+      out.push({
+        announced: { count, start: absStart + m.index, end: absStart + after - (m[2] ? 1 : 0), text: m[2] ? m[0].slice(0, -1) : m[0] },
+        items: ranges.map(([a, b]) => ({ paragraph: -1, start: absStart + a, end: absStart + b, leadStart: absStart + a, leadEnd: absStart + b, lead: text.slice(a, b) })),
+      });
+    }
+  }
+  // The list before its count in one clause (金钱、权力、地位已经演变成了衡量成功的三大标准), when it is the first
+  // 、-list of its sentence (从道德教育、道德建设，国民素质提升，讲规矩、守纪律三个方面: the items reach back past
+  // a comma) and no 等 leaves it open.
+  const before = /(?:^|[，,。；;：:！？!?\n“])((?:[\u4e00-\u9fff]{1,12}、)+[\u4e00-\u9fff]{1,25})([^，,。；;：:！？!?、\n“”等\u4e00-\u9fff]{0,3})(?<![\d第一二三四五六七八九十两百千万几])([两二三四五六七八九十])(?:个|种|方面|类|大)/g;
+  for (let m = before.exec(simplified); m; m = before.exec(simplified)) {
+    // Past the mark before the list, if any.
+    const from = m.index + (/^[\u4e00-\u9fff]/.test(m[0]) ? 0 : 1);
+    let s0 = from;
+    while (s0 > 0 && !/[。！？!?：:\n]/.test(simplified[s0 - 1]!)) {
+      s0--;
+    }
+    if (simplified.slice(s0, from).includes('、') || /^(?:月|人|小时|多|年|来|以上)/.test(simplified.slice(m.index + m[0].length, m.index + m[0].length + 2))) {
+      continue;
+    }
+    const numeral = m[3]!;
+    const count = numeral === '两' ? 2 : ' 一二三四五六七八九十'.indexOf(numeral);
+    const ranges = listItems(m[1]!, from, count);
+    const at = from + m[1]!.length + m[2]!.length;
+    // 打五个眼、钻五个孔: counts inside the list are its items' own.
+    if (ranges && ranges.length !== count && !/[等两二三四五六七八九十]/.test(m[1]!)) {
+      // The last item ends where the longest other does (地位 of 地位已经演变成了衡量成功的).
+      const last = ranges[ranges.length - 1]!;
+      const longest = Math.max(...ranges.slice(0, -1).map(([a, b]) => b - a));
+      last[1] = Math.min(last[1], last[0] + longest);
+      out.push({
+        announced: { count, start: absStart + at, end: absStart + m.index + m[0].length, text: simplified.slice(at, m.index + m[0].length) },
+        items: ranges.map(([a, b]) => ({ paragraph: -1, start: absStart + a, end: absStart + b, leadStart: absStart + a, leadEnd: absStart + b, lead: text.slice(a, b) })),
+      });
+    }
+  }
+  return out;
+}
+
 /**
  * What detection needs of one paragraph alone, a function of its prose and tokens, kept by the analyzer's
  * paragraph memo so that re-analysis after an edit recomputes it only for the changed paragraphs.
@@ -674,7 +794,13 @@ export function detectStructure(
       };
     });
     const firstPi = prefix[0]?.paragraph ?? s.items[0]!.pi;
-    const announced = firstPi > 0 ? findAnnouncement(norm(firstPi - 1), paragraphs[firstPi - 1]!.start, 0, norm(firstPi - 1).length) : null;
+    // 第一 in the middle of a paragraph: the count stands before it there (个中原因有两点：一是…).
+    const head0 = prefix[0];
+    const announced = head0
+      ? findAnnouncement(norm(firstPi), paragraphs[firstPi]!.start, 0, head0.leadStart - paragraphs[firstPi]!.start)
+      : firstPi > 0
+        ? findAnnouncement(norm(firstPi - 1), paragraphs[firstPi - 1]!.start, 0, norm(firstPi - 1).length)
+        : null;
     series.push({ kind: 'ordinal', level: 'paragraph', family: s.family, items: [...prefix.splice(0), ...items], frameWords: [], announced });
   };
   paragraphs.forEach((p, pi) => {
@@ -1082,9 +1208,15 @@ export function detectStructure(
       const norm = facts[pi]!.norm;
       return run.items.filter((it) => echoes(norm.slice(it.start, it.end), leads, run.words)).length * 2 > run.items.length;
     });
+  const announcedLists: AnnouncedList[] = [];
   for (const { pi, run } of shortRuns) {
     if (recap(pi, run)) {
       series.push(clauseSeries(pi, run));
+    } else {
+      const listed = clauseSeries(pi, run);
+      if (listed.announced) {
+        announcedLists.push({ announced: listed.announced, items: listed.items });
+      }
     }
   }
 
@@ -1137,12 +1269,23 @@ export function detectStructure(
       }
     }
   }
+  paragraphs.forEach((p, pi) => {
+    if (!p.heading) {
+      for (const l of listedCounts(norm(pi), p.start, p.text)) {
+        if (!announcedLists.some((x) => x.announced.start === l.announced.start)) {
+          announcedLists.push({ announced: l.announced, items: l.items.map((it) => ({ ...it, paragraph: pi })) });
+        }
+      }
+    }
+  });
+  // A list in the count's own sentence is nearer than any series after it.
+  const listed = new Set(announcedLists.map((l) => l.announced.start));
   for (const x of series) {
-    if (x.announced && announcedBy.get(x.announced.start) !== x) {
+    if (x.announced && (announcedBy.get(x.announced.start) !== x || listed.has(x.announced.start))) {
       x.announced = null;
     }
   }
-  return { sections: detectSections(paragraphs, series), series: series.filter((x) => x.items.length >= 2), orphans };
+  return { sections: detectSections(paragraphs, series), series: series.filter((x) => x.items.length >= 2), orphans, announcedLists };
 }
 
 function firstContent(prose: string): number {

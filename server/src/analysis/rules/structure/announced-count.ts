@@ -21,7 +21,9 @@ export const rule: DocumentRule = {
   },
   scope: 'document',
   check(ctx) {
-    for (const s of structureOf(ctx).series) {
+    const structure = structureOf(ctx);
+    const lists = (structure.announcedLists ?? []).map((l) => ({ announced: l.announced, items: l.items }));
+    for (const s of [...structure.series, ...lists]) {
       const a = s.announced;
       if (!a || a.count === s.items.length) {
         continue;
