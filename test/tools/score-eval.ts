@@ -149,7 +149,15 @@ function rescore(r: AnalysisResult, text: string, tables: ScoreTables): Score {
 export function measure(part: 'test' | 'dev', tables: ScoreTables = DEFAULT_TABLES): ScoreSummary {
   const split = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'data', 'gold', 'split.json'), 'utf8')) as Record<'test' | 'dev', string[]>;
   const analyzer = getAnalyzer();
-  const random = rng(SEED);
+  // One generator per essay and damage, so that a change in what one damage draws (the outline's series decide
+  // where a skip or a count can go) does not move every later essay's doubled character or pasted paragraph.
+  const randomFor = (file: string, kind: string): (() => number) => {
+    let h = SEED >>> 0;
+    for (const ch of `${file}\u0000${kind}`) {
+      h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+    }
+    return rng(h);
+  };
   const run = (text: string): AnalysisResult => analyzer.analyze(text, { format: 'plaintext', config: CONFIG });
   const tally = Object.fromEntries([...DAMAGE_KINDS, 'all'].map((k) => [k, { pairs: 0, won: 0, share: null }])) as ScoreSummary['pairs'];
   const cleanScores: number[] = [];
@@ -165,7 +173,7 @@ export function measure(part: 'test' | 'dev', tables: ScoreTables = DEFAULT_TABL
       return { ...site, announced: s.announced ?? countBefore(text, site) };
     });
     for (const kind of DAMAGE_KINDS) {
-      const dirty = damage(kind, text, tokens, series, random);
+      const dirty = damage(kind, text, tokens, series, randomFor(file, kind));
       if (dirty === undefined || dirty === text) {
         continue;
       }
