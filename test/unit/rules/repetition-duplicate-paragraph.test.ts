@@ -61,6 +61,13 @@ ruleTester(ID, {
       errors: [{ range: [LONG.length + B.length + 6, 2 * LONG.length + B.length + 11], text: `俗话说：${LONG}\n` }],
       output: `俗话说：${LONG}\n${B}\n${C}`,
     },
+    // A commentary heading before the original or after the repeat does not make the repeat a quotation: only one
+    // between the two copies does.
+    {
+      text: `【点评】\n${LONG}\n${B}\n${LONG}\n【点评】`,
+      errors: [{ text: `${LONG}\n` }],
+      output: `【点评】\n${LONG}\n${B}\n【点评】`,
+    },
     // The same quotation pasted again: the marks are the original's too.
     {
       text: `“${LONG}”\n${B}\n“${LONG}”`,

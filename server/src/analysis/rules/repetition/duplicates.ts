@@ -480,8 +480,21 @@ export function findDuplicates(
   const repeated = new Set<number>();
   const quoted = new Set<number>();
   const deliberate: Array<DuplicateBlock & { reason: string }> = [];
+  // Commentary headings (点评) before each paragraph, counted once: a block asks whether one stands between its
+  // original and its repeat, which scanning the paragraphs between would make quadratic on distant repeats.
+  let commentaryBefore: Int32Array | undefined;
+  const commentaryBetween = (from: number, to: number): boolean => {
+    if (!commentaryBefore) {
+      commentaryBefore = new Int32Array(paragraphs.length + 1);
+      paragraphs.forEach((p, k) => {
+        const heading = p.end - p.start <= 40 && isCommentaryHeading(p.prose);
+        commentaryBefore![k + 1] = commentaryBefore![k]! + (heading ? 1 : 0);
+      });
+    }
+    return to > from && commentaryBefore[to]! - commentaryBefore[from]! > 0;
+  };
   for (const b of blocks) {
-    const reason = quotationReason(paragraphs, b);
+    const reason = quotationReason(paragraphs, b, commentaryBetween);
     const isQuote = reason !== undefined;
     if (isQuote) {
       deliberate.push({ ...b, reason });
@@ -503,7 +516,12 @@ export function findDuplicates(
  * {@link LONE_NEAR_SIMILARITY} (an example restated with a sentence added). A pasted repeat is none of
  * these: unquoted prose, an exact or close copy, often a run of paragraphs.
  */
-function quotationReason(paragraphs: readonly Paragraph[], b: DuplicateBlock): string | undefined {
+function quotationReason(
+  paragraphs: readonly Paragraph[],
+  b: DuplicateBlock,
+  /** True when a commentary heading stands among the paragraphs [from, to). */
+  commentaryBetween: (from: number, to: number) => boolean,
+): string | undefined {
   const repeat = paragraphs[b.repeat]!;
   const first = paragraphs[b.first]!;
   const originalEnd = b.first + b.length - 1;
@@ -530,11 +548,8 @@ function quotationReason(paragraphs: readonly Paragraph[], b: DuplicateBlock): s
   if (opensWithLeadLabel(repeat.prose) && (isExampleLabel(leadOf(repeat.prose)) || leadOf(repeat.prose) !== leadOf(first.prose) || startsSection(paragraphs, b))) {
     return 'lead label';
   }
-  for (let k = originalEnd + 1; k < b.repeat; k++) {
-    const p = paragraphs[k]!;
-    if (p.end - p.start <= 40 && isCommentaryHeading(p.prose)) {
-      return 'commentary';
-    }
+  if (commentaryBetween(originalEnd + 1, b.repeat)) {
+    return 'commentary';
   }
   // A repeat inside quotation marks quotes its original (正如文中所说：“…”); when the original is the same
   // quotation, the marks do not set the repeat apart (a quoted paragraph pasted again), unless it starts a
