@@ -111,6 +111,9 @@ ruleTester('structure/announced-count', {
     '“十二五”规划提出：以人为本、节地节能、生态环保。',
     // The list before its count in one clause, matching (论点、论据和论证 read as three).
     '金钱、权力、地位已经演变成了衡量成功的三大标准。',
+    // 和 inside an earlier item may group the list: 生活、工作 and 心理、思想 are the two categories.
+    '按照生活、工作和心理、思想分为两大类别。',
+    '问题分为两类：生活、工作和心理、思想。',
     '而议论文分为论点、论据和论证三个部分。',
     // The items reach back past a comma: the 、-list is not the first of its sentence.
     '可从道德教育、道德建设，国民素质提升，讲规矩、守纪律三个方面来论述。',
@@ -147,6 +150,11 @@ ruleTester('structure/announced-count', {
       // The list before its count (金钱、权力、地位…三大标准), the count one up.
       text: '当前这个时代中，金钱、权力、地位已经演变成了衡量成功的四大标准。',
       errors: [{ range: [27, 29], text: '四大', message: 'but 3 follow' }],
+    },
+    {
+      // 和 inside an earlier item: five fits no reading (two groups, three or four items).
+      text: '按照生活、工作和心理、思想分为五大类别。',
+      errors: [{ range: [15, 17], text: '五大', message: 'but 3 follow' }],
     },
     {
       // Off by two with an ambiguous 和: wrong under both readings.

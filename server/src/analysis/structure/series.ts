@@ -478,6 +478,17 @@ function listItems(list: string, from: number, count: number): Array<[number, nu
   if (parts.length < 2 || parts.some((x, k) => x.length === 0 || x.length > (k === parts.length - 1 ? 25 : 12))) {
     return undefined;
   }
+  // A conjunction inside an earlier item may join two words of one item (改革文化生产经营和传播模式) or two groups
+  // of the list (生活、工作和心理、思想分为两大类别: 生活、工作 and 心理、思想): a count that the groups or the
+  // split items give is not wrong.
+  const joined = (x: string): boolean => {
+    const c = LIST_CONJUNCTION.exec(x);
+    return c !== null && c.index > 0 && c.index + c[0].length < x.length;
+  };
+  const inner = parts.slice(0, -1).filter(joined).length;
+  if (inner > 0 && (count === inner + 1 || count === parts.length + inner)) {
+    return undefined;
+  }
   const ranges: Array<[number, number]> = [];
   let at = from;
   for (const x of parts) {
