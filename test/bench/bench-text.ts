@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { rng } from '../tools/eval-lib';
 
 export const CORPUS = path.resolve(__dirname, '..', '..', '..', 'server', 'data', 'corpus', 'shenlun');
 
@@ -24,18 +25,6 @@ function corpusSentences(): string[] {
     }
   }
   return sentences;
-}
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** About `bytes` bytes (UTF-8) of reshuffled genre text, one paragraph a line. */
