@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { applyFixes, createAnalyzer, type AnalysisConfig, type Analyzer, type Finding, type TextFormat } from '../../server/src/analysis';
+import { ALL_RULES, applyFixes, createAnalyzer, type AnalysisConfig, type Analyzer, type Finding, type TextFormat } from '../../server/src/analysis';
 import { getServices } from '../../server/src/services';
 
 let analyzer: Analyzer | undefined;
@@ -17,6 +17,9 @@ export function getAnalyzer(): Analyzer {
 }
 
 /** The checkout's root folder. */
+/** The ids of every structure rule, from the registry. */
+export const STRUCTURE_RULES: readonly string[] = ALL_RULES.map((r) => r.meta.id).filter((id) => id.startsWith('structure/'));
+
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 /** The corpus of the genre, kept in the project (server/data/corpus). */
 export const CORPUS = path.resolve(ROOT, 'server', 'data', 'corpus');

@@ -9,16 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult, Series } from '../../../server/src/analysis';
 import { splitClauses } from '../../../server/src/analysis/structure/clauses';
 import { documentSymbols } from '../../../server/src/features/outline';
-import { check, getAnalyzer } from '../helpers';
-
-const STRUCTURE_RULES = [
-  'structure/ordinal-sequence',
-  'structure/announced-count',
-  'structure/frame-mismatch',
-  'structure/item-balance',
-  'structure/lead-punctuation',
-  'structure/orphan-ordinal',
-];
+import { check, getAnalyzer, STRUCTURE_RULES } from '../helpers';
 
 function analyze(text: string): AnalysisResult {
   return getAnalyzer().analyze(text, { format: 'plaintext', config: { rules: {}, script: 'auto', acceptedWords: [] } });

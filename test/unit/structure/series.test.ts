@@ -6,16 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AnalysisResult } from '../../../server/src/analysis';
 import { parseChineseNumber, toChineseNumber, ordinalAt } from '../../../server/src/analysis/structure/ordinals';
-import { check, corpusEssay, corpusEssays, fixAll, getAnalyzer, ruleTester, seed } from '../helpers';
-
-const STRUCTURE_RULES = [
-  'structure/ordinal-sequence',
-  'structure/announced-count',
-  'structure/frame-mismatch',
-  'structure/item-balance',
-  'structure/lead-punctuation',
-  'structure/orphan-ordinal',
-];
+import { check, corpusEssay, corpusEssays, fixAll, getAnalyzer, ruleTester, seed, STRUCTURE_RULES } from '../helpers';
 
 function analyze(text: string, format: 'plaintext' | 'markdown' = 'plaintext'): AnalysisResult {
   return getAnalyzer().analyze(text, { format, config: { rules: {}, script: 'auto', acceptedWords: [] } });
