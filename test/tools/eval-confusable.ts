@@ -8,7 +8,7 @@ import { createAnalyzer, type AnalysisConfig, type Finding, type Services } from
 import { buildModel, loadModel } from '../../server/src/analysis/model/corpus';
 import { corpusEssay } from '../unit/helpers';
 import { applySwaps, planSwaps, swapFound } from './confusable-lib';
-import { codePoints, excerpt, lineOf, overlaps, pct, per20k, ratio, rng, type GoldEssay } from './eval-lib';
+import { codePoints, excerpt, lineOf, overlaps, pct, per20k, ratio, readVerdict, rng, type GoldEssay, type ReadFinding } from './eval-lib';
 
 const RULE = 'phrasing/confusable';
 /** Seed of the swaps (issue 16). */
@@ -27,11 +27,15 @@ export interface ConfusableResult {
     onGoldDefect: number;
     /** In annotated essays, overlapping no gold defect. */
     annotatedFalse: number;
-    /** In unannotated essays (not read; counted as false alarms). */
+    /** In unannotated essays, read afterwards (server/data/gold/read.json) and judged a real slip of the essay. */
+    readSlip: number;
+    /** In unannotated essays, read afterwards and judged a false alarm. */
+    readFalse: number;
+    /** In unannotated essays, not read (counted as false alarms). */
     unread: number;
     per20k: number;
     /** Findings at warning (the rule's default severity; suggestions are one level lower) and their split. */
-    atWarning: { findings: number; onGoldDefect: number; annotatedFalse: number; unread: number };
+    atWarning: { findings: number; onGoldDefect: number; annotatedFalse: number; readSlip: number; readFalse: number; unread: number };
   };
   falseAlarms: string[];
   missed: string[];
@@ -42,6 +46,7 @@ export function confusableSection(
   dev: readonly string[],
   texts: ReadonlyMap<string, string>,
   gold: readonly GoldEssay[],
+  read: readonly ReadFinding[],
   services: Services,
   print: (s?: string) => void,
 ): ConfusableResult {
@@ -58,7 +63,9 @@ export function confusableSection(
   let onGoldDefect = 0;
   let annotatedFalse = 0;
   let unread = 0;
-  const atWarning = { findings: 0, onGoldDefect: 0, annotatedFalse: 0, unread: 0 };
+  let readSlip = 0;
+  let readFalse = 0;
+  const atWarning = { findings: 0, onGoldDefect: 0, annotatedFalse: 0, readSlip: 0, readFalse: 0, unread: 0 };
   for (const [file, text] of texts) {
     chars += codePoints(text);
     const clean: Finding[] = analyzer.analyze(text, { format: 'plaintext', config }).findings;
@@ -67,10 +74,18 @@ export function confusableSection(
       findings++;
       const warn = f.severity === 'warning' || f.severity === 'error';
       atWarning.findings += warn ? 1 : 0;
-      if (!g) {
+      const verdict = g ? undefined : readVerdict(read, file, RULE, f);
+      if (verdict === 'slip') {
+        readSlip++;
+        atWarning.readSlip += warn ? 1 : 0;
+      } else if (verdict === 'false') {
+        readFalse++;
+        atWarning.readFalse += warn ? 1 : 0;
+        falseAlarms.push(`${file}:${lineOf(text, f.start)} (unannotated, read: false) ${f.severity} ${excerpt(text, f, 12)} → ${f.fixes[0]?.edits[0]?.newText ?? ''}`);
+      } else if (!g) {
         unread++;
         atWarning.unread += warn ? 1 : 0;
-        falseAlarms.push(`${file}:${lineOf(text, f.start)} (unannotated) ${f.severity} ${excerpt(text, f, 12)} → ${f.fixes[0]?.edits[0]?.newText ?? ''}`);
+        falseAlarms.push(`${file}:${lineOf(text, f.start)} (unannotated, unread) ${f.severity} ${excerpt(text, f, 12)} → ${f.fixes[0]?.edits[0]?.newText ?? ''}`);
       } else if (g.defects.some((d) => overlaps(d, f))) {
         onGoldDefect++;
         atWarning.onGoldDefect += warn ? 1 : 0;
@@ -96,7 +111,7 @@ export function confusableSection(
   }
   const total = [...sets.values()].reduce((a, e) => ({ seeded: a.seeded + e.seeded, found: a.found + e.found }), { seeded: 0, found: 0 });
   const recall = ratio(total.found, total.seeded);
-  const rate = per20k(findings - onGoldDefect, chars);
+  const rate = per20k(findings - onGoldDefect - readSlip, chars);
   print(`## Issue 16 (confusable): ${RULE} on seeded swaps in the ${texts.size} test essays (seed ${CONFUSABLE_SEED}; corpus model built from the ${dev.length} dev essays)`);
   print();
   print('| set (written→meant, or right/wrong) | seeded | found and fixed back | recall |');
@@ -107,9 +122,15 @@ export function confusableSection(
   print(`| all | ${total.seeded} | ${total.found} | ${pct(recall)} |`);
   print();
   print(`Findings on the clean test essays: ${findings} in ${chars} characters; ${onGoldDefect} on a gold defect (the essay's own slip), ` +
-    `${annotatedFalse} on nothing annotated, ${unread} in unannotated essays (unread, counted as false) = ${rate.toFixed(2)} false alarms per 20,000 characters`);
+    `${annotatedFalse} on nothing annotated; in unannotated essays ${readSlip} read as real slips (server/data/gold/read.json), ` +
+    `${readFalse} read as false, ${unread} unread (counted as false) = ${rate.toFixed(2)} false alarms per 20,000 characters`);
   print(`Of those at warning (suggestions are one level lower): ${atWarning.findings}; ${atWarning.onGoldDefect} on a gold defect, ` +
-    `${atWarning.annotatedFalse} on nothing annotated, ${atWarning.unread} in unannotated essays = ${per20k(atWarning.findings - atWarning.onGoldDefect, chars).toFixed(2)} per 20,000 characters`);
+    `${atWarning.annotatedFalse} on nothing annotated, ${atWarning.readSlip} read as slips, ${atWarning.readFalse} read as false, ${atWarning.unread} unread = ` +
+    `${per20k(atWarning.findings - atWarning.onGoldDefect - atWarning.readSlip, chars).toFixed(2)} per 20,000 characters`);
+  const slips = read.filter((r) => r.rule === RULE && r.verdict === 'slip');
+  if (slips.length > 0) {
+    print(`Real slips of published test essays found by the rule (read, not annotated by the gold editors): ${slips.map((r) => `${r.file} ${r.text}→${r.fix ?? ''}`).join('; ')}`);
+  }
   print(`Issue 16 asks for >= 60% of seeded swaps found and fixed back: ${recall !== null && recall >= 0.6 ? 'holds' : 'not met'}; <= 1 false alarm per 20,000 characters: ${rate <= 1 ? 'holds' : 'not met'}`);
   if (falseAlarms.length > 0) {
     print('Findings on no gold defect:');
@@ -120,7 +141,7 @@ export function confusableSection(
     seed: CONFUSABLE_SEED,
     sets: Object.fromEntries(sets),
     recall,
-    clean: { findings, onGoldDefect, annotatedFalse, unread, per20k: rate, atWarning },
+    clean: { findings, onGoldDefect, annotatedFalse, readSlip, readFalse, unread, per20k: rate, atWarning },
     falseAlarms,
     missed,
   };

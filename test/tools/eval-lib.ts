@@ -20,6 +20,9 @@
  * - Recall never counts `other` defects (the README: they count for precision, not for recall).
  */
 
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
 /** A half-open UTF-16 range. */
 export interface Span {
   start: number;
@@ -33,6 +36,34 @@ export interface GoldDefect extends Span {
   fix?: string | null;
   note?: string;
   line?: number;
+}
+
+/**
+ * A finding on a *test* essay the gold editors did not annotate, read afterwards by a Wenfeng developer
+ * (server/data/gold/read.json): `slip` is a real defect of the published essay, `false` a false alarm.
+ */
+export interface ReadFinding extends Span {
+  file: string;
+  text: string;
+  rule: string;
+  verdict: 'slip' | 'false';
+  fix?: string;
+  note: string;
+}
+
+/** The read findings of server/data/gold/read.json (an empty list when the file is absent). */
+export function loadReadFindings(goldDir: string): ReadFinding[] {
+  const file = path.join(goldDir, 'read.json');
+  if (!fs.existsSync(file)) {
+    return [];
+  }
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { read?: ReadFinding[] };
+  return doc.read ?? [];
+}
+
+/** The verdict read for a finding of `rule` at [start, end) in `file`, if someone read it. */
+export function readVerdict(read: readonly ReadFinding[], file: string, rule: string, span: Span): ReadFinding['verdict'] | undefined {
+  return read.find((r) => r.file === file && r.rule === rule && overlaps(r, span))?.verdict;
 }
 
 /** A gold distractor: what a naive detector would wrongly flag. */

@@ -32,6 +32,7 @@ import {
   matchSingles,
   excerpt,
   lineOf,
+  loadReadFindings,
   overlaps,
   pct,
   per20k,
@@ -161,6 +162,17 @@ function main(): number {
       if (text.slice(s.start, s.end) !== s.text) {
         offsetErrors.push(`${g.file}@${s.start}: gold ${JSON.stringify(s.text)} but text ${JSON.stringify(text.slice(s.start, s.end))}`);
       }
+    }
+  }
+
+  // The same for findings read on unannotated test essays; reading one on an annotated essay means the gold should say it.
+  const readFindings = loadReadFindings(GOLD);
+  for (const r of readFindings) {
+    const text = texts.get(r.file);
+    if (text === undefined || goldByFile.has(r.file)) {
+      offsetErrors.push(`${r.file}: read.json entry ${text === undefined ? 'not in the test split' : 'on an annotated essay (add it to test.json)'}`);
+    } else if (text.slice(r.start, r.end) !== r.text) {
+      offsetErrors.push(`${r.file}@${r.start}: read ${JSON.stringify(r.text)} but text ${JSON.stringify(text.slice(r.start, r.end))}`);
     }
   }
 
@@ -453,7 +465,7 @@ function main(): number {
   print();
   // Issue 16: phrasing/confusable on seeded swaps in the test essays, judged with a model of the dev essays.
   const devFiles = (JSON.parse(fs.readFileSync(path.join(GOLD, 'split.json'), 'utf8')) as { dev: string[] }).dev;
-  const confusable = confusableSection(devFiles, texts, gold, services, print);
+  const confusable = confusableSection(devFiles, texts, gold, readFindings, services, print);
   // Issue 16: next-word completion against a word trigram with backoff, both built from the dev essays.
   const completion = completeSection(devFiles.map((f) => corpusEssay(f)), [...texts.values()], services.segmenter, print);
 
