@@ -4,6 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {
   applyInjections,
   classify,
@@ -12,11 +14,13 @@ import {
   compatible,
   excerpt,
   lineOf,
+  loadReadFindings,
   matchSeries,
   matchSingles,
   overlaps,
   per20k,
   planInjections,
+  readVerdict,
   rng,
   ruleTypes,
   type GoldDefect,
@@ -167,4 +171,23 @@ test('helpers: line numbers, excerpts, code points, rates', () => {
   assert.equal(codePoints('a𠀀b'), 3);
   assert.equal(per20k(3, 60_000), 1);
   assert.equal(per20k(1, 0), 0);
+});
+
+test('read findings: the committed read.json points at its text, and a verdict needs the same file, rule and an overlap', () => {
+  const gold = path.join(__dirname, '..', '..', '..', 'server', 'data', 'gold');
+  const read = loadReadFindings(gold);
+  assert.ok(read.length > 0);
+  for (const r of read) {
+    const text = fs.readFileSync(path.join(gold, '..', 'corpus', 'shenlun', r.file), 'utf8');
+    assert.equal(text.slice(r.start, r.end), r.text, `${r.file}@${r.start}`);
+    assert.ok(r.verdict === 'slip' || r.verdict === 'false');
+  }
+  const entry = read.find((r) => r.file === '1104.txt');
+  assert.ok(entry);
+  assert.equal(entry.text, '截止');
+  assert.equal(readVerdict(read, '1104.txt', 'phrasing/confusable', { start: entry.start + 1, end: entry.end + 3 }), 'slip');
+  assert.equal(readVerdict(read, '1104.txt', 'phrasing/confusable', { start: entry.end, end: entry.end + 2 }), undefined);
+  assert.equal(readVerdict(read, '1104.txt', 'repetition/doubled-word', entry), undefined);
+  assert.equal(readVerdict(read, '0052.txt', 'phrasing/confusable', entry), undefined);
+  assert.equal(read.find((r) => r.file === '0586.txt')?.verdict, 'false');
 });
