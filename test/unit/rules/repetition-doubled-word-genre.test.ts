@@ -20,6 +20,8 @@ ruleTester(ID, {
     '保持平和和大爱之心。一起起案件触目惊心。在现代社会会面临困境。合作创新新能源开发方式。她对着镜头微微笑了。',
     // The 以 of 以X为Y before a noun.
     '可以以人民为中心。',
+    // An adverb XX before a numeral is grammar, not 单一 doubled.
+    '人生的胜负已不再能由单单一次考试来决定。单单一个字就布满了展厅。',
   ],
   invalid: [
     {
@@ -45,6 +47,16 @@ ruleTester(ID, {
       // 要|要求 where 要求 ends the clause: no modal governing a verb (我们要要求自己 is valid above).
       text: '这对我们提出了更高的要要求。',
       errors: [{ range: [10, 12], text: '要要', message: '“要” is written twice in “要求”' }],
+    },
+    {
+      // 常态 109 in the genre, 常常 35: three times as frequent is enough where no neighbour bigram is attested.
+      text: '我国进入经济新常常态。',
+      errors: [{ range: [7, 9], text: '常常', message: '“常” is written twice in “常态”' }],
+    },
+    {
+      // A lone copy of a less common verb before a verb of the genre (坚|坚守); modals like 要 stay excused above.
+      text: '改革需要坚坚守公平。',
+      errors: [{ range: [4, 6], text: '坚坚', message: '“坚” is written twice in “坚守”' }],
     },
     {
       // The word before the reduplication: 说|明明.

@@ -680,7 +680,7 @@ const GENRE_WORD_COUNT = 10;
 /** The same for a word after a lone copy of its first character (自|自己 913, 与|与时俱进 42; 对|对方 is valid). */
 const LONE_GENRE_WORD_COUNT = 20;
 /** How many times more frequent in the genre that word must be than the reduplication XX (申申 0, 人人 70). */
-const GENRE_RATIO = 10;
+const GENRE_RATIO = 3;
 
 /**
  * Doubled characters the segmenter reads as grammar, decided with the genre's own counts (the corpus model),
@@ -724,7 +724,8 @@ function genreDoublings(tokens: readonly Token[], segmenter: Segmenter, model: C
       }
       const floor = Math.max(GENRE_WORD_COUNT, GENRE_RATIO * Math.max(1, model.wordCount(n)));
       let best = 0;
-      for (let k = 1; k <= Math.min(3, next.norm.length); k++) {
+      // Not with a numeral after: an adverb XX before a number is grammar (单单|一次 is not 单一 doubled).
+      for (let k = 1; k <= Math.min(3, /^m/.test(segmenter.tagOf(next.norm) ?? '') ? 0 : next.norm.length); k++) {
         const w = x + next.norm.slice(0, k);
         if (count(w) >= floor && count(w) > best) {
           best = count(w);
@@ -744,7 +745,7 @@ function genreDoublings(tokens: readonly Token[], segmenter: Segmenter, model: C
       // A lone X before a genre word XY.
       if (prev?.norm.endsWith(x) || count(next.norm) < LONE_GENRE_WORD_COUNT || model.bigramDocuments(n, next.norm) > 0 ||
         /^f/.test(segmenter.tagOf(n) ?? '') || /^a/.test(segmenter.tagOf(next.norm) ?? '') ||
-        /^v/.test(segmenter.tagOf(next.norm) ?? '') && han(tokens[i + 2]) && !/^u/.test(segmenter.tagOf(tokens[i + 2]!.norm) ?? '')) {
+        /^v/.test(segmenter.tagOf(next.norm) ?? '') && segmenter.frequency(n) >= COMMON_FREQUENCY && han(tokens[i + 2]) && !/^u/.test(segmenter.tagOf(tokens[i + 2]!.norm) ?? '')) {
         // Also a place word before a word (历史中|中华), a verb before an adjective (可能有|有效) and a modal before
         // a verb that goes on (我们要|要求自己; 提出了要|要求。 and 要|要求的 are slips).
         continue;
