@@ -22,6 +22,8 @@ ruleTester(ID, {
     '可以以人民为中心。',
     // An adverb XX before a numeral is grammar, not 单一 doubled.
     '人生的胜负已不再能由单单一次考试来决定。单单一个字就布满了展厅。',
+    // 一X|X of a measure before what it counts: 一起起触目惊心的案件 (each case).
+    '一起起触目惊心的制假售劣案被曝光。',
   ],
   invalid: [
     {
@@ -57,6 +59,15 @@ ruleTester(ID, {
       // A lone copy of a less common verb before a verb of the genre (坚|坚守); modals like 要 stay excused above.
       text: '改革需要坚坚守公平。',
       errors: [{ range: [4, 6], text: '坚坚', message: '“坚” is written twice in “坚守”' }],
+    },
+    {
+      // A lone copy after a genre word, before a verb (一起|起|沐浴), and before a dictionary word the genre never
+      // writes (强大|大|正能量: 大正 is a Japanese era name).
+      text: '农村孩子一起起沐浴教育的阳光。推动发展的强大大正能量。',
+      errors: [
+        { range: [5, 7], text: '起起', message: '“起” is written twice in “一起”' },
+        { range: [21, 23], text: '大大', message: '“大” is written twice in “强大”' },
+      ],
     },
     {
       // The word before the reduplication: 说|明明.
