@@ -41,10 +41,12 @@ export const USER_HALF_TOKENS = 2000;
 /** Bumped whenever the cached form or the way it is built changes. */
 const CACHE_FORMAT = 1;
 /**
- * The user's completion model keeps what it saw once: a small corpus has few repeats, and a phrase only the
- * writer uses must survive (the default model prunes singletons for size; a user corpus is small).
+ * The user's completion model keeps more than the default's: a small corpus has few repeats, and a phrase
+ * only the writer uses must survive (the default model prunes for size; a user corpus is small). Words and
+ * trigrams seen once are kept; bigrams need a continuation count of 2 (with 1, buildLm as it stands loses
+ * the trigram contexts: 滴水穿石 的 → 韧劲 then falls back to the unigrams).
  */
-export const USER_LM_OPTIONS: LmOptions = { order: 3, minCount: [1, 1, 1], minContext: [1, 1, 1], cap: [1e9, 24, 8], singles: false, singleMinShorter: 1 };
+export const USER_LM_OPTIONS: LmOptions = { order: 3, minCount: [1, 2, 1], minContext: [1, 1, 1], cap: [1e9, 24, 8], singles: false, singleMinShorter: 1 };
 
 /** A file left out of the corpus and why (a localised line, without the path). */
 export interface CorpusSkip {
