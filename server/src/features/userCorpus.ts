@@ -131,7 +131,7 @@ export class UserCorpusFeature {
         (done, total, file) => {
           const percentage = total > 0 ? Math.floor((done * 100) / total) : 100;
           if (file) {
-            progress.report(percentage, l10n.t('{0}/{1}: {2}', done + 1, total, path.basename(file)));
+            progress.report(percentage, l10n.t('file {0} of {1}: {2}', done + 1, total, path.basename(file)));
           } else {
             progress.report(percentage);
           }
