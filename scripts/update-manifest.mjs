@@ -29,7 +29,7 @@ const general = {
     'wenfeng.maxDiagnostics': { type: 'integer', minimum: 0, default: DEFAULT_SETTINGS.maxDiagnostics, scope: 'resource', description: '%config.maxDiagnostics%' },
     'wenfeng.qitaForm': { type: 'string', enum: QITA_FORMS, default: DEFAULT_SETTINGS.qitaForm, scope: 'resource', description: '%config.qitaForm%' },
     'wenfeng.zuochuForm': { type: 'string', enum: ZUOCHU_FORMS, default: DEFAULT_SETTINGS.zuochuForm, scope: 'resource', description: '%config.zuochuForm%' },
-    'wenfeng.corpus.paths': { type: 'array', items: { type: 'string' }, default: DEFAULT_SETTINGS.corpus.paths, scope: 'machine-overridable', description: '%config.corpus.paths%' },
+    'wenfeng.corpus.paths': { type: 'array', items: { type: 'string' }, default: DEFAULT_SETTINGS.corpus.paths, scope: 'resource', description: '%config.corpus.paths%' },
     'wenfeng.trace.server': { type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off', scope: 'window', description: '%config.trace%' },
   },
 };
