@@ -97,5 +97,6 @@ test('corpus.paths: indexed under a progress bar, then completions and norms fol
     assert.deepEqual(await labels(), before);
   } finally {
     await s.stop();
+    fs.rmSync(work, { recursive: true, force: true });
   }
 });

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import type { Connection } from 'vscode-languageserver';
 import { validateSettings, type Settings } from '../../protocol/settings';
 import { complete } from '../../server/src/analysis/complete';
@@ -24,8 +24,17 @@ import { ROOT, check, getAnalyzer } from './helpers';
 /** The writer's essays of the fixture: four short essays that say 以滴水穿石的韧劲 and 始终 again and again. */
 const ESSAYS = path.join(ROOT, 'test', 'fixtures', 'user-corpus', 'essays');
 
+const temps: string[] = [];
+after(() => {
+  for (const d of temps) {
+    fs.rmSync(d, { recursive: true, force: true });
+  }
+});
+
 function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'wenfeng-corpus-'));
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'wenfeng-corpus-'));
+  temps.push(d);
+  return d;
 }
 
 /** A copy of the fixture essays in a fresh folder, and a fresh cache folder. */
