@@ -69,6 +69,7 @@ test('corpus.paths: indexed under a progress bar, then completions and norms fol
         [40, 'file 3 of 5: 02-乡村振兴.md'],
         [60, 'file 4 of 5: 03-青年干部.md'],
         [80, 'file 5 of 5: 04-营商环境.md'],
+        [100, 'building the model'],
       ],
     );
     assert.deepEqual(run[run.length - 2], { kind: 'report', percentage: 100 });

@@ -53,8 +53,8 @@ async function indexOf(folders: string[], cache?: string): Promise<NonNullable<A
 }
 
 test('a folder of essays is indexed: every file read, tokens and documents counted, progress from 0 to all', async () => {
-  const seen: Array<[number, number, string | undefined]> = [];
-  const r = await new UserCorpusIndexer(getServices().segmenter, undefined).index([ESSAYS], (d, n, f) => seen.push([d, n, f && path.basename(f)]));
+  const seen: Array<[number, number, string | undefined, boolean | undefined]> = [];
+  const r = await new UserCorpusIndexer(getServices().segmenter, undefined).index([ESSAYS], (d, n, f, building) => seen.push([d, n, f && path.basename(f), building]));
   assert.ok(r?.model);
   assert.equal(r.summary.files, 4);
   assert.equal(r.summary.documents, 4);
@@ -63,11 +63,12 @@ test('a folder of essays is indexed: every file read, tokens and documents count
   assert.ok(r.summary.tokens > 400 && r.summary.tokens < 600, String(r.summary.tokens));
   assert.equal(r.summary.weight, userWeight(r.summary.tokens));
   assert.deepEqual(seen, [
-    [0, 4, '01-基层治理.md'],
-    [1, 4, '02-乡村振兴.md'],
-    [2, 4, '03-青年干部.md'],
-    [3, 4, '04-营商环境.md'],
-    [4, 4, undefined],
+    [0, 4, '01-基层治理.md', undefined],
+    [1, 4, '02-乡村振兴.md', undefined],
+    [2, 4, '03-青年干部.md', undefined],
+    [3, 4, '04-营商环境.md', undefined],
+    [4, 4, undefined, true],
+    [4, 4, undefined, undefined],
   ]);
   // 始终: 20 times in the four essays.
   assert.equal(r.model.wordCount('始终'), 20);

@@ -128,9 +128,11 @@ export class UserCorpusFeature {
     try {
       result = await this.indexer.index(
         folders,
-        (done, total, file) => {
+        (done, total, file, building) => {
           const percentage = total > 0 ? Math.floor((done * 100) / total) : 100;
-          if (file) {
+          if (building) {
+            progress.report(percentage, l10n.t('building the model'));
+          } else if (file) {
             progress.report(percentage, l10n.t('file {0} of {1}: {2}', done + 1, total, path.basename(file)));
           } else {
             progress.report(percentage);

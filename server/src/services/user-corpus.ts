@@ -71,8 +71,11 @@ export interface CorpusSummary {
   weight: number;
 }
 
-/** Progress of an index run: files done of the total, and the file being read (absent at the end). */
-export type CorpusProgress = (done: number, total: number, file?: string) => void;
+/**
+ * Progress of an index run: files done of the total and the file being segmented; without a file, `building`
+ * says the model is being built from the segmented files, otherwise the run is over.
+ */
+export type CorpusProgress = (done: number, total: number, file?: string, building?: boolean) => void;
 
 /** The weight of a user corpus of `tokens` Han tokens in the mixture. */
 export function userWeight(tokens: number): number {
@@ -357,6 +360,8 @@ export class UserCorpusIndexer {
         done++;
         await yieldToLoop();
       }
+      progress?.(total, total, undefined, true);
+      await yieldToLoop();
       // The model from the segmentations just made: a segmenter that answers from them.
       const remembered: Segmenter = {
         cut: (text) => memo.get(text) ?? this.segmenter.cut(text),
