@@ -60,6 +60,11 @@ export interface InitializationOptions {
   watchesConfigFiles?: boolean;
   /** True when the client runs {@link ClientCommands.acceptWordForUser} (code actions may then offer it). */
   acceptWordForUser?: boolean;
+  /**
+   * A folder the server may cache the writer's corpus model in (the extension's global storage); without it
+   * the server uses the user's cache folder (XDG_CACHE_HOME or ~/.cache, then wenfeng).
+   */
+  cacheDir?: string;
 }
 
 /** Notification `wenfeng/status`, sent after each analysis of the active document. */

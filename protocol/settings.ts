@@ -50,6 +50,16 @@ export interface Settings {
   qitaForm: QitaForm;
   /** House style for 作出/做出 (off: both accepted). */
   zuochuForm: ZuochuForm;
+  /**
+   * The writer's own corpus (issue 16): folders of their essays, mixed into the corpus model. Relative paths
+   * are taken from the workspace folder (editor settings) or from the folder of `.wenfeng.json`.
+   */
+  corpus: CorpusSettings;
+}
+
+/** `wenfeng.corpus.*`. */
+export interface CorpusSettings {
+  paths: string[];
 }
 
 /** Defaults; every missing or invalid value falls back to these. */
@@ -66,6 +76,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxDiagnostics: 1000,
   qitaForm: 'off',
   zuochuForm: 'off',
+  corpus: { paths: [] },
 };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -86,7 +97,7 @@ export interface SettingProblem {
 }
 
 /** The keys of Settings, in declaration order. */
-export const SETTING_KEYS: readonly (keyof Settings)[] = ['enable', 'languages', 'script', 'rules', 'acceptedWords', 'run', 'debounce', 'messageLanguage', 'maxDiagnostics', 'qitaForm', 'zuochuForm'];
+export const SETTING_KEYS: readonly (keyof Settings)[] = ['enable', 'languages', 'script', 'rules', 'acceptedWords', 'run', 'debounce', 'messageLanguage', 'maxDiagnostics', 'qitaForm', 'zuochuForm', 'corpus'];
 
 /** What maxDiagnostics accepts, as problems name it. */
 const MAX_DIAGNOSTICS_EXPECTED = '0 (no limit) or a whole number';
@@ -183,6 +194,26 @@ export function validateSettings(raw: unknown, knownRules?: ReadonlySet<string>)
   } else if (has('maxDiagnostics')) {
     bad('maxDiagnostics', MAX_DIAGNOSTICS_EXPECTED, maxDiagnostics);
   }
+  const corpus: CorpusSettings = { paths: [] };
+  if (isRecord(r.corpus)) {
+    for (const [key, v] of Object.entries(r.corpus)) {
+      if (key !== 'paths') {
+        problems.push({ kind: 'unknownKey', path: ['corpus', key], value: v });
+      } else if (Array.isArray(v)) {
+        v.forEach((x: unknown, i) => {
+          if (typeof x === 'string' && x.trim().length > 0) {
+            corpus.paths.push(x.trim());
+          } else {
+            problems.push({ kind: 'badValue', path: ['corpus', 'paths', String(i)], value: x, expected: '"…"' });
+          }
+        });
+      } else if (v !== undefined && v !== null) {
+        problems.push({ kind: 'badValue', path: ['corpus', 'paths'], value: v, expected: '["…"]', fallback: [] });
+      }
+    }
+  } else if (has('corpus')) {
+    bad('corpus', '{ "paths": ["…"] }', { paths: [] });
+  }
   const settings: Settings = {
     enable: boolean('enable', DEFAULT_SETTINGS.enable),
     languages: stringArray('languages', DEFAULT_SETTINGS.languages),
@@ -195,6 +226,7 @@ export function validateSettings(raw: unknown, knownRules?: ReadonlySet<string>)
     maxDiagnostics,
     qitaForm: oneOf('qitaForm', QITA_FORMS, DEFAULT_SETTINGS.qitaForm),
     zuochuForm: oneOf('zuochuForm', ZUOCHU_FORMS, DEFAULT_SETTINGS.zuochuForm),
+    corpus,
   };
   return { settings, problems };
 }

@@ -21,6 +21,7 @@ const LEVELS = [
   { name: 'e2e: Neovim as LSP client (headless)', e2e: true, args: ['scripts/e2e-nvim.mjs'], missing: missingForNeovim },
   { name: 'e2e: extension-host tests in code-server', e2e: true, args: ['scripts/e2e-exthost.mjs'], missing: missingForCodeServer },
   { name: 'e2e: UI test of the packaged .vsix in code-server', e2e: true, args: ['scripts/e2e-ui.mjs'], missing: missingForCodeServer },
+  { name: "e2e: the writer's corpus in code-server (progress bar, completions, norms)", e2e: true, args: ['scripts/e2e-corpus.mjs'], missing: missingForCodeServer },
 ];
 
 /** Test counts from a level's output: node's test runner summary, or the last `N passed, N failed` line. */

@@ -29,6 +29,7 @@ const general = {
     'wenfeng.maxDiagnostics': { type: 'integer', minimum: 0, default: DEFAULT_SETTINGS.maxDiagnostics, scope: 'resource', description: '%config.maxDiagnostics%' },
     'wenfeng.qitaForm': { type: 'string', enum: QITA_FORMS, default: DEFAULT_SETTINGS.qitaForm, scope: 'resource', description: '%config.qitaForm%' },
     'wenfeng.zuochuForm': { type: 'string', enum: ZUOCHU_FORMS, default: DEFAULT_SETTINGS.zuochuForm, scope: 'resource', description: '%config.zuochuForm%' },
+    'wenfeng.corpus.paths': { type: 'array', items: { type: 'string' }, default: DEFAULT_SETTINGS.corpus.paths, scope: 'resource', description: '%config.corpus.paths%' },
     'wenfeng.trace.server': { type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off', scope: 'window', description: '%config.trace%' },
   },
 };
@@ -72,6 +73,11 @@ for (const [name, prop] of Object.entries(general.properties)) {
   if (!SETTING_KEYS.includes(key)) continue;
   const { scope: _scope, ...rest } = prop;
   schemaProps[key] = { ...rest, description: text(prop.description), ...(prop.enumDescriptions ? { enumDescriptions: prop.enumDescriptions.map(text) } : {}) };
+}
+// Nested keys: `corpus.paths` is `{ "corpus": { "paths": […] } }` in the project file.
+{
+  const { scope: _scope, ...paths } = general.properties['wenfeng.corpus.paths'];
+  schemaProps.corpus = { type: 'object', description: text('%config.corpus%'), properties: { paths: { ...paths, description: text(paths.description) } }, additionalProperties: false };
 }
 // The server also takes `info` and `warn` for a rule's level.
 const levels = [...RULE_LEVELS, 'info', 'warn'];

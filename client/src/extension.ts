@@ -106,7 +106,7 @@ function createClient(context: vscode.ExtensionContext, languages: readonly stri
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/.wenfeng.json');
   context.subscriptions.push(watcher);
-  const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted, watchesConfigFiles: true, acceptWordForUser: true };
+  const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted, watchesConfigFiles: true, acceptWordForUser: true, cacheDir: context.globalStorageUri.fsPath };
   const clientOptions: LanguageClientOptions = {
     // The languages of wenfeng.languages (a change restarts the client with the new ones). The project
     // settings file too, whatever its language (json, jsonc): the server applies its unsaved text as it is
@@ -130,6 +130,11 @@ function createClient(context: vscode.ExtensionContext, languages: readonly stri
                 const i = config.inspect<unknown>(key);
                 const lists = [i?.globalValue, i?.workspaceValue, i?.workspaceFolderValue, value].filter(Array.isArray) as unknown[][];
                 value = [...new Set(lists.flat())];
+              }
+              if (key === 'corpus' && !vscode.workspace.isTrusted) {
+                // An untrusted workspace supplies no corpus folders: the user's own setting only (the
+                // manifest also restricts wenfeng.corpus.paths, so VS Code drops workspace values itself).
+                value = { paths: config.inspect<unknown>('corpus.paths')?.globalValue ?? [] };
               }
               if (value !== undefined) {
                 plain[key] = JSON.parse(JSON.stringify(value)) as unknown;

@@ -36,6 +36,7 @@ import { publishedDiagnostics, useRuleDocs } from './features/diagnostics';
 import { completionItems } from './features/completion';
 import { documentSymbols, foldingRanges, hover } from './features/outline';
 import { reportFor } from './features/report';
+import { UserCorpusFeature } from './features/userCorpus';
 import { getServices } from './services';
 import { SettingsCache } from './settingsCache';
 import { CONFIG_FILE_NAME, describeSettingProblem, findProjectConfig, formatOf, lineColumn, readProjectConfig, toAnalysisConfig, type ProjectConfig } from './shared/config';
@@ -121,6 +122,8 @@ export function startServer(connection: Connection): void {
   let clientLocale: string | undefined;
   let analyzer: Analyzer | undefined;
   let roots: string[] = [];
+  /** The writer's corpus (features/userCorpus.ts), made on initialize. */
+  let corpus: UserCorpusFeature | undefined;
   /** The last problem notification shown per project file (and for editor settings): shown once each. */
   const notified = new Map<string, string>();
 
@@ -184,6 +187,17 @@ export function startServer(connection: Connection): void {
     canRegisterWatcher = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && init?.watchesConfigFiles !== true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     roots = folders.map(filePathOf).filter((p): p is string => p !== undefined);
+    corpus = new UserCorpusFeature({
+      connection,
+      roots: () => roots,
+      settingsFor: (uri) => settings.get(uri),
+      cacheDir: init?.cacheDir,
+      // A new model: a new analyzer (its memos hold the old model's answers), and every document again.
+      changed: () => {
+        analyzer = undefined;
+        recheckAll(true);
+      },
+    });
     // Load the segmenter and dictionaries now, so the first diagnostics do not wait for them; build the
     // completion indexes of the model once the first requests are answered.
     getAnalyzer();
@@ -205,6 +219,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    void corpus?.configure();
     if (canPullConfig) {
       void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
     }
@@ -271,6 +286,8 @@ export function startServer(connection: Connection): void {
   /** Project settings changed: forget every cached setting and check the open documents again. */
   const recheckAll = (immediate: boolean): void => {
     settings.clear();
+    // Corpus folders may come from the settings just changed (indexes again only when they did).
+    void corpus?.configure();
     for (const doc of documents.all()) {
       if (!isConfigUri(doc.uri)) {
         schedule(doc.uri, immediate);

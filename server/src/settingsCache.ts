@@ -8,6 +8,7 @@ import type { Connection } from 'vscode-languageserver';
 import { validateSettings, DEFAULT_SETTINGS, type SettingProblem, type Settings } from '../../protocol/settings';
 import { findProjectConfig, knownRuleIds, readProjectConfig, type ProjectConfig } from './shared/config';
 import * as path from 'node:path';
+import { resolveCorpusPath } from './services/user-corpus';
 
 /** What the cache needs from the server around it. */
 export interface SettingsHost {
@@ -103,7 +104,8 @@ export class SettingsCache {
   private async load(uri: string): Promise<Settings> {
     const file = this.projectFileFor(uri);
     const config = file ? this.project(file) : undefined;
-    const project = config?.settings;
+    // Corpus folders of the project file are taken from its own folder.
+    const project = config?.settings && file ? { ...config.settings, corpus: { paths: config.settings.corpus.paths.map((p) => resolveCorpusPath(p, path.dirname(file))) } } : undefined;
     let editor: Settings;
     if (this.canPull()) {
       const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'wenfeng' });
@@ -127,6 +129,8 @@ export class SettingsCache {
       script: editor.script === 'auto' ? project.script : editor.script,
       qitaForm: editor.qitaForm === 'off' ? project.qitaForm : editor.qitaForm,
       zuochuForm: editor.zuochuForm === 'off' ? project.zuochuForm : editor.zuochuForm,
+      // The project's corpus folders (from its own folder) besides the editor's.
+      corpus: { paths: [...new Set([...editor.corpus.paths, ...project.corpus.paths])] },
     };
   }
 }

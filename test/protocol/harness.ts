@@ -9,6 +9,7 @@ import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkDoneProgress,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -39,6 +40,9 @@ export class LspSession {
   readonly logs: string[] = [];
   readonly registrations: Registration[] = [];
   readonly appliedEdits: unknown[] = [];
+  /** Work-done progress tokens the server created (window/workDoneProgress/create), and their $/progress values. */
+  readonly progressTokens: Array<string | number> = [];
+  readonly progress: Array<{ token: string | number; value: { kind: string; title?: string; message?: string; percentage?: number } }> = [];
   /** The server's stderr so far. */
   stderr = '';
   private wake: Array<() => void> = [];
@@ -74,6 +78,15 @@ export class LspSession {
     conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => configuration()));
     conn.onRequest('client/registerCapability', (p: { registrations: Registration[] }) => {
       s.registrations.push(...p.registrations);
+      s.notify();
+      return null;
+    });
+    conn.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      s.progressTokens.push(p.token);
+      conn.onProgress(WorkDoneProgress.type, p.token, (value) => {
+        s.progress.push({ token: p.token, value });
+        s.notify();
+      });
       s.notify();
       return null;
     });

@@ -92,6 +92,7 @@ test('help: wenfeng help, help <command>, <command> --help and -h, never reading
       '  --fail-on error|warning|information|hint  exit 1 when a finding is at least this severe (default: warning)',
       '  --rule ID                                 only this rule (repeat the option for several)',
       '  --config FILE                             the project file to use instead of the nearest .wenfeng.json',
+      '  --corpus DIR                              a folder of your own essays, mixed into the corpus model (repeat for several)',
       '  --jobs N                                  worker threads (default: one per core); the output does not depend on N',
       '  --stdin-filename NAME                     the name of standard input, for format detection and in the output',
       '  --no-ignore                               do not read .wenfengignore and .gitignore files',

@@ -15,6 +15,7 @@ const RULE: [string, () => string] = ['--rule ID', () => l10n.t('only this rule 
 const CONFIG: [string, () => string] = ['--config FILE', () => l10n.t('the project file to use instead of the nearest .wenfeng.json')];
 const STDIN_NAME: [string, () => string] = ['--stdin-filename NAME', () => l10n.t('the name of standard input, for format detection and in the output')];
 const NO_IGNORE: [string, () => string] = ['--no-ignore', () => l10n.t('do not read .wenfengignore and .gitignore files')];
+const CORPUS: [string, () => string] = ['--corpus DIR', () => l10n.t('a folder of your own essays, mixed into the corpus model (repeat for several)')];
 const JOBS: [string, () => string] = ['--jobs N', () => l10n.t('worker threads (default: one per core); the output does not depend on N')];
 
 const COMMANDS: Record<string, CommandHelp> = {
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, CommandHelp> = {
       ['--fail-on error|warning|information|hint', () => l10n.t('exit 1 when a finding is at least this severe (default: warning)')],
       RULE,
       CONFIG,
+      CORPUS,
       JOBS,
       STDIN_NAME,
       NO_IGNORE,
@@ -56,12 +58,12 @@ const COMMANDS: Record<string, CommandHelp> = {
   complete: {
     synopsis: 'wenfeng complete [path] --offset N --format json',
     summary: () => l10n.t('Prints the completions at a position as JSON.'),
-    options: [['--offset N', () => l10n.t('the position, a UTF-16 offset')], ['--format json', () => l10n.t('output format')], RULE, CONFIG, STDIN_NAME],
+    options: [['--offset N', () => l10n.t('the position, a UTF-16 offset')], ['--format json', () => l10n.t('output format')], RULE, CONFIG, CORPUS, STDIN_NAME],
   },
   score: {
     synopsis: 'wenfeng score [paths|globs…] --format json [options]',
     summary: () => l10n.t('Prints the score of each file as JSON.'),
-    options: [['--format json', () => l10n.t('output format')], RULE, CONFIG, JOBS, STDIN_NAME, NO_IGNORE],
+    options: [['--format json', () => l10n.t('output format')], RULE, CONFIG, CORPUS, JOBS, STDIN_NAME, NO_IGNORE],
   },
   report: {
     synopsis: 'wenfeng report <file> [-o report.html] [--locale zh-CN|en]',
@@ -71,6 +73,7 @@ const COMMANDS: Record<string, CommandHelp> = {
       ['--locale zh-CN|en', () => l10n.t('the language of the report')],
       RULE,
       CONFIG,
+      CORPUS,
       STDIN_NAME,
     ],
   },

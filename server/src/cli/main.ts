@@ -13,7 +13,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../protocol/settings';
 import { ALL_RULES, applyFixes, createAnalyzer, ruleById, SEVERITIES, type AnalysisConfig, type AnalysisResult, type Analyzer, type Severity } from '../analysis';
 import { complete } from '../analysis/complete';
 import { buildModel } from '../analysis/model/corpus';
-import { getServices } from '../services';
+import { getServices, setUserModel } from '../services';
+import { defaultCacheDir, resolveCorpusPath, UserCorpusIndexer } from '../services/user-corpus';
 import { findProjectConfig, formatOf, lineColumn, readProjectConfig, toAnalysisConfig, type ProjectConfig } from '../shared/config';
 import { describeFsError, FileError, MAX_INPUT_BYTES, readRegularFile } from '../shared/files';
 import { toLang, useLanguage, type Lang } from '../shared/messages';
@@ -47,16 +48,17 @@ const RULE: OptionSpec = { type: 'string', multiple: true };
 const CONFIG: OptionSpec = { type: 'string' };
 const STRING: OptionSpec = { type: 'string' };
 const BOOLEAN: OptionSpec = { type: 'boolean' };
+const CORPUS: OptionSpec = { type: 'string', multiple: true };
 
 /** The options each command accepts (every command also takes --help/-h and --lang). */
 export const COMMAND_OPTIONS: Record<string, Record<string, OptionSpec>> = {
-  check: { format: STRING, 'fail-on': STRING, rule: RULE, config: CONFIG, jobs: STRING, 'stdin-filename': STRING, 'no-ignore': BOOLEAN },
-  score: { format: STRING, 'fail-on': STRING, rule: RULE, config: CONFIG, jobs: STRING, 'stdin-filename': STRING, 'no-ignore': BOOLEAN },
+  check: { format: STRING, 'fail-on': STRING, rule: RULE, config: CONFIG, corpus: CORPUS, jobs: STRING, 'stdin-filename': STRING, 'no-ignore': BOOLEAN },
+  score: { format: STRING, 'fail-on': STRING, rule: RULE, config: CONFIG, corpus: CORPUS, jobs: STRING, 'stdin-filename': STRING, 'no-ignore': BOOLEAN },
   fix: { rule: RULE, config: CONFIG, write: BOOLEAN, diff: BOOLEAN, 'stdin-filename': STRING, 'no-ignore': BOOLEAN },
   convert: { to: STRING, config: CONFIG },
   outline: { format: STRING, rule: RULE, config: CONFIG, 'stdin-filename': STRING },
-  complete: { format: STRING, offset: STRING, rule: RULE, config: CONFIG, 'stdin-filename': STRING },
-  report: { output: { type: 'string', short: 'o' }, locale: STRING, rule: RULE, config: CONFIG, 'stdin-filename': STRING },
+  complete: { format: STRING, offset: STRING, rule: RULE, config: CONFIG, corpus: CORPUS, 'stdin-filename': STRING },
+  report: { output: { type: 'string', short: 'o' }, locale: STRING, rule: RULE, config: CONFIG, corpus: CORPUS, 'stdin-filename': STRING },
   'build-model': { output: { type: 'string', short: 'o' }, 'no-ignore': BOOLEAN },
   lsp: { stdio: BOOLEAN },
   help: {},
@@ -733,9 +735,10 @@ async function writeTo(stream: NodeJS.WritableStream, chunk: string): Promise<vo
  * with more than one input and --jobs above 1, the files analysed by a pool of worker threads. The output,
  * messages and exit code are the same as `run` gives.
  */
-async function checkStreamed(o: Options, stdout: NodeJS.WritableStream, err: (s: string) => void): Promise<number> {
+async function checkStreamed(o: Options, stdout: NodeJS.WritableStream, err: (s: string) => void, inProcess = false): Promise<number> {
   const plan = planCheck(o, err);
-  const jobs = Math.min(jobsOf(o), plan.files.length);
+  // The writer's corpus lives in this thread's services: with it, every file is checked here.
+  const jobs = inProcess ? 1 : Math.min(jobsOf(o), plan.files.length);
   if (jobs <= 1) {
     for (const chunk of buffered(checkInProcess(o, plan, err))) {
       await writeTo(stdout, chunk);
@@ -834,6 +837,36 @@ async function checkStreamed(o: Options, stdout: NodeJS.WritableStream, err: (s:
   }
 }
 
+/**
+ * The writer's corpus of a run (issue 16): the folders of --corpus (from the current folder) and the
+ * `corpus.paths` of the project file (--config, or the nearest `.wenfeng.json` from the current folder),
+ * indexed (cached under XDG_CACHE_HOME or ~/.cache, then wenfeng) and mixed into the model. True when a
+ * user model was set; skipped files are listed on stderr.
+ */
+export async function useCorpusOf(o: Options, err: (s: string) => void): Promise<boolean> {
+  const folders = new Set((o.flags.get('--corpus') ?? []).map((p) => resolveCorpusPath(p, process.cwd())));
+  const config = one(o, '--config') ?? findProjectConfig(process.cwd());
+  if (config) {
+    for (const p of readProjectConfig(config).settings?.corpus.paths ?? []) {
+      folders.add(resolveCorpusPath(p, path.dirname(path.resolve(config))));
+    }
+  }
+  if (folders.size === 0) {
+    return false;
+  }
+  const indexer = new UserCorpusIndexer(getServices().segmenter, defaultCacheDir(), (m) => err(`${m}\n`));
+  const r = await indexer.index([...folders].sort());
+  if (!r?.model) {
+    err(`wenfeng: ${l10n.t('no essay could be read from the corpus folders')}\n`);
+    return false;
+  }
+  setUserModel(r.model, r.summary.weight);
+  return true;
+}
+
+/** Commands whose analysis reads the corpus model. */
+const CORPUS_COMMANDS: ReadonlySet<string> = new Set(['check', 'score', 'complete', 'report']);
+
 /** The binary: check and score streamed (checkStreamed), every other command through run. */
 async function main(argv: string[]): Promise<number> {
   const err = (s: string): void => {
@@ -843,9 +876,17 @@ async function main(argv: string[]): Promise<number> {
   if (o === undefined) {
     return 2;
   }
+  let withCorpus = false;
+  if (CORPUS_COMMANDS.has(o.command) && !o.flags.has('--help')) {
+    try {
+      withCorpus = await useCorpusOf(o, err);
+    } catch (e) {
+      return failed(e, err);
+    }
+  }
   if ((o.command === 'check' || o.command === 'score') && !o.flags.has('--help')) {
     try {
-      return await checkStreamed(o, process.stdout, err);
+      return await checkStreamed(o, process.stdout, err, withCorpus);
     } catch (e) {
       return failed(e, err);
     }

@@ -9,8 +9,19 @@ import { compiledDataDirs, createJiebaSegmenter } from './jieba';
 import { createOpenccConverter, SCRIPT_SETS, type ScriptSetsFile } from './opencc';
 import { loadDefaultModel } from './model';
 import { createPinyinIndex } from './pinyin';
+import { mergeModels } from './user-corpus';
 
 let shared: Services | undefined;
+/** The writer's own corpus model and its weight (services/user-corpus.ts), mixed into the default model. */
+let user: { model: CorpusModel; weight: number } | undefined;
+/** The default model mixed with the user's, made on first read after each change. */
+let merged: CorpusModel | undefined;
+
+/** Sets (or, with undefined, removes) the writer's corpus model: `services.model` then reads the mixture. */
+export function setUserModel(model: CorpusModel | undefined, weight = 0): void {
+  user = model ? { model, weight } : undefined;
+  merged = undefined;
+}
 
 /** The derived script sets next to the bundle, if the build wrote them. */
 function readScriptSets(): ScriptSetsFile | undefined {
@@ -39,6 +50,10 @@ export function getServices(): Services {
       get model(): CorpusModel | undefined {
         if (model === null) {
           model = loadDefaultModel();
+        }
+        if (user) {
+          merged ??= mergeModels(model, user.model, user.weight);
+          return merged;
         }
         return model;
       },
