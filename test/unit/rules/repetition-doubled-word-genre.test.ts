@@ -57,8 +57,11 @@ ruleTester(ID, {
     },
     {
       // A lone copy of a less common verb before a verb of the genre (坚|坚守); modals like 要 stay excused above.
-      text: '改革需要坚坚守公平。',
-      errors: [{ range: [4, 6], text: '坚坚', message: '“坚” is written twice in “坚守”' }],
+      text: '改革需要坚坚守公平。要坚决落落实到行动上。',
+      errors: [
+        { range: [4, 6], text: '坚坚', message: '“坚” is written twice in “坚守”' },
+        { range: [13, 15], text: '落落', message: '“落” is written twice in “落实”' },
+      ],
     },
     {
       // A lone copy after a genre word, before a verb (一起|起|沐浴), and before a dictionary word the genre never

@@ -744,10 +744,11 @@ function genreDoublings(tokens: readonly Token[], segmenter: Segmenter, model: C
     } else if (n.length === 1 && next.norm.length >= 2 && next.norm.startsWith(x) && !next.norm.startsWith(x + x)) {
       // A lone X before a genre word XY.
       if (prev?.norm.endsWith(x) || count(next.norm) < LONE_GENRE_WORD_COUNT || model.bigramDocuments(n, next.norm) > 0 ||
-        /^f/.test(segmenter.tagOf(n) ?? '') || /^a/.test(segmenter.tagOf(next.norm) ?? '') ||
+        /^f/.test(segmenter.tagOf(n) ?? '') || /^a/.test(segmenter.tagOf(next.norm) ?? '') && segmenter.frequency(n) >= COMMON_FREQUENCY ||
         /^v/.test(segmenter.tagOf(next.norm) ?? '') && segmenter.frequency(n) >= COMMON_FREQUENCY && han(tokens[i + 2]) && !/^u/.test(segmenter.tagOf(tokens[i + 2]!.norm) ?? '')) {
-        // Also a place word before a word (历史中|中华), a verb before an adjective (可能有|有效) and a modal before
-        // a verb that goes on (我们要|要求自己; 提出了要|要求。 and 要|要求的 are slips).
+        // Also a place word before a word (历史中|中华), a common verb before an adjective (可能有|有效; 坚决落|落实
+        // is a slip) and a common modal before a verb that goes on (我们要|要求自己; 提出了要|要求。, 要|要求的 and
+        // 坚|坚守 are slips).
         continue;
       }
       word = next.norm;
