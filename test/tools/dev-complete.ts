@@ -29,6 +29,8 @@ function main(): void {
   const quick = process.argv.includes('--quick');
   // --lm JSON: only these model options (an array of [name, LmOptions]).
   const lmArg = process.argv.indexOf('--lm');
+  // --cand JSON: candidate options to try, each over CANDIDATE_OPTIONS (an array of [name, Partial<CandidateOptions>]).
+  const candArg = process.argv.indexOf('--cand');
   const split = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'data', 'gold', 'split.json'), 'utf8')) as { dev: string[]; test: string[] };
   const test = new Set(split.test);
   const dev = split.dev.filter((f) => !test.has(f));
@@ -53,14 +55,20 @@ function main(): void {
     const file = buildLm(train, lmo);
     const lm = LanguageModel.fromFile(file);
     const model = { predict: (h: readonly string[], k: number, b?: number) => lm.predict(h, k, b), probability: (h: readonly string[], w: string) => lm.probability(h, w) } as unknown as CorpusModel;
-    const size = `${file.followers.length / 2} followers, ${file.contexts.length / 4} contexts, ${file.singles.length / file.order} singles, ~${(((file.followers.length / 2) * 4 + (file.contexts.length / 4) * 12 + file.singles.length * 2) / 1e6).toFixed(2)} MB`;
+    const nc = file.contexts.length / 4;
+    const size = `${file.followers.length / 2} followers, ${nc} contexts, ${file.singles.length / file.order} singles, ~${(((file.followers.length / 2) * 4 + nc * (nc > 0x10000 ? 12 : 10) + file.singles.length * 2) / 1e6).toFixed(2)} MB`;
     const grid: Array<[string, CandidateOptions]> = [['default', CANDIDATE_OPTIONS]];
-    if (!quick && lmArg < 0 && name === 'default') {
+    if (candArg > 0) {
+      for (const [gname, partial] of JSON.parse(process.argv[candArg + 1]!) as Array<[string, Partial<CandidateOptions>]>) {
+        grid.push([gname, { ...CANDIDATE_OPTIONS, ...partial }]);
+      }
+    }
+    if (!quick && lmArg < 0 && candArg < 0 && name === 'default') {
       for (const functionLead of [1, 1.25, 2]) {
         grid.push([`functionLead ${functionLead}`, { ...CANDIDATE_OPTIONS, functionLead }]);
       }
-      for (const corpusWeight of [0.7, 0.9, 1]) {
-        grid.push([`corpusWeight ${corpusWeight}`, { ...CANDIDATE_OPTIONS, corpusWeight }]);
+      for (const cacheWeight of [[0, 0, 0, 0], [0.2, 0.2, 0.2, 0.2], [0.1, 0.3, 0.5, 0.7], [0.05, 0.2, 0.4, 0.6]]) {
+        grid.push([`cacheWeight ${cacheWeight.join('/')}`, { ...CANDIDATE_OPTIONS, cacheWeight }]);
       }
     }
     for (const [gname, go] of grid) {

@@ -13,7 +13,7 @@ import type { ModelFile } from './corpus';
 import { CONTEXT_FIELDS, LanguageModel } from './lm';
 
 const MAGIC = 0x4c444d57; // "WMDL"
-const FORMAT = 2;
+const FORMAT = 3;
 const HEADER = 96;
 
 /** FNV-1a over the code units of `s` from `start` to `end`. */
@@ -81,6 +81,9 @@ export function compileModel(m: ModelFile, sourceBytes: number, sourceHash: numb
     return undefined;
   }
   const n = wordList.length;
+  // Bigrams take 16 bits a field where every word id and document count fits (the header says which width).
+  const wideBigrams = n > 0x10000 || bigramEntries.some(([, docs]) => docs > 0xffff);
+  const bigramTable = wideBigrams ? bigrams : Uint16Array.from(bigrams);
   const starts = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     starts[i + 1] = starts[i]! + wordList[i]!.length;
@@ -135,7 +138,7 @@ export function compileModel(m: ModelFile, sourceBytes: number, sourceHash: numb
     }
   });
   const lmSingles = Uint16Array.from(lm?.singles ?? []);
-  const sections: ArrayBufferView[] = [starts, counts, bigrams, units, listed, lmDiscounts, lmParents, lmTotals, lmWords, lmSizes, lmFollowers, lmLengths, lmUnits, lmSingles];
+  const sections: ArrayBufferView[] = [starts, counts, bigramTable, units, listed, lmDiscounts, lmParents, lmTotals, lmWords, lmSizes, lmFollowers, lmLengths, lmUnits, lmSingles];
   const pad = (x: number): number => (x + 7) & ~7;
   let size = HEADER;
   for (const s of sections) {
@@ -161,6 +164,7 @@ export function compileModel(m: ModelFile, sourceBytes: number, sourceHash: numb
   view.setUint32(80, lmUnits.length, true);
   view.setUint32(84, lmSingles.length, true);
   view.setUint32(88, wideParents ? 1 : 0, true);
+  view.setUint32(92, wideBigrams ? 1 : 0, true);
   let at = HEADER;
   for (const s of sections) {
     out.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), at);
@@ -196,7 +200,7 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
   };
   let starts: Int32Array;
   let counts: Int32Array;
-  let bigrams: Int32Array;
+  let bigrams: Int32Array | Uint16Array;
   let units: Uint16Array;
   let listed: Uint8Array;
   let lmDiscounts: Float64Array;
@@ -208,7 +212,7 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
   try {
     starts = take(Int32Array, n + 1, 4);
     counts = take(Int32Array, n * 2, 4);
-    bigrams = take(Int32Array, nb * 3, 4);
+    bigrams = view.getUint32(92, true) === 1 ? take(Int32Array, nb * 3, 4) : take(Uint16Array, nb * 3, 2);
     units = take(Uint16Array, nu, 2);
     listed = take(Uint8Array, n, 1);
     lmDiscounts = take(Float64Array, view.getUint32(64, true), 8);
