@@ -111,13 +111,26 @@ export function compileModel(m: ModelFile, sourceBytes: number, sourceHash: numb
   const ctx = lm?.contexts ?? [];
   const nc = ctx.length / CONTEXT_FIELDS;
   // Parents fit 16 bits in any model of up to 65,536 contexts (the header says which width is used).
-  const wideParents = nc > 0x10000;
+  // Nodes come level by level (context length 0, 1, 2, …): a parent is stored as its index within its own
+  // level, which fits 16 bits while no level holds more than 65,536 contexts (the header says which width).
+  const level = new Int32Array(nc);
+  const lmLevels = new Uint32Array(Math.max(1, lm?.order ?? 1));
+  for (let i = 0; i < nc; i++) {
+    level[i] = i === 0 ? 0 : level[ctx[i * CONTEXT_FIELDS]!]! + 1;
+    lmLevels[level[i]!]!++;
+  }
+  const levelStart = [0];
+  for (let k = 0; k < lmLevels.length; k++) {
+    levelStart.push(levelStart[k]! + lmLevels[k]!);
+  }
+  const wideParents = lmLevels.some((c) => c > 0x10000);
   const lmParents = wideParents ? new Int32Array(nc) : new Uint16Array(nc);
   const lmTotals = new Int32Array(nc);
   const lmWords = new Uint16Array(nc);
   const lmSizes = new Uint16Array(nc);
   for (let i = 0; i < nc; i++) {
-    lmParents[i] = i === 0 ? 0 : ctx[i * CONTEXT_FIELDS]!;
+    const parent = ctx[i * CONTEXT_FIELDS]!;
+    lmParents[i] = i === 0 ? 0 : wideParents ? parent : parent - levelStart[level[i]! - 1]!;
     lmWords[i] = ctx[i * CONTEXT_FIELDS + 1]! & 0xffff;
     lmTotals[i] = ctx[i * CONTEXT_FIELDS + 2]!;
     lmSizes[i] = Math.min(0xffff, ctx[i * CONTEXT_FIELDS + 3]!);
@@ -138,7 +151,7 @@ export function compileModel(m: ModelFile, sourceBytes: number, sourceHash: numb
     }
   });
   const lmSingles = Uint16Array.from(lm?.singles ?? []);
-  const sections: ArrayBufferView[] = [starts, counts, bigramTable, units, listed, lmDiscounts, lmParents, lmTotals, lmWords, lmSizes, lmFollowers, lmLengths, lmUnits, lmSingles];
+  const sections: ArrayBufferView[] = [starts, counts, bigramTable, units, listed, lmDiscounts, lmParents, lmTotals, lmWords, lmSizes, lmFollowers, lmLengths, lmUnits, lmSingles, lmLevels];
   const pad = (x: number): number => (x + 7) & ~7;
   let size = HEADER;
   for (const s of sections) {
@@ -217,20 +230,31 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
     listed = take(Uint8Array, n, 1);
     lmDiscounts = take(Float64Array, view.getUint32(64, true), 8);
     const nc = view.getUint32(68, true);
-    const parents = view.getUint32(88, true) === 1 ? take(Int32Array, nc, 4) : take(Uint16Array, nc, 2);
+    const wide = view.getUint32(88, true) === 1;
+    const parents = wide ? take(Int32Array, nc, 4) : take(Uint16Array, nc, 2);
     const totals = take(Int32Array, nc, 4);
     const words = take(Uint16Array, nc, 2);
     const sizes = take(Uint16Array, nc, 2);
-    for (let i = 0; i < nc; i++) {
-      lmContexts[i * CONTEXT_FIELDS] = i === 0 ? -1 : parents[i]!;
-      lmContexts[i * CONTEXT_FIELDS + 1] = i === 0 ? -1 : words[i]!;
-      lmContexts[i * CONTEXT_FIELDS + 2] = totals[i]!;
-      lmContexts[i * CONTEXT_FIELDS + 3] = sizes[i]!;
-    }
     lmFollowers = take(Uint32Array, view.getUint32(72, true), 4);
     lmLengths = take(Uint8Array, view.getUint32(76, true), 1);
     lmUnits = take(Uint16Array, view.getUint32(80, true), 2);
     lmSingles = take(Uint16Array, view.getUint32(84, true), 2);
+    // Contexts per level (nodes come level by level; a 16-bit parent counts within the level before its node's).
+    const levels = take(Uint32Array, Math.max(1, lmOrder), 4);
+    const levelStart = [0];
+    for (let k = 0; k < levels.length; k++) {
+      levelStart.push(levelStart[k]! + levels[k]!);
+    }
+    for (let i = 0, k = 0; i < nc; i++) {
+      while (k + 1 < levelStart.length && i >= levelStart[k + 1]!) {
+        k++;
+      }
+      const parent = i === 0 ? -1 : wide ? parents[i]! : parents[i]! + levelStart[k - 1]!;
+      lmContexts[i * CONTEXT_FIELDS] = parent;
+      lmContexts[i * CONTEXT_FIELDS + 1] = i === 0 ? -1 : words[i]!;
+      lmContexts[i * CONTEXT_FIELDS + 2] = totals[i]!;
+      lmContexts[i * CONTEXT_FIELDS + 3] = sizes[i]!;
+    }
   } catch {
     return undefined;
   }
