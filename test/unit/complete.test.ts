@@ -158,3 +158,25 @@ test('CLI complete: corpus continuations at the end of a Chinese sentence', () =
   const second = ask(text.length);
   assert.match(second[0]!.label, /^战略/, second.map((i) => i.label).join(' '));
 });
+
+test('CLI complete: the draft before the cursor leads its own phrase ahead of the corpus', () => {
+  const dir = require('node:os').tmpdir() as string;
+  const ask = (name: string, text: string, offset = text.length): Array<{ label: string; kind: string; score: number }> => {
+    const file = require('node:path').join(dir, name) as string;
+    require('node:fs').writeFileSync(file, text);
+    let out = '';
+    let err = '';
+    assert.equal(run(['complete', file, '--offset', String(offset), '--format', 'json'], (s) => (out += s), (s) => (err += s)), 0, err);
+    return (JSON.parse(out) as { items: Array<{ label: string; kind: string; score: number }> }).items;
+  };
+  // Alone, 全面推进 goes on as the corpus writes it: 依法治国.
+  const alone = ask('wenfeng-complete-cache-0.txt', '我们要全面推进');
+  assert.equal(alone[0]!.label, '依法治国', alone.map((i) => i.label).join(' '));
+  // After a paragraph that wrote 推进数字乡村 three times, the draft's phrase comes first, the corpus's second.
+  const draft = ask('wenfeng-complete-cache-1.txt', '各地要全面推进数字乡村建设。加快推进数字乡村建设，全面推进数字乡村发展。\n我们要全面推进');
+  assert.deepEqual(draft.slice(0, 2).map((i) => i.label), ['数字乡村', '依法治国']);
+  assert.ok(draft[0]!.score > draft[1]!.score && draft[0]!.score <= 1);
+  // Only the text before the cursor counts: the same phrase after it changes nothing.
+  const after = ask('wenfeng-complete-cache-2.txt', '我们要全面推进\n各地要全面推进数字乡村建设。加快推进数字乡村建设，全面推进数字乡村发展。', 7);
+  assert.equal(after[0]!.label, '依法治国');
+});
