@@ -147,6 +147,8 @@ export interface CandidateOptions {
   cacheWeight: readonly number[];
   /** Confidence of a cache context seen n times: n / (n + this); also the smoothing between its orders. */
   cacheConfidence: number;
+  /** Words the cache proposes at most (its likeliest). */
+  cacheProposals: number;
 }
 
 export const CANDIDATE_OPTIONS: CandidateOptions = {
@@ -158,6 +160,7 @@ export const CANDIDATE_OPTIONS: CandidateOptions = {
   functionMin: 0.01,
   cacheWeight: [0.1, 0.2, 0.4, 0.6],
   cacheConfidence: 1,
+  cacheProposals: 12,
 };
 
 /** The longest context the draft cache counts (words before the predicted one). */
@@ -165,31 +168,49 @@ export const CACHE_ORDER = 3;
 
 interface Followers {
   total: number;
-  next: Map<string, number>;
+  /** Word id → count. */
+  next: Map<number, number>;
 }
+
+/** Word ids take 17 bits of a context key: a key of three words stays an exact integer. */
+const ID_BITS = 2 ** 17;
 
 /**
  * The draft's own n-grams before the position (a cache model): writers repeat their theme's words and
  * phrases, which no corpus knows. Contexts of one to {@link CACHE_ORDER} words (BOS, `<s>`, opens each clause)
- * → following word → count, and the draft's word counts.
+ * → following word → count, and the draft's word counts; words by id, a context by a number made of its ids
+ * (no string built per word: the cache is rebuilt at each request).
  */
 export class DraftCache {
-  private readonly contexts = new Map<string, Followers>();
-  private readonly words = new Map<string, number>();
+  private readonly ids = new Map<string, number>([[BOS, 0], [EOS, 1]]);
+  private readonly vocab: string[] = [BOS, EOS];
+  private readonly contexts = new Map<number, Followers>();
+  private readonly counts: number[] = [0, 0];
   private size = 0;
+
+  private idOf(w: string): number {
+    let id = this.ids.get(w);
+    if (id === undefined) {
+      id = this.vocab.length;
+      this.ids.set(w, id);
+      this.vocab.push(w);
+      this.counts.push(0);
+    }
+    return id;
+  }
 
   /** Adds a clause's words. */
   add(clause: readonly string[]): void {
-    const seq = [BOS, ...clause, EOS];
+    const seq = [0, ...clause.map((w) => this.idOf(w)), 1];
     for (let i = 1; i < seq.length; i++) {
       const w = seq[i]!;
-      if (w !== EOS) {
-        this.words.set(w, (this.words.get(w) ?? 0) + 1);
+      if (w !== 1) {
+        this.counts[w]!++;
         this.size++;
       }
-      let key = '';
-      for (let k = 1; k <= CACHE_ORDER && i - k >= 0; k++) {
-        key = k === 1 ? seq[i - 1]! : `${seq[i - k]} ${key}`;
+      let key = 0;
+      for (let k = 1; k <= CACHE_ORDER && i - k >= 0 && seq[i - k]! < ID_BITS - 1; k++) {
+        key = key + (seq[i - k]! + 1) * ID_BITS ** (k - 1);
         let f = this.contexts.get(key);
         if (!f) {
           f = { total: 0, next: new Map() };
@@ -204,18 +225,22 @@ export class DraftCache {
   /**
    * The draft's distribution after `context` (the words of the clause so far): its word counts, then each
    * longer context it has seen, interpolated (a context seen n times weighs n / (n + confidence)); the words
-   * it proposes (those that followed the contexts it has seen); and its weight against the corpus model.
+   * it proposes (those that followed the contexts it has seen, its likeliest); and its weight against the
+   * corpus model.
    */
   distribution(context: readonly string[], options: CandidateOptions = CANDIDATE_OPTIONS): DraftDistribution | undefined {
     if (this.size === 0) {
       return undefined;
     }
-    const seq = [BOS, ...context];
     const seen: Followers[] = [];
     let weight = options.cacheWeight[0] ?? 0;
-    let key = '';
-    for (let k = 1; k <= CACHE_ORDER && k <= seq.length; k++) {
-      key = k === 1 ? seq[seq.length - 1]! : `${seq[seq.length - k]} ${key}`;
+    let key = 0;
+    for (let k = 1; k <= CACHE_ORDER && k <= context.length + 1; k++) {
+      const id = k <= context.length ? this.ids.get(context[context.length - k]!) : 0;
+      if (id === undefined || id >= ID_BITS - 1) {
+        break;
+      }
+      key = key + (id + 1) * ID_BITS ** (k - 1);
       const f = this.contexts.get(key);
       if (!f) {
         break;
@@ -223,30 +248,36 @@ export class DraftCache {
       seen.push(f);
       weight = Math.max(weight, (options.cacheWeight[k] ?? 0) * (f.total / (f.total + options.cacheConfidence)));
     }
-    const proposed = new Set<string>();
+    const c = options.cacheConfidence;
+    const pOf = (id: number): number => {
+      let q = (this.counts[id] ?? 0) / this.size;
+      for (const f of seen) {
+        const l = f.total / (f.total + c);
+        q = (l * (f.next.get(id) ?? 0)) / f.total + (1 - l) * q;
+      }
+      return q;
+    };
+    const proposed = new Set<number>();
     for (const f of seen) {
       for (const w of f.next.keys()) {
-        if (w !== EOS) {
+        if (w !== 1) {
           proposed.add(w);
         }
       }
     }
-    const c = options.cacheConfidence;
+    // Its likeliest words only: each one the corpus model is asked about costs a look-up.
+    const ranked = [...proposed].map((id) => ({ w: this.vocab[id]!, q: pOf(id) })).sort((x, y) => y.q - x.q || (x.w < y.w ? -1 : x.w > y.w ? 1 : 0));
     const p = (word: string): number => {
-      let q = (this.words.get(word) ?? 0) / this.size;
-      for (const f of seen) {
-        const l = f.total / (f.total + c);
-        q = (l * (f.next.get(word) ?? 0)) / f.total + (1 - l) * q;
-      }
-      return q;
+      const id = this.ids.get(word);
+      return id === undefined || id <= 1 ? 0 : pOf(id);
     };
-    return { proposed: [...proposed], p, weight };
+    return { proposed: ranked.slice(0, options.cacheProposals).map((x) => x.w), p, weight };
   }
 }
 
 /** What the draft cache says after a context. */
 export interface DraftDistribution {
-  /** Words that followed this context (or its shorter ones) in the draft. */
+  /** Words that followed this context (or its shorter ones) in the draft, its likeliest first. */
   proposed: string[];
   /** The cache's probability of a word. */
   p: (word: string) => number;
@@ -298,7 +329,7 @@ export function corpusCandidates(
   // Only the first few are grown into phrases and ranked: the others could not reach the list.
   // The last word again is a slip (的的, 发展发展), not a continuation.
   const last = context[context.length - 1];
-  const firsts = mixed(model, context, cache, options, options.breadth).filter((x) => x.word !== EOS && x.word !== last).slice(0, options.limit * 2);
+  const firsts = mixed(model, context, cache, options, options.breadth).filter((x) => x.word !== EOS && x.word !== last).slice(0, options.limit + 4);
   const out: CorpusCandidate[] = [];
   const labels = new Set<string>();
   for (const x of firsts) {
