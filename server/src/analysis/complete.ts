@@ -2,7 +2,8 @@
  * Completions at a position of a draft:
  * - series continuation: at the start of the paragraph after a series, its next item as a snippet with the
  *   next ordinal and the frame's slots as tab stops (三要${1}。, 打好${1}牌，增强机关干部的${2}意识。);
- * - corpus continuation: from the last words before the cursor, likely continuations from the corpus model,
+ * - corpus continuation: from the last words before the cursor, likely continuations from the corpus model
+ *   mixed with the draft's own n-grams before the cursor (a cache: the theme's words and phrases recur),
  *   extended up to a phrase boundary (全心全意 → 为人民服务; 坚持以人民为中心的 → 发展思想);
  * - canonical phrases by prefix: corpus words that begin with the characters just typed (全心 → 全心全意).
  * Pure: works on the analysis result, the tokens and the model.
