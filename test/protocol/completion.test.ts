@@ -70,6 +70,23 @@ test('corpus continuations in a Chinese sentence: the phrase the genre writes, a
   assert.deepEqual(full.textEdit.range, { start: { line: 2, character: 3 }, end: { line: 2, character: 7 } });
 });
 
+test('the draft before the cursor: a phrase it wrote leads, the corpus continuation after it', async () => {
+  const uri = 'file:///tmp/wenfeng-protocol/cache.md';
+  const text = '各地要全面推进数字乡村建设。加快推进数字乡村建设，全面推进数字乡村发展。\n\n我们要全面推进\n';
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  const items = await complete(uri, 2, 7);
+  assert.deepEqual(items.slice(0, 2).map((i) => i.label), ['数字乡村', '依法治国'], items.map((i) => i.label).join(' '));
+  assert.deepEqual(items[0]!.textEdit, { newText: '数字乡村', range: { start: { line: 2, character: 7 }, end: { line: 2, character: 7 } } });
+  // Written after the cursor instead, the phrase does not count.
+  const later = 'file:///tmp/wenfeng-protocol/cache-after.md';
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: later, languageId: 'markdown', version: 1, text: '我们要全面推进\n\n各地要全面推进数字乡村建设。加快推进数字乡村建设，全面推进数字乡村发展。\n' } });
+  const none = await complete(later, 0, 7);
+  assert.equal(none[0]!.label, '依法治国', none.map((i) => i.label).join(' '));
+  // A function word is offered with the content word after it, never alone ahead of content words.
+  const first = await complete(uri, 2, 7);
+  assert.ok(first.every((i) => i.label !== '的'), first.map((i) => i.label).join(' '));
+});
+
 test('series continuation after two items, and each answer within 20 ms once warm', async () => {
   const uri = 'file:///tmp/wenfeng-protocol/series2.md';
   const text = '一是加强理论学习，筑牢思想根基。\n\n二是改进工作作风，密切联系群众。\n\n';

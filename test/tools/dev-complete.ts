@@ -3,7 +3,7 @@
  * built from nine dev essays in ten and measured on the tenth (test/tools/eval-complete.ts), for a grid of
  * model orders, pruning thresholds and candidate options. Test essays are never read.
  *
- *   npx tsc -p . && node out/test/tools/dev-complete.js [--quick] [--lm '[["name", LmOptions]…]']
+ *   npx tsc -p . && node out/test/tools/dev-complete.js [--quick] [--lm '[["name", LmOptions]…]'] [--cand '[["name", {…}]…]']
  *
  * What it showed (80 dev essays held out, model from the other 722; baseline 20.9% hit@1, 34.7% hit@5):
  * - unpruned order 4: 25.3% / 38.5%, but 8 MB compiled — the .vsix has about 1.5 MB to spare;
@@ -12,6 +12,18 @@
  * - the shipped options (DEFAULT_LM_OPTIONS, 1.3 MB): 21.8% / 34.8%; the draft cache adds about 3 points of
  *   hit@5 (corpus weight 0.8 against 1); demoting bare function words unless they lead by 1.25 costs about
  *   1 point of hit@5 against no demotion.
+ *
+ * Issue 16 session (same split): candidates scored by (1 − λ) P_corpus + λ P_draft, the draft's n-grams up to
+ * three words of context (DraftCache), ranked by that alone; a function word offered with the content word
+ * after it instead of demoted (same hit@5 as no demotion, no bare function word in any list):
+ * - the old options with the new candidates: 23.1% / 36.4% (the cache of word pairs alone gave 21.8 / 34.8);
+ * - a cache of single words on top of the corpus model (multiplying by 1 + β·count) loses 1–7 points of hit@1;
+ * - pruning is what costs most: trigram contexts seen twice (minContext 2) and four followers a context:
+ *   24.0% / 38.1% (the shipped DEFAULT_LM_OPTIONS, 1.51 MB on this split); without the cache 21.4% / 34.3%;
+ *   five followers and bigram followers seen once: 24.5 / 39.1 but 1.9 MB, beyond the package's bound;
+ *   order 4 with singles is worse than order 3 (22.7 / 36.0); unpruned order 4 with the cache 25.5 / 40.8.
+ * - held-out coverage explains the ceiling: 3.4% of next words never occur in the training part, 39% follow
+ *   their previous word in a pair never seen there, 67% in a triple never seen.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -29,6 +41,8 @@ function main(): void {
   const quick = process.argv.includes('--quick');
   // --lm JSON: only these model options (an array of [name, LmOptions]).
   const lmArg = process.argv.indexOf('--lm');
+  // --cand JSON: candidate options to try, each over CANDIDATE_OPTIONS (an array of [name, Partial<CandidateOptions>]).
+  const candArg = process.argv.indexOf('--cand');
   const split = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'data', 'gold', 'split.json'), 'utf8')) as { dev: string[]; test: string[] };
   const test = new Set(split.test);
   const dev = split.dev.filter((f) => !test.has(f));
@@ -53,14 +67,20 @@ function main(): void {
     const file = buildLm(train, lmo);
     const lm = LanguageModel.fromFile(file);
     const model = { predict: (h: readonly string[], k: number, b?: number) => lm.predict(h, k, b), probability: (h: readonly string[], w: string) => lm.probability(h, w) } as unknown as CorpusModel;
-    const size = `${file.followers.length / 2} followers, ${file.contexts.length / 4} contexts, ${file.singles.length / file.order} singles, ~${(((file.followers.length / 2) * 4 + (file.contexts.length / 4) * 12 + file.singles.length * 2) / 1e6).toFixed(2)} MB`;
+    const nc = file.contexts.length / 4;
+    const size = `${file.followers.length / 2} followers, ${nc} contexts, ${file.singles.length / file.order} singles, ~${(((file.followers.length / 2) * 4 + nc * (nc > 0x10000 ? 12 : 10) + file.singles.length * 2) / 1e6).toFixed(2)} MB`;
     const grid: Array<[string, CandidateOptions]> = [['default', CANDIDATE_OPTIONS]];
-    if (!quick && lmArg < 0 && name === 'default') {
+    if (candArg > 0) {
+      for (const [gname, partial] of JSON.parse(process.argv[candArg + 1]!) as Array<[string, Partial<CandidateOptions>]>) {
+        grid.push([gname, { ...CANDIDATE_OPTIONS, ...partial }]);
+      }
+    }
+    if (!quick && lmArg < 0 && candArg < 0 && name === 'default') {
       for (const functionLead of [1, 1.25, 2]) {
         grid.push([`functionLead ${functionLead}`, { ...CANDIDATE_OPTIONS, functionLead }]);
       }
-      for (const corpusWeight of [0.7, 0.9, 1]) {
-        grid.push([`corpusWeight ${corpusWeight}`, { ...CANDIDATE_OPTIONS, corpusWeight }]);
+      for (const cacheWeight of [[0, 0, 0, 0], [0.2, 0.2, 0.2, 0.2], [0.1, 0.3, 0.5, 0.7], [0.05, 0.2, 0.4, 0.6]]) {
+        grid.push([`cacheWeight ${cacheWeight.join('/')}`, { ...CANDIDATE_OPTIONS, cacheWeight }]);
       }
     }
     for (const [gname, go] of grid) {

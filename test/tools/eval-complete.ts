@@ -4,6 +4,8 @@
  * asked for from the words before the position; a candidate list hits@k when one of its first k candidates
  * begins with the next word of the text (its first word is that word). Phrase candidates are also scored
  * whole: `phrase exact@5` counts lists where a candidate of two or more words is exactly the text that follows.
+ * The draft cache holds the essay's clauses before the current one (a writer typing forward): never the text
+ * after the position.
  *
  * The baseline is a plain word trigram with backoff built from the same essays: the followers of the last
  * two words by count, then those of the last word, then the commonest words, until k are listed.
@@ -11,7 +13,7 @@
  * `npm run eval` runs {@link completeSection} (model from the *dev* essays, measured on the *test* essays);
  * tuning uses test/tools/dev-complete.ts on a split inside *dev*.
  */
-import { corpusCandidates, DraftCache } from '../../server/src/analysis/complete';
+import { corpusCandidates, DraftCache, FUNCTION_WORDS } from '../../server/src/analysis/complete';
 import { buildModel, loadModel, statClauses } from '../../server/src/analysis/model/corpus';
 import type { CorpusModel, Segmenter } from '../../server/src/analysis/types';
 import { pct, ratio } from './eval-lib';
@@ -38,9 +40,6 @@ export interface HitFigures {
   /** Lists with a bare one-character function word among the first five. */
   bareFunction: number;
 }
-
-/** One-character words that are grammar rather than content. */
-export const FUNCTION_WORDS = new Set([...'的地得了着过和与及或而并且也都就还又才把被将对为于以从在向由是有之其所这那个等']);
 
 /** The plain word-trigram-with-backoff baseline over clauses. */
 export function trigramBaseline(clauses: Iterable<readonly string[]>): Predictor {
@@ -172,7 +171,7 @@ export function completeSection(dev: readonly string[], test: readonly string[],
   print();
   print('| predictor | hit@1 | hit@5 | phrase exact@5 | candidates offered | lists with a bare function word |');
   print('|---|---|---|---|---|---|');
-  for (const [name, f] of [['completion model (Kneser–Ney, complete.ts)', ours], ['word trigram with backoff (baseline)', base]] as const) {
+  for (const [name, f] of [['completion model (Kneser–Ney and the draft cache, complete.ts)', ours], ['word trigram with backoff (baseline)', base]] as const) {
     print(`| ${name} | ${pct(ratio(f.hit1, f.positions))} | ${pct(ratio(f.hit5, f.positions))} | ${pct(ratio(f.phraseExact, f.positions))} | ${(f.offered / Math.max(1, f.positions)).toFixed(2)} | ${pct(ratio(f.bareFunction, f.positions))} |`);
   }
   print();

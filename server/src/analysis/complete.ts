@@ -2,7 +2,8 @@
  * Completions at a position of a draft:
  * - series continuation: at the start of the paragraph after a series, its next item as a snippet with the
  *   next ordinal and the frame's slots as tab stops (三要${1}。, 打好${1}牌，增强机关干部的${2}意识。);
- * - corpus continuation: from the last words before the cursor, likely continuations from the corpus model,
+ * - corpus continuation: from the last words before the cursor, likely continuations from the corpus model
+ *   mixed with the draft's own n-grams before the cursor (a cache: the theme's words and phrases recur),
  *   extended up to a phrase boundary (全心全意 → 为人民服务; 坚持以人民为中心的 → 发展思想);
  * - canonical phrases by prefix: corpus words that begin with the characters just typed (全心 → 全心全意).
  * Pure: works on the analysis result, the tokens and the model.
@@ -123,13 +124,13 @@ function contextWords(tokens: readonly Token[], rel: number): string[] {
 }
 
 /** One-character words that are grammar rather than content: offered alone only where they clearly lead. */
-const FUNCTION_WORDS = new Set([...'的地得了着过和与及或而并且也都就还又才把被将对为于以从在向由是有之其所这那个等']);
+export const FUNCTION_WORDS = new Set([...'的地得了着过和与及或而并且也都就还又才把被将对为于以从在向由是有之其所这那个等']);
 
 /** Tuning of the corpus candidates (set on a split inside the dev essays: test/tools/dev-complete.ts). */
 export interface CandidateOptions {
   /** Candidates offered. */
   limit: number;
-  /** First words considered. */
+  /** First words considered from the corpus model. */
   breadth: number;
   /** A phrase grows by the likeliest next word while its probability is at least this… */
   extend: number;
@@ -137,43 +138,152 @@ export interface CandidateOptions {
   maxWords: number;
   /** A bare function word keeps its rank only when its probability is this many times the next candidate's. */
   functionLead: number;
-  /** Weight of the corpus model against the draft's own word pairs (the cache), where the draft has any. */
-  corpusWeight: number;
   /** A bare function word less likely than this is not offered at all. */
   functionMin: number;
+  /**
+   * Weight of the draft's own distribution (the cache) against the corpus model: index 0 where the draft has
+   * any words, index k where it has seen the last k words of the context before (the largest applies), scaled
+   * by how often it has seen them (n / (n + {@link cacheConfidence})).
+   */
+  cacheWeight: readonly number[];
+  /** Confidence of a cache context seen n times: n / (n + this); also the smoothing between its orders. */
+  cacheConfidence: number;
+  /** Words the cache proposes at most (its likeliest). */
+  cacheProposals: number;
 }
 
-export const CANDIDATE_OPTIONS: CandidateOptions = { limit: 8, breadth: 12, extend: 0.35, maxWords: 4, functionLead: 1.25, corpusWeight: 0.8, functionMin: 0.01 };
+export const CANDIDATE_OPTIONS: CandidateOptions = {
+  limit: 8,
+  breadth: 40,
+  extend: 0.35,
+  maxWords: 4,
+  functionLead: 1.25,
+  functionMin: 0.01,
+  cacheWeight: [0.1, 0.2, 0.4, 0.6],
+  cacheConfidence: 1,
+  cacheProposals: 12,
+};
+
+/** The longest context the draft cache counts (words before the predicted one). */
+export const CACHE_ORDER = 3;
+
+interface Followers {
+  total: number;
+  /** Word id → count. */
+  next: Map<number, number>;
+}
+
+/** Word ids take 17 bits of a context key: a key of three words stays an exact integer. */
+const ID_BITS = 2 ** 17;
 
 /**
- * The draft's own word pairs before the position (a cache model): writers repeat their theme's phrases,
- * which no corpus knows. Word → following word → count; BOS (`<s>`) opens each clause.
+ * The draft's own n-grams before the position (a cache model): writers repeat their theme's words and
+ * phrases, which no corpus knows. Contexts of one to {@link CACHE_ORDER} words (BOS, `<s>`, opens each clause)
+ * → following word → count, and the draft's word counts; words by id, a context by a number made of its ids
+ * (no string built per word: the cache is rebuilt at each request).
  */
 export class DraftCache {
-  private readonly pairs = new Map<string, Map<string, number>>();
-  private readonly totals = new Map<string, number>();
+  private readonly ids = new Map<string, number>([[BOS, 0], [EOS, 1]]);
+  private readonly vocab: string[] = [BOS, EOS];
+  private readonly contexts = new Map<number, Followers>();
+  private readonly counts: number[] = [0, 0];
+  private size = 0;
+
+  private idOf(w: string): number {
+    let id = this.ids.get(w);
+    if (id === undefined) {
+      id = this.vocab.length;
+      this.ids.set(w, id);
+      this.vocab.push(w);
+      this.counts.push(0);
+    }
+    return id;
+  }
 
   /** Adds a clause's words. */
   add(clause: readonly string[]): void {
-    let prev = BOS;
-    for (const w of [...clause, EOS]) {
-      let m = this.pairs.get(prev);
-      if (!m) {
-        m = new Map();
-        this.pairs.set(prev, m);
+    const seq = [0, ...clause.map((w) => this.idOf(w)), 1];
+    for (let i = 1; i < seq.length; i++) {
+      const w = seq[i]!;
+      if (w !== 1) {
+        this.counts[w]!++;
+        this.size++;
       }
-      m.set(w, (m.get(w) ?? 0) + 1);
-      this.totals.set(prev, (this.totals.get(prev) ?? 0) + 1);
-      prev = w;
+      let key = 0;
+      for (let k = 1; k <= CACHE_ORDER && i - k >= 0 && seq[i - k]! < ID_BITS - 1; k++) {
+        key = key + (seq[i - k]! + 1) * ID_BITS ** (k - 1);
+        let f = this.contexts.get(key);
+        if (!f) {
+          f = { total: 0, next: new Map() };
+          this.contexts.set(key, f);
+        }
+        f.total++;
+        f.next.set(w, (f.next.get(w) ?? 0) + 1);
+      }
     }
   }
 
-  /** The words that followed `prev` in the draft, with their share. */
-  after(prev: string): Array<{ word: string; p: number }> {
-    const m = this.pairs.get(prev);
-    const total = this.totals.get(prev) ?? 0;
-    return m ? [...m].map(([word, c]) => ({ word, p: c / total })) : [];
+  /**
+   * The draft's distribution after `context` (the words of the clause so far): its word counts, then each
+   * longer context it has seen, interpolated (a context seen n times weighs n / (n + confidence)); the words
+   * it proposes (those that followed the contexts it has seen, its likeliest); and its weight against the
+   * corpus model.
+   */
+  distribution(context: readonly string[], options: CandidateOptions = CANDIDATE_OPTIONS): DraftDistribution | undefined {
+    if (this.size === 0) {
+      return undefined;
+    }
+    const seen: Followers[] = [];
+    let weight = options.cacheWeight[0] ?? 0;
+    let key = 0;
+    for (let k = 1; k <= CACHE_ORDER && k <= context.length + 1; k++) {
+      const id = k <= context.length ? this.ids.get(context[context.length - k]!) : 0;
+      if (id === undefined || id >= ID_BITS - 1) {
+        break;
+      }
+      key = key + (id + 1) * ID_BITS ** (k - 1);
+      const f = this.contexts.get(key);
+      if (!f) {
+        break;
+      }
+      seen.push(f);
+      weight = Math.max(weight, (options.cacheWeight[k] ?? 0) * (f.total / (f.total + options.cacheConfidence)));
+    }
+    const c = options.cacheConfidence;
+    const pOf = (id: number): number => {
+      let q = (this.counts[id] ?? 0) / this.size;
+      for (const f of seen) {
+        const l = f.total / (f.total + c);
+        q = (l * (f.next.get(id) ?? 0)) / f.total + (1 - l) * q;
+      }
+      return q;
+    };
+    const proposed = new Set<number>();
+    for (const f of seen) {
+      for (const w of f.next.keys()) {
+        if (w !== 1) {
+          proposed.add(w);
+        }
+      }
+    }
+    // Its likeliest words only: each one the corpus model is asked about costs a look-up.
+    const ranked = [...proposed].map((id) => ({ w: this.vocab[id]!, q: pOf(id) })).sort((x, y) => y.q - x.q || (x.w < y.w ? -1 : x.w > y.w ? 1 : 0));
+    const p = (word: string): number => {
+      const id = this.ids.get(word);
+      return id === undefined || id <= 1 ? 0 : pOf(id);
+    };
+    return { proposed: ranked.slice(0, options.cacheProposals).map((x) => x.w), p, weight };
   }
+}
+
+/** What the draft cache says after a context. */
+export interface DraftDistribution {
+  /** Words that followed this context (or its shorter ones) in the draft, its likeliest first. */
+  proposed: string[];
+  /** The cache's probability of a word. */
+  p: (word: string) => number;
+  /** Its weight against the corpus model. */
+  weight: number;
 }
 
 /** A corpus candidate: its words (a phrase has several) and the probability of its first word. */
@@ -183,9 +293,30 @@ export interface CorpusCandidate {
 }
 
 /**
- * Continuations of a clause from the corpus model: the likeliest next words, each grown into a phrase while
- * one continuation is likely enough, stopping where the clause likely ends (a phrase boundary); one
- * candidate per first word, no label twice; a bare function word (的, 和, 是…) only where it clearly leads.
+ * The likeliest next words after `context`: the corpus model's first `breadth` and the words the draft
+ * proposes, each scored by both, (1 − λ) P_corpus + λ P_draft with the draft's weight λ; likeliest first.
+ */
+export function mixed(model: CorpusModel, context: readonly string[], cache: DraftCache | undefined, options: CandidateOptions, breadth: number): Array<{ word: string; p: number }> {
+  const draft = cache?.distribution(context, options);
+  const corpus = new Map<string, number>();
+  for (const x of model.predict(context, breadth)) {
+    corpus.set(x.word, x.p);
+  }
+  for (const w of draft?.proposed ?? []) {
+    if (!corpus.has(w)) {
+      corpus.set(w, model.probability(context, w));
+    }
+  }
+  const lambda = draft?.weight ?? 0;
+  const out = [...corpus].map(([word, p]) => ({ word, p: (1 - lambda) * p + (draft ? lambda * draft.p(word) : 0) }));
+  return out.sort((a, b) => b.p - a.p || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+}
+
+/**
+ * Continuations of a clause from the corpus model and the draft's cache: the likeliest next words, each grown
+ * into a phrase while one continuation is likely enough, stopping where the clause likely ends (a phrase
+ * boundary); one candidate per first word, no label twice. A function word (的, 和, 是…) comes with the word
+ * likeliest to follow it; left bare (nothing follows), it keeps its place only where it clearly leads.
  */
 export function corpusCandidates(
   model: CorpusModel,
@@ -196,25 +327,20 @@ export function corpusCandidates(
   if (context.length === 0) {
     return [];
   }
-  let firsts = model.predict(context, options.breadth);
-  const own = cache?.after(context[context.length - 1]!) ?? [];
-  if (own.length > 0) {
-    // Mixed with the draft's own pairs; a word the cache adds gets its corpus probability looked up.
-    const lambda = options.corpusWeight;
-    const score = new Map(firsts.map((x) => [x.word, lambda * x.p]));
-    for (const x of own) {
-      score.set(x.word, (score.get(x.word) ?? lambda * model.probability(context, x.word)) + (1 - lambda) * x.p);
-    }
-    firsts = [...score].map(([word, p]) => ({ word, p })).sort((a, b) => b.p - a.p).slice(0, options.breadth);
-  }
-  firsts = firsts.filter((x) => x.word !== EOS);
+  // Only the first few are grown into phrases and ranked: the others could not reach the list.
+  // The last word again is a slip (的的, 发展发展), not a continuation.
+  const last = context[context.length - 1];
+  const firsts = mixed(model, context, cache, options, options.breadth).filter((x) => x.word !== EOS && x.word !== last).slice(0, options.limit + 4);
   const out: CorpusCandidate[] = [];
   const labels = new Set<string>();
   for (const x of firsts) {
     const words = [x.word];
     while (words.length < options.maxWords) {
-      const best = model.predict([...context, ...words], 1, 3)[0];
-      if (!best || best.word === EOS || best.p < options.extend) {
+      // A function word alone is not worth a place: it takes the content word likeliest to follow it (的 → 的发展).
+      const lead = words.length === 1 && FUNCTION_WORDS.has(words[0]!);
+      const next = mixed(model, [...context, ...words], cache, options, lead ? 8 : 3);
+      const best = lead ? next.find((y) => y.word !== EOS && !FUNCTION_WORDS.has(y.word)) : next[0];
+      if (!best || best.word === EOS || (best.p < options.extend && !lead)) {
         break;
       }
       words.push(best.word);

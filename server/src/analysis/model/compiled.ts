@@ -13,7 +13,7 @@ import type { ModelFile } from './corpus';
 import { CONTEXT_FIELDS, LanguageModel } from './lm';
 
 const MAGIC = 0x4c444d57; // "WMDL"
-const FORMAT = 2;
+const FORMAT = 3;
 const HEADER = 96;
 
 /** FNV-1a over the code units of `s` from `start` to `end`. */
@@ -81,6 +81,9 @@ export function compileModel(m: ModelFile, sourceBytes: number, sourceHash: numb
     return undefined;
   }
   const n = wordList.length;
+  // Bigrams take 16 bits a field where every word id and document count fits (the header says which width).
+  const wideBigrams = n > 0x10000 || bigramEntries.some(([, docs]) => docs > 0xffff);
+  const bigramTable = wideBigrams ? bigrams : Uint16Array.from(bigrams);
   const starts = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     starts[i + 1] = starts[i]! + wordList[i]!.length;
@@ -108,13 +111,26 @@ export function compileModel(m: ModelFile, sourceBytes: number, sourceHash: numb
   const ctx = lm?.contexts ?? [];
   const nc = ctx.length / CONTEXT_FIELDS;
   // Parents fit 16 bits in any model of up to 65,536 contexts (the header says which width is used).
-  const wideParents = nc > 0x10000;
+  // Nodes come level by level (context length 0, 1, 2, …): a parent is stored as its index within its own
+  // level, which fits 16 bits while no level holds more than 65,536 contexts (the header says which width).
+  const level = new Int32Array(nc);
+  const lmLevels = new Uint32Array(Math.max(1, lm?.order ?? 1));
+  for (let i = 0; i < nc; i++) {
+    level[i] = i === 0 ? 0 : level[ctx[i * CONTEXT_FIELDS]!]! + 1;
+    lmLevels[level[i]!]!++;
+  }
+  const levelStart = [0];
+  for (let k = 0; k < lmLevels.length; k++) {
+    levelStart.push(levelStart[k]! + lmLevels[k]!);
+  }
+  const wideParents = lmLevels.some((c) => c > 0x10000);
   const lmParents = wideParents ? new Int32Array(nc) : new Uint16Array(nc);
   const lmTotals = new Int32Array(nc);
   const lmWords = new Uint16Array(nc);
   const lmSizes = new Uint16Array(nc);
   for (let i = 0; i < nc; i++) {
-    lmParents[i] = i === 0 ? 0 : ctx[i * CONTEXT_FIELDS]!;
+    const parent = ctx[i * CONTEXT_FIELDS]!;
+    lmParents[i] = i === 0 ? 0 : wideParents ? parent : parent - levelStart[level[i]! - 1]!;
     lmWords[i] = ctx[i * CONTEXT_FIELDS + 1]! & 0xffff;
     lmTotals[i] = ctx[i * CONTEXT_FIELDS + 2]!;
     lmSizes[i] = Math.min(0xffff, ctx[i * CONTEXT_FIELDS + 3]!);
@@ -135,7 +151,7 @@ export function compileModel(m: ModelFile, sourceBytes: number, sourceHash: numb
     }
   });
   const lmSingles = Uint16Array.from(lm?.singles ?? []);
-  const sections: ArrayBufferView[] = [starts, counts, bigrams, units, listed, lmDiscounts, lmParents, lmTotals, lmWords, lmSizes, lmFollowers, lmLengths, lmUnits, lmSingles];
+  const sections: ArrayBufferView[] = [starts, counts, bigramTable, units, listed, lmDiscounts, lmParents, lmTotals, lmWords, lmSizes, lmFollowers, lmLengths, lmUnits, lmSingles, lmLevels];
   const pad = (x: number): number => (x + 7) & ~7;
   let size = HEADER;
   for (const s of sections) {
@@ -161,6 +177,7 @@ export function compileModel(m: ModelFile, sourceBytes: number, sourceHash: numb
   view.setUint32(80, lmUnits.length, true);
   view.setUint32(84, lmSingles.length, true);
   view.setUint32(88, wideParents ? 1 : 0, true);
+  view.setUint32(92, wideBigrams ? 1 : 0, true);
   let at = HEADER;
   for (const s of sections) {
     out.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), at);
@@ -196,7 +213,7 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
   };
   let starts: Int32Array;
   let counts: Int32Array;
-  let bigrams: Int32Array;
+  let bigrams: Int32Array | Uint16Array;
   let units: Uint16Array;
   let listed: Uint8Array;
   let lmDiscounts: Float64Array;
@@ -208,25 +225,36 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
   try {
     starts = take(Int32Array, n + 1, 4);
     counts = take(Int32Array, n * 2, 4);
-    bigrams = take(Int32Array, nb * 3, 4);
+    bigrams = view.getUint32(92, true) === 1 ? take(Int32Array, nb * 3, 4) : take(Uint16Array, nb * 3, 2);
     units = take(Uint16Array, nu, 2);
     listed = take(Uint8Array, n, 1);
     lmDiscounts = take(Float64Array, view.getUint32(64, true), 8);
     const nc = view.getUint32(68, true);
-    const parents = view.getUint32(88, true) === 1 ? take(Int32Array, nc, 4) : take(Uint16Array, nc, 2);
+    const wide = view.getUint32(88, true) === 1;
+    const parents = wide ? take(Int32Array, nc, 4) : take(Uint16Array, nc, 2);
     const totals = take(Int32Array, nc, 4);
     const words = take(Uint16Array, nc, 2);
     const sizes = take(Uint16Array, nc, 2);
-    for (let i = 0; i < nc; i++) {
-      lmContexts[i * CONTEXT_FIELDS] = i === 0 ? -1 : parents[i]!;
-      lmContexts[i * CONTEXT_FIELDS + 1] = i === 0 ? -1 : words[i]!;
-      lmContexts[i * CONTEXT_FIELDS + 2] = totals[i]!;
-      lmContexts[i * CONTEXT_FIELDS + 3] = sizes[i]!;
-    }
     lmFollowers = take(Uint32Array, view.getUint32(72, true), 4);
     lmLengths = take(Uint8Array, view.getUint32(76, true), 1);
     lmUnits = take(Uint16Array, view.getUint32(80, true), 2);
     lmSingles = take(Uint16Array, view.getUint32(84, true), 2);
+    // Contexts per level (nodes come level by level; a 16-bit parent counts within the level before its node's).
+    const levels = take(Uint32Array, Math.max(1, lmOrder), 4);
+    const levelStart = [0];
+    for (let k = 0; k < levels.length; k++) {
+      levelStart.push(levelStart[k]! + levels[k]!);
+    }
+    for (let i = 0, k = 0; i < nc; i++) {
+      while (k + 1 < levelStart.length && i >= levelStart[k + 1]!) {
+        k++;
+      }
+      const parent = i === 0 ? -1 : wide ? parents[i]! : parents[i]! + levelStart[k - 1]!;
+      lmContexts[i * CONTEXT_FIELDS] = parent;
+      lmContexts[i * CONTEXT_FIELDS + 1] = i === 0 ? -1 : words[i]!;
+      lmContexts[i * CONTEXT_FIELDS + 2] = totals[i]!;
+      lmContexts[i * CONTEXT_FIELDS + 3] = sizes[i]!;
+    }
   } catch {
     return undefined;
   }

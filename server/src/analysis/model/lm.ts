@@ -53,7 +53,7 @@ export interface LmOptions {
   singleMinShorter: number;
 }
 
-export const DEFAULT_LM_OPTIONS: LmOptions = { order: 3, minCount: [2, 2, 1], minContext: [1, 1, 3], cap: [1e9, 12, 3], singles: true, singleMinShorter: 1 };
+export const DEFAULT_LM_OPTIONS: LmOptions = { order: 3, minCount: [3, 2, 1], minContext: [1, 1, 2], cap: [1e9, 12, 4], singles: true, singleMinShorter: 2 };
 
 /** Builds the model from clauses (arrays of words). */
 export function buildLm(clauses: Iterable<readonly string[]>, options: LmOptions = DEFAULT_LM_OPTIONS): LmFile {
