@@ -186,6 +186,16 @@ test('the mixture: probabilities (1 − λ)·default + λ·user, counts with the
     ],
   );
   assert.equal(m.probability([], '韧劲'), 0.2 * 0.8);
+  // A context the writer's documents hold (更好|地: 0.4 of the user's 4 documents) weighs the user model
+  // 0.6 × 0.4 / 2.4 = 0.1, less than λ: λ stays; a context the user never wrote keeps λ too.
+  assert.equal(m.probability(['更好', '地'], '韧劲'), 0.2 * 0.8);
+  const many = fixedModel(1000, 40, {}, { 韧劲: 0.8, 的: 0.1 });
+  // 4 of the user's documents hold 更好|地: weight 0.6 × 4 / 6 = 0.4 in that context, λ = 0.2 elsewhere.
+  const m2 = mergeModels(base, many, 0.2);
+  assert.equal(Math.round(m2.probability(['更好', '地'], '韧劲') * 1e9) / 1e9, 0.32);
+  assert.equal(Math.round(m2.probability(['地'], '韧劲') * 1e9) / 1e9, 0.16);
+  assert.deepEqual(m2.predict(['更好', '地'], 1).map((x) => x.word), ['韧劲']);
+  assert.deepEqual(m2.predict(['地'], 1).map((x) => x.word), ['发展']);
   assert.deepEqual(m.wordsWithPrefix('始终', 5), [
     { word: '始终不渝', count: 7.5 },
     { word: '始终如一', count: 4 },

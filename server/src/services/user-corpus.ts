@@ -13,7 +13,10 @@
  *
  * The mixture, with λ the user corpus's weight, λ = {@link USER_WEIGHT_MAX} × t / (t + {@link USER_HALF_TOKENS})
  * for a user corpus of t Han tokens (0.25 at 2,000 tokens, about three essays; 0.42 at 10,000):
- * - completions: p(w | h) = (1 − λ) p_default(w | h) + λ p_user(w | h), over the candidates of both models;
+ * - completions: p(w | h) = (1 − λ_h) p_default(w | h) + λ_h p_user(w | h), over the candidates of both models, where
+ *   λ_h = max(λ, {@link USER_CONTEXT_MAX} × d / (d + {@link USER_CONTEXT_HALF})) and d is the number of the writer's
+ *   documents holding the context's last two words: where the writer has a habit of their own (以滴水穿石的 in every
+ *   essay), their continuation leads even when their corpus is small; elsewhere the default model keeps its weight;
  * - counts (word occurrences and documents, bigram documents, tokens, documents): the default's plus the
  *   user's scaled so that the user corpus is a share λ of the merged tokens. A ratio of counts (a phrase's
  *   burstiness, its rate per token) then moves from the default's towards the user's by about λ.
@@ -38,6 +41,10 @@ export const CORPUS_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown
 export const USER_WEIGHT_MAX = 0.5;
 /** Han tokens at which the user corpus has half of {@link USER_WEIGHT_MAX}. */
 export const USER_HALF_TOKENS = 2000;
+/** Weight of the user model, at most, in a context many of the writer's documents hold. */
+export const USER_CONTEXT_MAX = 0.6;
+/** Documents of the writer holding a context at which its weight is half of {@link USER_CONTEXT_MAX}. */
+export const USER_CONTEXT_HALF = 2;
 /** Bumped whenever the cached form or the way it is built changes. */
 const CACHE_FORMAT = 1;
 /**
@@ -93,8 +100,13 @@ export function mergeModels(base: CorpusModel | undefined, user: CorpusModel, we
   const lambda = Math.min(1, Math.max(0, weight));
   // The user counts, scaled so that the user corpus is a share λ of the merged tokens.
   const scale = user.tokenCount > 0 && lambda < 1 ? (lambda / (1 - lambda)) * (base.tokenCount / user.tokenCount) : 0;
-  const mix = (history: readonly string[], word: string, pb?: number, pu?: number): number =>
-    (1 - lambda) * (pb ?? base.probability(history, word)) + lambda * (pu ?? user.probability(history, word));
+  const weightIn = (history: readonly string[]): number => {
+    const n = history.length;
+    const d = n >= 2 ? user.bigramDocuments(history[n - 2]!, history[n - 1]!) : 0;
+    return d > 0 ? Math.max(lambda, (USER_CONTEXT_MAX * d) / (d + USER_CONTEXT_HALF)) : lambda;
+  };
+  const mix = (history: readonly string[], word: string, pb?: number, pu?: number, w = weightIn(history)): number =>
+    (1 - w) * (pb ?? base.probability(history, word)) + w * (pu ?? user.probability(history, word));
   return {
     tokenCount: base.tokenCount + scale * user.tokenCount,
     documents: base.documents + scale * user.documents,
@@ -109,8 +121,9 @@ export function mergeModels(base: CorpusModel | undefined, user: CorpusModel, we
       const pb = new Map(fromBase.map((x) => [x.word, x.p]));
       const pu = new Map(fromUser.map((x) => [x.word, x.p]));
       const words = new Set([...pb.keys(), ...pu.keys()]);
+      const w = weightIn(history);
       return [...words]
-        .map((word) => ({ word, p: mix(history, word, pb.get(word), pu.get(word)) }))
+        .map((word) => ({ word, p: mix(history, word, pb.get(word), pu.get(word), w) }))
         .sort((a, b) => b.p - a.p || (a.word < b.word ? -1 : 1))
         .slice(0, limit);
     },
