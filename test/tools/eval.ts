@@ -38,6 +38,7 @@ import {
   planInjections,
   ratio,
   rng,
+  rngFor,
   ruleTypes,
   type GoldEssay,
   type Injection,
@@ -300,7 +301,6 @@ function main(): number {
   const doubledFpRate = per20k(doubledCleanFp.length, cleanChars);
 
   // Seeded structure defects in the gold series judged consistent (one injection per copy of the essay).
-  const seededRandom = rng(SEEDED_SEED);
   const seededConfig: AnalysisConfig = { ...CONFIG, only: [...new Set(Object.values(SEEDED_RULE))] };
   const seededResults: Array<SeededResult & { file: string }> = [];
   for (const g of gold) {
@@ -313,7 +313,8 @@ function main(): number {
       .filter((s) => s.consistent === 'yes' && s.items.length >= 2)
       .map((s) => ({ id: s.id, items: s.items.map((i) => ({ start: i.start, end: i.start })), announced: (s as { announced?: Span | null }).announced ?? null }));
     const analyze = (t: string): Finding[] => analyzer.analyze(t, { format: 'plaintext', config: seededConfig }).findings;
-    for (const r of runSeeded(text, sites, analyzer.tokens(text), seededRandom, analyze)) {
+    // One generator per essay and gold series: (seed, essay, series id) alone decide what is injected there.
+    for (const r of runSeeded(text, sites, analyzer.tokens(text), (s) => rngFor(SEEDED_SEED, g.file, s.id), analyze)) {
       seededResults.push({ ...r, file: g.file });
     }
   }

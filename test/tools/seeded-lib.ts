@@ -304,13 +304,15 @@ type Findings = ReadonlyArray<Span & { rule: string }>;
 
 /**
  * Plans the injections of every series of one essay and analyzes each dirty copy with `analyze` (which
- * returns the findings of the structure rules for a text).
+ * returns the findings of the structure rules for a text). Each series draws from its own generator,
+ * `randomFor(series)` (made from the seed, the essay's name and the series' key), so that what is injected into
+ * one series does not depend on how many other series were read before it, in this essay or another.
  */
-export function runSeeded(text: string, series: readonly SeedSeries[], tokens: readonly WordToken[], random: () => number, analyze: (text: string) => Findings): SeededResult[] {
+export function runSeeded(text: string, series: readonly SeedSeries[], tokens: readonly WordToken[], randomFor: (s: SeedSeries) => () => number, analyze: (text: string) => Findings): SeededResult[] {
   const clean = analyze(text);
   const out: SeededResult[] = [];
   for (const s of series) {
-    for (const inj of planSeeded(text, s, tokens, random)) {
+    for (const inj of planSeeded(text, s, tokens, randomFor(s))) {
       const cleanFlagged = clean.some((f) => f.rule === SEEDED_RULE[inj.kind] && inj.edits.some((e) => overlaps(f, e)));
       const { text: dirty, sites } = applySeeded(text, inj);
       out.push({ inj, cleanFlagged, flagged: !cleanFlagged && flagsInjection(inj.kind, analyze(dirty), sites), dirty, sites });
