@@ -180,3 +180,19 @@ test('droppedOpening: characters dropped inside the shared opening, whatever the
   // Dropping the start leaves too little shared.
   assert.equal(droppedOpening([['一些', '网友', '说'], ['一些', '网友', '称']], ['网友', '评论']), undefined);
 });
+
+ruleTester('structure/frame-mismatch', {
+  valid: [
+    // A verb of its own closing the list is another item, not a dropped 加强.
+    '我们要加强党的建设、加强队伍建设、完善制度体系，推动工作落实。',
+    // After clauses parted by ， the clause after a run is a conclusion, not an item that lost 增强.
+    '增强中国文化软实力，增强世界对中国的认同感，增强中华文化对世界的吸引力，汉字与汉语将承担不可替代的责任。',
+  ],
+  invalid: [
+    {
+      // The last item of a 、-list opens with a noun where its siblings open with the verb 宣传: 宣传 dropped.
+      text: '培育阳光心态，就要加大正面宣传，宣传好人好事、宣传惠民政策、改革开放的成就，引导公众的合理预期。',
+      errors: [{ range: [30, 37], text: '改革开放的成就', message: '“宣传”' }],
+    },
+  ],
+});

@@ -111,7 +111,7 @@ export type Alternates = (test: (clause: string) => boolean) => boolean;
  * What `odd` lost of the frame its `siblings` share (see the header), with the frame as a template. `lead`
  * says the clause opens its sentence and may begin with words of its own.
  */
-function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | 'run' | undefined, middle: boolean, alternates: Alternates, tokens: readonly Token[], tagOf: TagOf | undefined, bare?: 'ending' | 'opening'): { word: string; frame: string } | undefined {
+function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | 'run' | undefined, middle: boolean, alternates: Alternates, tokens: readonly Token[], tagOf: TagOf | undefined, bare?: 'ending' | 'opening', listed = false): { word: string; frame: string } | undefined {
   const texts = siblings.map((s) => s.text);
   const lengths = texts.map((t) => t.length);
   const shortest = Math.min(...lengths);
@@ -228,7 +228,9 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
           const u = prefix.slice(0, from);
           const v = prefix.slice(to);
           const rest = u + v;
-          if (!HAN_RUN.test(word) || PARTICLES.has(word) || !t.startsWith(rest) || t.includes(word) || !fits(t.length + word.length)) {
+          // The last item of a list may be longer than the others (宣传好人好事、宣传惠民政策、改革开放的成就).
+          const long = listed && rest.length === 0 && t.length + word.length <= 2 * longest;
+          if (!HAN_RUN.test(word) || PARTICLES.has(word) || !t.startsWith(rest) || t.includes(word) || !(fits(t.length + word.length) || long)) {
             continue;
           }
           if (alternates((x) => x.startsWith(rest) && !x.startsWith(prefix))) {
@@ -263,7 +265,11 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
           const slots = siblings.map((s) => firstWord(s.start + prefix.length, s.start + s.text.length) ?? '');
           // After its siblings, one word where each has one word of that length (尊重人才、尊重知识、创新).
           const oneWord = lead === undefined && first === t && siblings.every((s, k) => slots[k] === s.text.slice(prefix.length) && slots[k]!.length === t.length);
-          if ((middle || oneWord) && prefix.length >= 2 && slotMax - slotMin <= 2 && slot >= slotMin - 1 && slot <= slotMax + 1 && first !== undefined && t.startsWith(first) && tagged(first, slots)) {
+          // Closing a list after its siblings (the same mark after each), opening with a noun where they open with
+          // a verb (宣传好人好事、宣传惠民政策、改革开放的成就): the verb is missing. A verb there is another item
+          // (加强…、加强…、完善…); the tagger's classes of the slots are too loose to be compared here.
+          const afterList = listed && !middle && lead === undefined && first !== undefined && tagClass(tagOf, word) === 'v' && tagClass(tagOf, first) === 'n';
+          if ((middle || oneWord || afterList) && prefix.length >= 2 && slotMax - slotMin <= 2 && slot >= slotMin - 1 && (slot <= slotMax + 1 || (afterList && slot <= 2 * slotMax)) && first !== undefined && t.startsWith(first) && (afterList || tagged(first, slots))) {
             return word;
           }
         }
@@ -419,7 +425,12 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         const alternates: Alternates = (test) => around.some(test);
         const lead = k === 0 ? 'sentence' : opt[0]! > k ? 'run' : undefined;
         const middle = opt[0]! < k && k < opt[1]!;
-        const d = droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf) ?? (lead === 'run' || middle ? (droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'ending') ?? droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'opening')) : undefined);
+        // The clause follows its two siblings in one list: the marks after them are the same.
+        // The clause follows its two siblings in one 、-list and closes it (宣传…、宣传…、…的成就，): items of one
+        // kind. After clauses parted by ， the clause after a run is as often a conclusion (增强…，增强…，汉字与汉语
+        // 将承担…) or a comment (守信成本过高，守信激励不足，“老实人”吃亏…).
+        const listed = opt[0] === k - 2 && sentence[k - 2]!.mark === '、' && sentence[k - 1]!.mark === '、' && sentence[k]!.mark !== '、';
+        const d = droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, undefined, listed) ?? (lead === 'run' || middle ? (droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'ending') ?? droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'opening')) : undefined);
         if (d) {
           out.push({ start: odd.start, end: odd.start + odd.text.length, word: d.word, frame: d.frame, siblings: siblings.map((s) => ({ start: s.start, end: s.start + s.text.length })) });
           return;
