@@ -196,3 +196,21 @@ ruleTester('structure/frame-mismatch', {
     },
   ],
 });
+
+const LINKED = (second: string): string => `推进乡村振兴，需要发展特色产业。产业兴旺是乡村振兴的重点，要让农民的钱袋子鼓起来。\n${second}近年来农村建设取得了显著成效，但基础设施仍然薄弱，欠账不少。\n繁荣乡村文化，需要创新服务方式。文化是乡村的灵魂，要让农民的精神生活丰富起来。`;
+
+ruleTester('structure/frame-mismatch', {
+  valid: [
+    // Every item keeps 需要 right after its topic clause.
+    LINKED('实现生态宜居，需要补上历史欠账。'),
+    // An item with a modal of its own there (还要) varies the link, it did not drop it.
+    LINKED('实现生态宜居，还要补上历史欠账。'),
+  ],
+  invalid: [
+    {
+      // 需要 dropped after the middle item's topic clause: a verb stands where its siblings have the link.
+      text: LINKED('实现生态宜居，补上历史欠账。'),
+      errors: [{ range: [42, 56], text: '实现生态宜居，补上历史欠账。', message: '{X}，需要{Y}' }],
+    },
+  ],
+});
