@@ -214,3 +214,22 @@ ruleTester('structure/frame-mismatch', {
     },
   ],
 });
+
+ruleTester('structure/frame-mismatch', {
+  valid: [
+    // A part after the run that opens with its topic alone is a conclusion, not an item that lost 是.
+    '人心向善，离不开心存爱心。爱心是阳光，普照黑暗的大地；爱心是雨水，滋润干涸的沙丘，养育万物；爱心是树叶，阴凉燥热的夏天；爱心，亦是善。',
+  ],
+  invalid: [
+    {
+      // The opening word of the anaphora dropped from the middle part: nothing stands in its place (是雨水).
+      text: '人心向善，离不开心存爱心。爱心是阳光，普照黑暗的大地；是雨水，滋润干涸的沙丘；爱心是树叶，阴凉燥热的夏天。',
+      errors: [{ range: [27, 30], text: '是雨水', message: '“爱心”' }],
+    },
+    {
+      // The same where the parts hold different numbers of clauses: the clauses opening them are compared.
+      text: '人心向善，离不开心存爱心。爱心是阳光，普照黑暗的大地；是雨水，滋润干涸的沙丘，养育万物；爱心是树叶，阴凉燥热的夏天。',
+      errors: [{ range: [27, 30], text: '是雨水', message: '“爱心”' }],
+    },
+  ],
+});

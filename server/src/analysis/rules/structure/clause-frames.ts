@@ -251,8 +251,9 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
             const kind = (w: string): string | undefined => tagOf?.(w)?.[0];
             const unlike = next !== undefined && kind(next) !== undefined && [next, next.slice(0, 2)].every((w) => kind(w) !== kind(word));
             const longer = word.length >= 2 && unlike ? 1 : 0;
-            // A word of the dropped one's kind in its place (有利于破解… against 有利于提高…) replaced it.
-            const replaced = word.length >= 2 && next !== undefined && kind(word) !== undefined && kind(next) === kind(word);
+            // A word of the dropped one's kind in its place (有利于破解… against 有利于提高…) replaced it. Only where
+            // the word closed the opening: one dropped before the rest of it (爱心是阳光；是雨水) has nothing in its place.
+            const replaced = v.length === 0 && word.length >= 2 && next !== undefined && kind(word) !== undefined && kind(next) === kind(word);
             if (placed && !replaced && slotMax - slotMin <= 1 && own >= slotMin - 1 && own <= slotMax + longer && starts.has(c.start + rest.length)) {
               return word;
             }
@@ -397,6 +398,11 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         const y = same(b);
         if (x !== undefined && y !== undefined) {
           options.push([x, y]);
+        } else if (a === u - 1 && k === units[u]![0] && units[a] !== undefined && units[b] !== undefined) {
+          // The clause opening its part, against the clauses opening the parts on either side, however many clauses
+          // each holds (爱心是阳光，普照…；是雨水，滋润…，…；爱心是树叶，…): the anaphora of a 排比. Not a part after
+          // them, as often a conclusion (…；爱心是树叶，…；爱心，亦是善).
+          options.push([units[a]![0]!, units[b]![0]!]);
         }
       }
       for (const opt of options) {
