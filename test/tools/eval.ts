@@ -16,7 +16,8 @@
  * 4. per rule, findings per 20,000 characters of the 193 clean test essays;
  * 4 (printed as section 4). seeded structure defects on the gold series marked consistent of the annotated test
  *    essays (seeded-lib.ts): a wrong announced count, a skipped and a repeated ordinal, a dropped frame word,
- *    one per copy of the essay, each flagged when a finding of its rule overlaps an edited range.
+ *    one per copy of the essay, each flagged when a finding of its rule overlaps an edited range; what is
+ *    injected into a series depends only on the seed, the essay's name and the series' gold id (rngFor).
  * Exit code 0 when the bars of issue 14 hold, 1 when one fails (listed), 2 on a usage error.
  */
 import * as fs from 'node:fs';
@@ -439,10 +440,10 @@ function main(): number {
   }
   print();
 
-  print(`## 4. Seeded structure defects in the gold series judged consistent (seed ${SEEDED_SEED}; one injection per copy of an essay)`);
+  print(`## 4. Seeded structure defects in the gold series judged consistent (seed ${SEEDED_SEED}, drawn per essay and series; one injection per copy of an essay)`);
   print();
   print('count: the announced numeral one up or down; skip: item k ≥ 2 and those after it renumbered one up; repeat: item k ≥ 2');
-  print('takes the number before it; frame: a word of the string all leads share deleted from one item. Flagged: a finding');
+  print('takes the number before it; frame: a word (not 的/地/得) of a string all leads share at the same place deleted from one item. Flagged: a finding');
   print('of the rule overlaps an edited range. Injections the clean essay already has such a finding on are not counted.');
   print();
   print(table(['injection', 'rule', 'injected', 'flagged', 'recall', 'set aside'], [...seeded].map(([kind, c]) => [kind, SEEDED_RULE[kind], String(c.n), String(c.hit), pct(ratio(c.hit, c.n)), String(c.cleanFlagged)])));
