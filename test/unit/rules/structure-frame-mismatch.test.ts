@@ -233,3 +233,26 @@ ruleTester('structure/frame-mismatch', {
     },
   ],
 });
+
+ruleTester('structure/frame-mismatch', {
+  valid: [
+    // Every clause keeps the ending 的标准.
+    '实践是检验真理的标准：根本标准，只能是生产力的标准，是经济基础的标准，是社会进步的标准，是人民群众根本利益的标准。',
+    // Before its siblings a clause ending on 的 is a subject made of it, not a clause that lost 孝.
+    '要使他们认识到，父母所需要的，并不仅仅是物质上的孝，更重要的是精神层面的孝。',
+    // Siblings ending on 的 alike: nothing dangles.
+    '这本书是我的，那本书是你的，这支笔是他的。',
+  ],
+  invalid: [
+    {
+      // The clause stops on 的 inside the ending its neighbours share: 标准 dropped.
+      text: '实践是检验真理的标准：根本标准，只能是生产力的标准，是经济基础的标准，是社会进步的，是人民群众根本利益的标准。',
+      errors: [{ range: [35, 41], text: '是社会进步的', message: '“标准”' }],
+    },
+    {
+      // Opening the run after words of its own, the clause stops on the glue 为: 代价 dropped.
+      text: '总书记曾经指出，我们的发展不能以牺牲精神文明为，不能以牺牲生态环境为代价，更不能以牺牲人的生命为代价。',
+      errors: [{ range: [8, 23], text: '我们的发展不能以牺牲精神文明为', message: '“代价”' }],
+    },
+  ],
+});

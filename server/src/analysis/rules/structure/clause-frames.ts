@@ -84,6 +84,34 @@ function frameOf(texts: readonly string[]): Frame {
   return { prefix: first.slice(0, p), suffix: first.slice(first.length - q), glue };
 }
 
+/** Characters that close no clause: a clause ending on one stops inside a phrase (…社会进步的，; …精神文明为，). */
+const DANGLING: ReadonlySet<string> = new Set([...'的之为于']);
+
+/**
+ * What a clause lost of the ending its siblings share when it stops right after a character of that ending that
+ * closes no clause (是社会进步的 against 是经济基础的标准，是…利益的标准: 标准; 不能以牺牲精神文明为 against …为代价:
+ * 代价): the rest of the ending, Han characters besides particles that the clause holds nowhere, its length then
+ * within the siblings'. A clause that opens a run (`open`) may have words of its own before: only the upper bound,
+ * measured from the siblings' opening when it holds it.
+ */
+function danglingEnd(f: Frame, text: string, shortest: number, longest: number, open: boolean): string | undefined {
+  for (let i = 1; i < f.suffix.length; i++) {
+    const head = f.suffix.slice(0, i);
+    const rest = f.suffix.slice(i);
+    // Before its siblings a clause ending on 的 is as often a subject made of it (父母所需要的，并不仅仅是物质上的孝，
+    // 更重要的是精神层面的孝): only glue (为, 于) there.
+    const last = head[i - 1]!;
+    if (!DANGLING.has(last) || (open && !GLUE.has(last)) || !text.endsWith(head) || !HAN_RUN.test(rest) || [...rest].every((c) => PARTICLES.has(c)) || text.includes(rest)) {
+      continue;
+    }
+    // A clause opening a run is measured from the siblings' opening, when it holds it (我们的发展不能以…).
+    const from = open && f.prefix.length > 0 ? text.lastIndexOf(f.prefix) : 0;
+    const len = text.length - Math.max(0, from) + rest.length;
+    return len <= longest + 1 && (open || len >= shortest - 1) ? rest : undefined;
+  }
+  return undefined;
+}
+
 /** The words of `tokens` inside [start, end), as written. */
 function wordsIn(tokens: readonly Token[], start: number, end: number): Token[] {
   return tokens.filter((t) => t.start >= start && t.end <= end && HAN_RUN.test(t.text));
@@ -121,6 +149,10 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
     return undefined;
   }
   const whole = frameOf(texts);
+  const dangling = bare === undefined ? danglingEnd(whole, odd.text, shortest, longest, lead !== undefined) : undefined;
+  if (dangling !== undefined && !alternates((x) => x.endsWith(whole.suffix.slice(0, whole.suffix.length - dangling.length)) && !x.endsWith(whole.suffix))) {
+    return { word: dangling, frame: `${whole.prefix}{X}${whole.suffix}` };
+  }
   // With `bare` 'ending', a one-character ending the siblings share by chance (合力, 威慑力) is taken for part of
   // their slots: 没有良好的长效机制 against 没有形成强大的合力，没有形成较强的威慑力 lost 形成, not 力. Only
   // for a clause before or between its siblings: one after them that keeps none of their ending as often
