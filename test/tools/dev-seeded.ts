@@ -3,7 +3,7 @@
  * measures the same on the gold series of the *test* part and must not be tuned on. Dev has no gold series, so
  * the injection sites are the outline's own series on each clean dev essay (its items and announced count).
  *
- *   npx tsc -p . && node esbuild.mjs && node out/test/tools/dev-seeded.js [--seed N] [--missed N] [--kind KIND] [--gold]
+ *   npx tsc -p . && node esbuild.mjs && node out/test/tools/dev-seeded.js [--seed N] [--missed N] [--kind KIND] [--gold] [--context N]
  *
  * With --gold the sites are instead the series annotated by hand on dev (test/fixtures/dev-gold/series*.json,
  * 'yes' series of two items or more, the count read before the first item): like the gold sites of eval.ts, they
@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnalysisConfig } from '../../server/src/analysis';
 import { corpusEssay, getAnalyzer, ROOT } from '../unit/helpers';
-import { excerpt, pct, ratio, rng, type GoldEssay, type GoldSeries } from './eval-lib';
+import { excerpt, pct, ratio, rngFor, type GoldEssay, type GoldSeries } from './eval-lib';
 import { countBefore, runSeeded, SEEDED_KINDS, SEEDED_RULE, tallySeeded, type SeededResult, type SeedSeries } from './seeded-lib';
 
 const CONFIG: AnalysisConfig = { rules: {}, script: 'auto', acceptedWords: [], only: [...new Set(Object.values(SEEDED_RULE))] };
@@ -45,11 +45,11 @@ function main(): void {
   };
   const seed = Number(arg('--seed') ?? 2014);
   const showMissed = Number(arg('--missed') ?? 20);
+  const context = Number(arg('--context') ?? 30);
   const onlyKind = arg('--kind');
   const useGold = argv.includes('--gold');
   const split = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'data', 'gold', 'split.json'), 'utf8')) as { dev: string[] };
   const analyzer = getAnalyzer();
-  const random = rng(seed);
   const t0 = Date.now();
   const results: Array<SeededResult & { file: string }> = [];
   const gold = useGold ? devGoldSeries(new Set(split.dev)) : undefined;
@@ -69,7 +69,10 @@ function main(): void {
           return { ...site, announced: s.announced ?? countBefore(text, site) };
         });
     const analyze = (t: string): ReturnType<typeof analyzer.analyze>['findings'] => analyzer.analyze(t, { format: 'plaintext', config: CONFIG }).findings;
-    for (const r of runSeeded(text, series, analyzer.tokens(text), random, analyze)) {
+    // One generator per essay and series, keyed by the gold id or by where the outline's series starts (not by its
+    // index, which moves when the outline finds one more series earlier in the essay).
+    const key = (s: SeedSeries): string => (gold ? s.id : `${s.id.slice(-1)}@${s.items[0]!.start}`);
+    for (const r of runSeeded(text, series, analyzer.tokens(text), (s) => rngFor(seed, file, key(s)), analyze)) {
       results.push({ ...r, file });
     }
   }
@@ -106,7 +109,7 @@ function main(): void {
     out.push(`Missed ${kind} (first ${Math.min(showMissed, missed.length)} of ${missed.length}):`);
     for (const r of missed.slice(0, showMissed)) {
       const site = r.sites[0]!;
-      out.push(`  ${r.file} ${r.inj.series} ${r.inj.note}: ${excerpt(r.dirty, site, 30)}`);
+      out.push(`  ${r.file} ${r.inj.series} ${r.inj.note}: ${excerpt(r.dirty, site, context)}`);
     }
   }
   out.push('');

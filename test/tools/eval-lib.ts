@@ -279,6 +279,19 @@ export function rng(seed: number): () => number {
   };
 }
 
+/**
+ * A generator that depends only on `seed` and `keys` (an essay's name, a series' id …): an FNV-style hash of the
+ * keys joined by NUL, started from `seed`, into mulberry32. Giving each essay (or site) its own generator keeps what is injected into one
+ * essay from moving when another essay is read differently.
+ */
+export function rngFor(seed: number, ...keys: ReadonlyArray<string | number>): () => number {
+  let h = seed >>> 0;
+  for (const ch of keys.join('\u0000')) {
+    h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+  }
+  return rng(h);
+}
+
 /** A doubled character to insert: `char` inserted at `at` of the clean text (before the original copy). */
 export interface Injection {
   at: number;

@@ -16,7 +16,8 @@
  * 4. per rule, findings per 20,000 characters of the 193 clean test essays;
  * 4 (printed as section 4). seeded structure defects on the gold series marked consistent of the annotated test
  *    essays (seeded-lib.ts): a wrong announced count, a skipped and a repeated ordinal, a dropped frame word,
- *    one per copy of the essay, each flagged when a finding of its rule overlaps an edited range.
+ *    one per copy of the essay, each flagged when a finding of its rule overlaps an edited range; what is
+ *    injected into a series depends only on the seed, the essay's name and the series' gold id (rngFor).
  * Exit code 0 when the bars of issue 14 hold, 1 when one fails (listed), 2 on a usage error.
  */
 import * as fs from 'node:fs';
@@ -39,6 +40,7 @@ import {
   planInjections,
   ratio,
   rng,
+  rngFor,
   ruleTypes,
   type GoldEssay,
   type Injection,
@@ -312,7 +314,6 @@ function main(): number {
   const doubledFpRate = per20k(doubledCleanFp.length, cleanChars);
 
   // Seeded structure defects in the gold series judged consistent (one injection per copy of the essay).
-  const seededRandom = rng(SEEDED_SEED);
   const seededConfig: AnalysisConfig = { ...CONFIG, only: [...new Set(Object.values(SEEDED_RULE))] };
   const seededResults: Array<SeededResult & { file: string }> = [];
   for (const g of gold) {
@@ -325,7 +326,8 @@ function main(): number {
       .filter((s) => s.consistent === 'yes' && s.items.length >= 2)
       .map((s) => ({ id: s.id, items: s.items.map((i) => ({ start: i.start, end: i.start })), announced: (s as { announced?: Span | null }).announced ?? null }));
     const analyze = (t: string): Finding[] => analyzer.analyze(t, { format: 'plaintext', config: seededConfig }).findings;
-    for (const r of runSeeded(text, sites, analyzer.tokens(text), seededRandom, analyze)) {
+    // One generator per essay and gold series: (seed, essay, series id) alone decide what is injected there.
+    for (const r of runSeeded(text, sites, analyzer.tokens(text), (s) => rngFor(SEEDED_SEED, g.file, s.id), analyze)) {
       seededResults.push({ ...r, file: g.file });
     }
   }
@@ -450,10 +452,10 @@ function main(): number {
   }
   print();
 
-  print(`## 4. Seeded structure defects in the gold series judged consistent (seed ${SEEDED_SEED}; one injection per copy of an essay)`);
+  print(`## 4. Seeded structure defects in the gold series judged consistent (seed ${SEEDED_SEED}, drawn per essay and series; one injection per copy of an essay)`);
   print();
   print('count: the announced numeral one up or down; skip: item k ≥ 2 and those after it renumbered one up; repeat: item k ≥ 2');
-  print('takes the number before it; frame: a word of the string all leads share deleted from one item. Flagged: a finding');
+  print('takes the number before it; frame: a word (not 的/地/得) of a string all leads share at the same place deleted from one item. Flagged: a finding');
   print('of the rule overlaps an edited range. Injections the clean essay already has such a finding on are not counted.');
   print();
   print(table(['injection', 'rule', 'injected', 'flagged', 'recall', 'set aside'], [...seeded].map(([kind, c]) => [kind, SEEDED_RULE[kind], String(c.n), String(c.hit), pct(ratio(c.hit, c.n)), String(c.cleanFlagged)])));

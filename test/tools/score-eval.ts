@@ -23,7 +23,7 @@ import { computeScore, DEFAULT_TABLES, hanCount, type Score, type ScoreTables } 
 import { RULE_WEIGHTS, type RuleWeight } from '../../server/src/analysis/score-weights';
 import { ALL_RULES } from '../../server/src/analysis';
 import { corpusEssay, CORPUS, getAnalyzer, ROOT } from '../unit/helpers';
-import { pct, rng, type WordToken } from './eval-lib';
+import { pct, rngFor, type WordToken } from './eval-lib';
 import { applySeeded, countBefore, planSeeded, type SeedSeries } from './seeded-lib';
 
 const CONFIG: AnalysisConfig = { rules: {}, script: 'auto', acceptedWords: [] };
@@ -151,13 +151,7 @@ export function measure(part: 'test' | 'dev', tables: ScoreTables = DEFAULT_TABL
   const analyzer = getAnalyzer();
   // One generator per essay and damage, so that a change in what one damage draws (the outline's series decide
   // where a skip or a count can go) does not move every later essay's doubled character or pasted paragraph.
-  const randomFor = (file: string, kind: string): (() => number) => {
-    let h = SEED >>> 0;
-    for (const ch of `${file}\u0000${kind}`) {
-      h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
-    }
-    return rng(h);
-  };
+  const randomFor = (file: string, kind: string): (() => number) => rngFor(SEED, file, kind);
   const run = (text: string): AnalysisResult => analyzer.analyze(text, { format: 'plaintext', config: CONFIG });
   const tally = Object.fromEntries([...DAMAGE_KINDS, 'all'].map((k) => [k, { pairs: 0, won: 0, share: null }])) as ScoreSummary['pairs'];
   const cleanScores: number[] = [];

@@ -194,19 +194,68 @@ export function commonFrameStrings(leads: readonly string[]): string[] {
   return [...common].filter((c) => ![...common].some((d) => d !== c && d.includes(c))).sort();
 }
 
+/** Marks and spaces a lead may end with (the comma of an item inside a sentence): not part of the item. */
+const TRAILING_MARKS = /[\s，、；：,;:]+$/u;
+
 /**
- * A count equal to the number of items in the 80 code units before a series' first item (以下三个方面, 打好
- * “五张牌”, 两点要求): the last numeral there followed by a classifier. For sites without gold (dev), read
- * independently of the analyzer's own announcement parsing.
+ * The common strings of `leads` (commonFrameStrings) that stand at the same place of every lead, and so belong to
+ * the frame the items share: each string has the same neighbour on one side in every lead — the lead's start or
+ * end, the same mark (打好政治牌，增强… : 增强 after ，) or the same character — or starts at nearly the same
+ * offset in every lead, two code units apart at most (六成以上的产值 / 五成以上的税收). A word every item merely mentions
+ * somewhere (a topic word: 农民工就业形势依然严峻 / 继续扩大农民工就业 / 保障农民工权益) is no frame word, and
+ * deleting it is no dropped frame word.
+ */
+export function alignedFrameStrings(leads: readonly string[]): string[] {
+  const trimmed = leads.map((l) => l.replace(TRAILING_MARKS, ''));
+  return commonFrameStrings(trimmed).filter((c) => {
+    const at = trimmed.map((l) => l.slice(0, 20).indexOf(c));
+    const left = at.map((i, k) => (i === 0 ? '^' : trimmed[k]![i - 1]));
+    const right = at.map((i, k) => (i + c.length === trimmed[k]!.length ? '$' : trimmed[k]![i + c.length]));
+    return left.every((x) => x === left[0]) || right.every((x) => x === right[0]) || Math.max(...at) - Math.min(...at) <= 2;
+  });
+}
+
+/** Structural particles whose absence is no defect (缴纳了50%以上税收, 社会进步标准): never the deleted word. */
+const OPTIONAL_PARTICLES: ReadonlySet<string> = new Set(['的', '地', '得']);
+
+/**
+ * A count equal to the number of items in the sentence just before a series' first item, or in the sentence that
+ * holds it (以下三个方面：, 打好“五张牌”, 两点要求), at most 80 code units back: the last numeral there followed by
+ * a classifier. For sites without gold (dev), read independently of the analyzer's own announcement parsing.
+ * Not counts: a lower bound (两个以上事例, 三个或以上), and a numeral inside a longer quoted name (“三大纪律，八项注意”:
+ * a quote that goes on past the count and a few characters of its noun names something, it announces nothing).
+ * A count further back (two sentences before, or in an earlier paragraph) is not this series' announcement.
  */
 export function countBefore(text: string, s: SeedSeries): Span | null {
   const first = s.items[0]!.start;
-  const from = Math.max(0, first - 80);
-  const re = /(?<![\d第一二三四五六七八九十两百千万几])([两二三四五六七八九])[“"]?(?:个|项|点|条|种|大|方面|步|招|张|类|层|件|句|字|重)/g;
+  let from = Math.max(0, first - 80);
+  // The last sentence before the item: from after the last sentence end that is not the one closing the region.
+  let e = first;
+  while (e > from && /[\s\u3000]/u.test(text[e - 1]!)) {
+    e--;
+  }
+  if (e > from && /[。！？!?]/u.test(text[e - 1]!)) {
+    e--;
+  }
+  for (let i = e - 1; i >= from; i--) {
+    if (/[。！？!?\n]/u.test(text[i]!)) {
+      from = i + 1;
+      break;
+    }
+  }
+  const re = /(?<![\d第一二三四五六七八九十两百千万几])([两二三四五六七八九])[“"]?(?:个|项|点|条|种|大|方面|步|招|张|类|层|件|句|字|重)(?!以上|或以上|多|余)/g;
   let last: Span | null = null;
   const before = text.slice(from, first);
   for (let m = re.exec(before); m; m = re.exec(before)) {
     const n = m[1] === '两' ? 2 : cnValue(m[1]!);
+    const open = before.lastIndexOf('“', m.index);
+    const close = before.lastIndexOf('”', m.index);
+    const quoted = open > close;
+    const closes = before.indexOf('”', m.index);
+    // Inside quotes: only a quote that is the count and its noun (“五张牌”, “四个全面”).
+    if (quoted && (closes < 0 || closes > m.index + m[0].length + 4 || /[，,、；;：:]/u.test(before.slice(m.index, closes)))) {
+      continue;
+    }
     if (n === s.items.length) {
       last = { start: from + m.index, end: from + m.index + m[0].length };
     }
@@ -250,7 +299,7 @@ export function planSeeded(text: string, s: SeedSeries, tokens: readonly WordTok
   // (d) A dropped frame word.
   if (s.items.length >= 3) {
     const leads = s.items.map((it, i) => leadOf(text, it, s.items[i + 1]?.start));
-    const frame = commonFrameStrings(leads.map((l) => text.slice(l.start, l.end)));
+    const frame = alignedFrameStrings(leads.map((l) => text.slice(l.start, l.end)));
     const k = Math.floor(random() * s.items.length);
     const chunk = pick(frame, random);
     if (chunk !== undefined) {
@@ -258,7 +307,7 @@ export function planSeeded(text: string, s: SeedSeries, tokens: readonly WordTok
       const leadText = text.slice(lead.start, lead.end);
       const at = lead.start + leadText.indexOf(chunk);
       // A word of the frame string as the segmenter cut it, found once in the lead (deleting it removes it).
-      const words = tokens.filter((t) => t.start >= at && t.end <= at + chunk.length && HAN_ONLY.test(t.text) && leadText.split(t.text).length === 2);
+      const words = tokens.filter((t) => t.start >= at && t.end <= at + chunk.length && HAN_ONLY.test(t.text) && !OPTIONAL_PARTICLES.has(t.text) && leadText.split(t.text).length === 2);
       const w = pick(words, random);
       if (w) {
         out.push({ kind: 'frame', series: s.id, edits: [{ start: w.start, end: w.end, newText: '' }], note: `${w.text} deleted from item ${k + 1} (frame ${chunk})` });
@@ -304,13 +353,15 @@ type Findings = ReadonlyArray<Span & { rule: string }>;
 
 /**
  * Plans the injections of every series of one essay and analyzes each dirty copy with `analyze` (which
- * returns the findings of the structure rules for a text).
+ * returns the findings of the structure rules for a text). Each series draws from its own generator,
+ * `randomFor(series)` (made from the seed, the essay's name and the series' key), so that what is injected into
+ * one series does not depend on how many other series were read before it, in this essay or another.
  */
-export function runSeeded(text: string, series: readonly SeedSeries[], tokens: readonly WordToken[], random: () => number, analyze: (text: string) => Findings): SeededResult[] {
+export function runSeeded(text: string, series: readonly SeedSeries[], tokens: readonly WordToken[], randomFor: (s: SeedSeries) => () => number, analyze: (text: string) => Findings): SeededResult[] {
   const clean = analyze(text);
   const out: SeededResult[] = [];
   for (const s of series) {
-    for (const inj of planSeeded(text, s, tokens, random)) {
+    for (const inj of planSeeded(text, s, tokens, randomFor(s))) {
       const cleanFlagged = clean.some((f) => f.rule === SEEDED_RULE[inj.kind] && inj.edits.some((e) => overlaps(f, e)));
       const { text: dirty, sites } = applySeeded(text, inj);
       out.push({ inj, cleanFlagged, flagged: !cleanFlagged && flagsInjection(inj.kind, analyze(dirty), sites), dirty, sites });

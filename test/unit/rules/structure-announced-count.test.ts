@@ -198,3 +198,28 @@ test('announced-count: a list before its count relates its items, the last cut t
     ],
   );
 });
+
+ruleTester('structure/announced-count', {
+  valid: [
+    // A numbered series the outline gives no count: its own count right before it, matching.
+    '考生可以积累讲话的内容，以下示范同类型两句：\n1、理想信念就是共产党人精神上的“钙”。\n2、对党绝对忠诚要害在“绝对”两个字。',
+    '文章总体上属于综合分析型。全文可分为三大部分。第一部分即第一段，陈明观点；第二部分为二、三自然段，论述现状；第三部分为末段，提出对策。',
+    // 这三点 points back at what came before; 两个以上 is a bound: neither announces the series after it.
+    '要讲政治、顾大局、守纪律，做到这三点：\n1、理想信念要坚定。\n2、对党要绝对忠诚。',
+    '整个段落列举两个以上事例：\n1、德国因汽车技术的创新而畅销全球。\n2、日本因电子科技的创新而远销海外。\n3、韩国因文化创新而风靡全球。',
+    // A count that does not close its sentence before the items (分为三部分，即…) is not read here.
+    '全文可分为两大部分，每段各为一部分。第一部分即第一段，陈明观点；第二部分为二、三自然段，论述现状；第三部分为末段，提出对策。',
+  ],
+  invalid: [
+    {
+      // The colon right before a numbered series (its noun 句 is no measure word the outline reads).
+      text: '考生可以积累讲话的内容，以下示范同类型三句：\n1、理想信念就是共产党人精神上的“钙”。\n2、对党绝对忠诚要害在“绝对”两个字。',
+      errors: [{ range: [19, 21], text: '三句', message: 'Announced 3 items' }],
+    },
+    {
+      // A sentence dividing the whole into parts, closed by the count (五大部分。第一部分…).
+      text: '文章总体上属于综合分析型。全文可分为四大部分。第一部分即第一段，陈明观点；第二部分为二、三自然段，论述现状；第三部分为末段，提出对策。',
+      errors: [{ range: [18, 20], text: '四大', message: 'but 3 follow' }],
+    },
+  ],
+});

@@ -180,3 +180,79 @@ test('droppedOpening: characters dropped inside the shared opening, whatever the
   // Dropping the start leaves too little shared.
   assert.equal(droppedOpening([['一些', '网友', '说'], ['一些', '网友', '称']], ['网友', '评论']), undefined);
 });
+
+ruleTester('structure/frame-mismatch', {
+  valid: [
+    // A verb of its own closing the list is another item, not a dropped 加强.
+    '我们要加强党的建设、加强队伍建设、完善制度体系，推动工作落实。',
+    // After clauses parted by ， the clause after a run is a conclusion, not an item that lost 增强.
+    '增强中国文化软实力，增强世界对中国的认同感，增强中华文化对世界的吸引力，汉字与汉语将承担不可替代的责任。',
+  ],
+  invalid: [
+    {
+      // The last item of a 、-list opens with a noun where its siblings open with the verb 宣传: 宣传 dropped.
+      text: '培育阳光心态，就要加大正面宣传，宣传好人好事、宣传惠民政策、改革开放的成就，引导公众的合理预期。',
+      errors: [{ range: [30, 37], text: '改革开放的成就', message: '“宣传”' }],
+    },
+  ],
+});
+
+const LINKED = (second: string): string => `推进乡村振兴，需要发展特色产业。产业兴旺是乡村振兴的重点，要让农民的钱袋子鼓起来。\n${second}近年来农村建设取得了显著成效，但基础设施仍然薄弱，欠账不少。\n繁荣乡村文化，需要创新服务方式。文化是乡村的灵魂，要让农民的精神生活丰富起来。`;
+
+ruleTester('structure/frame-mismatch', {
+  valid: [
+    // Every item keeps 需要 right after its topic clause.
+    LINKED('实现生态宜居，需要补上历史欠账。'),
+    // An item with a modal of its own there (还要) varies the link, it did not drop it.
+    LINKED('实现生态宜居，还要补上历史欠账。'),
+  ],
+  invalid: [
+    {
+      // 需要 dropped after the middle item's topic clause: a verb stands where its siblings have the link.
+      text: LINKED('实现生态宜居，补上历史欠账。'),
+      errors: [{ range: [42, 56], text: '实现生态宜居，补上历史欠账。', message: '{X}，需要{Y}' }],
+    },
+  ],
+});
+
+ruleTester('structure/frame-mismatch', {
+  valid: [
+    // A part after the run that opens with its topic alone is a conclusion, not an item that lost 是.
+    '人心向善，离不开心存爱心。爱心是阳光，普照黑暗的大地；爱心是雨水，滋润干涸的沙丘，养育万物；爱心是树叶，阴凉燥热的夏天；爱心，亦是善。',
+  ],
+  invalid: [
+    {
+      // The opening word of the anaphora dropped from the middle part: nothing stands in its place (是雨水).
+      text: '人心向善，离不开心存爱心。爱心是阳光，普照黑暗的大地；是雨水，滋润干涸的沙丘；爱心是树叶，阴凉燥热的夏天。',
+      errors: [{ range: [27, 30], text: '是雨水', message: '“爱心”' }],
+    },
+    {
+      // The same where the parts hold different numbers of clauses: the clauses opening them are compared.
+      text: '人心向善，离不开心存爱心。爱心是阳光，普照黑暗的大地；是雨水，滋润干涸的沙丘，养育万物；爱心是树叶，阴凉燥热的夏天。',
+      errors: [{ range: [27, 30], text: '是雨水', message: '“爱心”' }],
+    },
+  ],
+});
+
+ruleTester('structure/frame-mismatch', {
+  valid: [
+    // Every clause keeps the ending 的标准.
+    '实践是检验真理的标准：根本标准，只能是生产力的标准，是经济基础的标准，是社会进步的标准，是人民群众根本利益的标准。',
+    // Before its siblings a clause ending on 的 is a subject made of it, not a clause that lost 孝.
+    '要使他们认识到，父母所需要的，并不仅仅是物质上的孝，更重要的是精神层面的孝。',
+    // Siblings ending on 的 alike: nothing dangles.
+    '这本书是我的，那本书是你的，这支笔是他的。',
+  ],
+  invalid: [
+    {
+      // The clause stops on 的 inside the ending its neighbours share: 标准 dropped.
+      text: '实践是检验真理的标准：根本标准，只能是生产力的标准，是经济基础的标准，是社会进步的，是人民群众根本利益的标准。',
+      errors: [{ range: [35, 41], text: '是社会进步的', message: '“标准”' }],
+    },
+    {
+      // Opening the run after words of its own, the clause stops on the glue 为: 代价 dropped.
+      text: '总书记曾经指出，我们的发展不能以牺牲精神文明为，不能以牺牲生态环境为代价，更不能以牺牲人的生命为代价。',
+      errors: [{ range: [8, 23], text: '我们的发展不能以牺牲精神文明为', message: '“代价”' }],
+    },
+  ],
+});

@@ -84,6 +84,34 @@ function frameOf(texts: readonly string[]): Frame {
   return { prefix: first.slice(0, p), suffix: first.slice(first.length - q), glue };
 }
 
+/** Characters that close no clause: a clause ending on one stops inside a phrase (…社会进步的，; …精神文明为，). */
+const DANGLING: ReadonlySet<string> = new Set([...'的之为于']);
+
+/**
+ * What a clause lost of the ending its siblings share when it stops right after a character of that ending that
+ * closes no clause (是社会进步的 against 是经济基础的标准，是…利益的标准: 标准; 不能以牺牲精神文明为 against …为代价:
+ * 代价): the rest of the ending, Han characters besides particles that the clause holds nowhere, its length then
+ * within the siblings'. A clause that opens a run (`open`) may have words of its own before: only the upper bound,
+ * measured from the siblings' opening when it holds it.
+ */
+function danglingEnd(f: Frame, text: string, shortest: number, longest: number, open: boolean): string | undefined {
+  for (let i = 1; i < f.suffix.length; i++) {
+    const head = f.suffix.slice(0, i);
+    const rest = f.suffix.slice(i);
+    // Before its siblings a clause ending on 的 is as often a subject made of it (父母所需要的，并不仅仅是物质上的孝，
+    // 更重要的是精神层面的孝): only glue (为, 于) there.
+    const last = head[i - 1]!;
+    if (!DANGLING.has(last) || (open && !GLUE.has(last)) || !text.endsWith(head) || !HAN_RUN.test(rest) || [...rest].every((c) => PARTICLES.has(c)) || text.includes(rest)) {
+      continue;
+    }
+    // A clause opening a run is measured from the siblings' opening, when it holds it (我们的发展不能以…).
+    const from = open && f.prefix.length > 0 ? text.lastIndexOf(f.prefix) : 0;
+    const len = text.length - Math.max(0, from) + rest.length;
+    return len <= longest + 1 && (open || len >= shortest - 1) ? rest : undefined;
+  }
+  return undefined;
+}
+
 /** The words of `tokens` inside [start, end), as written. */
 function wordsIn(tokens: readonly Token[], start: number, end: number): Token[] {
   return tokens.filter((t) => t.start >= start && t.end <= end && HAN_RUN.test(t.text));
@@ -111,7 +139,7 @@ export type Alternates = (test: (clause: string) => boolean) => boolean;
  * What `odd` lost of the frame its `siblings` share (see the header), with the frame as a template. `lead`
  * says the clause opens its sentence and may begin with words of its own.
  */
-function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | 'run' | undefined, middle: boolean, alternates: Alternates, tokens: readonly Token[], tagOf: TagOf | undefined, bare?: 'ending' | 'opening'): { word: string; frame: string } | undefined {
+function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | 'run' | undefined, middle: boolean, alternates: Alternates, tokens: readonly Token[], tagOf: TagOf | undefined, bare?: 'ending' | 'opening', listed = false): { word: string; frame: string } | undefined {
   const texts = siblings.map((s) => s.text);
   const lengths = texts.map((t) => t.length);
   const shortest = Math.min(...lengths);
@@ -121,6 +149,10 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
     return undefined;
   }
   const whole = frameOf(texts);
+  const dangling = bare === undefined ? danglingEnd(whole, odd.text, shortest, longest, lead !== undefined) : undefined;
+  if (dangling !== undefined && !alternates((x) => x.endsWith(whole.suffix.slice(0, whole.suffix.length - dangling.length)) && !x.endsWith(whole.suffix))) {
+    return { word: dangling, frame: `${whole.prefix}{X}${whole.suffix}` };
+  }
   // With `bare` 'ending', a one-character ending the siblings share by chance (合力, 威慑力) is taken for part of
   // their slots: 没有良好的长效机制 against 没有形成强大的合力，没有形成较强的威慑力 lost 形成, not 力. Only
   // for a clause before or between its siblings: one after them that keeps none of their ending as often
@@ -228,7 +260,9 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
           const u = prefix.slice(0, from);
           const v = prefix.slice(to);
           const rest = u + v;
-          if (!HAN_RUN.test(word) || PARTICLES.has(word) || !t.startsWith(rest) || t.includes(word) || !fits(t.length + word.length)) {
+          // The last item of a list may be longer than the others (宣传好人好事、宣传惠民政策、改革开放的成就).
+          const long = listed && rest.length === 0 && t.length + word.length <= 2 * longest;
+          if (!HAN_RUN.test(word) || PARTICLES.has(word) || !t.startsWith(rest) || t.includes(word) || !(fits(t.length + word.length) || long)) {
             continue;
           }
           if (alternates((x) => x.startsWith(rest) && !x.startsWith(prefix))) {
@@ -249,8 +283,9 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
             const kind = (w: string): string | undefined => tagOf?.(w)?.[0];
             const unlike = next !== undefined && kind(next) !== undefined && [next, next.slice(0, 2)].every((w) => kind(w) !== kind(word));
             const longer = word.length >= 2 && unlike ? 1 : 0;
-            // A word of the dropped one's kind in its place (有利于破解… against 有利于提高…) replaced it.
-            const replaced = word.length >= 2 && next !== undefined && kind(word) !== undefined && kind(next) === kind(word);
+            // A word of the dropped one's kind in its place (有利于破解… against 有利于提高…) replaced it. Only where
+            // the word closed the opening: one dropped before the rest of it (爱心是阳光；是雨水) has nothing in its place.
+            const replaced = v.length === 0 && word.length >= 2 && next !== undefined && kind(word) !== undefined && kind(next) === kind(word);
             if (placed && !replaced && slotMax - slotMin <= 1 && own >= slotMin - 1 && own <= slotMax + longer && starts.has(c.start + rest.length)) {
               return word;
             }
@@ -263,7 +298,11 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
           const slots = siblings.map((s) => firstWord(s.start + prefix.length, s.start + s.text.length) ?? '');
           // After its siblings, one word where each has one word of that length (尊重人才、尊重知识、创新).
           const oneWord = lead === undefined && first === t && siblings.every((s, k) => slots[k] === s.text.slice(prefix.length) && slots[k]!.length === t.length);
-          if ((middle || oneWord) && prefix.length >= 2 && slotMax - slotMin <= 2 && slot >= slotMin - 1 && slot <= slotMax + 1 && first !== undefined && t.startsWith(first) && tagged(first, slots)) {
+          // Closing a list after its siblings (the same mark after each), opening with a noun where they open with
+          // a verb (宣传好人好事、宣传惠民政策、改革开放的成就): the verb is missing. A verb there is another item
+          // (加强…、加强…、完善…); the tagger's classes of the slots are too loose to be compared here.
+          const afterList = listed && !middle && lead === undefined && first !== undefined && tagClass(tagOf, word) === 'v' && tagClass(tagOf, first) === 'n';
+          if ((middle || oneWord || afterList) && prefix.length >= 2 && slotMax - slotMin <= 2 && slot >= slotMin - 1 && (slot <= slotMax + 1 || (afterList && slot <= 2 * slotMax)) && first !== undefined && t.startsWith(first) && (afterList || tagged(first, slots))) {
             return word;
           }
         }
@@ -391,6 +430,11 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         const y = same(b);
         if (x !== undefined && y !== undefined) {
           options.push([x, y]);
+        } else if (a === u - 1 && k === units[u]![0] && units[a] !== undefined && units[b] !== undefined) {
+          // The clause opening its part, against the clauses opening the parts on either side, however many clauses
+          // each holds (爱心是阳光，普照…；是雨水，滋润…，…；爱心是树叶，…): the anaphora of a 排比. Not a part after
+          // them, as often a conclusion (…；爱心是树叶，…；爱心，亦是善).
+          options.push([units[a]![0]!, units[b]![0]!]);
         }
       }
       for (const opt of options) {
@@ -419,7 +463,12 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         const alternates: Alternates = (test) => around.some(test);
         const lead = k === 0 ? 'sentence' : opt[0]! > k ? 'run' : undefined;
         const middle = opt[0]! < k && k < opt[1]!;
-        const d = droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf) ?? (lead === 'run' || middle ? (droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'ending') ?? droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'opening')) : undefined);
+        // The clause follows its two siblings in one list: the marks after them are the same.
+        // The clause follows its two siblings in one 、-list and closes it (宣传…、宣传…、…的成就，): items of one
+        // kind. After clauses parted by ， the clause after a run is as often a conclusion (增强…，增强…，汉字与汉语
+        // 将承担…) or a comment (守信成本过高，守信激励不足，“老实人”吃亏…).
+        const listed = opt[0] === k - 2 && sentence[k - 2]!.mark === '、' && sentence[k - 1]!.mark === '、' && sentence[k]!.mark !== '、';
+        const d = droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, undefined, listed) ?? (lead === 'run' || middle ? (droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'ending') ?? droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'opening')) : undefined);
         if (d) {
           out.push({ start: odd.start, end: odd.start + odd.text.length, word: d.word, frame: d.frame, siblings: siblings.map((s) => ({ start: s.start, end: s.start + s.text.length })) });
           return;

@@ -199,6 +199,35 @@ export function droppedOpening(siblings: ReadonlyArray<readonly string[]>, odd: 
   return undefined;
 }
 
+/** Links that open what follows a topic clause (实现生态宜居，需要…; 推进教育国际化，有利于…). */
+const CLAUSE_LINKS: ReadonlySet<string> = new Set(['需要', '必须', '有利于', '有助于', '可以', '能够', '才能', '方能', '应当', '应该']);
+
+/**
+ * The link `odd` dropped after its topic clause: every sibling's lead is a topic clause, a comma, then one and the
+ * same link (…，需要…), and the item's is a topic clause, a comma, then a verb and nothing of the link anywhere in
+ * its lead (实现生态宜居，补上历史欠账). The frame is one word, but its place is fixed: right after the first comma.
+ */
+export function droppedLink(siblings: ReadonlyArray<readonly string[]>, odd: readonly string[], tagOf?: (word: string) => string | undefined): { word: string; frame: string } | undefined {
+  const after = (l: readonly string[]): string | undefined => {
+    const c = l.indexOf('，');
+    return c > 0 ? l[c + 1] : undefined;
+  };
+  const link = after(siblings[0]!);
+  if (link === undefined || !CLAUSE_LINKS.has(link) || siblings.some((l) => after(l) !== link) || tagOf === undefined) {
+    return undefined;
+  }
+  const next = after(odd);
+  const text = odd.join('');
+  if (next === undefined || text.includes(link) || CLAUSE_LINKS.has(next) || LINKS.has(next) || /^[可能会应须需得该不也更还都就才将要]/u.test(next) || tagOf(next)?.[0] !== 'v') {
+    return undefined;
+  }
+  // Topic clauses alike: a few words each, the item's among the siblings' lengths.
+  const topic = (l: readonly string[]): number => l.slice(0, l.indexOf('，')).join('').length;
+  const lengths = siblings.map(topic);
+  const own = topic(odd);
+  return Math.max(...lengths) <= 12 && own >= Math.min(...lengths) - 2 && own <= Math.max(...lengths) + 2 ? { word: link, frame: `{X}，${link}{Y}` } : undefined;
+}
+
 /** Items of a series of three or more that dropped a word of their siblings' frame (see the header). */
 function droppedItems(ctx: DocumentContext, s: Series): Array<{ k: number; frame: string }> {
   const tagOf = (w: string): string | undefined => ctx.services.segmenter.tagOf(w);
@@ -209,7 +238,7 @@ function droppedItems(ctx: DocumentContext, s: Series): Array<{ k: number; frame
   const out: Array<{ k: number; frame: string }> = [];
   leads.forEach((odd, k) => {
     const siblings = leads.filter((_, i) => i !== k);
-    const d = droppedWord(siblings, odd, tagOf) ?? droppedOpening(siblings, odd);
+    const d = droppedWord(siblings, odd, tagOf) ?? droppedOpening(siblings, odd) ?? droppedLink(siblings, odd, tagOf);
     if (d) {
       out.push({ k, frame: d.frame });
     }
