@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { validateSettings, DEFAULT_SETTINGS, type SettingProblem, type Settings } from '../../protocol/settings';
-import { findProjectConfig, knownRuleIds, readProjectConfig, type ProjectConfig } from './shared/config';
+import { findProjectConfig, knownRuleIds, readProjectConfig, termExampleProblems, type ProjectConfig } from './shared/config';
 import * as path from 'node:path';
 
 /** What the cache needs from the server around it. */
@@ -55,7 +55,7 @@ export class SettingsCache {
     } else {
       const { settings, problems } = validateSettings(section, knownRuleIds());
       this.pushed = settings;
-      this.host.editorProblems(problems);
+      this.host.editorProblems([...problems, ...termExampleProblems(settings)]);
     }
     this.clear();
   }
@@ -109,7 +109,7 @@ export class SettingsCache {
       const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'wenfeng' });
       const { settings, problems } = validateSettings(raw, knownRuleIds());
       editor = settings;
-      this.host.editorProblems(problems);
+      this.host.editorProblems([...problems, ...termExampleProblems(settings)]);
     } else if (this.pushed) {
       editor = this.pushed;
     } else {
@@ -127,6 +127,7 @@ export class SettingsCache {
       script: editor.script === 'auto' ? project.script : editor.script,
       qitaForm: editor.qitaForm === 'off' ? project.qitaForm : editor.qitaForm,
       zuochuForm: editor.zuochuForm === 'off' ? project.zuochuForm : editor.zuochuForm,
+      terms: [...project.terms, ...editor.terms],
     };
   }
 }
