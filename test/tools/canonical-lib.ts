@@ -4,6 +4,9 @@
  * tone, the usual slip of a pinyin input method) or a known look-alike — the same way on dev essays
  * (test/tools/dev-canonical.ts, for tuning) and on test essays (test/tools/eval-canonical.ts, for measuring).
  *
+ * A homophone is what a pinyin input method offers for the usual (first) reading of the character meant: any
+ * character that has that reading among its own.
+ *
  * A phrase is a token of the segmented essay of four characters or more that the dictionary marks as an idiom
  * (`i`) or set phrase (`l`), or that is one of the genre's phrases of the project dictionary. The replacement
  * is a common character (a single-character word of the dictionary of some frequency), and the slipped form
@@ -66,7 +69,7 @@ export function planSlips(text: string, segmenter: Segmenter, pinyin: PinyinInde
     const useShape = shape !== undefined && random() < 0.5;
     const pool = useShape
       ? [...shape].filter((c) => c !== ch)
-      : [...new Set(pinyin.readings(ch).flatMap((r) => pinyin.charactersFor(r)))].filter((c) => c !== ch && segmenter.frequency(c) >= COMMON).sort();
+      : pinyin.charactersFor(pinyin.readings(ch)[0] ?? '').filter((c) => c !== ch && segmenter.frequency(c) >= COMMON).sort();
     if (pool.length === 0) {
       continue;
     }

@@ -43,10 +43,20 @@ export function nearWordsAt(
       }
     }
   };
+  if (start + 1 < end) {
+    // The first character replaced: only the words whose second character is the text's are candidates.
+    const unit = text.charCodeAt(start);
+    const alts = alternatives(unit);
+    for (const first of firstsBySecond(d, minLength).get(text.charCodeAt(start + 1)) ?? []) {
+      if (d.code[first] !== unit && alts.has(d.code[first]!)) {
+        follow(first, 1, 0);
+      }
+    }
+  }
   let node = 0;
   for (let k = 0; start + k < end; k++) {
     const unit = text.charCodeAt(start + k);
-    const alts = alternatives(unit);
+    const alts = k === 0 ? NO_UNITS : alternatives(unit);
     if (alts.size > 0) {
       const first = node === 0 ? 0 : d.childStart[node]!;
       const last = node === 0 ? 0 : d.childStart[node + 1]!;
@@ -71,4 +81,48 @@ export function nearWordsAt(
     }
   }
   return out;
+}
+
+const NO_UNITS: ReadonlySet<number> = new Set();
+const firstsCache = new WeakMap<Dictionary, Map<number, Map<number, number[]>>>();
+
+/**
+ * For each second character, the root children (first characters) of the words of at least `minLength`
+ * units that continue with it: the candidates when the text's first character is the one replaced.
+ */
+function firstsBySecond(d: Dictionary, minLength: number): Map<number, number[]> {
+  let byLength = firstsCache.get(d);
+  if (!byLength) {
+    byLength = new Map();
+    firstsCache.set(d, byLength);
+  }
+  let map = byLength.get(minLength);
+  if (map) {
+    return map;
+  }
+  // Depth of the deepest word below each node: children are numbered after their parent (breadth first).
+  const below = new Uint8Array(d.nodes);
+  for (let n = d.nodes - 1; n > 0; n--) {
+    let deepest = 0;
+    for (let c = d.childStart[n]!; c < d.childStart[n + 1]!; c++) {
+      deepest = Math.max(deepest, below[c]! + 1);
+    }
+    below[n] = Math.min(deepest, 255);
+  }
+  map = new Map();
+  for (let first = d.childStart[0]!; first < d.childStart[1]!; first++) {
+    for (let second = d.childStart[first]!; second < d.childStart[first + 1]!; second++) {
+      if (2 + below[second]! >= minLength) {
+        const unit = d.code[second]!;
+        const list = map.get(unit);
+        if (list) {
+          list.push(first);
+        } else {
+          map.set(unit, [first]);
+        }
+      }
+    }
+  }
+  byLength.set(minLength, map);
+  return map;
 }

@@ -3,9 +3,14 @@
  * genre phrase, fixed to the phrase (sentences written for these tests; the shipped corpus model).
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { slipAlternatives } from '../../../server/src/analysis/rules/phrasing/near-canonical';
+import { run } from '../../../server/src/cli/main';
 import { getServices } from '../../../server/src/services';
+import { useLanguage } from '../../../server/src/shared/messages';
 import { check, ruleTester } from '../helpers';
 
 const RULE = 'phrasing/near-canonical';
@@ -61,4 +66,23 @@ test('slipAlternatives: homophones, near-homophones and look-alikes, never the c
   assert.ok(!alts('励').has('励'));
   assert.ok(!alts('励').has('民'));
   assert.equal(slipAlternatives(pinyin, 'a'.charCodeAt(0)).size, 0);
+});
+
+test('wenfeng check and fix: the finding with its exact range and fix, and the fixed text', () => {
+  useLanguage('en');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenfeng-near-'));
+  const draft = path.join(dir, 'draft.txt');
+  fs.writeFileSync(draft, '同志们，我们要再接再励，\n坚持全心全意为人名服务。\n');
+  let out = '';
+  let err = '';
+  assert.equal(run(['check', draft, '--rule', RULE, '--lang', 'en', '--format', 'json'], (s) => (out += s), (s) => (err += s)), 1, err);
+  const report = JSON.parse(out) as { files: Array<{ diagnostics: Array<{ rule: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; fixes: Array<{ auto: boolean; edits: Array<{ newText: string }> }> }> }> };
+  assert.deepEqual(
+    report.files[0]!.diagnostics.map((d) => [d.rule, d.range.start.line, d.range.start.character, d.range.end.character, d.fixes[0]!.auto, d.fixes[0]!.edits[0]!.newText]),
+    [[RULE, 0, 7, 11, true, '再接再厉'], [RULE, 1, 2, 11, true, '全心全意为人民服务']],
+  );
+  assert.equal(report.files[0]!.diagnostics[0]!.message, '“再接再励” is one character off the set phrase “再接再厉”');
+  let fixed = '';
+  assert.equal(run(['fix', draft, '--rule', RULE], (s) => (fixed += s), () => undefined), 0);
+  assert.equal(fixed, '同志们，我们要再接再厉，\n坚持全心全意为人民服务。\n');
 });

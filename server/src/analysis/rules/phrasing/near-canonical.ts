@@ -93,12 +93,14 @@ export function slipAlternatives(pinyin: PinyinIndex, unit: number): ReadonlySet
   }
   const ch = String.fromCharCode(unit);
   const s = new Set<number>();
-  for (const r of pinyin.readings(ch)) {
-    for (const near of nearReadings(r)) {
-      for (const c of pinyin.charactersFor(near)) {
-        if (c.length === 1 && c !== ch) {
-          s.add(c.charCodeAt(0));
-        }
+  // A writer types the usual reading of the character meant (its first), and the input method offers every
+  // character that has that reading among its own: so the meant character's first reading must be one of
+  // the written character's readings, or close to one (没 for 无 is no slip: 无 is read mó only in 南无).
+  const readings = new Set(pinyin.readings(ch).flatMap(nearReadings));
+  for (const r of readings) {
+    for (const c of pinyin.charactersFor(r)) {
+      if (c.length === 1 && c !== ch && readings.has(pinyin.readings(c)[0] ?? '')) {
+        s.add(c.charCodeAt(0));
       }
     }
   }
