@@ -86,3 +86,10 @@ test('wenfeng check and fix: the finding with its exact range and fix, and the f
   assert.equal(run(['fix', draft, '--rule', RULE], (s) => (fixed += s), () => undefined), 0);
   assert.equal(fixed, '同志们，我们要再接再厉，\n坚持全心全意为人民服务。\n');
 });
+
+test('phrasing/near-canonical: the phrase in the sentence before does not hide a slip in the next', () => {
+  const text = '我们要坚持守正创新。守证创新不是一句空话。';
+  assert.deepEqual(check(text, [RULE]).map((f) => [f.start, f.end, f.fixes[0]?.edits[0]?.newText]), [[10, 14, '守正创新']]);
+  // In the same sentence the two stand in contrast: left alone.
+  assert.deepEqual(check('授人以鱼，不如授人以渔。', [RULE]), []);
+});

@@ -133,6 +133,7 @@ const HAN = /^\p{Script=Han}+$/u;
 /** Characters either side of a written form searched for the phrase itself (a play on it). */
 const NEARBY = 16;
 const OPEN_QUOTE = '“‘「『';
+const SENTENCE_END = /[。！？!?\n]/;
 const CLOSE_QUOTE = '”’」』';
 
 /**
@@ -225,12 +226,17 @@ export function findNearCanonical(tokens: readonly Token[], services: NearCanoni
   };
   /**
    * True when the writer plays on the phrase rather than slips: the phrase itself stands close by
-   * (授人以鱼，不如授人以渔; 甘于创新、敢于创新), or the written form is quoted on its own (“十面霾伏”, a pun).
+   * in the same sentence (授人以鱼，不如授人以渔; 甘于创新、敢于创新), or the written form is quoted on its own
+   * (“十面霾伏”, a pun).
    */
   const playsOn = (i: number, written: string, expected: string): boolean => {
     const j = i + written.length;
+    // Within the sentence: 实施乡村振兴战略。乡村震兴不仅是… repeats the phrase and slips.
     const near = text.slice(Math.max(0, i - NEARBY), j + NEARBY);
-    return near.includes(expected) || (OPEN_QUOTE.includes(text[i - 1] ?? '') && CLOSE_QUOTE.includes(text[j] ?? ''));
+    const from = i - Math.max(0, i - NEARBY);
+    const before = near.slice(0, from).split(SENTENCE_END).pop() ?? '';
+    const after = near.slice(from + written.length).split(SENTENCE_END)[0] ?? '';
+    return (before + written + after).includes(expected) || (OPEN_QUOTE.includes(text[i - 1] ?? '') && CLOSE_QUOTE.includes(text[j] ?? ''));
   };
   const add = (i: number, written: string, expected: string, auto: boolean): void => {
     const j = i + written.length;
