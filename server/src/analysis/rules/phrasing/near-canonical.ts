@@ -231,7 +231,7 @@ export function findNearCanonical(tokens: readonly Token[], services: NearCanoni
    */
   const playsOn = (i: number, written: string, expected: string): boolean => {
     const j = i + written.length;
-    // Within the sentence: 实施乡村振兴战略。乡村震兴不仅是… repeats the phrase and slips.
+    // Only within the sentence: 我们要坚持守正创新。守证创新不是空话 repeats the phrase and then slips.
     const near = text.slice(Math.max(0, i - NEARBY), j + NEARBY);
     const from = i - Math.max(0, i - NEARBY);
     const before = near.slice(0, from).split(SENTENCE_END).pop() ?? '';
