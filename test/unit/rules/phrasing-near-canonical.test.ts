@@ -31,8 +31,11 @@ ruleTester(RULE, {
     '雾霾之下，“十面霾伏”让呼吸变得沉重。',
     // Accepted variant characters.
     '惟其如此，才能行稳致远。',
-    // Without the user's list, 理念信念 is no slip of anything the dictionary knows.
+    // Without the user's list, 理念信念 and 好做风 are no slips of anything the dictionary knows.
     '坚定理念信念。',
+    '要发扬好做风。',
+    // The user's phrase written right.
+    { text: '坚定理想信念，发扬好作风。', options: userList('理想信念', '好作风') },
     // Traditional text is not judged.
     '我們要再接再勵。',
   ],
@@ -46,6 +49,7 @@ ruleTester(RULE, {
     { text: '再接再励，一如继往。', errors: [{ range: [0, 4] }, { range: [5, 9] }], output: '再接再厉，一如既往。' },
     // A phrase of the user's list: any one character off, a suggestion (fix-all leaves it).
     { text: '坚定理念信念。', options: userList('理想信念'), errors: [{ range: [2, 6], text: '理念信念', message: '理想信念' }], output: '坚定理念信念。' },
+    { text: '要发扬好做风。', options: userList('好作风'), errors: [{ range: [3, 6], text: '好做风', message: '好作风' }], output: '要发扬好做风。' },
   ],
 });
 
