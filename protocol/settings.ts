@@ -23,6 +23,17 @@ export type ZuochuForm = 'off' | '作出' | '做出';
 export const ZUOCHU_FORMS: readonly ZuochuForm[] = ['off', '作出', '做出'];
 export type MessageLanguage = 'zh-cn' | 'en' | 'auto';
 
+/**
+ * One entry of the terms table (phrasing/terms): the expected form, the patterns (JavaScript regular
+ * expressions) of its wrong forms, and examples that must (`match`) or must not (`noMatch`) be reported.
+ */
+export interface TermSetting {
+  expected: string;
+  patterns: string[];
+  match: string[];
+  noMatch: string[];
+}
+
 /** Settings of one resource. */
 export interface Settings {
   /** Master switch. */
@@ -50,6 +61,8 @@ export interface Settings {
   qitaForm: QitaForm;
   /** House style for 作出/做出 (off: both accepted). */
   zuochuForm: ZuochuForm;
+  /** The user's terms table (phrasing/terms; entries without patterns are phrases for phrasing/near-canonical). */
+  terms: TermSetting[];
   /**
    * The writer's own corpus (issue 16): folders of their essays, mixed into the corpus model. Relative paths
    * are taken from the workspace folder (editor settings) or from the folder of `.wenfeng.json`.
@@ -77,6 +90,7 @@ export const DEFAULT_SETTINGS: Settings = {
   qitaForm: 'off',
   zuochuForm: 'off',
   corpus: { paths: [] },
+  terms: [],
 };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -89,15 +103,17 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * severity, where the rule's own default applies).
  */
 export interface SettingProblem {
-  kind: 'unknownKey' | 'unknownRule' | 'badValue';
+  kind: 'unknownKey' | 'unknownRule' | 'badValue' | 'termExample';
   path: string[];
   value: unknown;
   expected?: string;
   fallback?: unknown;
+  /** For `termExample`: what the example got wrong (a `match` example nothing reports, a `noMatch` one reported). */
+  example?: 'unmatched' | 'matched';
 }
 
 /** The keys of Settings, in declaration order. */
-export const SETTING_KEYS: readonly (keyof Settings)[] = ['enable', 'languages', 'script', 'rules', 'acceptedWords', 'run', 'debounce', 'messageLanguage', 'maxDiagnostics', 'qitaForm', 'zuochuForm', 'corpus'];
+export const SETTING_KEYS: readonly (keyof Settings)[] = ['enable', 'languages', 'script', 'rules', 'acceptedWords', 'run', 'debounce', 'messageLanguage', 'maxDiagnostics', 'qitaForm', 'zuochuForm', 'corpus', 'terms'];
 
 /** What maxDiagnostics accepts, as problems name it. */
 const MAX_DIAGNOSTICS_EXPECTED = '0 (no limit) or a whole number';
@@ -214,6 +230,42 @@ export function validateSettings(raw: unknown, knownRules?: ReadonlySet<string>)
   } else if (has('corpus')) {
     bad('corpus', '{ "paths": ["…"] }', { paths: [] });
   }
+  const terms: TermSetting[] = [];
+  if (Array.isArray(r.terms)) {
+    r.terms.forEach((entry, i) => {
+      const at = ['terms', String(i)];
+      if (!isRecord(entry) || typeof entry.expected !== 'string' || entry.expected === '') {
+        problems.push({ kind: 'badValue', path: isRecord(entry) ? [...at, 'expected'] : at, value: isRecord(entry) ? entry.expected : entry, expected: TERM_EXPECTED });
+        return;
+      }
+      const list = (key: 'patterns' | 'match' | 'noMatch', valid: (s: string) => boolean, expected: string): string[] => {
+        const v = entry[key];
+        if (v === undefined || v === null) {
+          return [];
+        }
+        if (!Array.isArray(v)) {
+          problems.push({ kind: 'badValue', path: [...at, key], value: v, expected: '["…"]' });
+          return [];
+        }
+        return v.filter((x, k): x is string => {
+          const ok = typeof x === 'string' && valid(x);
+          if (!ok) {
+            problems.push({ kind: 'badValue', path: [...at, key, String(k)], value: x, expected });
+          }
+          return ok;
+        });
+      };
+      for (const key of Object.keys(entry)) {
+        if (!['expected', 'patterns', 'match', 'noMatch'].includes(key)) {
+          problems.push({ kind: 'unknownKey', path: [...at, key], value: entry[key] });
+        }
+      }
+      const patterns = list('patterns', isPattern, 'a regular expression that matches some text');
+      terms.push({ expected: entry.expected, patterns, match: list('match', (x) => x !== '', '"…"'), noMatch: list('noMatch', () => true, '"…"') });
+    });
+  } else if (has('terms')) {
+    bad('terms', `[${TERM_EXPECTED}]`, []);
+  }
   const settings: Settings = {
     enable: boolean('enable', DEFAULT_SETTINGS.enable),
     languages: stringArray('languages', DEFAULT_SETTINGS.languages),
@@ -227,8 +279,21 @@ export function validateSettings(raw: unknown, knownRules?: ReadonlySet<string>)
     qitaForm: oneOf('qitaForm', QITA_FORMS, DEFAULT_SETTINGS.qitaForm),
     zuochuForm: oneOf('zuochuForm', ZUOCHU_FORMS, DEFAULT_SETTINGS.zuochuForm),
     corpus,
+    terms,
   };
   return { settings, problems };
+}
+
+/** What an entry of `terms` must be, as problems name it. */
+const TERM_EXPECTED = '{ "expected": "…", "patterns": ["…"], "match": ["…"], "noMatch": ["…"] }';
+
+/** True for a JavaScript regular expression (Unicode mode) that matches no empty text. */
+function isPattern(pattern: string): boolean {
+  try {
+    return !new RegExp(pattern, 'u').test('');
+  } catch {
+    return false;
+  }
 }
 
 /** Normalises raw settings (any shape) into a complete, valid Settings object. Never throws. */

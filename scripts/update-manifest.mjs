@@ -30,6 +30,23 @@ const general = {
     'wenfeng.qitaForm': { type: 'string', enum: QITA_FORMS, default: DEFAULT_SETTINGS.qitaForm, scope: 'resource', description: '%config.qitaForm%' },
     'wenfeng.zuochuForm': { type: 'string', enum: ZUOCHU_FORMS, default: DEFAULT_SETTINGS.zuochuForm, scope: 'resource', description: '%config.zuochuForm%' },
     'wenfeng.corpus.paths': { type: 'array', items: { type: 'string' }, default: DEFAULT_SETTINGS.corpus.paths, scope: 'resource', description: '%config.corpus.paths%' },
+    'wenfeng.terms': {
+      type: 'array',
+      default: DEFAULT_SETTINGS.terms,
+      scope: 'resource',
+      description: '%config.terms%',
+      items: {
+        type: 'object',
+        required: ['expected'],
+        additionalProperties: false,
+        properties: {
+          expected: { type: 'string', minLength: 1, description: '%config.terms.expected%' },
+          patterns: { type: 'array', items: { type: 'string', format: 'regex' }, description: '%config.terms.patterns%' },
+          match: { type: 'array', items: { type: 'string' }, description: '%config.terms.match%' },
+          noMatch: { type: 'array', items: { type: 'string' }, description: '%config.terms.noMatch%' },
+        },
+      },
+    },
     'wenfeng.trace.server': { type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off', scope: 'window', description: '%config.trace%' },
   },
 };
@@ -72,7 +89,10 @@ for (const [name, prop] of Object.entries(general.properties)) {
   const key = name.replace(/^wenfeng\./, '');
   if (!SETTING_KEYS.includes(key)) continue;
   const { scope: _scope, ...rest } = prop;
-  schemaProps[key] = { ...rest, description: text(prop.description), ...(prop.enumDescriptions ? { enumDescriptions: prop.enumDescriptions.map(text) } : {}) };
+  const items = prop.items?.properties
+    ? { ...prop.items, properties: Object.fromEntries(Object.entries(prop.items.properties).map(([k, v]) => [k, { ...v, description: text(v.description) }])) }
+    : prop.items;
+  schemaProps[key] = { ...rest, ...(items ? { items } : {}), description: text(prop.description), ...(prop.enumDescriptions ? { enumDescriptions: prop.enumDescriptions.map(text) } : {}) };
 }
 // Nested keys: `corpus.paths` is `{ "corpus": { "paths": […] } }` in the project file.
 {

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { validateSettings, DEFAULT_SETTINGS, type SettingProblem, type Settings } from '../../protocol/settings';
-import { findProjectConfig, knownRuleIds, readProjectConfig, type ProjectConfig } from './shared/config';
+import { findProjectConfig, knownRuleIds, readProjectConfig, termExampleProblems, type ProjectConfig } from './shared/config';
 import * as path from 'node:path';
 import { resolveCorpusPath } from './services/user-corpus';
 
@@ -56,7 +56,7 @@ export class SettingsCache {
     } else {
       const { settings, problems } = validateSettings(section, knownRuleIds());
       this.pushed = settings;
-      this.host.editorProblems(problems);
+      this.host.editorProblems([...problems, ...termExampleProblems(settings)]);
     }
     this.clear();
   }
@@ -111,7 +111,7 @@ export class SettingsCache {
       const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'wenfeng' });
       const { settings, problems } = validateSettings(raw, knownRuleIds());
       editor = settings;
-      this.host.editorProblems(problems);
+      this.host.editorProblems([...problems, ...termExampleProblems(settings)]);
     } else if (this.pushed) {
       editor = this.pushed;
     } else {
@@ -131,6 +131,7 @@ export class SettingsCache {
       zuochuForm: editor.zuochuForm === 'off' ? project.zuochuForm : editor.zuochuForm,
       // The project's corpus folders (from its own folder) besides the editor's.
       corpus: { paths: [...new Set([...editor.corpus.paths, ...project.corpus.paths])] },
+      terms: [...project.terms, ...editor.terms],
     };
   }
 }

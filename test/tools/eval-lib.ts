@@ -135,6 +135,8 @@ export const RULE_TYPES: Readonly<Record<string, RuleTypes>> = {
   'structure/lead-punctuation': ANY,
   // A confusable word the annotators typed as a typo (布署 以经 在次) is still a true positive.
   'phrasing/confusable': { precision: new Set(['confusable', 'typo']), recall: new Set(['confusable']) },
+  // A slip in a set phrase: the annotators' typo (再接再励), or a confusable pair inside one (充分反应).
+  'phrasing/near-canonical': { precision: new Set(['typo', 'confusable']), recall: new Set(['typo']) },
 };
 
 /** The gold types of a rule: the table above, else by category (punctuation/*, script/*), else any. */

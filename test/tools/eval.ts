@@ -48,6 +48,7 @@ import {
 } from './eval-lib';
 import { runSeeded, SEEDED_RULE, tallySeeded, type SeededResult, type SeedSeries } from './seeded-lib';
 import { confusableSection } from './eval-confusable';
+import { canonicalSection } from './eval-canonical';
 import { completeSection } from './eval-complete';
 import { scoreSection } from './score-eval';
 
@@ -468,6 +469,8 @@ function main(): number {
   // Issue 16: phrasing/confusable on seeded swaps in the test essays, judged with a model of the dev essays.
   const devFiles = (JSON.parse(fs.readFileSync(path.join(GOLD, 'split.json'), 'utf8')) as { dev: string[] }).dev;
   const confusable = confusableSection(devFiles, texts, gold, readFindings, services, print);
+  // Issue 16: phrasing/near-canonical on seeded slips in idioms and set phrases, judged with a model of the dev essays.
+  const canonical = canonicalSection(devFiles, texts, gold, services, print);
   // Issue 16: next-word completion against a word trigram with backoff, both built from the dev essays.
   const completion = completeSection(devFiles.map((f) => corpusEssay(f)), [...texts.values()], services.segmenter, print);
 
@@ -595,6 +598,7 @@ function main(): number {
         missed: seededMissed.map((r) => ({ file: r.file, series: r.inj.series, kind: r.inj.kind, note: r.inj.note })),
       },
       confusable,
+      canonical,
       completion,
       score: { ...score.summary, failed: score.failed },
       falsePositives: fps,

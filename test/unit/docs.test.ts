@@ -21,6 +21,8 @@ import { test } from 'node:test';
 import { applyFixes, type Finding } from '../../server/src/analysis';
 import { ALL_RULES } from '../../server/src/analysis/registry';
 import { check, fixAll } from './helpers';
+import { validateSettings } from '../../protocol/settings';
+import { toAnalysisConfig } from '../../server/src/shared/config';
 
 /** The checkout's root (this file runs from out/test/unit). */
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -220,13 +222,16 @@ for (const rule of ALL_RULES) {
     assert.ok(fs.existsSync(file), `missing page docs/rules/${id}.md`);
     const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
     const problems: string[] = [];
+    // A page may give the settings its examples are checked with (phrasing/terms: the terms table).
+    const pageSettings = lines.map((l) => /^<!-- example-settings (.*) -->$/.exec(l)?.[1]).find((x) => x !== undefined);
+    const pageConfig = pageSettings === undefined ? {} : toAnalysisConfig(validateSettings(JSON.parse(pageSettings)).settings);
     for (const ex of pageExamples(lines)) {
       for (const format of ['plaintext', 'markdown'] as const) {
         // A file's text ends with a line break; Markdown separates paragraphs by a blank line.
         const md = (s: string): string => (format === 'markdown' ? s.replace(/\n/g, '\n\n') : s);
         const text = md(ex.text) + '\n';
         const after = ex.after === undefined ? undefined : md(ex.after) + '\n';
-        const options = { format, config: ex.script ? { script: ex.script } : {} };
+        const options = { format, config: { ...pageConfig, ...(ex.script ? { script: ex.script } : {}) } };
         const findings = check(text, [id], options);
         const where = `docs/rules/${id}.md:${ex.line} (${format}) ${JSON.stringify(ex.text)}`;
         if (!ex.flagged) {

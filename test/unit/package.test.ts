@@ -48,8 +48,12 @@ const EXPECTED = [
   'walkthrough/zh-cn/snippet.md',
 ];
 
-/** Upper bound of the unpacked size (bytes): the bundles and the compiled data, about 13 MB in a development build. */
-const MAX_UNPACKED = 16_000_000;
+/**
+ * Upper bound of the unpacked size (bytes) in a development build (bundles not minified): the bundles and the
+ * compiled data, 16.03 MB on 2026-12-03 with the near-canonical rule and the larger completion model; the
+ * production build that `npm run package` makes (minified bundles) ships about 14.6 MB of the same files.
+ */
+const MAX_UNPACKED = 16_500_000;
 
 test('the package is universal: exactly the bundles, compiled data and manifests, within its size', () => {
   const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');

@@ -532,7 +532,8 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     };
     const STRUCTURE = 'structure detection';
     const variants = new Map(Object.entries(config.variants ?? {}));
-    const signature = `${options.locale ?? ''}\u0001${target}\u0001${[...accepted].sort().join('\u0002')}\u0001${[...variants].sort().join('\u0002')}`;
+    const terms = config.terms ?? [];
+    const signature = `${options.locale ?? ''}\u0001${target}\u0001${[...accepted].sort().join('\u0002')}\u0001${[...variants].sort().join('\u0002')}\u0001${JSON.stringify(terms)}`;
     const findings: Finding[] = [];
 
     const push = (id: string, severity: Severity, r: Report, shift: number): void => {
@@ -615,6 +616,7 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
               target,
               accepted,
               variants,
+              terms,
               report: (r) => out.push(r),
             }),
           );

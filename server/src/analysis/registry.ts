@@ -23,12 +23,14 @@ import { rule as doubledWord } from './rules/repetition/doubled-word';
 import { rule as overusedPhrase } from './rules/repetition/overused-phrase';
 import { rule as sentenceOpener } from './rules/repetition/sentence-opener';
 import { rule as confusable } from './rules/phrasing/confusable';
+import { rule as nearCanonical } from './rules/phrasing/near-canonical';
+import { rule as terms } from './rules/phrasing/terms';
 
 /** Every rule, in catalogue order. */
 export const ALL_RULES: readonly Rule[] = [mixed, pinyinAnnotation, garbled, invisible, halfwidth, quotes, pairs, duplicate,
   duplicateParagraph, duplicateSentence, doubledWord, overusedPhrase, sentenceOpener,
   ordinalSequence, announcedCount, frameMismatch, itemBalance, leadPunctuation, orphanOrdinal,
-  confusable];
+  confusable, nearCanonical, terms];
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.meta.id, r]));
 

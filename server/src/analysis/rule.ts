@@ -3,7 +3,7 @@
  * Paragraph rules are cached per paragraph text; document rules combine paragraphs.
  */
 import type { Paragraph } from './document';
-import type { Category, Report, ScriptTarget, Services, Severity, Token } from './types';
+import type { Category, Report, ScriptTarget, Services, Severity, Term, Token } from './types';
 
 /** Static description of a rule: the single source for settings, docs and the manifest. */
 export interface RuleMeta {
@@ -31,6 +31,8 @@ export interface ParagraphContext {
   accepted: ReadonlySet<string>;
   /** House-style forms chosen in the settings: written form → chosen form (empty by default). */
   variants?: ReadonlyMap<string, string>;
+  /** The user's terms table (empty by default). */
+  terms?: readonly Term[];
   report(report: Report): void;
 }
 

@@ -123,6 +123,10 @@ export const RULE_WEIGHTS: Readonly<Record<string, RuleWeight>> = {
 
   // Phrasing. A confused word (做为, 布署) is a typo a marker counts.
   'phrasing/confusable': { base: 12, tp: 6, fp: 3, prior: 0.75, norm: 0.094 },
+  // A wrong character in a set phrase (再接再励) is a typo too. Prior: 18 of the 23 findings on the clean dev
+  // essays were the essays' own slips (test/tools/dev-canonical.ts, 2026-12-03); norm from the same run (23
+  // findings in about 800,000 Han characters); tp/fp to be filled from section 1 of the eval.
+  'phrasing/near-canonical': { base: 12, tp: 0, fp: 0, prior: 0.75, norm: 0.03 },
 };
 
 /** The table's entry of a rule, or the default. */

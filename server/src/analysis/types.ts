@@ -133,6 +133,12 @@ export interface Segmenter {
   frequency(word: string): number;
   /** Part-of-speech tag of a dictionary word (jieba's tags: n, v, a, d, r, …), undefined when unknown. */
   tagOf(word: string): string | undefined;
+  /**
+   * Optional: the dictionary words of `minLength` to `maxLength` UTF-16 units starting at `start` of `text`
+   * that differ from the text in exactly one unit (`at`), the word's unit being one of `alternatives` of the
+   * text's (再接再励 → 再接再厉 at 3). Undefined when the segmenter cannot search its dictionary so.
+   */
+  nearWords?(text: string, start: number, minLength: number, maxLength: number, alternatives: (unit: number) => ReadonlySet<number>): Array<{ word: string; at: number }>;
 }
 
 /** Script conversion backed by OpenCC data, constructed outside the core and built lazily. */
@@ -180,6 +186,19 @@ export interface AnalysisConfig {
   acceptedWords: readonly string[];
   /** House-style forms: written form → the form the settings choose (其它 → 其他); phrasing/confusable flags them. */
   variants?: Readonly<Record<string, string>>;
+  /** The user's terms table (setting `terms`): phrasing/terms and phrasing/near-canonical read it. */
+  terms?: readonly Term[];
   /** Only these rules run when set (CLI `--rule`). */
   only?: readonly string[];
+}
+
+/**
+ * One entry of the user's terms table: the expected form of a term and the patterns (JavaScript regular
+ * expressions) of its wrong forms. A pattern's match is reported and replaced by `expected`, except where it
+ * lies inside an occurrence of `expected`. An entry without patterns makes `expected` a canonical phrase for
+ * phrasing/near-canonical.
+ */
+export interface Term {
+  expected: string;
+  patterns: readonly string[];
 }

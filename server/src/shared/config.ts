@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { validateSettings, type SettingProblem, type Settings } from '../../../protocol/settings';
 import { ALL_RULES, ruleById } from '../analysis';
+import { findTermMatches } from '../analysis/rules/phrasing/terms';
 import type { AnalysisConfig, TextFormat } from '../analysis/types';
 import { FileError, readRegularFile } from './files';
 
@@ -30,6 +31,7 @@ export function toAnalysisConfig(settings: Settings, only?: readonly string[]): 
     script: settings.script,
     acceptedWords: settings.acceptedWords,
     ...variantsOf(settings),
+    ...(settings.terms.length > 0 ? { terms: settings.terms.map((t) => ({ expected: t.expected, patterns: t.patterns })) } : {}),
     ...(only && only.length > 0 ? { only } : {}),
   };
 }
@@ -124,6 +126,7 @@ export function readProjectConfig(file: string, unsavedText?: string): ProjectCo
     return { file, text, problems: [{ message: l10n.t('the settings must be a JSON object'), offset: 0, length: text.length, fatal: true }] };
   }
   const { settings, problems } = validateSettings(parsed.value, knownRuleIds());
+  problems.push(...termExampleProblems(settings));
   const listed = 'languages' in parsed.value && Array.isArray((parsed.value as { languages?: unknown }).languages);
   return {
     file,
@@ -135,6 +138,28 @@ export function readProjectConfig(file: string, unsavedText?: string): ProjectCo
       return { message: describeSettingProblem(p, ''), offset: loc?.offset ?? 0, length: loc?.length ?? 0, fatal: false };
     }).sort((a, b) => a.offset - b.offset),
   };
+}
+
+/**
+ * The examples of the terms table that fail: a `match` example in which its entry reports nothing, a
+ * `noMatch` example in which it reports something.
+ */
+export function termExampleProblems(settings: Settings): SettingProblem[] {
+  const out: SettingProblem[] = [];
+  settings.terms.forEach((t, i) => {
+    const matches = (example: string): number => findTermMatches(example, t).length;
+    t.match.forEach((x, k) => {
+      if (matches(x) === 0) {
+        out.push({ kind: 'termExample', path: ['terms', String(i), 'match', String(k)], value: x, example: 'unmatched' });
+      }
+    });
+    t.noMatch.forEach((x, k) => {
+      if (matches(x) > 0) {
+        out.push({ kind: 'termExample', path: ['terms', String(i), 'noMatch', String(k)], value: x, example: 'matched' });
+      }
+    });
+  });
+  return out;
 }
 
 let ruleIds: Set<string> | undefined;
@@ -164,6 +189,10 @@ export function describeSettingProblem(p: SettingProblem, prefix: string): strin
       return l10n.t('{0}: unknown setting; ignored', key);
     case 'unknownRule':
       return l10n.t('{0}: unknown rule id; ignored', key);
+    case 'termExample':
+      return p.example === 'unmatched'
+        ? l10n.t('{0}: no pattern of this term matches the example {1}', key, show(p.value))
+        : l10n.t('{0}: a pattern of this term matches the example {1}, which should not be reported', key, show(p.value));
     case 'badValue': {
       let fallback = p.fallback;
       if (p.path[0] === 'rules' && p.path.length === 2) {
