@@ -302,3 +302,13 @@ test('outline: Markdown headings are sections holding their series', () => {
   assert.equal(r.structure.series.length, 1);
   assert.equal(r.structure.series[0]!.items.length, 3);
 });
+
+test('sentence series: sentences each giving an example (比如…) list cases of one phenomenon, not a 排比', () => {
+  const text = '小城缺少魅力源于忽视环境。很多地方秉持着先污染后治理的模式，比如一些县城;很多地方秉持着只污染不治理的理念，比如一些工业基地;很多地方秉持着错误的政绩观，比如填湖造陆。';
+  const result = getAnalyzer().analyze(text, { format: 'plaintext', config: { rules: {}, script: 'auto', acceptedWords: [] } });
+  assert.deepEqual(result.structure.series.filter((s) => s.level === 'sentence'), []);
+  // Without the examples the same sentences are a series.
+  const plain = text.replace(/，比如[^;。]+/g, '');
+  const again = getAnalyzer().analyze(plain, { format: 'plaintext', config: { rules: {}, script: 'auto', acceptedWords: [] } });
+  assert.deepEqual(again.structure.series.filter((s) => s.level === 'sentence').map((s) => s.items.length), [3]);
+});

@@ -377,6 +377,9 @@ function isSentenceGap(c: number): boolean {
  * Step 4b for one paragraph: runs of three or more consecutive sentences that open alike, each with the
  * frame they share (要坚持…。要坚持…。要坚持…。 / 是…的基础；是…的保障；是…的关键).
  */
+/** Words giving an example inside a sentence. */
+const EXAMPLE_WORDS = /比如|例如|譬如|诸如/;
+
 function sentenceGroupsOf(prose: string, tokens: readonly Token[]): SentenceGroup[] {
   const sentences: Array<{ start: number; end: number; words: Lead }> = [];
   let from = firstContent(prose);
@@ -405,7 +408,10 @@ function sentenceGroupsOf(prose: string, tokens: readonly Token[]): SentenceGrou
     if (last - k + 1 >= 3) {
       const group = sentences.slice(k, last + 1);
       const f = computeFrame(group.map((g) => g.words));
-      if (f) {
+      // Examples given for each sentence (很多地方秉持着“先污染后治理”的发展模式，比如…；很多地方秉持着…，比如…):
+      // cases of one phenomenon enumerated, a list rather than a 排比.
+      const examples = group.filter((g) => EXAMPLE_WORDS.test(prose.slice(g.start, g.end))).length >= 2;
+      if (f && !examples) {
         groups.push({ sentences: group.map((g) => ({ start: g.start, end: g.end })), frame: f, hits: group.map((g) => hits(f.words, g.words).count) });
       }
     }
