@@ -312,3 +312,24 @@ test('sentence series: sentences each giving an example (比如…) list cases o
   const again = getAnalyzer().analyze(plain, { format: 'plaintext', config: { rules: {}, script: 'auto', acceptedWords: [] } });
   assert.deepEqual(again.structure.series.filter((s) => s.level === 'sentence').map((s) => s.items.length), [3]);
 });
+
+test('paragraph ordinals: a sub-list （一）（二） inside the 第一 item does not close the 第一/第二/第三 series that goes on after it', () => {
+  const text = [
+    '推进乡村振兴，要从三个方面入手。',
+    '第一，夯实产业基础。产业兴旺是乡村振兴的重点。',
+    '（一）发展特色种植。因地制宜选好品种。',
+    '（二）延长产业链条。让农产品加工就地增值。',
+    '第二，留住人才。人才是乡村振兴的关键。',
+    '第三，改善治理。治理有效是乡村振兴的保障。',
+  ].join('\n');
+  const series = getAnalyzer().analyze(text, { format: 'plaintext', config: { rules: {}, script: 'auto', acceptedWords: [] } }).structure.series;
+  const di = series.find((s) => s.family === 'di');
+  assert.deepEqual(di?.items.map((it) => text.slice(it.leadStart, it.leadStart + 3)), ['第一，', '第二，', '第三，']);
+  const paren = series.find((s) => s.family === 'cn-paren');
+  assert.deepEqual(paren?.items.map((it) => it.paragraph), [2, 3]);
+  // A real hierarchy still closes: 二、 after the 第一/第二 of section 一、 ends them, and 第一 starts again.
+  const sections = ['一、治理', '第一，立规矩。', '第二，守规矩。', '二、发展', '第一，抓产业。', '第二，抓人才。'].join('\n');
+  const di2 = getAnalyzer().analyze(sections, { format: 'plaintext', config: { rules: {}, script: 'auto', acceptedWords: [] } }).structure.series.filter((s) => s.family === 'di');
+  assert.deepEqual(di2.map((s) => s.items.map((it) => it.paragraph)), [[1, 2], [4, 5]]);
+  assert.deepEqual(check(text, ['structure/ordinal-sequence']), []);
+});

@@ -835,7 +835,13 @@ export function detectStructure(
     }
     const rank = FAMILY_RANK[m.family];
     for (const [k, s] of [...open]) {
-      if (FAMILY_RANK[s.family] > rank) {
+      // A sub-list opening at 1 inside an item (第一，…（一）…（二）…第二，…) closes nothing when the series goes
+      // on with its next number after it: the essay nests the families its own way.
+      const after = nextOpening(pi, k)?.n;
+      const sub = open.get(groupKey(m));
+      const inItem = m.n === 1 || (sub !== undefined && sub.items[0]!.pi > s.items[s.items.length - 1]!.pi);
+      const nested = inItem && after !== undefined && (after === s.items[s.items.length - 1]!.m.n + 1 || after === Number.POSITIVE_INFINITY);
+      if (FAMILY_RANK[s.family] > rank && !nested) {
         closeSeries(k);
       }
     }
