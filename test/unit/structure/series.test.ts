@@ -333,3 +333,18 @@ test('paragraph ordinals: a sub-list （一）（二） inside the 第一 item d
   assert.deepEqual(di2.map((s) => s.items.map((it) => it.paragraph)), [[1, 2], [4, 5]]);
   assert.deepEqual(check(text, ['structure/ordinal-sequence']), []);
 });
+
+test('sentence series: items followed by sentences of their own (山之所以高，…。…。山之所以大，…。…。山之所以美，…)', () => {
+  const text = '学习山的品格。山之所以高，高在一寸一寸地积累。山从不急于求成。山之所以大，大在包容万物。山不拒细壤，终成其大。山之所以美，美在四季的变化。';
+  const result = getAnalyzer().analyze(text, { format: 'plaintext', config: { rules: {}, script: 'auto', acceptedWords: [] } });
+  const s = result.structure.series.filter((x) => x.level === 'sentence');
+  assert.deepEqual(
+    s.map((x) => x.items.map((it) => it.leadStart)),
+    [[7, 31, 55]],
+  );
+  assert.deepEqual(s.map((x) => x.items.map((it) => text.slice(it.leadStart, it.leadStart + 5))), [['山之所以高', '山之所以大', '山之所以美']]);
+  // A topic noun said again with sentences between is not a series (群众文化是…。群众文化是…。…。群众文化和…).
+  const topic = '群众文化是一切文化生产的基础。群众文化是一切文化成果的源头和母体。文化有文野之分。群众文化具有通俗简朴的特征。';
+  const t = getAnalyzer().analyze(topic, { format: 'plaintext', config: { rules: {}, script: 'auto', acceptedWords: [] } });
+  assert.deepEqual(t.structure.series.filter((x) => x.level === 'sentence'), []);
+});
