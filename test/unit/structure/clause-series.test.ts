@@ -487,3 +487,18 @@ test('round 5: a step sequence does not take a step from another sentence that n
   assert.equal(s.frame, '首先/再/最后');
   assert.deepEqual(leads(closing, s), ['首先要对原话进行破解', '再进而联系实际', '最后结尾再呼应一下']);
 });
+
+test('round 5: a bare noun shared at the end of clauses is the thing acted on or the kind named; a shared predicate or …的+noun still frames', () => {
+  for (const text of [
+    '在创新事业中凝聚人才。我们要主动吸引人才，在实践中培育人才，想方设法留住人才，让人才发挥作用。',
+    '监管部门陆续修订了豆制品食品安全标准、食品添加剂安全标准、转基因食品安全标准、保健食品安全标准。',
+  ]) {
+    assert.deepEqual(analyze(text).structure.series.map((s) => s.frame), [], text);
+  }
+  const worry = '长此以往，国家永续发展堪忧，民族自立自强堪忧，社会文明进步堪忧!';
+  const w = only(worry);
+  assert.equal(w.frame, '{X}堪忧');
+  assert.deepEqual(leads(worry, w), ['国家永续发展堪忧', '民族自立自强堪忧', '社会文明进步堪忧']);
+  const year = '今年是实现规划目标的关键一年，是全面深化改革的攻坚一年，也是喜迎盛会召开的奋进一年。';
+  assert.equal(only(year).frame, '{X}一年');
+});

@@ -711,12 +711,16 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
     const end = taken < 0 && opts.inner ? endingRun(cs, s, opts) : undefined;
     if (end && end.last - s + 1 >= 3) {
       const all = cs.slice(s, end.last + 1);
-      // A noun closing long clauses is their topic said again (…消费多元需求，…个性化需求，…不同需求).
-      const topic = opts.topic(end.f) && shortest(all.slice(1)) >= 12;
+      // A noun closing long clauses is their topic said again (…消费多元需求，…个性化需求，…不同需求); a bare noun
+      // closing shorter ones is the thing they act on or the kind they name (吸引人才，在实践中培育人才，…留住人才;
+      // 豆制品食品安全标准、食品添加剂安全标准…), where a 排比 shares a predicate (…堪忧, …相结合, …的机会).
+      const noun = opts.topic(end.f) || (!opts.known(end.f) && end.f.length > 2 && opts.topic(end.f.slice(-2)));
+      const topic = noun && shortest(all.slice(1)) >= 12;
+      const bareNoun = noun && !end.f.includes('的');
       const run = { items: all.map((c) => ({ start: c.start, end: c.end })), template: `{X}${end.f}`, words: [end.f] };
       // A short list refused here leaves its clauses to a frame opening them (协商民主讲究有事多商量、有事好商量、
       // 有事会商量 share 商量 too).
-      if (!topic && acceptsEnding(end.f, all.slice(1)) && !isList(all, all.slice(1), end.f, all0(s), opts.nominal, cs[end.last + 1]) && !opts.refuse(run)) {
+      if (!topic && acceptsEnding(end.f, all.slice(1)) && !isList(all, all.slice(1), end.f, all0(s), opts.nominal, cs[end.last + 1]) && !opts.refuse(run) && !bareNoun) {
         runs.push(run);
         taken = end.last;
       }
