@@ -348,3 +348,14 @@ test('sentence series: items followed by sentences of their own (山之所以高
   const t = getAnalyzer().analyze(topic, { format: 'plaintext', config: { rules: {}, script: 'auto', acceptedWords: [] } });
   assert.deepEqual(t.structure.series.filter((x) => x.level === 'sentence'), []);
 });
+
+test('sentence series: records of a year each, and facts about one noun topic, are not a 排比; anaphora of one noun is', () => {
+  const config = { rules: {}, script: 'auto' as const, acceptedWords: [] };
+  const sentences = (text: string): string[][] =>
+    getAnalyzer()
+      .analyze(text, { format: 'plaintext', config })
+      .structure.series.filter((s) => s.level === 'sentence')
+      .map((s) => s.items.map((it) => text.slice(it.leadStart, it.leadStart + 4)));
+  assert.deepEqual(sentences('2014年考试的字数要求是一千字。2013年考试的字数要求是一千字。2012年考试的字数要求是八百字。'), []);
+  assert.deepEqual(sentences('网络是平的，身处其中的人都能发声。网络是活的，每个人都能参与。网络是开放的，谁都能看见。'), [['网络是平', '网络是活', '网络是开']]);
+});

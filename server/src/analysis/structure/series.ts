@@ -443,13 +443,19 @@ function sentenceGroupsOf(prose: string, tokens: readonly Token[], tagOf?: TagOf
       const gapped = members.some((m, i) => i > 0 && m > members[i - 1]! + 1);
       // It is most of each item's first clause (水之所以|真, 在…方面, …一定要|鲜明), and no item says an earlier one again.
       const frameHan = f ? f.words.filter((w) => hasHan(w)).length : 0;
+      const content = f ? f.words.filter((w) => hasHan(w) && !GAP_LIGHT.has(w)) : [];
       const topic =
-        gapped &&
         f !== undefined &&
-        (!tagOf ||
-          f.words.filter((w) => hasHan(w) && !GAP_LIGHT.has(w)).every((w) => NOMINAL_FRAME.test(tagOf(w) ?? 'n')) ||
-          group.some((g) => frameHan * 2 < g.words.filter((w) => hasHan(w)).length) ||
-          new Set(group.map((g) => g.words.join(''))).size < group.length);
+        ((gapped &&
+          (!tagOf ||
+            content.every((w) => NOMINAL_FRAME.test(tagOf(w) ?? 'n')) ||
+            group.some((g) => frameHan * 2 < g.words.filter((w) => hasHan(w)).length) ||
+            new Set(group.map((g) => g.words.join(''))).size < group.length)) ||
+          // Consecutive sentences opening with the same noun state facts about it (我国水资源总量为…。我国水资源南多
+          // 北少…。我国水资源人均占有量低…) or records of a year each (2014国考…。2013国考…。2012国考…).
+          // Anaphora of one noun (网络是平的…。网络是活的…) or of a verbal noun (发展循环经济，…) still frames.
+          (tagOf !== undefined && content.length >= 2 && f.words.filter((w) => hasHan(w) && w !== '的' && w !== '之').every((w) => /^(?:n|nz|j)$/.test(tagOf(w) ?? 'x'))) ||
+          group.every((g) => /^[0-9０-９]/.test(prose.slice(g.start, g.start + 1))));
       if (f && !examples && !topic) {
         groups.push({ sentences: group.map((g) => ({ start: g.start, end: g.end })), frame: f, hits: group.map((g) => hits(f.words, g.words).count) });
       }
