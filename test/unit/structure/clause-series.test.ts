@@ -502,3 +502,11 @@ test('round 5: a bare noun shared at the end of clauses is the thing acted on or
   const year = '今年是实现规划目标的关键一年，是全面深化改革的攻坚一年，也是喜迎盛会召开的奋进一年。';
   assert.equal(only(year).frame, '{X}一年');
 });
+
+test('round 5: cases told by 有的…，有的…，还有的… are examples listed, not a 排比', () => {
+  const text = '各地的做法不尽相同，有的关注滩涂保护，有的关注近海渔业资源的休养生息，还有的关注港口环境整治。';
+  assert.deepEqual(analyze(text).structure.series, []);
+  // The same clauses framed by 有人关注 (no 有的) are still a series.
+  const framed = '各地的做法不尽相同，有人关注滩涂保护，有人关注近海渔业资源的休养生息，有人关注港口环境整治。';
+  assert.deepEqual(only(framed).items.length, 3);
+});
