@@ -6,11 +6,11 @@
  * item (a lone ordinal) is recalled when the outline lists an orphan ordinal there.
  *
  *   node out/test/tools/dev-series.js [--gold FILE] [--list]
- *   node out/test/tools/dev-series.js --sample N --seed S
+ *   node out/test/tools/dev-series.js --sample N --seed S [--level clause|sentence|paragraph]
  *
  * Prints recall per gold kind and precision per found kind/level; with --list, the gold series no found
- * series matches and the found series that match none. With --sample, N clause series drawn at random (seed
- * S) from every clause series the outline finds in the dev essays of no reading set, each with its paragraph,
+ * series matches and the found series that match none. With --sample, N series of one level (--level, default clause) drawn at random (seed
+ * S) from every series of that level the outline finds in the dev essays of no reading set, each with its paragraph,
  * to be read by hand (the README's random samples).
  */
 import * as fs from 'node:fs';
@@ -35,12 +35,12 @@ function unannotated(dev: readonly string[]): string[] {
   return dev.filter((f) => !annotated.has(f));
 }
 
-/** N clause series drawn at random from the unannotated dev essays, printed with their paragraph. */
-function sample(dev: readonly string[], n: number, seed: number): void {
+/** N series of one level drawn at random from the unannotated dev essays, printed with their paragraph. */
+function sample(dev: readonly string[], n: number, seed: number, level: string): void {
   const all: Array<{ file: string; text: string; s: ReturnType<typeof seriesOf>[number] }> = [];
   for (const file of unannotated(dev)) {
     const text = corpusEssay(file);
-    for (const s of seriesOf(text).filter((x) => x.level === 'clause')) {
+    for (const s of seriesOf(text).filter((x) => x.level === level)) {
       all.push({ file, text, s });
     }
   }
@@ -50,7 +50,7 @@ function sample(dev: readonly string[], n: number, seed: number): void {
   while (picked.length < n && pool.length > 0) {
     picked.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
   }
-  process.stdout.write(`${all.length} clause series in ${unannotated(dev).length} unannotated dev essays; ${picked.length} drawn (seed ${seed})\n`);
+  process.stdout.write(`${all.length} ${level} series in ${unannotated(dev).length} unannotated dev essays; ${picked.length} drawn (seed ${seed})\n`);
   picked.forEach(({ file, text, s }, i) => {
     const first = s.items[0]!;
     const last = s.items[s.items.length - 1]!;
@@ -72,6 +72,7 @@ function main(): void {
   let seed = 1;
   let goldFile = path.join(ROOT, 'test', 'fixtures', 'dev-gold', 'series.json');
   let list = false;
+  let level = 'clause';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--gold') {
@@ -80,6 +81,8 @@ function main(): void {
       list = true;
     } else if (a === '--sample') {
       sampleSize = Number(argv[++i]);
+    } else if (a === '--level') {
+      level = argv[++i]!;
     } else if (a === '--seed') {
       seed = Number(argv[++i]);
     } else {
@@ -89,7 +92,7 @@ function main(): void {
   const split = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'data', 'gold', 'split.json'), 'utf8')) as { dev: string[]; test: string[] };
   const test = new Set(split.test);
   if (sampleSize > 0) {
-    sample(split.dev, sampleSize, seed);
+    sample(split.dev, sampleSize, seed, level);
     return;
   }
   const gold = JSON.parse(fs.readFileSync(goldFile, 'utf8')) as GoldEssay[];

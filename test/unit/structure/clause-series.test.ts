@@ -445,3 +445,68 @@ test('round 4 keeps: a frame holding 了 with a verb (提高了…), 着 alone, 
   assert.equal(u.frame, '坚持以{X}');
   assert.deepEqual(leads(after, u), ['我们都要坚持以人民为中心', '坚持以改革为动力', '坚持以创新为引擎']);
 });
+
+test('round 5: items of two clauses each, the frame opening the first (是…，…的X，是…，…的Y，是…)', () => {
+  const mirror = '读书是一面照见古今，分辨是非的镜子，是一扇通达世界，开阔眼界的窗户，是一座连接心灵，沟通彼此的桥梁。';
+  const s = only(mirror);
+  assert.equal(s.level, 'clause');
+  assert.equal(s.frame, '是一{X}');
+  // The first item starts where its clause starts, with the subject before the frame.
+  assert.deepEqual(starts(s), [0, 18, 34]);
+  assert.deepEqual(leads(mirror, s), ['读书是一面照见古今', '是一扇通达世界', '是一座连接心灵']);
+  const when = '在经济快速发展的时候，不要忘了保护环境，在城市不断扩张的时候，不要丢掉乡土文化，在生活日益富足的时候，不要放弃勤俭节约。';
+  const t = only(when);
+  assert.equal(t.frame, '在{X}');
+  assert.deepEqual(starts(t), [0, 20, 40]);
+});
+
+test('round 5: not items of two clauses — a pair, a mixed run, a topic said again, examples, the frame inside the second clause', () => {
+  for (const text of [
+    // Two items are a pair.
+    '读书是一面照见古今，分辨是非的镜子，是一扇通达世界，开阔眼界的窗户。',
+    // The second clause holds the frame word itself (这既需要…): an item of its own, not the tail of one.
+    '破解这一难题，需要全面践行绿色理念，这既需要人们转变观念，也需要企业更新工艺，上马环保设备，更需要政府完善法律，强化监管。',
+    // Examples given one by one.
+    '爱心体现在日常生活中，比如老人迷路的时候，我们帮他联系家人，比如孩子走失的时候，我们陪他等待父母，比如农民工拉车的时候，我们从后面推一把。',
+  ]) {
+    assert.deepEqual(
+      analyze(text).structure.series.map((s) => leads(text, s)),
+      [],
+      text,
+    );
+  }
+});
+
+test('round 5: a step sequence does not take a step from another sentence that neither opens it nor closes the run', () => {
+  // 再 inside a quotation of a later sentence is not the third step of 先…，然后….
+  const quoted = '先写完正文，然后对内容进行归纳，得出标题。这种方法适用于“喜欢先写完正文，再回头去拟标题”的考生。';
+  assert.deepEqual(analyze(quoted).structure.series, []);
+  // 最后 closing the run may stand in a later sentence, after words of its own.
+  const closing = '应当先论后策，首先要对原话进行破解，揭示其中的寓意，再进而联系实际，指出它的现实意义。如果要突破常见模式，最后结尾再呼应一下。';
+  const s = only(closing);
+  assert.equal(s.frame, '首先/再/最后');
+  assert.deepEqual(leads(closing, s), ['首先要对原话进行破解', '再进而联系实际', '最后结尾再呼应一下']);
+});
+
+test('round 5: a bare noun shared at the end of clauses is the thing acted on or the kind named; a shared predicate or …的+noun still frames', () => {
+  for (const text of [
+    '在创新事业中凝聚人才。我们要主动吸引人才，在实践中培育人才，想方设法留住人才，让人才发挥作用。',
+    '监管部门陆续修订了豆制品食品安全标准、食品添加剂安全标准、转基因食品安全标准、保健食品安全标准。',
+  ]) {
+    assert.deepEqual(analyze(text).structure.series.map((s) => s.frame), [], text);
+  }
+  const worry = '长此以往，国家永续发展堪忧，民族自立自强堪忧，社会文明进步堪忧!';
+  const w = only(worry);
+  assert.equal(w.frame, '{X}堪忧');
+  assert.deepEqual(leads(worry, w), ['国家永续发展堪忧', '民族自立自强堪忧', '社会文明进步堪忧']);
+  const year = '今年是实现规划目标的关键一年，是全面深化改革的攻坚一年，也是喜迎盛会召开的奋进一年。';
+  assert.equal(only(year).frame, '{X}一年');
+});
+
+test('round 5: cases told by 有的…，有的…，还有的… are examples listed, not a 排比', () => {
+  const text = '各地的做法不尽相同，有的关注滩涂保护，有的关注近海渔业资源的休养生息，还有的关注港口环境整治。';
+  assert.deepEqual(analyze(text).structure.series, []);
+  // The same clauses framed by 有人关注 (no 有的) are still a series.
+  const framed = '各地的做法不尽相同，有人关注滩涂保护，有人关注近海渔业资源的休养生息，有人关注港口环境整治。';
+  assert.deepEqual(only(framed).items.length, 3);
+});

@@ -302,3 +302,60 @@ test('outline: Markdown headings are sections holding their series', () => {
   assert.equal(r.structure.series.length, 1);
   assert.equal(r.structure.series[0]!.items.length, 3);
 });
+
+test('sentence series: sentences each giving an example (比如…) list cases of one phenomenon, not a 排比', () => {
+  const text = '小城缺少魅力源于忽视环境。很多地方秉持着先污染后治理的模式，比如一些县城;很多地方秉持着只污染不治理的理念，比如一些工业基地;很多地方秉持着错误的政绩观，比如填湖造陆。';
+  const result = getAnalyzer().analyze(text, { format: 'plaintext', config: { rules: {}, script: 'auto', acceptedWords: [] } });
+  assert.deepEqual(result.structure.series.filter((s) => s.level === 'sentence'), []);
+  // Without the examples the same sentences are a series.
+  const plain = text.replace(/，比如[^;。]+/g, '');
+  const again = getAnalyzer().analyze(plain, { format: 'plaintext', config: { rules: {}, script: 'auto', acceptedWords: [] } });
+  assert.deepEqual(again.structure.series.filter((s) => s.level === 'sentence').map((s) => s.items.length), [3]);
+});
+
+test('paragraph ordinals: a sub-list （一）（二） inside the 第一 item does not close the 第一/第二/第三 series that goes on after it', () => {
+  const text = [
+    '推进乡村振兴，要从三个方面入手。',
+    '第一，夯实产业基础。产业兴旺是乡村振兴的重点。',
+    '（一）发展特色种植。因地制宜选好品种。',
+    '（二）延长产业链条。让农产品加工就地增值。',
+    '第二，留住人才。人才是乡村振兴的关键。',
+    '第三，改善治理。治理有效是乡村振兴的保障。',
+  ].join('\n');
+  const series = getAnalyzer().analyze(text, { format: 'plaintext', config: { rules: {}, script: 'auto', acceptedWords: [] } }).structure.series;
+  const di = series.find((s) => s.family === 'di');
+  assert.deepEqual(di?.items.map((it) => text.slice(it.leadStart, it.leadStart + 3)), ['第一，', '第二，', '第三，']);
+  const paren = series.find((s) => s.family === 'cn-paren');
+  assert.deepEqual(paren?.items.map((it) => it.paragraph), [2, 3]);
+  // A real hierarchy still closes: 二、 after the 第一/第二 of section 一、 ends them, and 第一 starts again.
+  const sections = ['一、治理', '第一，立规矩。', '第二，守规矩。', '二、发展', '第一，抓产业。', '第二，抓人才。'].join('\n');
+  const di2 = getAnalyzer().analyze(sections, { format: 'plaintext', config: { rules: {}, script: 'auto', acceptedWords: [] } }).structure.series.filter((s) => s.family === 'di');
+  assert.deepEqual(di2.map((s) => s.items.map((it) => it.paragraph)), [[1, 2], [4, 5]]);
+  assert.deepEqual(check(text, ['structure/ordinal-sequence']), []);
+});
+
+test('sentence series: items followed by sentences of their own (山之所以高，…。…。山之所以大，…。…。山之所以美，…)', () => {
+  const text = '学习山的品格。山之所以高，高在一寸一寸地积累。山从不急于求成。山之所以大，大在包容万物。山不拒细壤，终成其大。山之所以美，美在四季的变化。';
+  const result = getAnalyzer().analyze(text, { format: 'plaintext', config: { rules: {}, script: 'auto', acceptedWords: [] } });
+  const s = result.structure.series.filter((x) => x.level === 'sentence');
+  assert.deepEqual(
+    s.map((x) => x.items.map((it) => it.leadStart)),
+    [[7, 31, 55]],
+  );
+  assert.deepEqual(s.map((x) => x.items.map((it) => text.slice(it.leadStart, it.leadStart + 5))), [['山之所以高', '山之所以大', '山之所以美']]);
+  // A topic noun said again with sentences between is not a series (群众文化是…。群众文化是…。…。群众文化和…).
+  const topic = '群众文化是一切文化生产的基础。群众文化是一切文化成果的源头和母体。文化有文野之分。群众文化具有通俗简朴的特征。';
+  const t = getAnalyzer().analyze(topic, { format: 'plaintext', config: { rules: {}, script: 'auto', acceptedWords: [] } });
+  assert.deepEqual(t.structure.series.filter((x) => x.level === 'sentence'), []);
+});
+
+test('sentence series: records of a year each, and facts about one noun topic, are not a 排比; anaphora of one noun is', () => {
+  const config = { rules: {}, script: 'auto' as const, acceptedWords: [] };
+  const sentences = (text: string): string[][] =>
+    getAnalyzer()
+      .analyze(text, { format: 'plaintext', config })
+      .structure.series.filter((s) => s.level === 'sentence')
+      .map((s) => s.items.map((it) => text.slice(it.leadStart, it.leadStart + 4)));
+  assert.deepEqual(sentences('2014年考试的字数要求是一千字。2013年考试的字数要求是一千字。2012年考试的字数要求是八百字。'), []);
+  assert.deepEqual(sentences('网络是平的，身处其中的人都能发声。网络是活的，每个人都能参与。网络是开放的，谁都能看见。'), [['网络是平', '网络是活', '网络是开']]);
+});

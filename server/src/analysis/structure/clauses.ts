@@ -200,6 +200,9 @@ function commonEnding(cs: readonly Clause[]): string {
   return e;
 }
 
+/** Frames that give examples (比如…，…，比如…): cases listed, not clauses in parallel. */
+const EXAMPLE_FRAME = /^(?:比如|例如|譬如|诸如)/;
+
 /** Words that announce an enumeration of kinds rather than a 排比. */
 const ENUMERATION = /分为|分成|包括|包含|即|比如|例如|诸如|如下/;
 
@@ -379,8 +382,8 @@ interface RunOptions {
  * The best frame at position p (0–2) of clause `s`: the one carrying the most clauses, then the longest.
  * With a frame of three characters or more one clause may come between two items (是不是要…，或…，是不是要…).
  */
-function openingRun(cs: readonly Clause[], s: number, opts: RunOptions): { f: string; p: number; members: number[] } | undefined {
-  let best: { f: string; p: number; members: number[] } | undefined;
+function openingRun(cs: readonly Clause[], s: number, opts: RunOptions): { f: string; p: number; members: number[]; twoClauses: boolean } | undefined {
+  let best: { f: string; p: number; members: number[]; twoClauses: boolean } | undefined;
   const first = cs[s]!.core;
   for (const skip of ADVERBS.has(first[0] ?? '') ? [0, 1] : [0]) {
     for (let p = 0; p <= (opts.inner ? 2 : 0); p++) {
@@ -391,23 +394,36 @@ function openingRun(cs: readonly Clause[], s: number, opts: RunOptions): { f: st
         }
         const members = [s];
         let last = s;
+        /** Items of two clauses each so far (是一面鉴古通今，判别是非的明镜，是一扇知书达理，教化人心的窗子，是…). */
+        let alternating: boolean | undefined;
         for (;;) {
           if (members.length > MAX_RUN || opts.stops.has(cs[last]!.mark)) {
             break;
           }
           const next = last + 1;
           if (next < cs.length && holdsAt(cs[next]!.core, f, p) && cs[next]!.core.length > k) {
+            // Items of two clauses go on only as such (没有人文的科技是呆板的，是行尸走肉，没有…，没有…).
+            if (alternating === true) {
+              break;
+            }
             members.push(next);
             last = next;
+            alternating = false;
             continue;
           }
           const after = last + 2;
           // One clause between two items: with a long frame (是不是要…，或…，是不是要…), or when it closes a
-          // 、 list of the item before (坚持为人民服务、为社会主义服务，坚持百花齐放、百家争鸣，坚持…).
+          // 、 list of the item before (坚持为人民服务、为社会主义服务，坚持百花齐放、百家争鸣，坚持…), or when every
+          // item is two clauses parted by a comma, the frame opening the first (是一面…，…的明镜，是一扇…，…的窗子).
           const continued = cs[last]!.mark === '、' && cs[next]?.mark !== '、';
-          if ((k >= 3 || continued) && after < cs.length && !opts.stops.has(cs[next]?.mark ?? '') && holdsAt(cs[after]!.core, f, p) && cs[after]!.core.length > k) {
+          // The frame opens like a coverb, modal or the copula (是…, 在…的时候, 使其…: not a topic said again, 阅卷人…，
+          // 阅卷的工作量…), and the second clause does not hold it elsewhere (需要…，这既需要…，也需要…: an item of its own).
+          const twoClauses =
+            opts.inner && p === 0 && alternating !== false && cs[last]!.mark === '，' && cs[next]?.mark === '，' && FRAME_OPENERS.has(f[0]!) && !opts.topic(f) && !EXAMPLE_FRAME.test(f) && !cs[next]!.core.includes(k === 1 ? first.slice(0, 2) : f);
+          if ((k >= 3 || continued || twoClauses) && after < cs.length && !opts.stops.has(cs[next]?.mark ?? '') && holdsAt(cs[after]!.core, f, p) && cs[after]!.core.length > k) {
             members.push(after);
             last = after;
+            alternating ??= twoClauses && !continued && k < 3;
             continue;
           }
           break;
@@ -416,7 +432,7 @@ function openingRun(cs: readonly Clause[], s: number, opts: RunOptions): { f: st
           continue;
         }
         if (!best || members.length > best.members.length || (members.length === best.members.length && (k > best.f.length || (k === best.f.length && p < best.p)))) {
-          best = { f, p, members };
+          best = { f, p, members, twoClauses: alternating === true };
         }
       }
     }
@@ -540,12 +556,20 @@ function stepRuns(cs: readonly Clause[], tokens: readonly Token[]): ClauseRun[] 
     run = [];
     words = [];
   };
-  for (const c of cs) {
+  cs.forEach((c, k) => {
     // The step word as a token of its own: 先 and 再, not 先进 or 再生.
     const t = tokenAt(tokens, c.coreStart);
     const step = t ? (STEP_WORDS[t.norm] ?? 0) : 0;
     if (step === 0) {
-      continue;
+      return;
+    }
+    // A later step in another sentence than the step before opens its sentence, or closes the run (…，最后结尾
+    // 再呼应一下): 先…，然后…。…适用于“喜欢先写完文章内容，再回过头去拟标题”的考生 — that 再 is a step of a quoted
+    // sequence, not the third of this one.
+    const prev = run[run.length - 1];
+    if (step === 2 && prev !== undefined && k > 0 && !SENTENCE_ENDS.has(cs[k - 1]!.mark) && cs.slice(cs.indexOf(prev), k).some((x) => SENTENCE_ENDS.has(x.mark))) {
+      flush();
+      return;
     }
     if (step === 1) {
       flush();
@@ -558,7 +582,7 @@ function stepRuns(cs: readonly Clause[], tokens: readonly Token[]): ClauseRun[] 
         flush();
       }
     }
-  }
+  });
   flush();
   return out;
 }
@@ -619,9 +643,10 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
       const members = open.members.map((k) => cs[k]!);
       // The lead-in is the clause before, or the one before that when it opens a 、 list the clause before
       // closes (要坚持为人民服务、为社会主义服务，坚持百花齐放…).
-      const twoBack = s - 2 >= free && cs[s - 2]!.mark === '、' && cs[s - 1]!.mark !== '、' && !cs[s - 1]!.core.includes(open.f) && cs[s - 2]!.core.includes(open.f);
+      // Items of two clauses each: the lead-in is the clause two back, its second clause the one before.
+      const twoBack = s - 2 >= free && (open.twoClauses ? cs[s - 1]!.mark === '，' : cs[s - 2]!.mark === '、' && cs[s - 1]!.mark !== '、' && !cs[s - 1]!.core.includes(open.f)) && cs[s - 2]!.core.includes(open.f);
       const pi = twoBack ? s - 2 : s - 1;
-      const prev = pi >= free ? cs[pi]! : undefined;
+      const prev = pi >= free && (twoBack || !open.twoClauses) ? cs[pi]! : undefined;
       const leadOf = (f: string): ReturnType<typeof leadIn> => (prev && !opts.stops.has(prev.mark) && !(open!.p === 0 && prev.core.startsWith(f)) ? leadIn(prev, f, open!.p, members) : undefined);
       let found = leadOf(open.f);
       // A lead-in holding only the start of the frame (人们可以通过…；可以为社会…；也可以为民族…: 可以, not 可以为)
@@ -686,12 +711,16 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
     const end = taken < 0 && opts.inner ? endingRun(cs, s, opts) : undefined;
     if (end && end.last - s + 1 >= 3) {
       const all = cs.slice(s, end.last + 1);
-      // A noun closing long clauses is their topic said again (…消费多元需求，…个性化需求，…不同需求).
-      const topic = opts.topic(end.f) && shortest(all.slice(1)) >= 12;
+      // A noun closing long clauses is their topic said again (…消费多元需求，…个性化需求，…不同需求); a bare noun
+      // closing shorter ones is the thing they act on or the kind they name (吸引人才，在实践中培育人才，…留住人才;
+      // 豆制品食品安全标准、食品添加剂安全标准…), where a 排比 shares a predicate (…堪忧, …相结合, …的机会).
+      const noun = opts.topic(end.f) || (!opts.known(end.f) && end.f.length > 2 && opts.topic(end.f.slice(-2)));
+      const topic = noun && shortest(all.slice(1)) >= 12;
+      const bareNoun = noun && !end.f.includes('的');
       const run = { items: all.map((c) => ({ start: c.start, end: c.end })), template: `{X}${end.f}`, words: [end.f] };
       // A short list refused here leaves its clauses to a frame opening them (协商民主讲究有事多商量、有事好商量、
       // 有事会商量 share 商量 too).
-      if (!topic && acceptsEnding(end.f, all.slice(1)) && !isList(all, all.slice(1), end.f, all0(s), opts.nominal, cs[end.last + 1]) && !opts.refuse(run)) {
+      if (!topic && acceptsEnding(end.f, all.slice(1)) && !isList(all, all.slice(1), end.f, all0(s), opts.nominal, cs[end.last + 1]) && !opts.refuse(run) && !bareNoun) {
         runs.push(run);
         taken = end.last;
       }
@@ -1027,7 +1056,10 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
       keep(r);
     }
   }
-  const kept = runs.filter((r) => !refuse(r));
+  // Cases of one phenomenon told by 有的…，有的…，（还）有的… (有的关注滩涂保护，有的关注…，有的关注…; 有的是…，有的
+  // 是…，还有的是…): examples enumerated, a list by the reading of test/fixtures/dev-gold/README.md (round 2).
+  const cases = (r: ClauseRun): boolean => r.items.slice(1).every((it) => /^[还也更又]?有的/.test(prose.slice(it.start, it.end).replace(/^[\s“‘「『《（(【]+/, '')));
+  const kept = runs.filter((r) => !cases(r) && !refuse(r));
   // The short lists, where no run kept holds their clauses.
   const held = new Set(kept.flatMap((r) => r.items.map((it) => it.start)));
   for (const r of short) {

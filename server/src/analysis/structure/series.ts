@@ -377,7 +377,18 @@ function isSentenceGap(c: number): boolean {
  * Step 4b for one paragraph: runs of three or more consecutive sentences that open alike, each with the
  * frame they share (要坚持…。要坚持…。要坚持…。 / 是…的基础；是…的保障；是…的关键).
  */
-function sentenceGroupsOf(prose: string, tokens: readonly Token[]): SentenceGroup[] {
+/** Sentences that may stand between two items of a sentence series (the items' own explanations). */
+const MAX_SENTENCE_GAP = 2;
+
+/** Tags of nouns and noun modifiers: a frame of these alone names a topic. */
+const NOMINAL_FRAME = /^(?:n|vn|b|j|t|s|an)/;
+/** Light words left out when a frame's kind is judged. */
+const GAP_LIGHT = new Set(['的', '之', '和', '与']);
+
+/** Words giving an example inside a sentence. */
+const EXAMPLE_WORDS = /比如|例如|譬如|诸如/;
+
+function sentenceGroupsOf(prose: string, tokens: readonly Token[], tagOf?: TagOf): SentenceGroup[] {
   const sentences: Array<{ start: number; end: number; words: Lead }> = [];
   let from = firstContent(prose);
   while (from < prose.length) {
@@ -399,17 +410,57 @@ function sentenceGroupsOf(prose: string, tokens: readonly Token[]): SentenceGrou
   let k = 0;
   while (k < sentences.length) {
     let last = k;
-    while (last + 1 < sentences.length && similar(sentences[last]!.words, sentences[last + 1]!.words)) {
-      last++;
+    const members = [k];
+    for (;;) {
+      if (last + 1 < sentences.length && similar(sentences[last]!.words, sentences[last + 1]!.words)) {
+        last++;
+        members.push(last);
+        continue;
+      }
+      // Items followed by sentences of their own (水之所以真，真在…。水无论…。水之所以善，善在…。水不争…。水之所以
+      // 美…): the next item up to MAX_SENTENCE_GAP sentences later, its first clause opening like the last one's.
+      let next = -1;
+      for (let j = last + 2; j <= last + 1 + MAX_SENTENCE_GAP && j < sentences.length; j++) {
+        if (similar(sentences[last]!.words, sentences[j]!.words)) {
+          next = j;
+          break;
+        }
+      }
+      if (next < 0) {
+        break;
+      }
+      last = next;
+      members.push(next);
     }
-    if (last - k + 1 >= 3) {
-      const group = sentences.slice(k, last + 1);
+    if (members.length >= 3) {
+      const group = members.map((m) => sentences[m]!);
       const f = computeFrame(group.map((g) => g.words));
-      if (f) {
+      // Examples given for each sentence (很多地方秉持着“先污染后治理”的发展模式，比如…；很多地方秉持着…，比如…):
+      // cases of one phenomenon enumerated, a list rather than a 排比.
+      const examples = group.filter((g) => EXAMPLE_WORDS.test(prose.slice(g.start, g.end))).length >= 2;
+      // With sentences between the items, a frame of nouns alone is a topic said again (群众文化是…。群众文化是…。
+      // …。群众文化和…): the frame needs a word of another kind (水之所以真…。…。水之所以善…, 在…方面).
+      const gapped = members.some((m, i) => i > 0 && m > members[i - 1]! + 1);
+      // It is most of each item's first clause (水之所以|真, 在…方面, …一定要|鲜明), and no item says an earlier one again.
+      const frameHan = f ? f.words.filter((w) => hasHan(w)).length : 0;
+      const content = f ? f.words.filter((w) => hasHan(w) && !GAP_LIGHT.has(w)) : [];
+      const topic =
+        f !== undefined &&
+        ((gapped &&
+          (!tagOf ||
+            content.every((w) => NOMINAL_FRAME.test(tagOf(w) ?? 'n')) ||
+            group.some((g) => frameHan * 2 < g.words.filter((w) => hasHan(w)).length) ||
+            new Set(group.map((g) => g.words.join(''))).size < group.length)) ||
+          // Consecutive sentences opening with the same noun state facts about it (我国水资源总量为…。我国水资源南多
+          // 北少…。我国水资源人均占有量低…) or records of a year each (2014国考…。2013国考…。2012国考…).
+          // Anaphora of one noun (网络是平的…。网络是活的…) or of a verbal noun (发展循环经济，…) still frames.
+          (tagOf !== undefined && content.length >= 2 && f.words.filter((w) => hasHan(w) && w !== '的' && w !== '之').every((w) => /^(?:n|nz|j)$/.test(tagOf(w) ?? 'x'))) ||
+          group.every((g) => /^[0-9０-９]/.test(prose.slice(g.start, g.start + 1))));
+      if (f && !examples && !topic) {
         groups.push({ sentences: group.map((g) => ({ start: g.start, end: g.end })), frame: f, hits: group.map((g) => hits(f.words, g.words).count) });
       }
     }
-    k = last + 1;
+    k = members.length >= 3 ? last + 1 : k + 1;
   }
   return groups;
 }
@@ -655,7 +706,7 @@ export function prepareStructure(p: Paragraph, tokensOf: TokensOf, memo: Paragra
   const f = memo(p, 'structure/facts', () => factsOf(p, tokensOf(p)));
   f.lead ??= leadWords(tokensOf(p), firstContent(p.prose), sentenceEnd(p.prose, 0));
   if (!p.heading) {
-    f.sentenceGroups ??= sentenceGroupsOf(p.prose, tokensOf(p));
+    f.sentenceGroups ??= sentenceGroupsOf(p.prose, tokensOf(p), tagOf);
     f.clauseRuns ??= clauseRunsOf(f.norm, tokensOf(p), tagOf);
   }
 }
@@ -829,7 +880,13 @@ export function detectStructure(
     }
     const rank = FAMILY_RANK[m.family];
     for (const [k, s] of [...open]) {
-      if (FAMILY_RANK[s.family] > rank) {
+      // A sub-list opening at 1 inside an item (第一，…（一）…（二）…第二，…) closes nothing when the series goes
+      // on with its next number after it: the essay nests the families its own way.
+      const after = nextOpening(pi, k)?.n;
+      const sub = open.get(groupKey(m));
+      const inItem = m.n === 1 || (sub !== undefined && sub.items[0]!.pi > s.items[s.items.length - 1]!.pi);
+      const nested = inItem && after !== undefined && (after === s.items[s.items.length - 1]!.m.n + 1 || after === Number.POSITIVE_INFINITY);
+      if (FAMILY_RANK[s.family] > rank && !nested) {
         closeSeries(k);
       }
     }
@@ -1054,7 +1111,7 @@ export function detectStructure(
       return;
     }
     const f = facts[pi]!;
-    for (const g of (f.sentenceGroups ??= sentenceGroupsOf(p.prose, tokensOf(p)))) {
+    for (const g of (f.sentenceGroups ??= sentenceGroupsOf(p.prose, tokensOf(p), tagOf))) {
       const first = g.sentences[0]!;
       // Already an item of a sentence-level series (an ordinal one) starts there.
       const covered = sentenceItemStarts.has(p.start + first.start);
