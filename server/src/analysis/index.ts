@@ -436,9 +436,17 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
    * their text up (hashing) again.
    */
   let last: { prose: string[]; records: Map<boolean, Array<ParagraphRecord | undefined>> } | undefined;
+  /** The language of messages of the values kept (AnalyzeOptions.locale; '' when not given). */
+  let locale = '';
 
   const analyze = (text: string, options: AnalyzeOptions): AnalysisResult => {
     const { config } = options;
+    if ((options.locale ?? '') !== locale) {
+      // Values kept per paragraph may hold messages (document rules keep their per-paragraph findings):
+      // another language of messages starts from cold caches.
+      clearCaches();
+      locale = options.locale ?? '';
+    }
     const paragraphs = buildParagraphs(text, options.format);
     // Index of each paragraph among the last analysis's paragraphs (-1: not known to be there).
     const previous = new Int32Array(paragraphs.length).fill(-1);
@@ -693,17 +701,15 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     return { findings: kept, paragraphs, script: target, score, structure };
   };
 
-  return {
-    analyze,
-    tokens,
-    clearCaches: () => {
-      records.clear();
-      last = undefined;
-      contents.clear();
-      withTokens = [];
-      withCut = [];
-      oldestWithTokens = 0;
-      retainedTokens = 0;
-    },
-  };
+  function clearCaches(): void {
+    records.clear();
+    last = undefined;
+    contents.clear();
+    withTokens = [];
+    withCut = [];
+    oldestWithTokens = 0;
+    retainedTokens = 0;
+  }
+
+  return { analyze, tokens, clearCaches };
 }

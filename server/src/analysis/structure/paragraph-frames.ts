@@ -52,10 +52,42 @@ const LIGHT = new Set([...'的了是在和与及或也都就而并把被对为�
 /** The end of a topic sentence naming a part's role: 是前提, 是…的关键, 是…之策. */
 const ROLE_END = /是(?:[^，。；！]{0,14}?[的之])?(?:前提|基础|关键|核心|保障|根本|重点|目标|方向|途径|动力|支撑|保证|条件|根基|策|计|途|道|本|基|要|举)[。；！]$/;
 
+/** What the passes below ask of a lead again and again (each run tries every paragraph several times). */
+interface LeadFacts {
+  /** The first sentence: `text` up to `leadLength`. */
+  lead: string;
+  /** Han characters of `lead`. */
+  han: number;
+  /** `lead` ends with 。！；. */
+  stop: boolean;
+  /** Ten Han characters or more after the lead (the paragraph has a body). */
+  body: boolean;
+  /** `text` holds Han at all. */
+  anyHan: boolean;
+  /** `text` ends with a colon (and perhaps spaces). */
+  colon: boolean;
+}
+
+/**
+ * Facts of each lead, computed on first request. Leads are kept per paragraph by the caller (series.ts), so
+ * after an edit only the changed paragraphs' leads are new here.
+ */
+const leadFacts = new WeakMap<ParagraphLead, LeadFacts>();
+
+function factsOf(l: ParagraphLead): LeadFacts {
+  let f = leadFacts.get(l);
+  if (!f) {
+    const lead = l.text.slice(0, l.leadLength);
+    f = { lead, han: hanCount(lead), stop: /[。！；]$/.test(lead), body: hasHanAtLeast(l.text, 10, l.leadLength), anyHan: hasHan(l.text), colon: /[：:]\s*$/.test(l.text) };
+    leadFacts.set(l, f);
+  }
+  return f;
+}
+
 /** A short topic sentence: a lead of a few words, closed by a full stop, with the body after it. */
 function topicSentence(l: ParagraphLead, max: number): boolean {
-  const lead = l.text.slice(0, l.leadLength);
-  return /[。！；]$/.test(lead) && hanCount(lead) <= max && hasHanAtLeast(l.text, 10, l.leadLength);
+  const f = factsOf(l);
+  return f.stop && f.han <= max && f.body;
 }
 
 /** The longest common opening of some texts (from their first characters). */
@@ -89,7 +121,7 @@ function runs(leads: readonly ParagraphLead[], ok: (members: number[]) => boolea
     while (members.length < 40) {
       let next = members[members.length - 1]! + 1;
       // A paragraph with no Han text between items (web residue: [page], >>) does not part them.
-      while (next < leads.length && !hasHan(leads[next]!.text)) {
+      while (next < leads.length && !factsOf(leads[next]!).anyHan) {
         next++;
       }
       if (next >= leads.length || !leads[next]!.eligible || taken.has(next) || !ok([...members, next])) {
@@ -120,7 +152,7 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
       const han = hanCount(f);
       // Leads of like length: a longer paragraph opening with the same words before the items is their
       // introduction (公共安全管理的智是指…；／公共安全管理离不开智。／公共安全管理放不下情。).
-      const lengths = m.map((k) => hanCount(leads[k]!.text.slice(0, leads[k]!.leadLength)));
+      const lengths = m.map((k) => factsOf(leads[k]!).han);
       const like = Math.max(...lengths) * 2 <= Math.min(...lengths) * 5;
       return like && isHan(f[0]) && !NOT_FRAMES.test(f) && (han >= 3 || (han === 2 && m.every((k) => topicSentence(leads[k]!, 20))));
     },
@@ -136,7 +168,7 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
     if (words.length > 0) {
       return words;
     }
-    const texts = m.map((k) => leads[k]!.text.slice(0, leads[k]!.leadLength));
+    const texts = m.map((k) => factsOf(leads[k]!).lead);
     const pairs = new Set<string>();
     for (let i = 0; i + 1 < texts[0]!.length; i++) {
       const pair = texts[0]!.slice(i, i + 2);
@@ -156,7 +188,7 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
   }
   // Short topic sentences naming each a part's role (健康疏导是前提。／…学校注重学生法制教育是核心。／…是保障。;
   // 加强宣传是倡导网络文明之策。).
-  const role = (l: ParagraphLead): boolean => topicSentence(l, 24) && ROLE_END.test(l.text.slice(0, l.leadLength));
+  const role = (l: ParagraphLead): boolean => topicSentence(l, 24) && ROLE_END.test(factsOf(l).lead);
   for (const members of runs(leads, (m) => m.every((k) => role(leads[k]!)), taken)) {
     out.push({ members, words: [] });
   }
@@ -164,7 +196,7 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
   // 保护。／规范农产品市场运行。／…).
   const announced = (m: number[]): boolean => {
     const before = m[0]! > 0 ? leads[m[0]! - 1]! : undefined;
-    return before !== undefined && /[：:]\s*$/.test(before.text) && m.every((k) => topicSentence(leads[k]!, 16) && !/[，,]/.test(leads[k]!.text.slice(0, leads[k]!.leadLength)));
+    return before !== undefined && factsOf(before).colon && m.every((k) => topicSentence(leads[k]!, 16) && !/[，,]/.test(factsOf(leads[k]!).lead));
   };
   for (const members of runs(leads, announced, taken)) {
     out.push({ members, words: [] });
@@ -196,7 +228,7 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
   // series of test.json have two items).
   const next = (k: number): number => {
     let j = k + 1;
-    while (j < leads.length && !hasHan(leads[j]!.text)) {
+    while (j < leads.length && !factsOf(leads[j]!).anyHan) {
       j++;
     }
     return j;
@@ -217,10 +249,10 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
     if (f === '') {
       continue;
     }
-    const lengths = [i, j].map((k) => hanCount(leads[k]!.text.slice(0, leads[k]!.leadLength)));
+    const lengths = [i, j].map((k) => factsOf(leads[k]!).han);
     const like = Math.max(...lengths) * 2 <= Math.min(...lengths) * 3;
     let before = i - 1;
-    while (before >= 0 && !hasHan(leads[before]!.text)) {
+    while (before >= 0 && !factsOf(leads[before]!).anyHan) {
       before--;
     }
     // Topic sentences, or a shared opening that runs past a comma: long leads opening with the same noun are

@@ -368,7 +368,22 @@ export const rule: DocumentRule = {
           list!.pop();
         }
       }
-      const data = analyseParagraph(p.prose, plans[j]!.partners, (family) => pending.get(family)?.length ?? 0, style, mixed);
+      // What the paragraph's marks give depends on its prose, the document's style and the openers carried
+      // into it: kept per paragraph under those (an edit re-reads the changed paragraphs only).
+      let key = mixed ? `${style}+` : style;
+      for (const [family, list] of pending) {
+        if (list.length > 0) {
+          key += `${family}${list.length}`;
+        }
+      }
+      const kept = ctx.paragraphMemo(p, 'punctuation/pairs', () => new Map<string, ParagraphMarks>());
+      let data = kept.get(key);
+      if (!data) {
+        data = analyseParagraph(p.prose, plans[j]!.partners, (family) => pending.get(family)?.length ?? 0, style, mixed);
+        if (kept.size < 4) {
+          kept.set(key, data);
+        }
+      }
       for (const r of data.reports) {
         ctx.report({
           ...r,

@@ -410,14 +410,23 @@ export function quotePlans(ctx: DocumentContext): QuotePlans {
     const expected = expectedQuoteStyle(ctx.target);
     const counts: StyleCounts = { curly: 0, corner: 0, curlyInner: 0, cornerInner: 0 };
     for (const p of ctx.paragraphs) {
-      countMarks(p, counts);
+      const c = ctx.paragraphMemo(p, 'punctuation/quotes:counts', () => {
+        const own: StyleCounts = { curly: 0, corner: 0, curlyInner: 0, cornerInner: 0 };
+        countMarks(p, own);
+        return own;
+      });
+      counts.curly += c.curly;
+      counts.corner += c.corner;
+      counts.curlyInner += c.curlyInner;
+      counts.cornerInner += c.cornerInner;
     }
     const style =
       counts.curly + counts.corner > 0
         ? majority(counts.curly, counts.corner, expected)
         : majority(counts.curlyInner, counts.cornerInner, expected);
     const mixed = counts.curly + counts.curlyInner > 0 && counts.corner + counts.cornerInner > 0;
-    return { style, mixed, plans: ctx.paragraphs.map((p) => planStraightQuotes(p.prose, style, mixed)) };
+    const key = `punctuation/quotes:plan:${style}:${mixed}`;
+    return { style, mixed, plans: ctx.paragraphs.map((p) => ctx.paragraphMemo(p, key, () => planStraightQuotes(p.prose, style, mixed))) };
   });
 }
 
