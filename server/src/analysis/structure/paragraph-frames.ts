@@ -74,6 +74,9 @@ interface LeadFacts {
  */
 const leadFacts = new WeakMap<ParagraphLead, LeadFacts>();
 
+/** The words two leads share (paragraphRunsOf's `shared`), by the first lead and the second. */
+const sharedPairs = new WeakMap<ParagraphLead, WeakMap<ParagraphLead, string[]>>();
+
 function factsOf(l: ParagraphLead): LeadFacts {
   let f = leadFacts.get(l);
   if (!f) {
@@ -163,6 +166,25 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
   // Short topic sentences sharing a word: a word of the segmenter, or two characters in all of them (the
   // segmenter may join 文化 to its neighbour: 文化创新, 文化交流).
   const shared = (m: number[]): string[] => {
+    if (m.length !== 2) {
+      return sharedWords(m);
+    }
+    // Every paragraph is tried with its next: the answer for a pair of leads is kept with them.
+    const a = leads[m[0]!]!;
+    const b = leads[m[1]!]!;
+    let withA = sharedPairs.get(a);
+    if (!withA) {
+      withA = new WeakMap();
+      sharedPairs.set(a, withA);
+    }
+    let words = withA.get(b);
+    if (!words) {
+      words = sharedWords(m);
+      withA.set(b, words);
+    }
+    return words;
+  };
+  const sharedWords = (m: number[]): string[] => {
     const [first, ...rest] = m.map((k) => leads[k]!.words);
     const words = [...new Set(first)].filter((w) => !COMMON_WORDS.has(w) && rest.every((ws) => ws.includes(w)));
     if (words.length > 0) {

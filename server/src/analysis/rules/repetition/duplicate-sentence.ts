@@ -105,18 +105,24 @@ export const rule: DocumentRule = {
       const around = q.prose.slice(0, start - q.start) + q.prose.slice(end - q.start);
       return around.replaceAll(MASK, '').trim() === '';
     };
-    let previous: string | undefined;
+    let afterLabelLine = false;
     for (const p of ctx.paragraphs) {
-      const before = previous;
-      previous = p.prose;
+      const prose = p.prose;
+      // What the paragraph's prose alone tells of quoting, kept per paragraph.
+      const own = ctx.paragraphMemo(p, 'repetition/duplicate-sentence:quoting', () => ({
+        commentary: p.end - p.start <= 40 && isCommentaryHeading(prose),
+        quoting: isAttribution(prose) || opensWithLabel(prose),
+        labelLine: isLabelLine(prose),
+      }));
+      const before = afterLabelLine;
+      afterLabelLine = own.labelLine;
       if (repeated.has(p.index) || quoted.has(p.index)) {
         continue;
       }
-      const prose = p.prose;
-      if (p.end - p.start <= 40 && isCommentaryHeading(prose)) {
+      if (own.commentary) {
         commentary = p.index;
       }
-      if (isAttribution(prose) || opensWithLabel(prose) || (before !== undefined && isLabelLine(before))) {
+      if (own.quoting || before) {
         quoting.add(p.index);
       }
       // The paragraph's sentences long enough to compare (a pure function of the prose).
