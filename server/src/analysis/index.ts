@@ -243,6 +243,16 @@ interface ParagraphRecord {
    * (a handful per paragraph; a flat array costs a fraction of a Map).
    */
   memo?: unknown[];
+  /** Traditional-only and Simplified-only characters of the text (script votes), once counted. */
+  votes?: [number, number];
+  /** Han characters of the text, once counted. */
+  han?: number;
+  /**
+   * The set of per-paragraph preparations (document rules' prepare, structure, genre fit) that ran on this
+   * record without an error ({@link preparationId}): a later analysis with the same set skips them, since
+   * they only fill the record's memo.
+   */
+  prepared?: number;
 }
 
 /** The structure of a document whose structure detection failed: nothing detected. */
@@ -438,6 +448,16 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
   let last: { prose: string[]; records: Map<boolean, Array<ParagraphRecord | undefined>> } | undefined;
   /** The language of messages of the values kept (AnalyzeOptions.locale; '' when not given). */
   let locale = '';
+  /** Small numbers naming the sets of per-paragraph preparations analyses ran (ParagraphRecord.prepared). */
+  const preparations = new Map<string, number>();
+  const preparationId = (key: string): number => {
+    let id = preparations.get(key);
+    if (id === undefined) {
+      id = preparations.size + 1;
+      preparations.set(key, id);
+    }
+    return id;
+  };
 
   const analyze = (text: string, options: AnalyzeOptions): AnalysisResult => {
     const { config } = options;
@@ -495,7 +515,8 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
       let trad = 0;
       let simp = 0;
       for (const p of paragraphs) {
-        const v = memoIn(recordAt(p, false), 'votes', () => scriptVotes(p.prose, services));
+        const r = recordAt(p, false);
+        const v = (r.votes ??= scriptVotes(p.prose, services));
         trad += v[0];
         simp += v[1];
       }
@@ -600,6 +621,10 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
         }
       }
     }
+    const withFit = model !== undefined && model.bigramNorm > 0;
+    const preparers = documentRules.filter(({ rule }) => rule.prepare !== undefined);
+    const preparation = preparationId(`${preparers.map(({ rule }) => rule.meta.id).join(',')}${withFit ? '+fit' : ''}`);
+    const paragraphRules = enabled.filter(({ rule }) => rule.scope === 'paragraph');
     for (const p of paragraphs) {
       const rec = recordOfParagraph(p);
       if (rec.signature !== signature || !rec.reports) {
@@ -607,10 +632,7 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
         rec.reports = new Array<Report[] | undefined>(paragraphRuleIndex.size);
       }
       const perRule = rec.reports;
-      for (const { rule, severity, index } of enabled) {
-        if (rule.scope !== 'paragraph') {
-          continue;
-        }
+      for (const { rule, severity, index } of paragraphRules) {
         let reports = perRule[index];
         if (!reports) {
           const out: Report[] = [];
@@ -637,15 +659,21 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
           push(rule.meta.id, severity, r, p.start);
         }
       }
-      // What the document rules, structure detection and genre fit derive from this paragraph's tokens.
-      for (const { rule, ctx } of documentRules) {
-        if (rule.prepare) {
-          guarded(rule.meta.id, () => rule.prepare!(ctx, p));
-        }
+      // What the document rules, structure detection and genre fit derive from this paragraph's tokens (once
+      // per record: they only fill its memo).
+      if (rec.prepared === preparation) {
+        continue;
       }
-      guarded(STRUCTURE, () => prepareStructure(p, tokensOfParagraph, paragraphMemo, tagOf));
-      if (model && model.bigramNorm > 0) {
+      let ok = true;
+      for (const { rule, ctx } of preparers) {
+        ok = guarded(rule.meta.id, () => rule.prepare!(ctx, p)) && ok;
+      }
+      ok = guarded(STRUCTURE, () => prepareStructure(p, tokensOfParagraph, paragraphMemo, tagOf)) && ok;
+      if (withFit) {
         fitOf(p);
+      }
+      if (ok) {
+        rec.prepared = preparation;
       }
     }
     // Structure first, isolated: the structure rules and the outline then share what was found (nothing,
@@ -676,11 +704,12 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     }
     let size = 0;
     for (const p of paragraphs) {
-      size += paragraphMemo(p, 'han', () => hanCount(p.prose));
+      const r = recordOfParagraph(p);
+      size += r.han ??= hanCount(p.prose);
     }
     // Share of the draft's word bigrams attested in the corpus, relative to the corpus norm (null without a model).
     let fit: number | null = null;
-    if (model && model.bigramNorm > 0) {
+    if (withFit) {
       let total = 0;
       let attested = 0;
       for (const p of paragraphs) {
