@@ -584,6 +584,9 @@ export function listedCounts(simplified: string, absStart: number, text: string)
   return out;
 }
 
+/** The kept listed counts of the many paragraphs without any (shared, never changed). */
+const NO_LISTS: readonly AnnouncedList[] = Object.freeze([]);
+
 /** An announced list found at offset 0 of paragraph `p` (listedCounts), moved to the paragraph's place. */
 function movedList(l: AnnouncedList, p: Paragraph): AnnouncedList {
   const s = p.start;
@@ -705,9 +708,12 @@ export function detectStructure(
   const facts = paragraphs.map((p) => memo(p, 'structure/facts', () => factsOf(p, tokensOf(p))));
   const norm = (i: number): string => facts[i]!.norm;
   /** listedCounts of paragraph pi: kept per paragraph at offset 0, moved to the paragraph's place. */
-  const listedCountsAt = (pi: number): AnnouncedList[] => {
+  const listedCountsAt = (pi: number): readonly AnnouncedList[] => {
     const p = paragraphs[pi]!;
-    const at = memo(p, 'structure/listed-counts', () => listedCounts(norm(pi), 0, p.text));
+    const at = memo(p, 'structure/listed-counts', () => {
+      const found = listedCounts(norm(pi), 0, p.text);
+      return found.length === 0 ? NO_LISTS : found;
+    });
     return at.length === 0 ? at : at.map((l) => movedList(l, p));
   };
   /** Lead words of `paragraphs[pi]` between two offsets relative to it (kept per paragraph). */
