@@ -11,7 +11,9 @@ import { isSuppressed, parseDirectives } from './directives';
 import * as l10n from '@vscode/l10n';
 import { ALL_RULES, ruleById } from './registry';
 import type { DocumentContext, DocumentRule, ParagraphRule, Rule } from './rule';
+import { BoundedCache, cutOf, tokensOfCut, toTokens, type Cut } from './token-store';
 import { computeScore, hanCount, type Score } from './score';
+import { scriptVotes } from './script-votes';
 import { detectStructure, prepareStructure, type Structure } from './structure/series';
 import type {
   AnalysisConfig,
@@ -72,147 +74,6 @@ export interface Analyzer {
   tokens(text: string): readonly Token[];
   /** Drops every cache (after the user dictionary changed, say). */
   clearCaches(): void;
-}
-
-/** A tiny least-recently-inserted cache: Map keeps insertion order, so the oldest key goes first. */
-class BoundedCache<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly limit: number) {}
-  get(key: string): V | undefined {
-    return this.map.get(key);
-  }
-  set(key: string, value: V): void {
-    if (this.map.size >= this.limit) {
-      const oldest = this.map.keys().next();
-      if (!oldest.done) {
-        this.map.delete(oldest.value);
-      }
-    }
-    this.map.set(key, value);
-  }
-  clear(): void {
-    this.map.clear();
-  }
-}
-
-/**
- * A paragraph's segmentation in compact form (issue 15, token store): where each word ends and, per word, the
- * segmenter's id of its shared string (Segmenter.cutIds) or the string itself (Segmenter.cutTokens);
- * undefined: slice it from the segmented text. Kept for every paragraph of an analysis (6 bytes a word with
- * ids, against ~90 for a Token object), so that tokens dropped beyond the budget are rebuilt by offset
- * instead of segmenting the paragraph again.
- */
-interface Cut {
-  ends: Uint16Array | Int32Array | ArrayLike<number>;
-  ids?: Int32Array;
-  words?: ArrayLike<string | undefined>;
-  /** The text the segmenter cut when it is not the paragraph's own (the Simplified form of a Traditional one). */
-  segmented?: string;
-}
-
-/**
- * The compact cut of `text` from the segmenter's words for `segmented` (the text itself, or its Simplified form
- * of the same length in a Traditional document); undefined when the segmenter has no compact form.
- */
-function cutOf(text: string, segmented: string, segmenter: Services['segmenter']): Cut | undefined {
-  let cut: Cut | undefined;
-  const byId = segmenter.wordOfId ? segmenter.cutIds?.(segmented) : undefined;
-  if (byId) {
-    // Offsets of a paragraph under 64 Ki code units fit in 16 bits.
-    cut = { ends: segmented.length < 0x10000 ? Uint16Array.from(byId.ends) : byId.ends, ids: byId.ids };
-  } else {
-    const byWord = segmenter.cutTokens?.(segmented);
-    if (!byWord) {
-      return undefined;
-    }
-    cut = { ends: byWord.ends, words: byWord.words };
-  }
-  if (text !== segmented) {
-    cut.segmented = segmented;
-  }
-  return cut;
-}
-
-/** Tokens of `text` from its compact cut: the words are consecutive pieces of the segmented text. */
-function tokensOfCut(text: string, cut: Cut, segmenter: Services['segmenter']): Token[] {
-  const { ends, ids, words } = cut;
-  const segmented = cut.segmented ?? text;
-  const out = new Array<Token>(ends.length);
-  const same = cut.segmented === undefined;
-  let start = 0;
-  for (let k = 0; k < ends.length; k++) {
-    const end = ends[k]!;
-    let norm: string | undefined;
-    if (ids) {
-      const id = ids[k]!;
-      norm = id === 0 ? undefined : segmenter.wordOfId!(id);
-    } else {
-      norm = words![k];
-    }
-    norm ??= segmented.slice(start, end);
-    out[k] = { text: same ? norm : text.slice(start, end), start, end, norm };
-    start = end;
-  }
-  return out;
-}
-
-/** Tokens of `text` from the words of the segmenter's `cut` of `segmented` (segmenters without a compact form). */
-function toTokens(text: string, segmented: string, segmenter: Services['segmenter']): Token[] {
-  if (text.length === 0) {
-    return [];
-  }
-  const words = segmenter.cut(segmented);
-  const tokens: Token[] = [];
-  let offset = 0;
-  for (const w of words) {
-    if (segmented.startsWith(w, offset)) {
-      tokens.push({ text: text.slice(offset, offset + w.length), start: offset, end: offset + w.length, norm: w });
-      offset += w.length;
-    } else {
-      // The segmenter did not return the input verbatim: fall back to code points for the rest.
-      break;
-    }
-  }
-  while (offset < text.length) {
-    const cp = text.codePointAt(offset)!;
-    const len = cp > 0xffff ? 2 : 1;
-    tokens.push({ text: text.slice(offset, offset + len), start: offset, end: offset + len, norm: segmented.slice(offset, offset + len) });
-    offset += len;
-  }
-  return tokens;
-}
-
-/** Vote of each code unit per converter (0: not yet known, 1: none, 2: Traditional-only, 3: Simplified-only). */
-const voteTables = new WeakMap<Services['converter'], Uint8Array>();
-
-/** Counts characters (code units) that exist only in Traditional or only in Simplified script. */
-function scriptVotes(prose: string, services: Services): [number, number] {
-  const converter = services.converter;
-  let table = voteTables.get(converter);
-  if (!table) {
-    table = new Uint8Array(0x10000);
-    voteTables.set(converter, table);
-  }
-  let trad = 0;
-  let simp = 0;
-  for (let i = 0; i < prose.length; i++) {
-    const c = prose.charCodeAt(i);
-    if (c < 0x3400) {
-      continue;
-    }
-    let vote = table[c]!;
-    if (vote === 0) {
-      const ch = prose[i]!;
-      vote = converter.isTraditionalOnly(ch) ? 2 : converter.isSimplifiedOnly(ch) ? 3 : 1;
-      table[c] = vote;
-    }
-    if (vote === 2) {
-      trad++;
-    } else if (vote === 3) {
-      simp++;
-    }
-  }
-  return [trad, simp];
 }
 
 /**
@@ -725,6 +586,11 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     last = { prose: paragraphs.map((p) => p.prose), records: byScript };
     for (const r of withCut) {
       r.cut = undefined;
+      // The memo of a paragraph new to the analyzer is complete for now: an exact-size copy drops the room
+      // the array grew by (up to half its length again).
+      if (r.memo) {
+        r.memo = r.memo.slice();
+      }
     }
     withCut = [];
     return { findings: kept, paragraphs, script: target, score, structure };

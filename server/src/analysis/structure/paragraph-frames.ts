@@ -30,6 +30,30 @@ export interface ParagraphLead {
   words: readonly string[];
 }
 
+/** No words (shared, never changed). */
+const NO_WORDS: readonly string[] = Object.freeze([]);
+
+/**
+ * A lead as series.ts keeps it per paragraph (so that what is derived from it here is kept too): `words` are
+ * taken from the paragraph's lead words when first asked for (few leads are ever asked).
+ */
+export class KeptLead implements ParagraphLead {
+  private kept?: readonly string[];
+  /** What paragraphRunsOf derived from the lead (kept with it, see factsOf). */
+  facts?: LeadFacts;
+  constructor(
+    readonly eligible: boolean,
+    readonly text: string,
+    readonly leadLength: number,
+    /** The lead words of the paragraph's first sentence (series.ts), Han or not. */
+    private readonly leadWords: readonly string[],
+  ) {}
+
+  get words(): readonly string[] {
+    return (this.kept ??= this.eligible ? this.leadWords.filter((w) => w.length >= 2 && hasHan(w)) : NO_WORDS);
+  }
+}
+
 /** A paragraph series found here: indices into the leads, and the frame words shared. */
 export interface ParagraphRun {
   members: number[];
@@ -66,23 +90,28 @@ interface LeadFacts {
   anyHan: boolean;
   /** `text` ends with a colon (and perhaps spaces). */
   colon: boolean;
+  /** The last lead this one was paired with by `shared` (the next paragraph's, as a rule), and their words. */
+  pairedWith?: ParagraphLead;
+  pairWords?: string[];
 }
 
 /**
- * Facts of each lead, computed on first request. Leads are kept per paragraph by the caller (series.ts), so
- * after an edit only the changed paragraphs' leads are new here.
+ * Facts of each lead, computed on first request: kept on the lead when series.ts keeps it per paragraph
+ * ({@link KeptLead}: after an edit only the changed paragraphs' leads are new here), else here.
  */
 const leadFacts = new WeakMap<ParagraphLead, LeadFacts>();
 
-/** The words two leads share (paragraphRunsOf's `shared`), by the first lead and the second. */
-const sharedPairs = new WeakMap<ParagraphLead, WeakMap<ParagraphLead, string[]>>();
-
 function factsOf(l: ParagraphLead): LeadFacts {
-  let f = leadFacts.get(l);
+  const kept = l instanceof KeptLead;
+  let f = kept ? l.facts : leadFacts.get(l);
   if (!f) {
     const lead = l.text.slice(0, l.leadLength);
     f = { lead, han: hanCount(lead), stop: /[。！；]$/.test(lead), body: hasHanAtLeast(l.text, 10, l.leadLength), anyHan: hasHan(l.text), colon: /[：:]\s*$/.test(l.text) };
-    leadFacts.set(l, f);
+    if (kept) {
+      l.facts = f;
+    } else {
+      leadFacts.set(l, f);
+    }
   }
   return f;
 }
@@ -169,20 +198,14 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
     if (m.length !== 2) {
       return sharedWords(m);
     }
-    // Every paragraph is tried with its next: the answer for a pair of leads is kept with them.
-    const a = leads[m[0]!]!;
+    // Every paragraph is tried with its next: the answer is kept with the first lead of the pair.
+    const f = factsOf(leads[m[0]!]!);
     const b = leads[m[1]!]!;
-    let withA = sharedPairs.get(a);
-    if (!withA) {
-      withA = new WeakMap();
-      sharedPairs.set(a, withA);
+    if (f.pairedWith !== b || !f.pairWords) {
+      f.pairedWith = b;
+      f.pairWords = sharedWords(m);
     }
-    let words = withA.get(b);
-    if (!words) {
-      words = sharedWords(m);
-      withA.set(b, words);
-    }
-    return words;
+    return f.pairWords;
   };
   const sharedWords = (m: number[]): string[] => {
     const [first, ...rest] = m.map((k) => leads[k]!.words);

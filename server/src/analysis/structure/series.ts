@@ -16,7 +16,7 @@ import type { Paragraph } from '../document';
 import type { ContentMemo, ParagraphMemo } from '../rule';
 import type { Token } from '../types';
 import { clauseRunsOf, type ClauseRun, type TagOf } from './clauses';
-import { paragraphRunsOf } from './paragraph-frames';
+import { KeptLead, paragraphRunsOf } from './paragraph-frames';
 import { FAMILY_RANK, ordinalAt, type OrdinalFamily, type OrdinalMarker } from './ordinals';
 
 /** One item of a series. All offsets are absolute. */
@@ -1190,12 +1190,7 @@ export function detectStructure(
     const ok = eligible(pi);
     return memo(p, ok ? 'structure/paragraph-lead:1' : 'structure/paragraph-lead:0', () => {
       const from = firstContent(p.prose);
-      return {
-        eligible: ok,
-        text: facts[pi]!.norm.slice(from),
-        leadLength: sentenceEnd(p.prose, from) - from,
-        words: ok ? leadOf(pi).filter((w) => w.length >= 2 && hasHan(w)) : [],
-      };
+      return new KeptLead(ok, facts[pi]!.norm.slice(from), sentenceEnd(p.prose, from) - from, ok ? leadOf(pi) : NO_LEAD);
     });
   });
   for (const run of paragraphRunsOf(paragraphLeads)) {

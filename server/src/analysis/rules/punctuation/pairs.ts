@@ -406,6 +406,10 @@ export const rule: DocumentRule = {
       }
       if (!data) {
         data = analyseParagraph(p.prose, plans[j]!.partners, (family) => pending.get(family)?.length ?? 0, style, mixed);
+        if (data.unmatched.length === 0 && data.carried.length === 0 && data.reports.length === 0) {
+          // Balanced marks (most paragraphs that have any): nothing to keep but the key.
+          data = NO_MARKS;
+        }
         if (kept.length < 8) {
           kept.push(key, data);
         }
