@@ -375,7 +375,8 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     if (config.script === 'auto') {
       let trad = 0;
       let simp = 0;
-      for (const p of paragraphs) {
+      for (let i = 0; i < paragraphs.length; i++) {
+        const p = paragraphs[i]!;
         const r = recordAt(p, false);
         const v = (r.votes ??= scriptVotes(p.prose, services));
         trad += v[0];
@@ -475,7 +476,8 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     // cache stay in the processor's caches instead of competing with the rules' data paragraph by paragraph.
     // (A paragraph analysed before has its rules' results and memos; it is segmented again only on demand.)
     if (services.segmenter.cutIds || services.segmenter.cutTokens) {
-      for (const p of paragraphs) {
+      for (let i = 0; i < paragraphs.length; i++) {
+        const p = paragraphs[i]!;
         const rec = recordOfParagraph(p);
         if (!rec.reports) {
           ensureCut(rec, p.prose, traditional);
@@ -486,14 +488,18 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     const preparers = documentRules.filter(({ rule }) => rule.prepare !== undefined);
     const preparation = preparationId(`${preparers.map(({ rule }) => rule.meta.id).join(',')}${withFit ? '+fit' : ''}`);
     const paragraphRules = enabled.filter(({ rule }) => rule.scope === 'paragraph');
-    for (const p of paragraphs) {
+    // Indexed loops: these run for every paragraph and rule of every analysis, and `for…of` may allocate an
+    // iterator result per step where the engine has not optimised this long function.
+    for (let pi = 0; pi < paragraphs.length; pi++) {
+      const p = paragraphs[pi]!;
       const rec = recordOfParagraph(p);
       if (rec.signature !== signature || !rec.reports) {
         rec.signature = signature;
         rec.reports = new Array<Report[] | undefined>(paragraphRuleIndex.size);
       }
       const perRule = rec.reports;
-      for (const { rule, severity, index } of paragraphRules) {
+      for (let ri = 0; ri < paragraphRules.length; ri++) {
+        const { rule, severity, index } = paragraphRules[ri]!;
         let reports = perRule[index];
         if (!reports) {
           const out: Report[] = [];
@@ -516,8 +522,8 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
           reports = out.length > 0 ? out : NO_REPORTS;
           perRule[index] = reports;
         }
-        for (const r of reports) {
-          push(rule.meta.id, severity, r, p.start);
+        for (let k = 0; k < reports.length; k++) {
+          push(rule.meta.id, severity, reports[k]!, p.start);
         }
       }
       // What the document rules, structure detection and genre fit derive from this paragraph's tokens (once
@@ -564,7 +570,8 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
       kept.unshift(...ruleErrorFindings(text, failures, STRUCTURE));
     }
     let size = 0;
-    for (const p of paragraphs) {
+    for (let i = 0; i < paragraphs.length; i++) {
+      const p = paragraphs[i]!;
       const r = recordOfParagraph(p);
       size += r.han ??= hanCount(p.prose);
     }
@@ -573,8 +580,8 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     if (withFit) {
       let total = 0;
       let attested = 0;
-      for (const p of paragraphs) {
-        const counts = fitOf(p);
+      for (let i = 0; i < paragraphs.length; i++) {
+        const counts = fitOf(paragraphs[i]!);
         attested += counts[0];
         total += counts[1];
       }

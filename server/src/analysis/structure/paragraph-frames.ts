@@ -156,10 +156,15 @@ function runs(leads: readonly ParagraphLead[], ok: (members: number[]) => boolea
       while (next < leads.length && !factsOf(leads[next]!).anyHan) {
         next++;
       }
-      if (next >= leads.length || !leads[next]!.eligible || taken.has(next) || !ok([...members, next])) {
+      if (next >= leads.length || !leads[next]!.eligible || taken.has(next)) {
         break;
       }
+      // `ok` judges the run with the next paragraph in it (it keeps no reference to the list).
       members.push(next);
+      if (!ok(members)) {
+        members.pop();
+        break;
+      }
     }
     if (members.length >= 3) {
       out.push(members);
