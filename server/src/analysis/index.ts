@@ -11,7 +11,9 @@ import { isSuppressed, parseDirectives } from './directives';
 import * as l10n from '@vscode/l10n';
 import { ALL_RULES, ruleById } from './registry';
 import type { DocumentContext, DocumentRule, ParagraphRule, Rule } from './rule';
+import { BoundedCache, cutOf, tokensOfCut, toTokens, type Cut } from './token-store';
 import { computeScore, hanCount, type Score } from './score';
+import { scriptVotes } from './script-votes';
 import { detectStructure, prepareStructure, type Structure } from './structure/series';
 import type {
   AnalysisConfig,
@@ -74,147 +76,6 @@ export interface Analyzer {
   clearCaches(): void;
 }
 
-/** A tiny least-recently-inserted cache: Map keeps insertion order, so the oldest key goes first. */
-class BoundedCache<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly limit: number) {}
-  get(key: string): V | undefined {
-    return this.map.get(key);
-  }
-  set(key: string, value: V): void {
-    if (this.map.size >= this.limit) {
-      const oldest = this.map.keys().next();
-      if (!oldest.done) {
-        this.map.delete(oldest.value);
-      }
-    }
-    this.map.set(key, value);
-  }
-  clear(): void {
-    this.map.clear();
-  }
-}
-
-/**
- * A paragraph's segmentation in compact form (issue 15, token store): where each word ends and, per word, the
- * segmenter's id of its shared string (Segmenter.cutIds) or the string itself (Segmenter.cutTokens);
- * undefined: slice it from the segmented text. Kept for every paragraph of an analysis (6 bytes a word with
- * ids, against ~90 for a Token object), so that tokens dropped beyond the budget are rebuilt by offset
- * instead of segmenting the paragraph again.
- */
-interface Cut {
-  ends: Uint16Array | Int32Array | ArrayLike<number>;
-  ids?: Int32Array;
-  words?: ArrayLike<string | undefined>;
-  /** The text the segmenter cut when it is not the paragraph's own (the Simplified form of a Traditional one). */
-  segmented?: string;
-}
-
-/**
- * The compact cut of `text` from the segmenter's words for `segmented` (the text itself, or its Simplified form
- * of the same length in a Traditional document); undefined when the segmenter has no compact form.
- */
-function cutOf(text: string, segmented: string, segmenter: Services['segmenter']): Cut | undefined {
-  let cut: Cut | undefined;
-  const byId = segmenter.wordOfId ? segmenter.cutIds?.(segmented) : undefined;
-  if (byId) {
-    // Offsets of a paragraph under 64 Ki code units fit in 16 bits.
-    cut = { ends: segmented.length < 0x10000 ? Uint16Array.from(byId.ends) : byId.ends, ids: byId.ids };
-  } else {
-    const byWord = segmenter.cutTokens?.(segmented);
-    if (!byWord) {
-      return undefined;
-    }
-    cut = { ends: byWord.ends, words: byWord.words };
-  }
-  if (text !== segmented) {
-    cut.segmented = segmented;
-  }
-  return cut;
-}
-
-/** Tokens of `text` from its compact cut: the words are consecutive pieces of the segmented text. */
-function tokensOfCut(text: string, cut: Cut, segmenter: Services['segmenter']): Token[] {
-  const { ends, ids, words } = cut;
-  const segmented = cut.segmented ?? text;
-  const out = new Array<Token>(ends.length);
-  const same = cut.segmented === undefined;
-  let start = 0;
-  for (let k = 0; k < ends.length; k++) {
-    const end = ends[k]!;
-    let norm: string | undefined;
-    if (ids) {
-      const id = ids[k]!;
-      norm = id === 0 ? undefined : segmenter.wordOfId!(id);
-    } else {
-      norm = words![k];
-    }
-    norm ??= segmented.slice(start, end);
-    out[k] = { text: same ? norm : text.slice(start, end), start, end, norm };
-    start = end;
-  }
-  return out;
-}
-
-/** Tokens of `text` from the words of the segmenter's `cut` of `segmented` (segmenters without a compact form). */
-function toTokens(text: string, segmented: string, segmenter: Services['segmenter']): Token[] {
-  if (text.length === 0) {
-    return [];
-  }
-  const words = segmenter.cut(segmented);
-  const tokens: Token[] = [];
-  let offset = 0;
-  for (const w of words) {
-    if (segmented.startsWith(w, offset)) {
-      tokens.push({ text: text.slice(offset, offset + w.length), start: offset, end: offset + w.length, norm: w });
-      offset += w.length;
-    } else {
-      // The segmenter did not return the input verbatim: fall back to code points for the rest.
-      break;
-    }
-  }
-  while (offset < text.length) {
-    const cp = text.codePointAt(offset)!;
-    const len = cp > 0xffff ? 2 : 1;
-    tokens.push({ text: text.slice(offset, offset + len), start: offset, end: offset + len, norm: segmented.slice(offset, offset + len) });
-    offset += len;
-  }
-  return tokens;
-}
-
-/** Vote of each code unit per converter (0: not yet known, 1: none, 2: Traditional-only, 3: Simplified-only). */
-const voteTables = new WeakMap<Services['converter'], Uint8Array>();
-
-/** Counts characters (code units) that exist only in Traditional or only in Simplified script. */
-function scriptVotes(prose: string, services: Services): [number, number] {
-  const converter = services.converter;
-  let table = voteTables.get(converter);
-  if (!table) {
-    table = new Uint8Array(0x10000);
-    voteTables.set(converter, table);
-  }
-  let trad = 0;
-  let simp = 0;
-  for (let i = 0; i < prose.length; i++) {
-    const c = prose.charCodeAt(i);
-    if (c < 0x3400) {
-      continue;
-    }
-    let vote = table[c]!;
-    if (vote === 0) {
-      const ch = prose[i]!;
-      vote = converter.isTraditionalOnly(ch) ? 2 : converter.isSimplifiedOnly(ch) ? 3 : 1;
-      table[c] = vote;
-    }
-    if (vote === 2) {
-      trad++;
-    } else if (vote === 3) {
-      simp++;
-    }
-  }
-  return [trad, simp];
-}
-
 /**
  * Tokens kept by an analyzer across analyses (some 90 bytes each): the most recently segmented paragraphs'
  * only, since everything derived from tokens is kept per paragraph anyway (computed in the paragraph pass)
@@ -243,6 +104,16 @@ interface ParagraphRecord {
    * (a handful per paragraph; a flat array costs a fraction of a Map).
    */
   memo?: unknown[];
+  /** Traditional-only and Simplified-only characters of the text (script votes), once counted. */
+  votes?: [number, number];
+  /** Han characters of the text, once counted. */
+  han?: number;
+  /**
+   * The set of per-paragraph preparations (document rules' prepare, structure, genre fit) that ran on this
+   * record without an error ({@link preparationId}): a later analysis with the same set skips them, since
+   * they only fill the record's memo.
+   */
+  prepared?: number;
 }
 
 /** The structure of a document whose structure detection failed: nothing detected. */
@@ -436,9 +307,27 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
    * their text up (hashing) again.
    */
   let last: { prose: string[]; records: Map<boolean, Array<ParagraphRecord | undefined>> } | undefined;
+  /** The language of messages of the values kept (AnalyzeOptions.locale; '' when not given). */
+  let locale = '';
+  /** Small numbers naming the sets of per-paragraph preparations analyses ran (ParagraphRecord.prepared). */
+  const preparations = new Map<string, number>();
+  const preparationId = (key: string): number => {
+    let id = preparations.get(key);
+    if (id === undefined) {
+      id = preparations.size + 1;
+      preparations.set(key, id);
+    }
+    return id;
+  };
 
   const analyze = (text: string, options: AnalyzeOptions): AnalysisResult => {
     const { config } = options;
+    if ((options.locale ?? '') !== locale) {
+      // Values kept per paragraph may hold messages (document rules keep their per-paragraph findings):
+      // another language of messages starts from cold caches.
+      clearCaches();
+      locale = options.locale ?? '';
+    }
     const paragraphs = buildParagraphs(text, options.format);
     // Index of each paragraph among the last analysis's paragraphs (-1: not known to be there).
     const previous = new Int32Array(paragraphs.length).fill(-1);
@@ -486,8 +375,10 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     if (config.script === 'auto') {
       let trad = 0;
       let simp = 0;
-      for (const p of paragraphs) {
-        const v = memoIn(recordAt(p, false), 'votes', () => scriptVotes(p.prose, services));
+      for (let i = 0; i < paragraphs.length; i++) {
+        const p = paragraphs[i]!;
+        const r = recordAt(p, false);
+        const v = (r.votes ??= scriptVotes(p.prose, services));
         trad += v[0];
         simp += v[1];
       }
@@ -586,24 +477,30 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     // cache stay in the processor's caches instead of competing with the rules' data paragraph by paragraph.
     // (A paragraph analysed before has its rules' results and memos; it is segmented again only on demand.)
     if (services.segmenter.cutIds || services.segmenter.cutTokens) {
-      for (const p of paragraphs) {
+      for (let i = 0; i < paragraphs.length; i++) {
+        const p = paragraphs[i]!;
         const rec = recordOfParagraph(p);
         if (!rec.reports) {
           ensureCut(rec, p.prose, traditional);
         }
       }
     }
-    for (const p of paragraphs) {
+    const withFit = model !== undefined && model.bigramNorm > 0;
+    const preparers = documentRules.filter(({ rule }) => rule.prepare !== undefined);
+    const preparation = preparationId(`${preparers.map(({ rule }) => rule.meta.id).join(',')}${withFit ? '+fit' : ''}`);
+    const paragraphRules = enabled.filter(({ rule }) => rule.scope === 'paragraph');
+    // Indexed loops: these run for every paragraph and rule of every analysis, and `for…of` may allocate an
+    // iterator result per step where the engine has not optimised this long function.
+    for (let pi = 0; pi < paragraphs.length; pi++) {
+      const p = paragraphs[pi]!;
       const rec = recordOfParagraph(p);
       if (rec.signature !== signature || !rec.reports) {
         rec.signature = signature;
         rec.reports = new Array<Report[] | undefined>(paragraphRuleIndex.size);
       }
       const perRule = rec.reports;
-      for (const { rule, severity, index } of enabled) {
-        if (rule.scope !== 'paragraph') {
-          continue;
-        }
+      for (let ri = 0; ri < paragraphRules.length; ri++) {
+        const { rule, severity, index } = paragraphRules[ri]!;
         let reports = perRule[index];
         if (!reports) {
           const out: Report[] = [];
@@ -627,19 +524,25 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
           reports = out.length > 0 ? out : NO_REPORTS;
           perRule[index] = reports;
         }
-        for (const r of reports) {
-          push(rule.meta.id, severity, r, p.start);
+        for (let k = 0; k < reports.length; k++) {
+          push(rule.meta.id, severity, reports[k]!, p.start);
         }
       }
-      // What the document rules, structure detection and genre fit derive from this paragraph's tokens.
-      for (const { rule, ctx } of documentRules) {
-        if (rule.prepare) {
-          guarded(rule.meta.id, () => rule.prepare!(ctx, p));
-        }
+      // What the document rules, structure detection and genre fit derive from this paragraph's tokens (once
+      // per record: they only fill its memo).
+      if (rec.prepared === preparation) {
+        continue;
       }
-      guarded(STRUCTURE, () => prepareStructure(p, tokensOfParagraph, paragraphMemo, tagOf));
-      if (model && model.bigramNorm > 0) {
+      let ok = true;
+      for (const { rule, ctx } of preparers) {
+        ok = guarded(rule.meta.id, () => rule.prepare!(ctx, p)) && ok;
+      }
+      ok = guarded(STRUCTURE, () => prepareStructure(p, tokensOfParagraph, paragraphMemo, tagOf)) && ok;
+      if (withFit) {
         fitOf(p);
+      }
+      if (ok) {
+        rec.prepared = preparation;
       }
     }
     // Structure first, isolated: the structure rules and the outline then share what was found (nothing,
@@ -669,16 +572,18 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
       kept.unshift(...ruleErrorFindings(text, failures, STRUCTURE));
     }
     let size = 0;
-    for (const p of paragraphs) {
-      size += paragraphMemo(p, 'han', () => hanCount(p.prose));
+    for (let i = 0; i < paragraphs.length; i++) {
+      const p = paragraphs[i]!;
+      const r = recordOfParagraph(p);
+      size += r.han ??= hanCount(p.prose);
     }
     // Share of the draft's word bigrams attested in the corpus, relative to the corpus norm (null without a model).
     let fit: number | null = null;
-    if (model && model.bigramNorm > 0) {
+    if (withFit) {
       let total = 0;
       let attested = 0;
-      for (const p of paragraphs) {
-        const counts = fitOf(p);
+      for (let i = 0; i < paragraphs.length; i++) {
+        const counts = fitOf(paragraphs[i]!);
         attested += counts[0];
         total += counts[1];
       }
@@ -690,22 +595,25 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
     last = { prose: paragraphs.map((p) => p.prose), records: byScript };
     for (const r of withCut) {
       r.cut = undefined;
+      // The memo of a paragraph new to the analyzer is complete for now: an exact-size copy drops the room
+      // the array grew by (up to half its length again).
+      if (r.memo) {
+        r.memo = r.memo.slice();
+      }
     }
     withCut = [];
     return { findings: kept, paragraphs, script: target, score, structure };
   };
 
-  return {
-    analyze,
-    tokens,
-    clearCaches: () => {
-      records.clear();
-      last = undefined;
-      contents.clear();
-      withTokens = [];
-      withCut = [];
-      oldestWithTokens = 0;
-      retainedTokens = 0;
-    },
-  };
+  function clearCaches(): void {
+    records.clear();
+    last = undefined;
+    contents.clear();
+    withTokens = [];
+    withCut = [];
+    oldestWithTokens = 0;
+    retainedTokens = 0;
+  }
+
+  return { analyze, tokens, clearCaches };
 }

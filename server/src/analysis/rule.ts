@@ -54,7 +54,9 @@ export interface DocumentContext {
    * A value derived from one paragraph alone (its prose and tokens in the document's script, and the
    * services), computed on first request and kept by the analyzer while the paragraph is unchanged, so that
    * document rules redo per-paragraph work only for the paragraphs an edit changed. `key` names the kind of
-   * value (one per purpose); the value must depend on nothing else.
+   * value (one per purpose); the value must depend on nothing else, or on document-wide values spelt out in
+   * the key (the document's quotation style, say). Messages may be kept: the analyzer drops every kept
+   * value when the language of messages changes.
    */
   paragraphMemo: ParagraphMemo;
   /**

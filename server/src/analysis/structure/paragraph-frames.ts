@@ -30,6 +30,30 @@ export interface ParagraphLead {
   words: readonly string[];
 }
 
+/** No words (shared, never changed). */
+const NO_WORDS: readonly string[] = Object.freeze([]);
+
+/**
+ * A lead as series.ts keeps it per paragraph (so that what is derived from it here is kept too): `words` are
+ * taken from the paragraph's lead words when first asked for (few leads are ever asked).
+ */
+export class KeptLead implements ParagraphLead {
+  private kept?: readonly string[];
+  /** What paragraphRunsOf derived from the lead (kept with it, see factsOf). */
+  facts?: LeadFacts;
+  constructor(
+    readonly eligible: boolean,
+    readonly text: string,
+    readonly leadLength: number,
+    /** The lead words of the paragraph's first sentence (series.ts), Han or not. */
+    private readonly leadWords: readonly string[],
+  ) {}
+
+  get words(): readonly string[] {
+    return (this.kept ??= this.eligible ? this.leadWords.filter((w) => w.length >= 2 && hasHan(w)) : NO_WORDS);
+  }
+}
+
 /** A paragraph series found here: indices into the leads, and the frame words shared. */
 export interface ParagraphRun {
   members: number[];
@@ -52,10 +76,50 @@ const LIGHT = new Set([...'的了是在和与及或也都就而并把被对为�
 /** The end of a topic sentence naming a part's role: 是前提, 是…的关键, 是…之策. */
 const ROLE_END = /是(?:[^，。；！]{0,14}?[的之])?(?:前提|基础|关键|核心|保障|根本|重点|目标|方向|途径|动力|支撑|保证|条件|根基|策|计|途|道|本|基|要|举)[。；！]$/;
 
+/** What the passes below ask of a lead again and again (each run tries every paragraph several times). */
+interface LeadFacts {
+  /** The first sentence: `text` up to `leadLength`. */
+  lead: string;
+  /** Han characters of `lead`. */
+  han: number;
+  /** `lead` ends with 。！；. */
+  stop: boolean;
+  /** Ten Han characters or more after the lead (the paragraph has a body). */
+  body: boolean;
+  /** `text` holds Han at all. */
+  anyHan: boolean;
+  /** `text` ends with a colon (and perhaps spaces). */
+  colon: boolean;
+  /** The last lead this one was paired with by `shared` (the next paragraph's, as a rule), and their words. */
+  pairedWith?: ParagraphLead;
+  pairWords?: string[];
+}
+
+/**
+ * Facts of each lead, computed on first request: kept on the lead when series.ts keeps it per paragraph
+ * ({@link KeptLead}: after an edit only the changed paragraphs' leads are new here), else here.
+ */
+const leadFacts = new WeakMap<ParagraphLead, LeadFacts>();
+
+function factsOf(l: ParagraphLead): LeadFacts {
+  const kept = l instanceof KeptLead;
+  let f = kept ? l.facts : leadFacts.get(l);
+  if (!f) {
+    const lead = l.text.slice(0, l.leadLength);
+    f = { lead, han: hanCount(lead), stop: /[。！；]$/.test(lead), body: hasHanAtLeast(l.text, 10, l.leadLength), anyHan: hasHan(l.text), colon: /[：:]\s*$/.test(l.text) };
+    if (kept) {
+      l.facts = f;
+    } else {
+      leadFacts.set(l, f);
+    }
+  }
+  return f;
+}
+
 /** A short topic sentence: a lead of a few words, closed by a full stop, with the body after it. */
 function topicSentence(l: ParagraphLead, max: number): boolean {
-  const lead = l.text.slice(0, l.leadLength);
-  return /[。！；]$/.test(lead) && hanCount(lead) <= max && hasHanAtLeast(l.text, 10, l.leadLength);
+  const f = factsOf(l);
+  return f.stop && f.han <= max && f.body;
 }
 
 /** The longest common opening of some texts (from their first characters). */
@@ -89,13 +153,18 @@ function runs(leads: readonly ParagraphLead[], ok: (members: number[]) => boolea
     while (members.length < 40) {
       let next = members[members.length - 1]! + 1;
       // A paragraph with no Han text between items (web residue: [page], >>) does not part them.
-      while (next < leads.length && !hasHan(leads[next]!.text)) {
+      while (next < leads.length && !factsOf(leads[next]!).anyHan) {
         next++;
       }
-      if (next >= leads.length || !leads[next]!.eligible || taken.has(next) || !ok([...members, next])) {
+      if (next >= leads.length || !leads[next]!.eligible || taken.has(next)) {
         break;
       }
+      // `ok` judges the run with the next paragraph in it (it keeps no reference to the list).
       members.push(next);
+      if (!ok(members)) {
+        members.pop();
+        break;
+      }
     }
     if (members.length >= 3) {
       out.push(members);
@@ -120,7 +189,7 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
       const han = hanCount(f);
       // Leads of like length: a longer paragraph opening with the same words before the items is their
       // introduction (公共安全管理的智是指…；／公共安全管理离不开智。／公共安全管理放不下情。).
-      const lengths = m.map((k) => hanCount(leads[k]!.text.slice(0, leads[k]!.leadLength)));
+      const lengths = m.map((k) => factsOf(leads[k]!).han);
       const like = Math.max(...lengths) * 2 <= Math.min(...lengths) * 5;
       return like && isHan(f[0]) && !NOT_FRAMES.test(f) && (han >= 3 || (han === 2 && m.every((k) => topicSentence(leads[k]!, 20))));
     },
@@ -131,12 +200,25 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
   // Short topic sentences sharing a word: a word of the segmenter, or two characters in all of them (the
   // segmenter may join 文化 to its neighbour: 文化创新, 文化交流).
   const shared = (m: number[]): string[] => {
+    if (m.length !== 2) {
+      return sharedWords(m);
+    }
+    // Every paragraph is tried with its next: the answer is kept with the first lead of the pair.
+    const f = factsOf(leads[m[0]!]!);
+    const b = leads[m[1]!]!;
+    if (f.pairedWith !== b || !f.pairWords) {
+      f.pairedWith = b;
+      f.pairWords = sharedWords(m);
+    }
+    return f.pairWords;
+  };
+  const sharedWords = (m: number[]): string[] => {
     const [first, ...rest] = m.map((k) => leads[k]!.words);
     const words = [...new Set(first)].filter((w) => !COMMON_WORDS.has(w) && rest.every((ws) => ws.includes(w)));
     if (words.length > 0) {
       return words;
     }
-    const texts = m.map((k) => leads[k]!.text.slice(0, leads[k]!.leadLength));
+    const texts = m.map((k) => factsOf(leads[k]!).lead);
     const pairs = new Set<string>();
     for (let i = 0; i + 1 < texts[0]!.length; i++) {
       const pair = texts[0]!.slice(i, i + 2);
@@ -156,7 +238,7 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
   }
   // Short topic sentences naming each a part's role (健康疏导是前提。／…学校注重学生法制教育是核心。／…是保障。;
   // 加强宣传是倡导网络文明之策。).
-  const role = (l: ParagraphLead): boolean => topicSentence(l, 24) && ROLE_END.test(l.text.slice(0, l.leadLength));
+  const role = (l: ParagraphLead): boolean => topicSentence(l, 24) && ROLE_END.test(factsOf(l).lead);
   for (const members of runs(leads, (m) => m.every((k) => role(leads[k]!)), taken)) {
     out.push({ members, words: [] });
   }
@@ -164,7 +246,7 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
   // 保护。／规范农产品市场运行。／…).
   const announced = (m: number[]): boolean => {
     const before = m[0]! > 0 ? leads[m[0]! - 1]! : undefined;
-    return before !== undefined && /[：:]\s*$/.test(before.text) && m.every((k) => topicSentence(leads[k]!, 16) && !/[，,]/.test(leads[k]!.text.slice(0, leads[k]!.leadLength)));
+    return before !== undefined && factsOf(before).colon && m.every((k) => topicSentence(leads[k]!, 16) && !/[，,]/.test(factsOf(leads[k]!).lead));
   };
   for (const members of runs(leads, announced, taken)) {
     out.push({ members, words: [] });
@@ -196,7 +278,7 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
   // series of test.json have two items).
   const next = (k: number): number => {
     let j = k + 1;
-    while (j < leads.length && !hasHan(leads[j]!.text)) {
+    while (j < leads.length && !factsOf(leads[j]!).anyHan) {
       j++;
     }
     return j;
@@ -217,10 +299,10 @@ export function paragraphRunsOf(leads: readonly ParagraphLead[]): ParagraphRun[]
     if (f === '') {
       continue;
     }
-    const lengths = [i, j].map((k) => hanCount(leads[k]!.text.slice(0, leads[k]!.leadLength)));
+    const lengths = [i, j].map((k) => factsOf(leads[k]!).han);
     const like = Math.max(...lengths) * 2 <= Math.min(...lengths) * 3;
     let before = i - 1;
-    while (before >= 0 && !hasHan(leads[before]!.text)) {
+    while (before >= 0 && !factsOf(leads[before]!).anyHan) {
       before--;
     }
     // Topic sentences, or a shared opening that runs past a comma: long leads opening with the same noun are

@@ -16,7 +16,7 @@ import type { Paragraph } from '../document';
 import type { ContentMemo, ParagraphMemo } from '../rule';
 import type { Token } from '../types';
 import { clauseRunsOf, type ClauseRun, type TagOf } from './clauses';
-import { paragraphRunsOf } from './paragraph-frames';
+import { KeptLead, paragraphRunsOf } from './paragraph-frames';
 import { FAMILY_RANK, ordinalAt, type OrdinalFamily, type OrdinalMarker } from './ordinals';
 
 /** One item of a series. All offsets are absolute. */
@@ -635,6 +635,27 @@ export function listedCounts(simplified: string, absStart: number, text: string)
   return out;
 }
 
+/** The kept listed counts of the many paragraphs without any (shared, never changed). */
+const NO_LISTS: readonly AnnouncedList[] = Object.freeze([]);
+
+/** An announced list found at offset 0 of paragraph `p` (listedCounts), moved to the paragraph's place. */
+function movedList(l: AnnouncedList, p: Paragraph): AnnouncedList {
+  const s = p.start;
+  const a = l.announced;
+  return {
+    announced: { count: a.count, start: a.start + s, end: a.end + s, text: a.text },
+    items: l.items.map((it) => ({
+      paragraph: it.paragraph,
+      start: it.start + s,
+      end: it.end + s,
+      leadStart: it.leadStart + s,
+      leadEnd: it.leadEnd + s,
+      // From this paragraph's text (another paragraph of the same prose may differ where prose is masked).
+      lead: p.text.slice(it.leadStart, it.leadEnd),
+    })),
+  };
+}
+
 /**
  * What detection needs of one paragraph alone, a function of its prose and tokens, kept by the analyzer's
  * paragraph memo so that re-analysis after an edit recomputes it only for the changed paragraphs.
@@ -737,6 +758,15 @@ export function detectStructure(
   };
   const facts = paragraphs.map((p) => memo(p, 'structure/facts', () => factsOf(p, tokensOf(p))));
   const norm = (i: number): string => facts[i]!.norm;
+  /** listedCounts of paragraph pi: kept per paragraph at offset 0, moved to the paragraph's place. */
+  const listedCountsAt = (pi: number): readonly AnnouncedList[] => {
+    const p = paragraphs[pi]!;
+    const at = memo(p, 'structure/listed-counts', () => {
+      const found = listedCounts(norm(pi), 0, p.text);
+      return found.length === 0 ? NO_LISTS : found;
+    });
+    return at.length === 0 ? at : at.map((l) => movedList(l, p));
+  };
   /** Lead words of `paragraphs[pi]` between two offsets relative to it (kept per paragraph). */
   const leadBetween = (pi: number, from: number, to: number): Lead => {
     const p = paragraphs[pi]!;
@@ -1211,14 +1241,14 @@ export function detectStructure(
     return { paragraph: k, start: p.start, end: p.end, leadStart: p.start + from, leadEnd: p.start + leadEnd, lead: p.text.slice(from, leadEnd), frameHits: words.length };
   };
   const eligible = (pi: number): boolean => !paragraphs[pi]!.heading && !ordinalParagraphs.has(pi) && !titleLike(pi) && !inParagraphSeries.has(pi);
+  // A paragraph's lead depends on the paragraph and its eligibility alone: kept per paragraph (so that
+  // paragraphRunsOf meets the same objects again after an edit, and keeps what it derives from them).
   const paragraphLeads = paragraphs.map((p, pi) => {
-    const from = firstContent(p.prose);
-    return {
-      eligible: eligible(pi),
-      text: facts[pi]!.norm.slice(from),
-      leadLength: sentenceEnd(p.prose, from) - from,
-      words: eligible(pi) ? leadOf(pi).filter((w) => w.length >= 2 && hasHan(w)) : [],
-    };
+    const ok = eligible(pi);
+    return memo(p, ok ? 'structure/paragraph-lead:1' : 'structure/paragraph-lead:0', () => {
+      const from = firstContent(p.prose);
+      return new KeptLead(ok, facts[pi]!.norm.slice(from), sentenceEnd(p.prose, from) - from, ok ? leadOf(pi) : NO_LEAD);
+    });
   });
   for (const run of paragraphRunsOf(paragraphLeads)) {
     // A count in the paragraph before that points at what follows (应从以下三个方面…。 / 完成以下三步：), not
@@ -1339,7 +1369,7 @@ export function detectStructure(
   }
   paragraphs.forEach((p, pi) => {
     if (!p.heading) {
-      for (const l of listedCounts(norm(pi), p.start, p.text)) {
+      for (const l of listedCountsAt(pi)) {
         if (!announcedLists.some((x) => x.announced.start === l.announced.start)) {
           announcedLists.push({ announced: l.announced, items: l.items.map((it) => ({ ...it, paragraph: pi })) });
         }

@@ -143,6 +143,26 @@ function convertedFamily(family: string, style: QuoteStyle, mixed: boolean): rea
   return family === '“' || family === '「' ? [m.open, m.close] : [m.innerOpen, m.innerClose];
 }
 
+/** True for the code units of marks (a fast reject; see analyseParagraph). */
+function isMarkCode(c: number): boolean {
+  return c === 0x28 || c === 0x29 || (c >= 0x2018 && c <= 0x201d) || (c >= 0x3008 && c <= 0x3017) || c === 0xff08 || c === 0xff09 || c === 0xff3b || c === 0xff3d;
+}
+
+/** True when the prose holds a code unit that may be a mark. */
+function hasMarks(prose: string): boolean {
+  for (let i = 0; i < prose.length; i++) {
+    if (isMarkCode(prose.charCodeAt(i))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** What a paragraph without marks gives, whatever the openers carried into it (shared, never changed). */
+const NO_MARKS: ParagraphMarks = Object.freeze({ unmatched: [], carried: [], reports: [] });
+/** The kept value of a paragraph without marks (shared, never changed). */
+const NO_MARKS_KEPT: unknown[] = Object.freeze([]) as unknown as unknown[];
+
 /** Analyses the marks of one paragraph. */
 function analyseParagraph(
   prose: string,
@@ -170,7 +190,7 @@ function analyseParagraph(
   for (let i = 0; i < prose.length; i++) {
     const c = prose.charCodeAt(i);
     // Fast reject: every mark is `(`, `)`, U+2018–U+201D, U+3008–U+3017 or U+FF08/U+FF09/U+FF3B/U+FF3D.
-    if (!(c === 0x28 || c === 0x29 || (c >= 0x2018 && c <= 0x201d) || (c >= 0x3008 && c <= 0x3017) || c === 0xff08 || c === 0xff09 || c === 0xff3b || c === 0xff3d)) {
+    if (!isMarkCode(c)) {
       continue;
     }
     const ch = prose[i]!;
@@ -368,7 +388,32 @@ export const rule: DocumentRule = {
           list!.pop();
         }
       }
-      const data = analyseParagraph(p.prose, plans[j]!.partners, (family) => pending.get(family)?.length ?? 0, style, mixed);
+      // What the paragraph's marks give depends on its prose, the document's style and the openers carried
+      // into it: kept per paragraph under those (an edit re-reads the changed paragraphs only).
+      let key = mixed ? `${style}+` : style;
+      for (const [family, list] of pending) {
+        if (list.length > 0) {
+          key += `${family}${list.length}`;
+        }
+      }
+      // A paragraph without marks (most) keeps one shared value; else key, marks, key, marks … (a few).
+      const kept = ctx.paragraphMemo(p, 'punctuation/pairs', (): unknown[] => (hasMarks(p.prose) ? [] : NO_MARKS_KEPT));
+      let data: ParagraphMarks | undefined = kept === NO_MARKS_KEPT ? NO_MARKS : undefined;
+      for (let k = 0; !data && k < kept.length; k += 2) {
+        if (kept[k] === key) {
+          data = kept[k + 1] as ParagraphMarks;
+        }
+      }
+      if (!data) {
+        data = analyseParagraph(p.prose, plans[j]!.partners, (family) => pending.get(family)?.length ?? 0, style, mixed);
+        if (data.unmatched.length === 0 && data.carried.length === 0 && data.reports.length === 0) {
+          // Balanced marks (most paragraphs that have any): nothing to keep but the key.
+          data = NO_MARKS;
+        }
+        if (kept.length < 8) {
+          kept.push(key, data);
+        }
+      }
       for (const r of data.reports) {
         ctx.report({
           ...r,

@@ -404,20 +404,38 @@ export interface QuotePlans {
   plans: StraightQuotePlan[];
 }
 
+/** Memo keys of a paragraph's plan, by the document's style and whether it mixes the styles. */
+const PLAN_KEYS: Record<QuoteStyle, readonly [string, string]> = {
+  curly: ['punctuation/quotes:plan:curly', 'punctuation/quotes:plan:curly+'],
+  corner: ['punctuation/quotes:plan:corner', 'punctuation/quotes:plan:corner+'],
+};
+
+/** The counts of a paragraph without typographic quotation marks (shared, never changed). */
+const NO_MARKS: StyleCounts = Object.freeze({ curly: 0, corner: 0, curlyInner: 0, cornerInner: 0 });
+
 /** Computes the document's quote plans once per analysis (punctuation/pairs needs them too). */
 export function quotePlans(ctx: DocumentContext): QuotePlans {
   return ctx.shared('punctuation/quotes:plans', () => {
     const expected = expectedQuoteStyle(ctx.target);
     const counts: StyleCounts = { curly: 0, corner: 0, curlyInner: 0, cornerInner: 0 };
     for (const p of ctx.paragraphs) {
-      countMarks(p, counts);
+      const c = ctx.paragraphMemo(p, 'punctuation/quotes:counts', () => {
+        const own: StyleCounts = { curly: 0, corner: 0, curlyInner: 0, cornerInner: 0 };
+        countMarks(p, own);
+        return own.curly + own.corner + own.curlyInner + own.cornerInner === 0 ? NO_MARKS : own;
+      });
+      counts.curly += c.curly;
+      counts.corner += c.corner;
+      counts.curlyInner += c.curlyInner;
+      counts.cornerInner += c.cornerInner;
     }
     const style =
       counts.curly + counts.corner > 0
         ? majority(counts.curly, counts.corner, expected)
         : majority(counts.curlyInner, counts.cornerInner, expected);
     const mixed = counts.curly + counts.curlyInner > 0 && counts.corner + counts.cornerInner > 0;
-    return { style, mixed, plans: ctx.paragraphs.map((p) => planStraightQuotes(p.prose, style, mixed)) };
+    const key = PLAN_KEYS[style][mixed ? 1 : 0];
+    return { style, mixed, plans: ctx.paragraphs.map((p) => ctx.paragraphMemo(p, key, () => planStraightQuotes(p.prose, style, mixed))) };
   });
 }
 

@@ -66,6 +66,24 @@ function excerpt(sentence: string, max = 12): string {
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
 }
 
+/** What a paragraph's prose alone tells of quoting (one shared object per combination). */
+interface QuotingFacts {
+  /** A commentary heading (点评). */
+  readonly commentary: boolean;
+  /** A source line, or a paragraph opening with a label. */
+  readonly quoting: boolean;
+  /** A label line introducing the next paragraph. */
+  readonly labelLine: boolean;
+}
+
+const QUOTING_FACTS: readonly QuotingFacts[] = Array.from({ length: 8 }, (_, k) =>
+  Object.freeze({ commentary: (k & 1) !== 0, quoting: (k & 2) !== 0, labelLine: (k & 4) !== 0 }),
+);
+
+function quotingFacts(commentary: boolean, quoting: boolean, labelLine: boolean): QuotingFacts {
+  return QUOTING_FACTS[(commentary ? 1 : 0) | (quoting ? 2 : 0) | (labelLine ? 4 : 0)]!;
+}
+
 export const rule: DocumentRule = {
   meta: {
     id: 'repetition/duplicate-sentence',
@@ -105,18 +123,22 @@ export const rule: DocumentRule = {
       const around = q.prose.slice(0, start - q.start) + q.prose.slice(end - q.start);
       return around.replaceAll(MASK, '').trim() === '';
     };
-    let previous: string | undefined;
+    let afterLabelLine = false;
     for (const p of ctx.paragraphs) {
-      const before = previous;
-      previous = p.prose;
+      const prose = p.prose;
+      // What the paragraph's prose alone tells of quoting, kept per paragraph.
+      const own = ctx.paragraphMemo(p, 'repetition/duplicate-sentence:quoting', () =>
+        quotingFacts(p.end - p.start <= 40 && isCommentaryHeading(prose), isAttribution(prose) || opensWithLabel(prose), isLabelLine(prose)),
+      );
+      const before = afterLabelLine;
+      afterLabelLine = own.labelLine;
       if (repeated.has(p.index) || quoted.has(p.index)) {
         continue;
       }
-      const prose = p.prose;
-      if (p.end - p.start <= 40 && isCommentaryHeading(prose)) {
+      if (own.commentary) {
         commentary = p.index;
       }
-      if (isAttribution(prose) || opensWithLabel(prose) || (before !== undefined && isLabelLine(before))) {
+      if (own.quoting || before) {
         quoting.add(p.index);
       }
       // The paragraph's sentences long enough to compare (a pure function of the prose).

@@ -319,17 +319,31 @@ export function topicWords(paragraphs: readonly Paragraph[], uses: readonly Phra
   const title = paragraphs.find((p) => p.prose.trim() !== '')?.prose.trim() ?? '';
   const isTitle = [...title].length <= MAX_TITLE && !/[。！？!?]$/.test(title);
   const spread = new Map<string, Set<number>>();
+  // Uses repeat their texts and keys: each is looked up once.
+  const inTitle = new Map<string, boolean>();
+  const idiom = new Map<string, boolean>();
   let k = 0;
   for (const u of uses) {
     while (k + 1 < paragraphs.length && paragraphs[k + 1]!.start <= u.start) {
       k++;
     }
-    const base = isPhrase(u.key) ? u.key.slice(0, -1) : u.key;
-    if (isTitle && title.includes(u.text.replace(/\(.*\)/, '').replace(/地$/, ''))) {
-      out.add(u.key);
-      out.add(base);
+    if (isTitle) {
+      let hit = inTitle.get(u.text);
+      if (hit === undefined) {
+        hit = title.includes(u.text.replace(/\(.*\)/, '').replace(/地$/, ''));
+        inTitle.set(u.text, hit);
+      }
+      if (hit) {
+        out.add(u.key);
+        out.add(isPhrase(u.key) ? u.key.slice(0, -1) : u.key);
+      }
     }
-    if (segmenter.tagOf(u.key) === 'i') {
+    let isIdiom = idiom.get(u.key);
+    if (isIdiom === undefined) {
+      isIdiom = segmenter.tagOf(u.key) === 'i';
+      idiom.set(u.key, isIdiom);
+    }
+    if (isIdiom) {
       const set = spread.get(u.key) ?? new Set<number>();
       spread.set(u.key, set);
       set.add(k);

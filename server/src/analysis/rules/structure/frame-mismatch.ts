@@ -235,15 +235,18 @@ function droppedItems(ctx: DocumentContext, s: Series): Array<{ k: number; frame
     return [];
   }
   const leads = s.items.map((it) => itemLead(ctx, it));
-  const out: Array<{ k: number; frame: string }> = [];
-  leads.forEach((odd, k) => {
-    const siblings = leads.filter((_, i) => i !== k);
-    const d = droppedWord(siblings, odd, tagOf) ?? droppedOpening(siblings, odd) ?? droppedLink(siblings, odd, tagOf);
-    if (d) {
-      out.push({ k, frame: d.frame });
-    }
+  // A function of the leads' words alone: kept by them across analyses (an edit elsewhere leaves them).
+  return ctx.contentMemo(`frame-mismatch/dropped:${leads.map((l) => l.join('\u0001')).join('\u0002')}`, () => {
+    const out: Array<{ k: number; frame: string }> = [];
+    leads.forEach((odd, k) => {
+      const siblings = leads.filter((_, i) => i !== k);
+      const d = droppedWord(siblings, odd, tagOf) ?? droppedOpening(siblings, odd) ?? droppedLink(siblings, odd, tagOf);
+      if (d) {
+        out.push({ k, frame: d.frame });
+      }
+    });
+    return out;
   });
-  return out;
 }
 
 export const rule: DocumentRule = {
