@@ -77,6 +77,7 @@ export function runBuildWorker(entry: string, options: Omit<BuildWorkerOptions, 
 
 /** Files split into at most `parts` contiguous runs of about equal size in bytes (none empty). */
 export function splitBySize(files: readonly string[], parts: number, sizeOf: (file: string) => number): string[][] {
+  parts = Math.max(1, Math.min(parts, files.length));
   const sizes = files.map((f) => Math.max(1, sizeOf(f)));
   const total = sizes.reduce((a, b) => a + b, 0);
   const out: string[][] = [];
@@ -85,8 +86,10 @@ export function splitBySize(files: readonly string[], parts: number, sizeOf: (fi
   files.forEach((f, i) => {
     run.push(f);
     sum += sizes[i]!;
-    // Close the run once it reaches its share of the total, keeping a file for each run still to come.
-    if (sum >= (total * (out.length + 1)) / parts && out.length < parts - 1 && files.length - i - 1 >= parts - out.length - 1) {
+    // Close the run once it reaches its share of the total, or when the files left are one a run to come.
+    const left = files.length - i - 1;
+    const runsAfter = parts - out.length - 1;
+    if (runsAfter > 0 && left >= runsAfter && (sum >= (total * (out.length + 1)) / parts || left === runsAfter)) {
       out.push(run);
       run = [];
     }
