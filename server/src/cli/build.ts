@@ -57,10 +57,10 @@ export function startBuildWorker(read: ReadTexts): void {
   port.postMessage(answer);
 }
 
-/** Runs a build worker over some files. */
-export function runBuildWorker(entry: string, options: Omit<BuildWorkerOptions, 'wenfengBuildWorker'>): Promise<BuildWorkerResult> {
-  return new Promise((resolve, reject) => {
-    const w = new Worker(entry, { workerData: { wenfengBuildWorker: true, ...options } satisfies BuildWorkerOptions, stdout: false, stderr: false });
+/** Runs a build worker over some files; `stop` ends it early. */
+export function runBuildWorker(entry: string, options: Omit<BuildWorkerOptions, 'wenfengBuildWorker'>): { result: Promise<BuildWorkerResult>; stop: () => Promise<number> } {
+  const w = new Worker(entry, { workerData: { wenfengBuildWorker: true, ...options } satisfies BuildWorkerOptions, stdout: false, stderr: false });
+  const result = new Promise<BuildWorkerResult>((resolve, reject) => {
     let answered = false;
     w.on('message', (r: BuildWorkerResult) => {
       answered = true;
@@ -73,6 +73,9 @@ export function runBuildWorker(entry: string, options: Omit<BuildWorkerOptions, 
       }
     });
   });
+  // A run that failed elsewhere should not wait for this one: nothing is left unhandled.
+  result.catch(() => undefined);
+  return { result, stop: () => w.terminate() };
 }
 
 /** Files split into at most `parts` contiguous runs of about equal size in bytes (none empty). */

@@ -766,17 +766,21 @@ async function buildStreamed(o: Options, err: (s: string) => void): Promise<numb
   const runs = splitBySize(files, jobs, sizeOf).map((run) => runBuildWorker(__filename, { files: run, order: DEFAULT_LM_OPTIONS.order, maxEntries: share, lang }));
   // Merged in file order as each run is done: the main thread holds the merged counts and one run's.
   let counts: ModelCounts | undefined;
-  for (const pending of runs) {
-    const r = await pending;
-    r.messages.forEach(err);
-    plan.state.read += r.read;
-    plan.state.skipped += r.skipped;
-    plan.state.failed ||= r.failed;
-    if (counts) {
-      counts.merge(r.data);
-    } else {
-      counts = ModelCounts.from(r.data, plan.maxEntries);
+  try {
+    for (const run of runs) {
+      const r = await run.result;
+      r.messages.forEach(err);
+      plan.state.read += r.read;
+      plan.state.skipped += r.skipped;
+      plan.state.failed ||= r.failed;
+      if (counts) {
+        counts.merge(r.data);
+      } else {
+        counts = ModelCounts.from(r.data, plan.maxEntries);
+      }
     }
+  } finally {
+    await Promise.all(runs.map((run) => run.stop()));
   }
   return finishBuild(plan, counts!, o.paths, err);
 }
