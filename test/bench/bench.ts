@@ -16,6 +16,10 @@
  *   --jobs 2, and AutoCorrect's CLI (`autocorrect --lint --format json DIR`) over the same folder, each a new
  *   process; and the CLI's start to first output on the sample draft.
  *
+ * - Model build (only with `--only model`, it takes minutes): `wenfeng build-model` over 10 million characters
+ *   of essay-sized reshuffled documents with --jobs 1 and 2: wall and CPU time, peak resident memory
+ *   (./model-build.ts; `node out/test/bench/model-build.js` builds from 100 million).
+ *
  * Options: `--only throughput,edit,server,files` runs only those parts. With WENFENG_BASELINE=<checkout> (an
  * older build of Wenfeng, its dist/ built) the server and CLI parts run that build too, side by side.
  */
@@ -30,6 +34,7 @@ import { DEFAULT_SETTINGS } from '../../protocol/settings';
 import { publishedDiagnostics } from '../../server/src/features/diagnostics';
 import { getServices } from '../../server/src/services';
 import { corpusText } from './bench-text';
+import { measureBuild, writeModelText } from './model-build';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CORPUS = path.resolve(ROOT, 'server', 'data', 'corpus', 'shenlun');
@@ -340,6 +345,16 @@ async function main(): Promise<void> {
         `${startMs[1] === undefined ? '' : `; start-up this build / baseline = ${fmt(startMs[0]! / startMs[1], 2)}`}` +
         `${j1[1] === undefined ? '' : `; --jobs 1 this build / baseline = ${fmt(j1[0]! / j1[1], 2)}`}`,
     );
+  }
+  if (parts.has('model')) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenfeng-bench-model-'));
+    const text = writeModelText(dir, 10_000_000);
+    out.push('', `| build-model, ${text.documents} documents, ${fmt(text.chars / 1e6, 1)} M characters | wall (s) | CPU (s) | peak RSS (MB) |`, '|---|---|---|---|');
+    for (const jobs of [1, 2]) {
+      const f = await measureBuild(dir, path.join(dir, 'model.json'), ['--jobs', String(jobs)]);
+      out.push(`| --jobs ${jobs} | ${fmt(f.ms / 1000, 1)} | ${fmt(f.cpuMs / 1000, 1)} | ${fmt(f.peakMb, 0)} |`);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
   }
   console.log(out.join('\n'));
 }

@@ -78,9 +78,16 @@ const COMMANDS: Record<string, CommandHelp> = {
     ],
   },
   'build-model': {
-    synopsis: 'wenfeng build-model <corpus-dir…> -o FILE',
+    synopsis: 'wenfeng build-model <corpus-dir…> -o FILE  |  build-model --merge PART… -o FILE',
     summary: () => l10n.t('Builds the corpus model from folders of essays.'),
-    options: [['-o, --output FILE', () => l10n.t('the model file to write')], NO_IGNORE],
+    options: [
+      ['-o, --output FILE', () => l10n.t('the model file to write')],
+      ['--partial', () => l10n.t('write the counts instead of the model, to merge later (--merge)')],
+      ['--merge', () => l10n.t('the paths are partial counts: merge them, in the order given')],
+      ['--jobs N', () => l10n.t('worker threads (default: one per core); the model does not depend on N unless counts were pruned')],
+      ['--max-entries N', () => l10n.t('keys the counts may hold before rare ones are pruned (default: 4000000; about 100 bytes each)')],
+      NO_IGNORE,
+    ],
   },
   lsp: {
     synopsis: 'wenfeng lsp --stdio',

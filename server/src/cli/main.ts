@@ -12,13 +12,16 @@ import * as l10n from '@vscode/l10n';
 import { DEFAULT_SETTINGS, type Settings } from '../../../protocol/settings';
 import { ALL_RULES, applyFixes, createAnalyzer, ruleById, SEVERITIES, type AnalysisConfig, type AnalysisResult, type Analyzer, type Severity } from '../analysis';
 import { complete } from '../analysis/complete';
-import { buildModel } from '../analysis/model/corpus';
+import { modelFromCounts } from '../analysis/model/corpus';
+import { countLines, DEFAULT_MAX_ENTRIES, ModelCounts, parseCountLines } from '../analysis/model/counts';
+import { DEFAULT_LM_OPTIONS } from '../analysis/model/lm';
 import { getServices, setUserModel } from '../services';
 import { defaultCacheDir, resolveCorpusPath, UserCorpusIndexer } from '../services/user-corpus';
 import { findProjectConfig, formatOf, lineColumn, readProjectConfig, toAnalysisConfig, type ProjectConfig } from '../shared/config';
 import { describeFsError, FileError, MAX_INPUT_BYTES, readRegularFile } from '../shared/files';
 import { toLang, useLanguage, type Lang } from '../shared/messages';
 import { filePieces, formatOutline, OutputWriter, type OutputFormat } from './format';
+import { countFiles, readLines, runBuildWorker, splitBySize, startBuildWorker, writeLines, type BuildWorkerOptions, type ReadTexts } from './build';
 import { CheckPool, runJob, startCheckWorker, type Job, type JobResult, type WorkerOptions } from './pool';
 import { decodeInput, encodeOutput, type InputEncoding } from './input';
 import { reportPage, writeReport } from './report';
@@ -59,7 +62,7 @@ export const COMMAND_OPTIONS: Record<string, Record<string, OptionSpec>> = {
   outline: { format: STRING, rule: RULE, config: CONFIG, 'stdin-filename': STRING },
   complete: { format: STRING, offset: STRING, rule: RULE, config: CONFIG, corpus: CORPUS, 'stdin-filename': STRING },
   report: { output: { type: 'string', short: 'o' }, locale: STRING, rule: RULE, config: CONFIG, corpus: CORPUS, 'stdin-filename': STRING },
-  'build-model': { output: { type: 'string', short: 'o' }, 'no-ignore': BOOLEAN },
+  'build-model': { output: { type: 'string', short: 'o' }, 'no-ignore': BOOLEAN, jobs: STRING, partial: BOOLEAN, merge: BOOLEAN, 'max-entries': STRING },
   lsp: { stdio: BOOLEAN },
   help: {},
 };
@@ -548,23 +551,15 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         return 0;
       }
       case 'build-model': {
-        const outFile = one(o, '-o');
-        if (!outFile || o.paths.length === 0) {
-          throw new UsageError('build-model needs <corpus-dir…> -o FILE');
+        // In process (`run` is synchronous); the `wenfeng` binary counts in worker threads (main).
+        const plan = planBuild(o);
+        if (plan.merge) {
+          return finishBuild(plan, mergePartials(plan, o.paths), o.paths, err);
         }
-        const state: RunState = { failed: false, read: 0, skipped: 0 };
-        const texts = [...readInputs(o.paths, state, err, !o.flags.has('--no-ignore'))].filter((i) => i.file !== '-').map((i) => i.text);
-        if (texts.length === 0) {
-          throw new UsageError(`no .txt or .md files under ${o.paths.join(', ')}`);
-        }
-        const model = buildModel(texts, getServices().segmenter);
-        try {
-          fs.writeFileSync(outFile, `${JSON.stringify(model)}\n`);
-        } catch (e) {
-          throw new UsageError(`cannot write ${outFile}: ${(e as Error).message}`);
-        }
-        err(`wenfeng: model of ${model.documents} documents, ${model.tokenCount} tokens, ${Object.keys(model.words).length} words, ${Object.keys(model.bigrams).length} bigrams → ${outFile}\n`);
-        return runCode(state, 0);
+        const files = expandPaths(o.paths, plan.state, err, !o.flags.has('--no-ignore')).filter((f) => f !== '-');
+        const r = countFiles(files, DEFAULT_LM_OPTIONS.order, plan.maxEntries, readTexts, err);
+        Object.assign(plan.state, { read: r.read, skipped: r.skipped, failed: r.failed || plan.state.failed });
+        return finishBuild(plan, r.counts, o.paths, err);
       }
       case 'outline': {
         one(o, '--format', ['json']);
@@ -670,6 +665,126 @@ function planCheck(o: Options, err: (s: string) => void): CheckPlan {
 /** Exit code of a check or score run. */
 function checkCode(plan: CheckPlan): number {
   return runCode(plan.state, plan.format !== 'score' && plan.worst <= plan.failRank ? 1 : 0);
+}
+
+/** A build-model run: what it writes, and within how many keys it counts. */
+interface BuildPlan {
+  outFile: string;
+  partial: boolean;
+  merge: boolean;
+  maxEntries: number;
+  state: RunState;
+}
+
+function planBuild(o: Options): BuildPlan {
+  const outFile = one(o, '-o');
+  if (!outFile || o.paths.length === 0) {
+    throw new UsageError('build-model needs <corpus-dir…> -o FILE (or --merge PART… -o FILE)');
+  }
+  const raw = one(o, '--max-entries');
+  const maxEntries = raw === undefined ? DEFAULT_MAX_ENTRIES : Number(raw);
+  if (raw !== undefined && (!/^\d+$/.test(raw) || !Number.isSafeInteger(maxEntries) || maxEntries < 1000)) {
+    throw new UsageError(`--max-entries needs a whole number, 1000 or more (got ${raw})`);
+  }
+  jobsOf(o);
+  return { outFile, partial: o.flags.has('--partial'), merge: o.flags.has('--merge'), maxEntries, state: { failed: false, read: 0, skipped: 0 } };
+}
+
+/** The texts of files for the model: read one at a time; messages about bad entries as check gives them. */
+const readTexts: ReadTexts = function* (files, report, tally) {
+  const state: RunState = { failed: false, read: 0, skipped: 0 };
+  try {
+    for (const input of readFiles(files, state, report)) {
+      yield input.text;
+    }
+  } finally {
+    Object.assign(tally, state);
+  }
+};
+
+/** Partial counts merged in the order given; a file that is not partial counts is a usage error. */
+function mergePartials(plan: BuildPlan, files: readonly string[]): ModelCounts {
+  const counts = new ModelCounts(DEFAULT_LM_OPTIONS.order, plan.maxEntries);
+  for (const file of files) {
+    try {
+      counts.merge(parseCountLines(readLines(file)));
+    } catch (e) {
+      throw new UsageError(`${file}: ${e instanceof SyntaxError || e instanceof TypeError ? 'not partial counts of a Wenfeng model' : (e as Error).message}`);
+    }
+    plan.state.read++;
+  }
+  return counts;
+}
+
+/** Writes the model (or, with --partial, the counts) and says what was built. */
+function finishBuild(plan: BuildPlan, counts: ModelCounts, paths: readonly string[], err: (s: string) => void): number {
+  if (counts.documents === 0) {
+    throw new UsageError(plan.merge ? 'the partial counts hold no document' : `no .txt or .md files under ${paths.join(', ')}`);
+  }
+  const pruned = counts.exact()
+    ? ''
+    : `; pruned to ${counts.entries()} keys, counts at most ${counts.words.floor} (words), ${counts.bigrams.floor} (bigrams), ${counts.ngrams.map((t) => t.floor).join('/')} (n-grams) below the truth`;
+  try {
+    if (plan.partial) {
+      writeLines(plan.outFile, countLines(counts.data()));
+    } else {
+      const model = modelFromCounts(counts, DEFAULT_LM_OPTIONS);
+      fs.writeFileSync(plan.outFile, `${JSON.stringify(model)}\n`);
+      err(`wenfeng: model of ${model.documents} documents, ${model.tokenCount} tokens, ${Object.keys(model.words).length} words, ${Object.keys(model.bigrams).length} bigrams${pruned} → ${plan.outFile}\n`);
+      return runCode(plan.state, 0);
+    }
+  } catch (e) {
+    throw new UsageError(`cannot write ${plan.outFile}: ${(e as Error).message}`);
+  }
+  err(`wenfeng: counts of ${counts.documents} documents, ${counts.tokenCount} tokens, ${counts.entries()} keys${pruned} → ${plan.outFile}\n`);
+  return runCode(plan.state, 0);
+}
+
+/**
+ * build-model as the binary runs it: the files split into --jobs contiguous runs of about equal size, each
+ * counted by a worker thread within its share of --max-entries, the counts merged in the order of the files.
+ */
+async function buildStreamed(o: Options, err: (s: string) => void): Promise<number> {
+  const plan = planBuild(o);
+  if (plan.merge) {
+    return finishBuild(plan, mergePartials(plan, o.paths), o.paths, err);
+  }
+  const files = expandPaths(o.paths, plan.state, err, !o.flags.has('--no-ignore')).filter((f) => f !== '-');
+  const jobs = Math.min(jobsOf(o), files.length);
+  if (jobs <= 1) {
+    const r = countFiles(files, DEFAULT_LM_OPTIONS.order, plan.maxEntries, readTexts, err);
+    Object.assign(plan.state, { read: r.read, skipped: r.skipped, failed: r.failed || plan.state.failed });
+    return finishBuild(plan, r.counts, o.paths, err);
+  }
+  const sizeOf = (f: string): number => {
+    try {
+      return fs.statSync(f).size;
+    } catch {
+      return 0;
+    }
+  };
+  const lang = toLang(one(o, '--lang'), 'zh-cn');
+  const share = Math.max(1000, Math.floor(plan.maxEntries / jobs));
+  const runs = splitBySize(files, jobs, sizeOf).map((run) => runBuildWorker(__filename, { files: run, order: DEFAULT_LM_OPTIONS.order, maxEntries: share, lang }));
+  // Merged in file order as each run is done: the main thread holds the merged counts and one run's.
+  let counts: ModelCounts | undefined;
+  try {
+    for (const run of runs) {
+      const r = await run.result;
+      r.messages.forEach(err);
+      plan.state.read += r.read;
+      plan.state.skipped += r.skipped;
+      plan.state.failed ||= r.failed;
+      if (counts) {
+        counts.merge(r.data);
+      } else {
+        counts = ModelCounts.from(r.data, plan.maxEntries);
+      }
+    }
+  } finally {
+    await Promise.all(runs.map((run) => run.stop()));
+  }
+  return finishBuild(plan, counts!, o.paths, err);
 }
 
 /** --jobs: the number of worker threads; by default one per core. */
@@ -891,11 +1006,20 @@ async function main(argv: string[]): Promise<number> {
       return failed(e, err);
     }
   }
+  if (o.command === 'build-model' && !o.flags.has('--help')) {
+    try {
+      return await buildStreamed(o, err);
+    } catch (e) {
+      return failed(e, err);
+    }
+  }
   return run(argv, (s) => process.stdout.write(s), err);
 }
 
 if (!isMainThread && (workerData as Partial<WorkerOptions> | null)?.wenfengCheckWorker === true) {
   startCheckWorker(formatOf);
+} else if (!isMainThread && (workerData as Partial<BuildWorkerOptions> | null)?.wenfengBuildWorker === true) {
+  startBuildWorker(readTexts);
 } else if (require.main === module) {
   void main(process.argv.slice(2)).then((code) => {
     if (code >= 0) {

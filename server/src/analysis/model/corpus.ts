@@ -9,7 +9,8 @@
  * unattested, which makes the figure slightly conservative.
  */
 import type { CorpusModel, Segmenter } from '../types';
-import { buildLm, DEFAULT_LM_OPTIONS, LanguageModel, type LmFile, type LmOptions } from './lm';
+import { KEY_SEPARATOR, ModelCounts, statTokens } from './counts';
+import { BOS, DEFAULT_LM_OPTIONS, EOS, LanguageModel, smoothLm, type LmFile, type LmOptions } from './lm';
 
 /** The serialised form (server/data/model.json). */
 export interface ModelFile {
@@ -26,20 +27,7 @@ export interface ModelFile {
   lm?: LmFile;
 }
 
-const HAN = /\p{Script=Han}/u;
-
-/** Content tokens of a text for statistics: Han-bearing words, in order; punctuation breaks bigrams. */
-export function statTokens(segmenter: Segmenter, text: string): Array<string | null> {
-  const out: Array<string | null> = [];
-  for (const w of segmenter.cut(text)) {
-    if (HAN.test(w)) {
-      out.push(w);
-    } else if (w.trim().length > 0) {
-      out.push(null);
-    }
-  }
-  return out;
-}
+export { statTokens } from './counts';
 
 /** The clauses of a text as the completion model counts them: runs of Han words between punctuation marks. */
 export function statClauses(segmenter: Segmenter, text: string): string[][] {
@@ -61,76 +49,70 @@ export function statClauses(segmenter: Segmenter, text: string): string[][] {
   return out;
 }
 
-/** Builds the model from the texts of a corpus (one string per document). */
-export function buildModel(texts: readonly string[], segmenter: Segmenter, lmOptions: LmOptions = DEFAULT_LM_OPTIONS): ModelFile {
-  const wordCounts = new Map<string, number>();
-  const wordDocs = new Map<string, number>();
-  const bigramDocs = new Map<string, number>();
-  const clauses: string[][] = [];
-  const docBigrams: string[][] = [];
-  let tokenCount = 0;
+/** Builds the model from the texts of a corpus (one string per document): counts, then {@link modelFromCounts}. */
+export function buildModel(texts: Iterable<string>, segmenter: Segmenter, lmOptions: LmOptions = DEFAULT_LM_OPTIONS): ModelFile {
+  const counts = new ModelCounts(lmOptions.order, Number.MAX_SAFE_INTEGER);
   for (const text of texts) {
-    const seenWords = new Set<string>();
-    const seenBigrams = new Set<string>();
-    const list: string[] = [];
-    for (const line of text.split(/\r?\n/)) {
-      const tokens = statTokens(segmenter, line);
-      let clause: string[] = [];
-      for (let i = 0; i < tokens.length; i++) {
-        const w = tokens[i];
-        if (!w) {
-          if (clause.length > 0) {
-            clauses.push(clause);
-            clause = [];
-          }
-          continue;
-        }
-        clause.push(w);
-        tokenCount++;
-        wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1);
-        seenWords.add(w);
-        const next = tokens[i + 1];
-        if (next) {
-          const b = `${w} ${next}`;
-          list.push(b);
-          seenBigrams.add(b);
-        }
-      }
-      if (clause.length > 0) {
-        clauses.push(clause);
-      }
-    }
-    for (const w of seenWords) {
-      wordDocs.set(w, (wordDocs.get(w) ?? 0) + 1);
-    }
-    for (const b of seenBigrams) {
-      bigramDocs.set(b, (bigramDocs.get(b) ?? 0) + 1);
-    }
-    docBigrams.push(list);
+    counts.addDocument(text, segmenter);
   }
-  let shareSum = 0;
-  let shareDocs = 0;
-  for (const list of docBigrams) {
-    if (list.length === 0) {
-      continue;
-    }
-    shareSum += list.filter((b) => (bigramDocs.get(b) ?? 0) >= 2).length / list.length;
-    shareDocs++;
+  return modelFromCounts(counts, lmOptions);
+}
+
+/**
+ * The model from the counts of a corpus (of one pass, or partial counts merged in the order of their
+ * documents): words seen twice, bigrams seen in two documents, the genre-fit norm, and the completion model
+ * (lm.ts) with word ids in the order the words were first seen.
+ */
+export function modelFromCounts(counts: ModelCounts, lmOptions: LmOptions = DEFAULT_LM_OPTIONS): ModelFile {
+  if (counts.order !== lmOptions.order) {
+    throw new Error(`counts of order ${counts.order} cannot make a model of order ${lmOptions.order}`);
   }
+  const wordDocs = counts.words.docs!;
   const words: Record<string, [number, number]> = {};
-  for (const [w, c] of [...wordCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
+  for (const [w, c] of [...counts.words.counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
     if (c >= 2) {
       words[w] = [c, wordDocs.get(w) ?? 0];
     }
   }
   const bigrams: Record<string, number> = {};
-  for (const [b, d] of [...bigramDocs].sort((a, b2) => b2[1] - a[1] || (a[0] < b2[0] ? -1 : 1))) {
+  for (const [b, d] of [...counts.bigrams.counts].sort((a, b2) => b2[1] - a[1] || (a[0] < b2[0] ? -1 : 1))) {
     if (d >= 2) {
       bigrams[b] = d;
     }
   }
-  const lm = buildLm(clauses, lmOptions);
-  return { version: 1, documents: texts.length, tokenCount, bigramNorm: shareDocs > 0 ? Math.round((shareSum / shareDocs) * 10000) / 10000 : 0, words, bigrams, lm };
+  // The norm: the mean over documents of the share of their bigrams seen in another document, that is one
+  // minus the shares of the bigrams seen in one document only.
+  let unique = counts.uniqueShare;
+  for (const share of counts.once.values()) {
+    unique += share;
+  }
+  const norm = counts.shareDocs > 0 ? Math.round(((counts.shareDocs - unique) / counts.shareDocs) * 10000) / 10000 : 0;
+  // The language model's ids: words in the order first seen (the words table's order, exactly so while
+  // nothing was pruned), then any word only an n-gram still holds.
+  const ids = new Map<string, number>([[BOS, 0], [EOS, 1]]);
+  const vocab = [BOS, EOS];
+  const idOf = (w: string): number => {
+    let id = ids.get(w);
+    if (id === undefined) {
+      id = vocab.length;
+      ids.set(w, id);
+      vocab.push(w);
+    }
+    return id;
+  };
+  for (const w of counts.words.counts.keys()) {
+    idOf(w);
+  }
+  const raw: Array<Map<string, number>> = [new Map()];
+  for (const table of counts.ngrams) {
+    const m = new Map<string, number>();
+    for (const [key, c] of table.counts) {
+      m.set(key.split(KEY_SEPARATOR).map(idOf).join(','), c);
+    }
+    raw.push(m);
+  }
+  const lm = smoothLm({ vocab, raw }, lmOptions);
+  return { version: 1, documents: counts.documents, tokenCount: counts.tokenCount, bigramNorm: norm, words, bigrams, lm };
 }
 
 /** A queryable model over a parsed model file; throws a readable Error when the data is not a model. */

@@ -55,9 +55,23 @@ export interface LmOptions {
 
 export const DEFAULT_LM_OPTIONS: LmOptions = { order: 3, minCount: [3, 2, 1], minContext: [1, 1, 2], cap: [1e9, 12, 4], singles: true, singleMinShorter: 2 };
 
+/**
+ * Raw n-gram counts of a corpus: the words by id (0 is BOS, 1 is EOS, then in the order first seen) and, per
+ * order 1..order (index n), the counts keyed by ids joined with commas, in the order first seen (the order
+ * ties are broken in).
+ */
+export interface LmCounts {
+  vocab: string[];
+  raw: Array<Map<string, number>>;
+}
+
 /** Builds the model from clauses (arrays of words). */
 export function buildLm(clauses: Iterable<readonly string[]>, options: LmOptions = DEFAULT_LM_OPTIONS): LmFile {
-  const order = options.order;
+  return smoothLm(countLm(clauses, options.order), options);
+}
+
+/** Counts the n-grams of orders 1..order of clauses (arrays of words). */
+export function countLm(clauses: Iterable<readonly string[]>, order: number): LmCounts {
   const ids = new Map<string, number>([[BOS, 0], [EOS, 1]]);
   const vocab = [BOS, EOS];
   const idOf = (w: string): number => {
@@ -88,6 +102,13 @@ export function buildLm(clauses: Iterable<readonly string[]>, options: LmOptions
       }
     }
   }
+  return { vocab, raw };
+}
+
+/** Prunes and smooths raw counts (of one pass, or merged) into the model. */
+export function smoothLm(counts: LmCounts, options: LmOptions = DEFAULT_LM_OPTIONS): LmFile {
+  const order = options.order;
+  const { vocab, raw } = counts;
   // Kneser–Ney counts: raw for the top order and for n-grams starting at BOS; otherwise the number of
   // distinct words seen before the n-gram.
   const kn: Array<Map<string, number>> = [new Map()];
