@@ -470,7 +470,7 @@ function main(): number {
   const devFiles = (JSON.parse(fs.readFileSync(path.join(GOLD, 'split.json'), 'utf8')) as { dev: string[] }).dev;
   const confusable = confusableSection(devFiles, texts, gold, readFindings, services, print);
   // Issue 16: phrasing/near-canonical on seeded slips in idioms and set phrases, judged with a model of the dev essays.
-  const canonical = canonicalSection(devFiles, texts, gold, services, print);
+  const canonical = canonicalSection(devFiles, texts, gold, readFindings, services, print);
   // Issue 16: next-word completion against a word trigram with backoff, both built from the dev essays.
   const completion = completeSection(devFiles.map((f) => corpusEssay(f)), [...texts.values()], services.segmenter, print);
 
