@@ -133,12 +133,12 @@ test('with the real weights: eleven half-width commas weigh less than a broken �
   const commas = (k: number): Finding[] => Array.from({ length: k }, (_, i) => finding('punctuation/halfwidth', 'warning', i * 30));
   const cost = (fs: Finding[], t: ScoreTables = DEFAULT_TABLES): number => 100 - computeScore(fs, size, categoryOf, null, 1400, t).deductions.reduce((n, d) => n + d.total, 0);
   const eleven = 100 - cost(commas(11));
-  // A broken 排比 known for certain (frame-mismatch's findings are right one time in three, issue 17, so one of
-  // them costs about 3 points, less than eleven commas).
+  // A broken 排比 known for certain (frame-mismatch's findings are right one time in two on test, 2026-12-03,
+  // smoothed towards its prior of 0.31, so one of them costs about 3.6 points, less than eleven commas).
   const frame = finding('structure/frame-mismatch', 'information', 500, 4);
   const certain: ScoreTables = { ...DEFAULT_TABLES, weightOf: (rule) => (rule === frame.rule ? { ...DEFAULT_TABLES.weightOf(rule), tp: 1, fp: 0, prior: 1 } : DEFAULT_TABLES.weightOf(rule)), severity: { ...DEFAULT_TABLES.severity, information: 1 } };
   assert.ok(100 - cost([frame], certain) > eleven, `certain frame: ${100 - cost([frame], certain)} ≤ ${eleven}`);
-  assert.ok(Math.abs(100 - cost([frame]) - 3.15) < 0.2, `frame-mismatch as measured: ${100 - cost([frame])}`);
+  assert.ok(Math.abs(100 - cost([frame]) - 3.63) < 0.2, `frame-mismatch as measured: ${100 - cost([frame])}`);
   for (const f of [
     finding('structure/announced-count', 'information', 500, 1),
     finding('structure/ordinal-sequence', 'warning', 500, 2),
