@@ -133,12 +133,8 @@ export interface Segmenter {
   frequency(word: string): number;
   /** Part-of-speech tag of a dictionary word (jieba's tags: n, v, a, d, r, …), undefined when unknown. */
   tagOf(word: string): string | undefined;
-  /**
-   * Optional: the dictionary words of `minLength` to `maxLength` UTF-16 units starting at `start` of `text`
-   * that differ from the text in exactly one unit (`at`), the word's unit being one of `alternatives` of the
-   * text's (再接再励 → 再接再厉 at 3). Undefined when the segmenter cannot search its dictionary so.
-   */
-  nearWords?(text: string, start: number, minLength: number, maxLength: number, alternatives: (unit: number) => ReadonlySet<number>): Array<{ word: string; at: number }>;
+  /** Optional: the dictionary's words of `minLength` to `maxLength` UTF-16 units (for indexes built once). */
+  words?(minLength: number, maxLength: number): Iterable<string>;
 }
 
 /** Script conversion backed by OpenCC data, constructed outside the core and built lazily. */

@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import type { Segmenter } from '../analysis/types';
 import { compileDictionary, deserializeDictionary, hashText, nodeOfWord, NONE, serializeDictionary, type Dictionary, type DictionarySource } from './dictionary';
 import { readProvenance } from './provenance';
-import { nearWordsAt } from './near-words';
+import { dictionaryWords } from './near-words';
 import { cutEnds, cutWords, isWellFormed } from './segment';
 
 /** File name of the compiled dictionary in the data folder. */
@@ -172,7 +172,7 @@ export function createJiebaSegmenter(extraWords: readonly string[] = []): Segmen
     cutIds,
     wordOfId,
     hasWord: (w) => entry(w) !== NONE,
-    nearWords: (text, start, minLength, maxLength, alternatives) => nearWordsAt(dict, text, start, minLength, maxLength, alternatives),
+    words: (minLength, maxLength) => dictionaryWords(dict, minLength, maxLength),
     frequency: (w) => {
       const c = entry(w);
       return c === NONE ? 0 : dict.classFreq[c]!;

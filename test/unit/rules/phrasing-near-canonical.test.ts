@@ -97,3 +97,19 @@ test('phrasing/near-canonical: the phrase in the sentence before does not hide a
   // In the same sentence the two stand in contrast: left alone.
   assert.deepEqual(check('授人以鱼，不如授人以渔。', [RULE]), []);
 });
+
+test('the dictionary words the phrase index is built from: exactly the lengths asked, each a dictionary word', () => {
+  const segmenter = getServices().segmenter;
+  assert.ok(segmenter.words);
+  const four = [...segmenter.words(4, 4)];
+  assert.ok(four.length > 10000, `${four.length} words of four units`);
+  assert.ok(four.every((w) => w.length === 4 && segmenter.hasWord(w)));
+  const set = new Set(four);
+  for (const w of ['再接再厉', '迫不及待', '与时俱进']) {
+    assert.ok(set.has(w), w);
+  }
+  assert.ok(!set.has('发展') && !set.has('全心全意为人民服务'));
+  const longer = [...segmenter.words(5, 12)];
+  assert.ok(longer.every((w) => w.length >= 5 && w.length <= 12));
+  assert.ok(longer.includes('全心全意为人民服务'));
+});

@@ -159,6 +159,86 @@ function canonical(word: string, segmenter: Segmenter, model: CorpusModel | unde
 }
 
 /**
+ * The canonical phrases of a dictionary and model, indexed for the one-substitution search: a phrase of four
+ * units or more with one unit replaced keeps its first two units (a slip at 2 or later) or its units 2–3 (a
+ * slip at 0 or 1), so a position of the text need only be compared with the phrases that open with its two
+ * units or hold its next two at 2–3. Built once per segmenter and model (the model decides what is current).
+ */
+interface PhraseIndex {
+  byHead: Map<string, string[]>;
+  byMiddle: Map<string, string[]>;
+}
+const phraseIndexes = new WeakMap<Segmenter, WeakMap<object, PhraseIndex>>();
+const NO_MODEL = {};
+
+function phraseIndex(segmenter: Segmenter, model: CorpusModel | undefined): PhraseIndex | undefined {
+  if (!segmenter.words) {
+    return undefined;
+  }
+  let byModel = phraseIndexes.get(segmenter);
+  if (!byModel) {
+    byModel = new WeakMap();
+    phraseIndexes.set(segmenter, byModel);
+  }
+  let index = byModel.get(model ?? NO_MODEL);
+  if (index) {
+    return index;
+  }
+  index = { byHead: new Map(), byMiddle: new Map() };
+  const push = (map: Map<string, string[]>, key: string, word: string): void => {
+    const list = map.get(key);
+    if (list) {
+      list.push(word);
+    } else {
+      map.set(key, [word]);
+    }
+  };
+  for (const word of segmenter.words(4, MAX_LENGTH)) {
+    if (HAN.test(word) && canonical(word, segmenter, model)) {
+      push(index.byHead, word.slice(0, 2), word);
+      push(index.byMiddle, word.slice(2, 4), word);
+    }
+  }
+  byModel.set(model ?? NO_MODEL, index);
+  return index;
+}
+
+/**
+ * The canonical phrases starting at `i` of `text` that differ from it in exactly one unit, where the
+ * phrase's unit is one of the `alternatives` of the text's.
+ */
+function nearPhrases(index: PhraseIndex, text: string, i: number, alternatives: (unit: number) => ReadonlySet<number>): Array<{ word: string; at: number }> {
+  const out: Array<{ word: string; at: number }> = [];
+  const check = (word: string, fromHead: boolean): void => {
+    const n = word.length;
+    if (i + n > text.length) {
+      return;
+    }
+    let at = -1;
+    for (let k = 0; k < n; k++) {
+      if (text.charCodeAt(i + k) !== word.charCodeAt(k)) {
+        if (at >= 0) {
+          return;
+        }
+        at = k;
+      }
+    }
+    // Each phrase once: a slip at 2 or later is found by its head, one at 0 or 1 by its middle.
+    if (at < 0 || (fromHead ? at < 2 : at >= 2) || !alternatives(text.charCodeAt(i + at)).has(word.charCodeAt(at))) {
+      return;
+    }
+    out.push({ word, at });
+  };
+  for (const word of index.byHead.get(text.slice(i, i + 2)) ?? []) {
+    check(word, true);
+  }
+  for (const word of index.byMiddle.get(text.slice(i + 2, i + 4)) ?? []) {
+    check(word, false);
+  }
+  return out;
+}
+
+/**
  * Finds the near-canonical phrases of one paragraph (Simplified text; offsets paragraph-relative).
  * `userPhrases`: the user's canonical phrases, any one-character slip of which is reported.
  */
@@ -275,19 +355,20 @@ export function findNearCanonical(tokens: readonly Token[], services: NearCanoni
     }
   }
 
-  if (!segmenter.nearWords) {
+  const index = phraseIndex(segmenter, model);
+  if (!index) {
     return out.sort((a, b) => a.start - b.start);
   }
   const alternatives = (unit: number): ReadonlySet<number> => slipAlternatives(pinyin, unit);
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i + 4 <= text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x4e00 || c > 0x9fff) {
       continue;
     }
     let best: { word: string; at: number } | undefined;
-    for (const near of segmenter.nearWords(text, i, 4, MAX_LENGTH, alternatives)) {
+    for (const near of nearPhrases(index, text, i, alternatives)) {
       // The longest canonical phrase, and of those the commonest (再接再厉, not the misspelling 再接再历).
-      if (!canonical(near.word, segmenter, model) || (best && (best.word.length > near.word.length ||
+      if ((best && (best.word.length > near.word.length ||
         (best.word.length === near.word.length && segmenter.frequency(best.word) >= segmenter.frequency(near.word))))) {
         continue;
       }
