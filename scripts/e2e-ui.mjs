@@ -320,7 +320,14 @@ async function main() {
     });
     await page.keyboard.press('Control+.');
     const item = page.locator('.action-widget .monaco-list-row', { hasText: /替换为“，”|Replace with “，”/ }).first();
-    await item.waitFor({ timeout: 20000 });
+    // Once in a few runs the first Ctrl+. opens nothing (the workbench has not yet asked the server for the
+    // line's actions); a writer presses it again, and so does the test, once, after closing whatever opened.
+    await item.waitFor({ timeout: 10000 }).catch(async () => {
+      log('note: no quick fix menu 10 s after Ctrl+.; pressing it again');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+.');
+      await item.waitFor({ timeout: 20000 });
+    });
     const titles = (await page.locator('.action-widget').first().innerText()).replace(/\s+/g, ' ');
     log(`quick fix menu: ${titles}`);
     if (bundle['Replace with “{0}”'] !== undefined) {
