@@ -10,7 +10,7 @@
  */
 import type { CorpusModel, Segmenter } from '../types';
 import { KEY_SEPARATOR, ModelCounts, statTokens } from './counts';
-import { BOS, DEFAULT_LM_OPTIONS, EOS, LanguageModel, smoothLm, type LmFile, type LmOptions } from './lm';
+import { DEFAULT_LM_OPTIONS, LanguageModel, lmVocabulary, smoothLm, type LmFile, type LmOptions } from './lm';
 
 /** The serialised form (server/data/model.json). */
 export interface ModelFile {
@@ -89,17 +89,7 @@ export function modelFromCounts(counts: ModelCounts, lmOptions: LmOptions = DEFA
   const norm = counts.shareDocs > 0 ? Math.round(((counts.shareDocs - unique) / counts.shareDocs) * 10000) / 10000 : 0;
   // The language model's ids: words in the order first seen (the words table's order, exactly so while
   // nothing was pruned), then any word only an n-gram still holds.
-  const ids = new Map<string, number>([[BOS, 0], [EOS, 1]]);
-  const vocab = [BOS, EOS];
-  const idOf = (w: string): number => {
-    let id = ids.get(w);
-    if (id === undefined) {
-      id = vocab.length;
-      ids.set(w, id);
-      vocab.push(w);
-    }
-    return id;
-  };
+  const { vocab, idOf } = lmVocabulary();
   for (const w of counts.words.counts.keys()) {
     idOf(w);
   }

@@ -70,8 +70,8 @@ export function buildLm(clauses: Iterable<readonly string[]>, options: LmOptions
   return smoothLm(countLm(clauses, options.order), options);
 }
 
-/** Counts the n-grams of orders 1..order of clauses (arrays of words). */
-export function countLm(clauses: Iterable<readonly string[]>, order: number): LmCounts {
+/** The model's word ids as words are met: BOS 0, EOS 1, then each new word the next id. */
+export function lmVocabulary(): { vocab: string[]; idOf: (w: string) => number } {
   const ids = new Map<string, number>([[BOS, 0], [EOS, 1]]);
   const vocab = [BOS, EOS];
   const idOf = (w: string): number => {
@@ -83,6 +83,12 @@ export function countLm(clauses: Iterable<readonly string[]>, order: number): Lm
     }
     return id;
   };
+  return { vocab, idOf };
+}
+
+/** Counts the n-grams of orders 1..order of clauses (arrays of words). */
+export function countLm(clauses: Iterable<readonly string[]>, order: number): LmCounts {
+  const { vocab, idOf } = lmVocabulary();
   // Raw counts of the n-grams of every order, keyed by ids joined with commas.
   const raw: Array<Map<string, number>> = [];
   for (let n = 0; n <= order; n++) {
