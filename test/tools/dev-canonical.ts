@@ -9,43 +9,22 @@
  * and every finding on the clean essays, in its context, to be read by hand, with the rate per 20,000
  * characters.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { createAnalyzer, type AnalysisConfig, type Finding } from '../../server/src/analysis';
 import { buildModel, loadModel } from '../../server/src/analysis/model/corpus';
 import { getServices } from '../../server/src/services';
-import { corpusEssay, ROOT } from '../unit/helpers';
+import { corpusEssay } from '../unit/helpers';
 import { applySlips, hashName, planSlips, slipFixed } from './canonical-lib';
 import { codePoints, excerpt, lineOf, per20k, pct, ratio, rng } from './eval-lib';
+import { foldArgs } from './dev-lib';
 
 const RULE = 'phrasing/near-canonical';
 
 function main(): number {
-  const argv = process.argv.slice(2);
-  let folds = 2;
-  let seed = 16;
-  let quiet = false;
-  const only: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--folds') {
-      folds = Number(argv[++i]);
-    } else if (a === '--seed') {
-      seed = Number(argv[++i]);
-    } else if (a === '--quiet') {
-      quiet = true;
-    } else {
-      only.push(a);
-    }
-  }
-  const split = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'data', 'gold', 'split.json'), 'utf8')) as { dev: string[]; test: string[] };
-  const test = new Set(split.test);
-  const refused = only.filter((f) => test.has(f));
-  if (refused.length > 0) {
-    process.stderr.write(`dev-canonical: ${refused.join(', ')} belong to the test part; measure them with npm run eval\n`);
+  const args = foldArgs('dev-canonical', process.argv.slice(2), { folds: 2, seed: 16 });
+  if (!args) {
     return 2;
   }
-  const dev = split.dev.filter((f) => !test.has(f));
+  const { folds, seed, quiet, only, dev } = args;
   const texts = new Map(dev.map((f) => [f, corpusEssay(f)]));
   const services = getServices();
   const config: AnalysisConfig = { rules: {}, script: 'auto', acceptedWords: [], only: [RULE] };
