@@ -17,7 +17,7 @@ import { EOS } from '../../server/src/analysis/model/lm';
 import type { CorpusModel } from '../../server/src/analysis/types';
 import { corpusFolders } from '../../server/src/features/userCorpus';
 import { getServices, setUserModel } from '../../server/src/services';
-import { corpusKey, listCorpusFiles, mergeModels, readCorpusFile, resolveCorpusPath, UserCorpusIndexer, userWeight } from '../../server/src/services/user-corpus';
+import { CACHE_KEEP, corpusKey, listCorpusFiles, mergeModels, readCorpusFile, resolveCorpusPath, UserCorpusIndexer, userWeight } from '../../server/src/services/user-corpus';
 import { SettingsCache } from '../../server/src/settingsCache';
 import { ROOT, check, getAnalyzer } from './helpers';
 
@@ -149,6 +149,49 @@ test('the disk cache is keyed by content: a rename hits, an edit misses, a rever
   fs.writeFileSync(file, '{"version": 1');
   const rebuilt = await indexOf([dir], cache);
   assert.deepEqual([rebuilt.summary.cached, rebuilt.summary.key], [false, first.summary.key]);
+});
+
+test('the disk cache keeps the most recently used models: older ones and stale temporary files go', async () => {
+  const { dir, cache } = copyEssays();
+  const folder = path.join(cache, 'user-corpus');
+  fs.mkdirSync(folder, { recursive: true });
+  const hour = 3600 * 1000;
+  const age = (file: string, ms: number): void => {
+    const t = new Date(Date.now() - ms);
+    fs.utimesSync(file, t, t);
+  };
+  // Ten models of earlier versions of the corpus, the first used ten hours ago, the last one hour ago.
+  const old = Array.from({ length: 10 }, (_, i) => path.join(folder, `${corpusKey([`edit ${i}`])}.json`));
+  old.forEach((f, i) => {
+    fs.writeFileSync(f, '{}');
+    age(f, (10 - i) * hour);
+  });
+  const staleTmp = path.join(folder, `${corpusKey(['stale'])}.json.4242.tmp`);
+  const freshTmp = path.join(folder, `${corpusKey(['fresh'])}.json.4243.tmp`);
+  const other = path.join(folder, 'README.txt');
+  for (const f of [staleTmp, freshTmp, other]) {
+    fs.writeFileSync(f, 'x');
+  }
+  age(staleTmp, 2 * hour);
+  age(other, 20 * hour);
+  const first = await indexOf([dir], cache);
+  assert.equal(first.summary.cached, false);
+  const current = path.join(folder, `${first.summary.key}.json`);
+  const models = (): string[] => fs.readdirSync(folder).filter((n) => /^[0-9a-f]{32}\.json$/.test(n)).sort();
+  assert.equal(CACHE_KEEP, 8);
+  // The new model and the seven most recently used of the old ones (3 to 9).
+  assert.deepEqual(models(), [current, ...old.slice(3)].map((f) => path.basename(f)).sort());
+  assert.deepEqual([fs.existsSync(staleTmp), fs.existsSync(freshTmp), fs.existsSync(other)], [false, true, true]);
+  // A cache hit counts as a use: made the oldest, then read, the model outlives a newer entry at the next prune.
+  age(current, 30 * hour);
+  const hit = await indexOf([dir], cache);
+  assert.equal(hit.summary.cached, true);
+  assert.ok(Date.now() - fs.statSync(current).mtimeMs < hour);
+  const essay = path.join(dir, '02-乡村振兴.md');
+  fs.writeFileSync(essay, fs.readFileSync(essay, 'utf8').replace('乡村振兴是一篇大文章', '乡村振兴是一篇好文章'));
+  const edited = await indexOf([dir], cache);
+  assert.equal(edited.summary.cached, false);
+  assert.deepEqual(models(), [current, path.join(folder, `${edited.summary.key}.json`), ...old.slice(4)].map((f) => path.basename(f)).sort());
 });
 
 /** A model with fixed answers, for the arithmetic of the mixture. */

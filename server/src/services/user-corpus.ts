@@ -270,6 +270,15 @@ export function corpusKey(hashes: readonly string[]): string {
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/**
+ * Cached models kept on disk: the most recently used ones. Every edit of an essay of the corpus makes a new key,
+ * so without a bound the cache would grow with each saved edit.
+ */
+export const CACHE_KEEP = 8;
+
+/** A temporary file of an interrupted write is removed once this old (ms). */
+const STALE_TMP_MS = 60 * 60 * 1000;
+
 /** Builds and caches user models; one per host process (the server, a CLI run). */
 export class UserCorpusIndexer {
   /** Segmentations of lines already seen by this process, by file content hash: re-indexing after an edit segments only the edited file. */
@@ -294,6 +303,9 @@ export class UserCorpusIndexer {
     try {
       const data = JSON.parse(fs.readFileSync(file, 'utf8')) as ModelFile;
       loadModel(data);
+      // Used now: the modification time orders the entries for pruning.
+      const now = new Date();
+      fs.utimesSync(file, now, now);
       return data;
     } catch (e) {
       this.log(`wenfeng: ignored the corpus cache ${file}: ${(e as Error).message}`);
@@ -313,6 +325,49 @@ export class UserCorpusIndexer {
       fs.renameSync(tmp, file);
     } catch (e) {
       this.log(`wenfeng: could not write the corpus cache ${file}: ${(e as Error).message}`);
+      return;
+    }
+    this.prune(path.dirname(file), file);
+  }
+
+  /**
+   * Removes all but the CACHE_KEEP most recently used models of the cache folder (never `keep`, the one just
+   * written) and temporary files of writes interrupted over an hour ago. Files of other names are left alone.
+   */
+  private prune(dir: string, keep: string): void {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      return;
+    }
+    const now = Date.now();
+    const models: Array<{ file: string; mtime: number }> = [];
+    for (const name of names) {
+      const file = path.join(dir, name);
+      let mtime: number;
+      try {
+        mtime = fs.statSync(file).mtimeMs;
+      } catch {
+        continue;
+      }
+      if (/^[0-9a-f]{32}\.json$/.test(name)) {
+        models.push({ file, mtime: file === keep ? Infinity : mtime });
+      } else if (/^[0-9a-f]{32}\.json\.\d+\.tmp$/.test(name) && now - mtime > STALE_TMP_MS) {
+        this.remove(file);
+      }
+    }
+    models.sort((a, b) => b.mtime - a.mtime);
+    for (const m of models.slice(CACHE_KEEP)) {
+      this.remove(m.file);
+    }
+  }
+
+  private remove(file: string): void {
+    try {
+      fs.rmSync(file, { force: true });
+    } catch (e) {
+      this.log(`wenfeng: could not remove the old corpus cache ${file}: ${(e as Error).message}`);
     }
   }
 
