@@ -10,10 +10,23 @@
 // Usage: node scripts/e2e-corpus.mjs
 // Env: WENFENG_VSIX (use this .vsix instead of building one with `npm run package`),
 //      WENFENG_E2E_KEEP=1 (keep the run folder).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { hasCjkFont, launchChromium, makeRunDir, missingForCodeServer, ROOT, runAllCleanups, SCREENSHOTS, since, startCodeServer } from './e2e-lib.mjs';
+import {
+  buildVsix,
+  check,
+  hasCjkFont,
+  launchChromium,
+  makeRunDir,
+  missingForCodeServer,
+  quickOpen as quickOpenIn,
+  ROOT,
+  runCommand as runCommandIn,
+  SCREENSHOTS,
+  since,
+  startCodeServer,
+  Steps,
+} from './e2e-lib.mjs';
 
 const t0 = Date.now();
 const log = (...a) => console.log(`[corpus ${since(t0)}]`, ...a);
@@ -27,61 +40,12 @@ const DRAFT_TEXT = '我们要以滴水穿石的';
 const WRITER_WORD = '韧劲';
 const ARCHIVE_ESSAYS = 100;
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-let groupFailed = 0;
-const shots = [];
+const steps = new Steps('corpus', log);
+const step = (name, fn) => steps.step(name, fn);
+const screenshot = (name) => steps.screenshot(name);
 let page;
-
-async function screenshot(name) {
-  const file = path.join(SCREENSHOTS, name);
-  await page.screenshot({ path: file });
-  shots.push(file);
-  return file;
-}
-
-async function step(name, fn) {
-  if (groupFailed > 0) {
-    skipped++;
-    log('skip', name, '(an earlier step failed)');
-    return false;
-  }
-  try {
-    await fn();
-    passed++;
-    log('ok  ', name);
-    return true;
-  } catch (e) {
-    failed++;
-    groupFailed++;
-    log('FAIL', name, '-', String(e instanceof Error ? e.message : e).split('\n').slice(0, 6).join('\n       '));
-    if (page) {
-      await screenshot(`corpus-fail-${passed + failed}.png`).catch(() => undefined);
-    }
-    return false;
-  }
-}
-
-function check(ok, message) {
-  if (!ok) {
-    throw new Error(message);
-  }
-}
-
-function buildVsix(runDir) {
-  if (process.env.WENFENG_VSIX) {
-    return path.resolve(process.env.WENFENG_VSIX);
-  }
-  log('packaging the extension (npm run package)');
-  const r = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8' });
-  fs.writeFileSync(path.join(runDir, 'package.log'), `${r.stdout}\n${r.stderr}`);
-  const vsix = path.join(ROOT, 'wenfeng.vsix');
-  if (r.status !== 0 || !fs.existsSync(vsix)) {
-    throw new Error(`npm run package failed (exit ${r.status}):\n${(r.stdout + r.stderr).split('\n').slice(-20).join('\n')}`);
-  }
-  return vsix;
-}
+const quickOpen = (name) => quickOpenIn(page, name);
+const runCommand = (title) => runCommandIn(page, title);
 
 /** The writer's folder: their essays, an archive of dev-part corpus essays, and a PDF. */
 function makeCorpus(dir) {
@@ -98,28 +62,6 @@ function makeCorpus(dir) {
   }
   fs.writeFileSync(path.join(dir, '扫描件.pdf'), '%PDF-1.4\n');
   return dev.length;
-}
-
-/** Opens a file of the workspace with Quick Open (Ctrl+P) and waits for its editor. */
-async function quickOpen(name) {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').waitFor({ timeout: 20000 });
-  await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20000 });
-  await page.locator('.editor-instance .view-lines').waitFor({ timeout: 20000 });
-}
-
-/** Runs a command by its title from the Command Palette (F1). */
-async function runCommand(title) {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor({ timeout: 20000 });
-  await page.keyboard.type(title);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ timeout: 20000 });
-  await row.click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
 }
 
 /** Squiggles of information diagnostics in the visible editor. */
@@ -156,7 +98,7 @@ async function main() {
   }
   const runDir = makeRunDir('corpus');
   log(`run folder ${path.relative(ROOT, runDir)}`);
-  const vsix = buildVsix(runDir);
+  const vsix = buildVsix(runDir, log);
   const workspace = path.join(runDir, 'workspace');
   fs.mkdirSync(workspace);
   fs.writeFileSync(path.join(workspace, NORMS), NORMS_TEXT);
@@ -170,6 +112,7 @@ async function main() {
   log(`code-server up at ${cs.url} (process group ${cs.pgid})`);
   const browser = await launchChromium(runDir);
   page = browser.page;
+  steps.page = page;
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cs.url });
   page.on('pageerror', (e) => log('page error:', e.message.split('\n')[0]));
 
@@ -258,25 +201,9 @@ async function main() {
     );
   });
 
-  await runAllCleanups();
-  if (failed === 0 && !process.env.WENFENG_E2E_KEEP) {
-    fs.rmSync(runDir, { recursive: true, force: true });
-  } else {
-    log(`kept ${path.relative(ROOT, runDir)} (code-server log, user data)`);
-  }
-  console.log('screenshots:');
-  for (const f of shots) {
-    console.log(`  ${f}`);
-  }
-  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-  return failed === 0 ? 0 : 1;
+  return steps.finish(runDir);
 }
 
 main()
-  .catch(async (e) => {
-    console.error(`e2e-corpus: ${e instanceof Error ? e.stack : String(e)}`);
-    await runAllCleanups();
-    console.log(`${passed} passed, ${failed + 1} failed`);
-    return 1;
-  })
+  .catch((e) => steps.crash('e2e-corpus', e))
   .then((code) => process.exit(code));

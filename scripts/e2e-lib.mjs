@@ -1,6 +1,7 @@
 // Shared pieces of the end-to-end runners: where scripts/e2e-setup.sh put things, which prerequisites are
 // missing, a per-run scratch folder, code-server on a free loopback port in its own session (stopped by
-// process group, with a check that nothing of it is left), and headless Debian chromium via playwright-core.
+// process group, with a check that nothing of it is left), and headless Debian chromium via playwright-core; the
+// steps, checks and editor actions the UI scripts share.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -331,4 +332,129 @@ export async function runAllCleanups() {
 /** Seconds since `t0`, for log lines. */
 export function since(t0) {
   return `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+}
+
+/** Throws `message` unless `ok`: the assertion of the UI scripts. */
+export function check(ok, message) {
+  if (!ok) {
+    throw new Error(message);
+  }
+}
+
+/**
+ * The .vsix under test: WENFENG_VSIX when set, else the one `npm run package` builds (its output kept in
+ * `runDir`/package.log).
+ */
+export function buildVsix(runDir, log) {
+  if (process.env.WENFENG_VSIX) {
+    return path.resolve(process.env.WENFENG_VSIX);
+  }
+  log('packaging the extension (npm run package)');
+  const r = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8' });
+  fs.writeFileSync(path.join(runDir, 'package.log'), `${r.stdout}\n${r.stderr}`);
+  const vsix = path.join(ROOT, 'wenfeng.vsix');
+  if (r.status !== 0 || !fs.existsSync(vsix)) {
+    throw new Error(`npm run package failed (exit ${r.status}):\n${(r.stdout + r.stderr).split('\n').slice(-20).join('\n')}`);
+  }
+  return vsix;
+}
+
+/**
+ * The steps of a UI script run against code-server: counts, groups (after a failed step the rest of its group
+ * is skipped, since each builds on the one before; a new group does not depend on an earlier one), screenshots
+ * (one more when a step fails), and the closing summary. `page` is set once the browser is up.
+ */
+export class Steps {
+  passed = 0;
+  failed = 0;
+  skipped = 0;
+  groupFailed = 0;
+  shots = [];
+  page = undefined;
+
+  /** `prefix` names the failure screenshots (`<prefix>-fail-N.png`); `log` prints a line of the run. */
+  constructor(prefix, log) {
+    this.prefix = prefix;
+    this.log = log;
+  }
+
+  async screenshot(name) {
+    const file = path.join(SCREENSHOTS, name);
+    await this.page.screenshot({ path: file });
+    this.shots.push(file);
+    return file;
+  }
+
+  group(name) {
+    this.groupFailed = 0;
+    this.log(`-- ${name}`);
+  }
+
+  async step(name, fn) {
+    if (this.groupFailed > 0) {
+      this.skipped++;
+      this.log('skip', name, '(an earlier step failed)');
+      return false;
+    }
+    try {
+      await fn();
+      this.passed++;
+      this.log('ok  ', name);
+      return true;
+    } catch (e) {
+      this.failed++;
+      this.groupFailed++;
+      this.log('FAIL', name, '-', String(e instanceof Error ? e.message : e).split('\n').slice(0, 6).join('\n       '));
+      if (this.page) {
+        await this.screenshot(`${this.prefix}-fail-${this.passed + this.failed}.png`).catch(() => undefined);
+      }
+      return false;
+    }
+  }
+
+  /** Stops what the run started, removes `runDir` unless a step failed or WENFENG_E2E_KEEP is set; the exit code. */
+  async finish(runDir) {
+    await runAllCleanups();
+    if (this.failed === 0 && !process.env.WENFENG_E2E_KEEP) {
+      fs.rmSync(runDir, { recursive: true, force: true });
+    } else {
+      this.log(`kept ${path.relative(ROOT, runDir)} (code-server log, user data)`);
+    }
+    console.log('screenshots:');
+    for (const f of this.shots) {
+      console.log(`  ${f}`);
+    }
+    console.log(`${this.passed} passed, ${this.failed} failed${this.skipped ? `, ${this.skipped} skipped` : ''}`);
+    return this.failed === 0 ? 0 : 1;
+  }
+
+  /** After an error outside any step: cleans up, counts it as one more failure; the exit code. */
+  async crash(script, e) {
+    console.error(`${script}: ${e instanceof Error ? e.stack : String(e)}`);
+    await runAllCleanups();
+    console.log(`${this.passed} passed, ${this.failed + 1} failed`);
+    return 1;
+  }
+}
+
+/** Opens a file of the workspace with Quick Open (Ctrl+P) and waits for its editor. */
+export async function quickOpen(page, name) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 20000 });
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20000 });
+  await page.locator('.editor-instance .view-lines').waitFor({ timeout: 20000 });
+}
+
+/** Runs a command by its title from the Command Palette (F1). */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 20000 });
+  await page.keyboard.type(title);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ timeout: 20000 });
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
 }

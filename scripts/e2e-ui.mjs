@@ -12,7 +12,21 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { hasCjkFont, launchChromium, makeRunDir, missingForCodeServer, ROOT, runAllCleanups, SCREENSHOTS, since, startCodeServer } from './e2e-lib.mjs';
+import {
+  buildVsix,
+  check,
+  hasCjkFont,
+  launchChromium,
+  makeRunDir,
+  missingForCodeServer,
+  quickOpen as quickOpenIn,
+  ROOT,
+  runCommand as runCommandIn,
+  SCREENSHOTS,
+  since,
+  startCodeServer,
+  Steps,
+} from './e2e-lib.mjs';
 
 const t0 = Date.now();
 const log = (...a) => console.log(`[ui ${since(t0)}]`, ...a);
@@ -54,55 +68,13 @@ const OUTLINE_ROWS = [
 const CLICKED = { name: '一是坚持学思结合。', line: 15, column: 16 };
 const CLICKED_CRUMBS = [ESSAY, '一、必须坚定理想信念，筑牢思想之基', '排比（3 项）：一是', CLICKED.name];
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-/** Failures in the current group of steps (the draft, the outline): a group does not depend on another. */
-let groupFailed = 0;
-const shots = [];
+const steps = new Steps('ui', log);
+const step = (name, fn) => steps.step(name, fn);
+const screenshot = (name) => steps.screenshot(name);
+const group = (name) => steps.group(name);
 let page;
-
-async function screenshot(name) {
-  const file = path.join(SCREENSHOTS, name);
-  await page.screenshot({ path: file });
-  shots.push(file);
-  return file;
-}
-
-/** Starts a group of steps that does not build on the steps before it. */
-function group(name) {
-  groupFailed = 0;
-  log(`-- ${name}`);
-}
-
-/** Runs one step; after a failed step the rest of its group are skipped, since each builds on the one before. */
-async function step(name, fn) {
-  if (groupFailed > 0) {
-    skipped++;
-    log('skip', name, '(an earlier step failed)');
-    return false;
-  }
-  try {
-    await fn();
-    passed++;
-    log('ok  ', name);
-    return true;
-  } catch (e) {
-    failed++;
-    groupFailed++;
-    log('FAIL', name, '-', String(e instanceof Error ? e.message : e).split('\n').slice(0, 6).join('\n       '));
-    if (page) {
-      await screenshot(`ui-fail-${passed + failed}.png`).catch(() => undefined);
-    }
-    return false;
-  }
-}
-
-function check(ok, message) {
-  if (!ok) {
-    throw new Error(message);
-  }
-}
+const quickOpen = (name) => quickOpenIn(page, name);
+const runCommand = (title) => runCommandIn(page, title);
 
 /** The score the CLI gives `text` (a Markdown draft), total and categories: what the status bar must show. */
 function cliScoreOf(text) {
@@ -131,20 +103,6 @@ function zhCnBundle() {
   }
 }
 
-function buildVsix(runDir) {
-  if (process.env.WENFENG_VSIX) {
-    return path.resolve(process.env.WENFENG_VSIX);
-  }
-  log('packaging the extension (npm run package)');
-  const r = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8' });
-  fs.writeFileSync(path.join(runDir, 'package.log'), `${r.stdout}\n${r.stderr}`);
-  const vsix = path.join(ROOT, 'wenfeng.vsix');
-  if (r.status !== 0 || !fs.existsSync(vsix)) {
-    throw new Error(`npm run package failed (exit ${r.status}):\n${(r.stdout + r.stderr).split('\n').slice(-20).join('\n')}`);
-  }
-  return vsix;
-}
-
 const statusItem = () => page.locator('.statusbar-item', { hasText: /(文风|Wenfeng)\s*\d+/ }).first();
 
 async function statusScore() {
@@ -156,28 +114,6 @@ async function statusScore() {
 
 async function problemsText() {
   return (await page.locator('.markers-panel').first().innerText()).replace(/\s+/g, ' ');
-}
-
-/** Opens a file of the workspace with Quick Open (Ctrl+P) and waits for its editor. */
-async function quickOpen(name) {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').waitFor({ timeout: 20000 });
-  await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20000 });
-  await page.locator('.editor-instance .view-lines').waitFor({ timeout: 20000 });
-}
-
-/** Runs a command by its title from the Command Palette (F1). */
-async function runCommand(title) {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor({ timeout: 20000 });
-  await page.keyboard.type(title);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ timeout: 20000 });
-  await row.click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
 }
 
 /** The rows the Outline view shows, as `depth name`. */
@@ -204,7 +140,7 @@ async function main() {
   }
   const runDir = makeRunDir('ui');
   log(`run folder ${path.relative(ROOT, runDir)}`);
-  const vsix = buildVsix(runDir);
+  const vsix = buildVsix(runDir, log);
   const workspace = path.join(runDir, 'workspace');
   fs.mkdirSync(workspace);
   const draftPath = path.join(workspace, DRAFT);
@@ -244,6 +180,7 @@ async function main() {
     check(target === undefined || target === 'undefined' || target === 'universal', `target platform: ${target}`);
   });
   ({ page } = await launchChromium(runDir));
+  steps.page = page;
   page.on('pageerror', (e) => log('page error:', e.message.split('\n')[0]));
 
   let scoreBefore;
@@ -535,25 +472,9 @@ async function main() {
     log('screenshot', await screenshot('ui-9-rule-page.png'));
   });
 
-  await runAllCleanups();
-  if (failed === 0 && !process.env.WENFENG_E2E_KEEP) {
-    fs.rmSync(runDir, { recursive: true, force: true });
-  } else {
-    log(`kept ${path.relative(ROOT, runDir)} (code-server log, user data)`);
-  }
-  console.log('screenshots:');
-  for (const f of shots) {
-    console.log(`  ${f}`);
-  }
-  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-  return failed === 0 ? 0 : 1;
+  return steps.finish(runDir);
 }
 
 main()
-  .catch(async (e) => {
-    console.error(`e2e-ui: ${e instanceof Error ? e.stack : String(e)}`);
-    await runAllCleanups();
-    console.log(`${passed} passed, ${failed + 1} failed`);
-    return 1;
-  })
+  .catch((e) => steps.crash('e2e-ui', e))
   .then((code) => process.exit(code));
