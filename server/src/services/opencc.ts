@@ -21,7 +21,7 @@ import TWVariantsPhrases from 'opencc-js/dict/TWVariantsPhrases';
 import STPhrasesRegional from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
 import CJKCompatibility from 'opencc-js/dict/CJK_Compatibility_Ideographs';
 import type { ScriptConverter, ScriptTarget, Segmenter } from '../analysis/types';
-import { isYuPrepositionWord, YU_SIMPLIFIED, YU_TRADITIONAL } from '../analysis/rules/script/yu';
+import { isYuPrepositionWord, YU_SIMPLIFIED, YU_TRADITIONAL } from '../analysis/detect/yu';
 
 type Convert = (text: string) => string;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findDuplicates, textSimilarity } from '../../../server/src/analysis/rules/repetition/duplicates';
+import { findDuplicates, textSimilarity } from '../../../server/src/analysis/detect/duplicates';
 import { buildParagraphs } from '../../../server/src/analysis/document';
 import { check, fixAll, ruleTester, seed } from '../helpers';
 

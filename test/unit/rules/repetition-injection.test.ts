@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildParagraphs } from '../../../server/src/analysis/document';
-import { normalizeForComparison } from '../../../server/src/analysis/rules/repetition/duplicates';
+import { normalizeForComparison } from '../../../server/src/analysis/detect/duplicates';
 import { TENTATIVE_VERBS } from '../../../server/src/analysis/rules/repetition/doubled-word';
 import { getServices } from '../../../server/src/services';
 import { check, corpusEssay, corpusEssays, fixAll, getAnalyzer } from '../helpers';

@@ -4,7 +4,7 @@
  * information points at the first copy.
  *
  * Identical means equal after whitespace and punctuation are removed; nearly identical means most of the
- * text is shared (see ./duplicates.ts for the measure and its threshold). The comparison is linear in the
+ * text is shared (see analysis/detect/duplicates.ts for the measure and its threshold). The comparison is linear in the
  * document's length (paragraphs are hashed, never compared pair by pair).
  *
  * ✗ 作为组工战线的一分子……（整段）
@@ -18,7 +18,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { DocumentRule } from '../../rule';
-import { contentEndBefore, contentStartAfter, duplicatesOf, lineBreaks, lineStartOf } from './duplicates';
+import { contentEndBefore, contentStartAfter, duplicatesOf, lineBreaks, lineStartOf } from '../../detect/duplicates';
 
 /** 1-based line number of every offset asked for, in one pass over the text. */
 function lineNumbers(text: string, offsets: readonly number[]): Map<number, number> {

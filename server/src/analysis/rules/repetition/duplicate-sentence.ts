@@ -7,7 +7,7 @@
  * ✗ 基层是一切工作的落脚点。我们要扎根基层。……基层是一切工作的落脚点。
  * ✓ 要坚持学习。（short sentences such as this one repeat naturally and are not compared）
  *
- * Not compared (./quotation.ts): sentences mostly inside quotation marks, in a source line (——作者), in a list
+ * Not compared (analysis/detect/quotation.ts): sentences mostly inside quotation marks, in a source line (——作者), in a list
  * item or labelled paragraph (1. 例如： 【点评】), in a paragraph introduced by a label line (再如：), after a
  * commentary heading when the first occurrence is before it, label sentences ending in a colon, and a
  * subheading echoed in the running text.
@@ -18,8 +18,8 @@ import * as l10n from '@vscode/l10n';
 import { codePointLength } from '../../chars';
 import { MASK, splitSentences } from '../../document';
 import type { DocumentRule } from '../../rule';
-import { deletionRange, duplicatesOf, normalizeForComparison } from './duplicates';
-import { isAttribution, isCommentaryHeading, isLabelLine, isMostlyQuoted, opensWithLabel, quotedMask } from './quotation';
+import { deletionRange, duplicatesOf, normalizeForComparison } from '../../detect/duplicates';
+import { isAttribution, isCommentaryHeading, isLabelLine, isMostlyQuoted, opensWithLabel, quotedMask } from '../../detect/quotation';
 
 /** Shortest sentence compared, in normalised characters (spec: ≥ 8). */
 export const MIN_SENTENCE = 8;
@@ -101,7 +101,7 @@ export const rule: DocumentRule = {
     // First occurrences by key hash: paragraph index and relative range of each distinct key so far.
     const seen = new Map<number, number[]>();
     const keyAt = (pi: number, a: number, b: number): string => normalizeForComparison(ctx.paragraphs[pi]!.prose.slice(a, b));
-    // Paragraphs whose sentences are not the writer's running text (./quotation.ts): a source line, a list
+    // Paragraphs whose sentences are not the writer's running text (analysis/detect/quotation.ts): a source line, a list
     // item or labelled paragraph, a paragraph introduced by a label line. Their sentences are remembered but
     // a repeat involving them is not reported.
     const quoting = new Set<number>();

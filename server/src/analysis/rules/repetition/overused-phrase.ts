@@ -9,7 +9,7 @@
  * Nouns, verbs and adjectives are not counted: in this genre they carry the topic (组工干部, 创新, 幸福)
  * and an essay repeats its topic on purpose. Function words are never counted. Words of a parallel series'
  * frame are exempt (repeating them is the 排比), as are the user's accepted words and the paragraphs of a
- * pasted copy (repetition/duplicate-paragraph reports those) or of a quotation (./quotation.ts).
+ * pasted copy (repetition/duplicate-paragraph reports those) or of a quotation (analysis/detect/quotation.ts).
  *
  * Issue 14, read on the dev part of the corpus (test/fixtures/dev-gold/repetition.json; 41 of 84 findings
  * right before, 27 of 35 after): a phrase counts once per sentence (clauses ending in ；are sentences here),
@@ -40,9 +40,9 @@ import type { Paragraph } from '../../document';
 import type { DocumentRule, ParagraphMemo } from '../../rule';
 import type { CorpusModel, Segmenter, Token } from '../../types';
 import { isPinyinAnnotation } from '../script/pinyin-annotation';
-import { duplicatesOf } from './duplicates';
-import { quotedMask } from './quotation';
-import { seriesFrameWords } from './series-hooks';
+import { duplicatesOf } from '../../detect/duplicates';
+import { quotedMask } from '../../detect/quotation';
+import { seriesFrameWords } from '../../detect/series-hooks';
 
 /** Window in Han tokens: the mean length of a corpus essay (562,666 tokens / 995 essays). */
 export const WINDOW = 565;

@@ -26,8 +26,8 @@ import * as l10n from '@vscode/l10n';
 import { splitSentences } from '../../document';
 import type { DocumentRule } from '../../rule';
 import type { Segmenter, Token } from '../../types';
-import { duplicatesOf } from './duplicates';
-import { seriesItemRanges } from './series-hooks';
+import { duplicatesOf } from '../../detect/duplicates';
+import { seriesItemRanges } from '../../detect/series-hooks';
 
 /** Shortest run of sentences with the same opener that is reported. */
 export const MIN_RUN = 3;

@@ -26,7 +26,7 @@ import { isHan } from '../../chars';
 import { hasToneMark, isSyllable, stripTone } from '../../pinyin';
 import type { ParagraphRule } from '../../rule';
 import type { Fix, ScriptConverter, ScriptTarget, Services } from '../../types';
-import { cp1252Byte, decodeUtf8, gbkCode, gbkDecodePair, hasGbk, isLevelOne, utf8SequenceAt } from './encodings';
+import { cp1252Byte, decodeUtf8, gbkCode, gbkDecodePair, hasGbk, isLevelOne, utf8SequenceAt } from '../../detect/encodings';
 
 /** Stands for a character that cannot be recovered, in messages. */
 const LOST = '□';

@@ -35,7 +35,7 @@ import type { ParagraphContext, ParagraphRule } from '../../rule';
 import type { Fix, ScriptConverter, ScriptTarget, Token } from '../../types';
 import { excerpt, findGarbled } from './garbled';
 import { pinyinAnnotations } from './pinyin-annotation';
-import { isYuPrepositionWord, YU_TRADITIONAL } from './yu';
+import { isYuPrepositionWord, YU_TRADITIONAL } from '../../detect/yu';
 
 type TraditionalTarget = Exclude<ScriptTarget, 'simplified'>;
 

@@ -5,7 +5,7 @@
  * question is decided here, word by word: in a word of the dictionary holding 于 where the dictionary does not
  * read a name, the character is the preposition.
  */
-import type { Segmenter } from '../../types';
+import type { Segmenter } from '../types';
 
 /** The Traditional preposition. */
 export const YU_TRADITIONAL = '於';

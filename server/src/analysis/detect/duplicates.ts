@@ -20,8 +20,8 @@
  * example, commentary, a lone near copy below {@link LONE_NEAR_SIMILARITY}; see ./quotation.ts) are not
  * reported: their paragraphs are listed in `quoted`, and the other repetition rules skip them too.
  */
-import type { Paragraph } from '../../document';
-import type { ContentMemo, DocumentContext, ParagraphMemo } from '../../rule';
+import type { Paragraph } from '../document';
+import type { ContentMemo, DocumentContext, ParagraphMemo } from '../rule';
 import { isAttribution, isCommentaryHeading, isLabelLine, isMostlyQuoted, listLabelOf, opensWithLeadLabel } from './quotation';
 
 /** Shortest paragraph (normalised characters) that counts as a duplicate on its own (spec: ≥ 20). */

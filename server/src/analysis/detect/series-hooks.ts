@@ -3,8 +3,8 @@
  * series, so words of a frame are not overused phrases and sentences that are items of a series are not
  * monotonous openers. The series come from the structure detection, computed once per analysis.
  */
-import type { DocumentContext } from '../../rule';
-import { frameWordsOf, seriesRangesOf } from '../../structure';
+import type { DocumentContext } from '../rule';
+import { frameWordsOf, seriesRangesOf } from '../structure';
 
 /** Simplified words of every parallel series' frame in the document. */
 export function seriesFrameWords(ctx: DocumentContext): ReadonlySet<string> {
