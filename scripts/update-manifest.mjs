@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { ALL_RULES } = require('../out/server/src/analysis/registry.js');
-const { DEFAULT_SETTINGS, QITA_FORMS, RULE_LEVELS, SCRIPT_OPTIONS, SETTING_KEYS, ZUOCHU_FORMS } = require('../out/protocol/settings.js');
+const { DEFAULT_SETTINGS, RULE_LEVELS, SETTING_KEYS, SETTING_SPECS } = require('../out/protocol/settings.js');
 const zhRules = JSON.parse(fs.readFileSync('l10n/rules.zh-cn.json', 'utf8'));
 
 const check = process.argv.includes('--check');
@@ -16,20 +16,31 @@ const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const nls = JSON.parse(fs.readFileSync('package.nls.json', 'utf8'));
 const nlsZh = JSON.parse(fs.readFileSync('package.nls.zh-cn.json', 'utf8'));
 
-const general = {
-  title: '%config.general.title%',
-  properties: {
-    'wenfeng.enable': { type: 'boolean', default: DEFAULT_SETTINGS.enable, scope: 'resource', description: '%config.enable%' },
-    'wenfeng.languages': { type: 'array', items: { type: 'string' }, default: DEFAULT_SETTINGS.languages, scope: 'resource', description: '%config.languages%' },
-    'wenfeng.script': { type: 'string', enum: SCRIPT_OPTIONS, default: DEFAULT_SETTINGS.script, scope: 'resource', description: '%config.script%', enumDescriptions: SCRIPT_OPTIONS.map((s) => `%config.script.${s}%`) },
-    'wenfeng.acceptedWords': { type: 'array', items: { type: 'string' }, default: [], scope: 'resource', description: '%config.acceptedWords%' },
-    'wenfeng.run': { type: 'string', enum: ['onType', 'onSave'], default: DEFAULT_SETTINGS.run, scope: 'resource', description: '%config.run%' },
-    'wenfeng.debounce': { type: 'number', minimum: 0, maximum: 5000, default: DEFAULT_SETTINGS.debounce, scope: 'resource', description: '%config.debounce%' },
-    'wenfeng.messageLanguage': { type: 'string', enum: ['zh-cn', 'en', 'auto'], default: DEFAULT_SETTINGS.messageLanguage, scope: 'resource', description: '%config.messageLanguage%' },
-    'wenfeng.maxDiagnostics': { type: 'integer', minimum: 0, default: DEFAULT_SETTINGS.maxDiagnostics, scope: 'resource', description: '%config.maxDiagnostics%' },
-    'wenfeng.qitaForm': { type: 'string', enum: QITA_FORMS, default: DEFAULT_SETTINGS.qitaForm, scope: 'resource', description: '%config.qitaForm%' },
-    'wenfeng.zuochuForm': { type: 'string', enum: ZUOCHU_FORMS, default: DEFAULT_SETTINGS.zuochuForm, scope: 'resource', description: '%config.zuochuForm%' },
+// One entry per setting of SETTING_SPECS (protocol/settings.ts), in its order; `rules` has a section of its own.
+const simpleProperty = (key, spec) => {
+  const base = { scope: 'resource', description: `%config.${key}%` };
+  const def = DEFAULT_SETTINGS[key];
+  switch (spec.type) {
+    case 'boolean':
+      return { type: 'boolean', default: def, ...base };
+    case 'strings':
+      return { type: 'array', items: { type: 'string' }, default: def, ...base };
+    case 'enum':
+      return { type: 'string', enum: spec.options, default: def, ...base, ...(spec.enumDescriptions ? { enumDescriptions: spec.options.map((o) => `%config.${key}.${o}%`) } : {}) };
+    case 'number':
+      return { type: 'number', minimum: spec.minimum, maximum: spec.maximum, default: def, ...base };
+    case 'integer':
+      return { type: 'integer', minimum: spec.minimum, default: def, ...base };
+    default:
+      throw new Error(`no manifest entry for the ${spec.type} setting ${key}`);
+  }
+};
+const structuredProperties = {
+  rules: () => ({}),
+  corpus: () => ({
     'wenfeng.corpus.paths': { type: 'array', items: { type: 'string' }, default: DEFAULT_SETTINGS.corpus.paths, scope: 'resource', description: '%config.corpus.paths%' },
+  }),
+  terms: () => ({
     'wenfeng.terms': {
       type: 'array',
       default: DEFAULT_SETTINGS.terms,
@@ -47,6 +58,17 @@ const general = {
         },
       },
     },
+  }),
+};
+const general = {
+  title: '%config.general.title%',
+  properties: {
+    ...Object.fromEntries(
+      SETTING_KEYS.flatMap((key) => {
+        const spec = SETTING_SPECS[key];
+        return Object.entries(structuredProperties[spec.type]?.() ?? { [`wenfeng.${key}`]: simpleProperty(key, spec) });
+      }),
+    ),
     'wenfeng.trace.server': { type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off', scope: 'window', description: '%config.trace%' },
   },
 };

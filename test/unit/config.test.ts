@@ -62,12 +62,24 @@ test('validateSettings names every value it drops or replaces, and keeps the goo
       'wenfeng.colour: unknown setting; ignored',
       'wenfeng.rules.script/mixed: "bogus" is not valid (expected off, hint, information, warning, error); using "warning"',
       'wenfeng.rules.no/such: unknown rule id; ignored',
-      'wenfeng.debounce: 9000 is not valid (expected 0–5000); using 5000',
+      // Then the simple settings in the order of SETTING_SPECS.
       'wenfeng.enable: "yes" is not valid (expected true, false); using true',
       'wenfeng.languages.1: 7 is not valid (expected "…"); ignored',
       'wenfeng.script: 42 is not valid (expected auto, simplified, traditional, taiwan, hongkong); using "auto"',
+      'wenfeng.debounce: 9000 is not valid (expected 0–5000); using 5000',
     ],
   );
+  // A below-range number is clamped up; a whole number below its minimum falls back to the default.
+  assert.deepEqual(
+    validateSettings({ debounce: -5, maxDiagnostics: -1 }).problems.map((p) => describeSettingProblem(p, 'wenfeng.')),
+    ['wenfeng.debounce: -5 is not valid (expected 0–5000); using 0', 'wenfeng.maxDiagnostics: -1 is not valid (expected 0 (no limit) or a whole number); using 1000'],
+  );
+  // Defaults are copies: changing the settings of one resource cannot change another's.
+  const a = normalizeSettings({});
+  a.languages.push('latex');
+  a.acceptedWords.push('抓手');
+  assert.deepEqual([normalizeSettings({}).languages, normalizeSettings({}).acceptedWords], [DEFAULT_SETTINGS.languages, []]);
+  assert.deepEqual(DEFAULT_SETTINGS.languages, ['markdown', 'plaintext', 'wenfeng-essay', 'text']);
   useLanguage('zh-cn');
   // Valid settings have no problems; without the rule list, rule ids are not judged.
   assert.deepEqual(validateSettings({ ...DEFAULT_SETTINGS, rules: { 'script/mixed': 'off' } }, knownRuleIds()).problems, []);
