@@ -858,7 +858,10 @@ function readingDoublings(tokens: readonly Token[], segmenter: Segmenter, model:
     const kb = tokenAt[i + 1]!;
     const ta = tokens[ka]!;
     const tb = tokens[kb]!;
-    if (ka !== kb && ta.norm.length >= 2 && tb.norm.length >= 2 && segmenter.hasWord(ta.norm) && segmenter.hasWord(tb.norm)) {
+    if (ka !== kb && ta.norm.length >= 2 && tb.norm.length >= 2 && segmenter.hasWord(ta.norm) && segmenter.hasWord(tb.norm) &&
+      !(tb.norm.length >= 3 && segmenter.frequency(tb.norm) * GLUED_RATIO <= segmenter.frequency(tb.norm.slice(1)))) {
+      // Two words meeting at the pair, unless the second is a rare oddity of the dictionary made of the copy and a
+      // common word (中华文化|化发展: 化发展 14, 发展 68,664).
       continue;
     }
     if (ka === kb && ta.norm === x + x) {
