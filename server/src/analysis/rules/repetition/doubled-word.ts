@@ -23,7 +23,9 @@
  * itself, where removing one copy leaves a dictionary word of three characters or more around it, and one
  * glued into a rare dictionary token (学学习) where the token with one copy is a common word (middleDoublings,
  * issue 17). Its fix is automatic only with a wide margin, otherwise a suggestion. Where the segmenter reads the
- * pair as grammar (申申|论, 说|明明, 自|自己), the genre's own word counts decide (genreDoublings).
+ * pair as grammar (申申|论, 说|明明, 自|自己), the genre's own word counts decide (genreDoublings); where the
+ * segmenter reads it as a reduplication or a lone copy the earlier steps excuse (静静|心, 小小|资, 要|要求, 用|用心),
+ * the genre's language model does: the clause with one copy removed must be far likelier (readingDoublings).
  * Only Han text is considered; digits (2020, 11) and text in other scripts never are.
  *
  * ✗ 我们要要结合基层实际      ✓ 我们要结合基层实际
