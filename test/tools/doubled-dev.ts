@@ -3,6 +3,7 @@
  * section 3 of eval.ts, which measures the same on the *test* part and must not be tuned on.
  *
  *   npx tsc -p . && node esbuild.mjs && node out/test/tools/doubled-dev.js [--seed N] [--missed N] [--fp] [--score N]
+ *     [--model FILE --files LIST]
  *
  * Prints the recall of doubled characters injected with a fixed seed (first or last character of a dictionary
  * word, one-character function words; the same plan as eval.ts) and every finding on the clean dev essays,
@@ -10,11 +11,19 @@
  * `--score N`: also N doublings per essay placed as score-eval.ts places its one (any character of a token of two
  * to four Han characters with no doubled pair, 发展 → 发发展, 社会主义 → 社会会主义), each measured alone: the
  * recall the score pairs of issue 17 depend on, with the missed ones.
+ * `--model FILE`: the corpus model of FILE instead of the default one, and `--files LIST` (a JSON array of dev
+ * essay names): only those essays. The default model is built from every corpus essay, the ones measured
+ * included, which flatters their clean text and the context of every injection (readingDoublings scores
+ * clauses with it); for an honest figure build a model without the essays measured (`node dist/cli.js
+ * build-model DIR -o FILE` on a copy of server/data/corpus/shenlun without them) and pass both. READING_MARGIN
+ * of doubled-word.ts was set so, on two folds of 201 dev essays each.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { AnalysisConfig } from '../../server/src/analysis';
+import { createAnalyzer, type AnalysisConfig, type Analyzer } from '../../server/src/analysis';
+import type { Services } from '../../server/src/analysis/types';
 import { getServices } from '../../server/src/services';
+import { readModelFile } from '../../server/src/services/model';
 import { corpusEssay, getAnalyzer, ROOT } from '../unit/helpers';
 import { applyInjections, codePoints, excerpt, overlaps, pct, per20k, planInjections, ratio, rng, type Injection } from './eval-lib';
 
@@ -28,12 +37,22 @@ function main(): number {
   const missedAt = argv.indexOf('--missed');
   const showMissed = missedAt >= 0 ? Number(argv[missedAt + 1]) : 20;
   const split = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'data', 'gold', 'split.json'), 'utf8')) as { dev: string[] };
+  const modelAt = argv.indexOf('--model');
+  const filesAt = argv.indexOf('--files');
   const services = getServices();
-  const analyzer = getAnalyzer();
+  let analyzer: Analyzer = getAnalyzer();
+  if (modelAt >= 0) {
+    const model = readModelFile(argv[modelAt + 1] ?? '');
+    // The production services with another model (services.model is a getter of the shared object).
+    const withModel = Object.create(services, { model: { get: () => model } }) as Services;
+    analyzer = createAnalyzer(withModel);
+  }
+  const only = filesAt >= 0 ? new Set(JSON.parse(fs.readFileSync(argv[filesAt + 1] ?? '', 'utf8')) as string[]) : undefined;
+  const dev = only ? split.dev.filter((f) => only.has(f)) : split.dev;
   const t0 = Date.now();
   let chars = 0;
   const fps: string[] = [];
-  const texts = new Map(split.dev.map((f) => [f, corpusEssay(f)]));
+  const texts = new Map(dev.map((f) => [f, corpusEssay(f)]));
   for (const [file, text] of texts) {
     chars += codePoints(text);
     for (const f of analyzer.analyze(text, { format: 'plaintext', config: CONFIG }).findings) {
@@ -81,7 +100,7 @@ function main(): number {
   out.push(...missed.slice(0, showMissed).map((s) => `  ${s}`));
   const scoreAt = argv.indexOf('--score');
   if (scoreAt >= 0) {
-    out.push(...scoreSites(texts, Number(argv[scoreAt + 1] ?? 3), seed, showMissed));
+    out.push(...scoreSites(analyzer, texts, Number(argv[scoreAt + 1] ?? 3), seed, showMissed));
   }
   out.push(`${((Date.now() - t0) / 1000).toFixed(1)} s`);
   process.stdout.write(`${out.join('\n')}\n`);
@@ -89,8 +108,7 @@ function main(): number {
 }
 
 /** Doublings placed as score-eval.ts places them, `perEssay` per essay, each in a copy of its own. */
-function scoreSites(texts: ReadonlyMap<string, string>, perEssay: number, seed: number, showMissed: number): string[] {
-  const analyzer = getAnalyzer();
+function scoreSites(analyzer: Analyzer, texts: ReadonlyMap<string, string>, perEssay: number, seed: number, showMissed: number): string[] {
   const random = rng(seed + 1);
   const missed: string[] = [];
   let n = 0;
