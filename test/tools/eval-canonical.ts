@@ -9,7 +9,7 @@ import { createAnalyzer, type AnalysisConfig, type Services } from '../../server
 import { buildModel, loadModel } from '../../server/src/analysis/model/corpus';
 import { corpusEssay } from '../unit/helpers';
 import { applySlips, hashName, planSlips, slipFixed } from './canonical-lib';
-import { codePoints, excerpt, lineOf, overlaps, pct, per20k, ratio, readVerdict, rng, type GoldEssay, type ReadFinding } from './eval-lib';
+import { codePoints, describeTally, emptyTally, excerpt, falseAlarmRate, judgeClean, lineOf, overlaps, pct, ratio, rng, type CleanTally, type GoldEssay, type ReadFinding } from './eval-lib';
 
 const RULE = 'phrasing/near-canonical';
 /** Seed of the slips (issue 16); each essay's own seed is this and its name. */
@@ -24,7 +24,8 @@ export interface CanonicalResult {
   found: number;
   recall: number | null;
   byKind: Record<string, { seeded: number; found: number }>;
-  clean: { findings: number; onGoldDefect: number; annotatedFalse: number; readSlip: number; readFalse: number; unread: number; per20k: number };
+  /** Findings on the clean test essays (see CleanTally), with the rate of false alarms per 20,000 characters. */
+  clean: CleanTally & { per20k: number };
   /** Gold typo defects of the annotated test essays, and those a finding of the rule overlaps. */
   typo: { defects: number; found: number; recall: number | null };
   falseAlarms: string[];
@@ -48,12 +49,7 @@ export function canonicalSection(
   const missed: string[] = [];
   const falseAlarms: string[] = [];
   let chars = 0;
-  let findings = 0;
-  let onGoldDefect = 0;
-  let annotatedFalse = 0;
-  let unread = 0;
-  let readSlip = 0;
-  let readFalse = 0;
+  const tally = emptyTally();
   let typoDefects = 0;
   let typoFound = 0;
   for (const [file, text] of texts) {
@@ -61,22 +57,10 @@ export function canonicalSection(
     const clean = analyzer.analyze(text, { format: 'plaintext', config }).findings;
     const g = goldByFile.get(file);
     for (const f of clean) {
-      findings++;
+      const j = judgeClean(tally, g, read, file, RULE, f);
       const line = `${file}:${lineOf(text, f.start)} ${excerpt(text, f, 10)} → ${f.fixes[0]?.edits[0]?.newText ?? ''}`;
-      const verdict = g ? undefined : readVerdict(read, file, RULE, f);
-      if (verdict === 'slip') {
-        readSlip++;
-      } else if (verdict === 'false') {
-        readFalse++;
-        falseAlarms.push(`${line} (unannotated, read: false)`);
-      } else if (!g) {
-        unread++;
-        falseAlarms.push(`${line} (unannotated, unread)`);
-      } else if (g.defects.some((d) => overlaps(d, f))) {
-        onGoldDefect++;
-      } else {
-        annotatedFalse++;
-        falseAlarms.push(line);
+      if (j === 'readFalse' || j === 'unread' || j === 'annotatedFalse') {
+        falseAlarms.push(j === 'readFalse' ? `${line} (unannotated, read: false)` : j === 'unread' ? `${line} (unannotated, unread)` : line);
       }
     }
     for (const d of g?.defects ?? []) {
@@ -101,7 +85,7 @@ export function canonicalSection(
   }
   const total = [...byKind.values()].reduce((a, e) => ({ seeded: a.seeded + e.seeded, found: a.found + e.found }), { seeded: 0, found: 0 });
   const recall = ratio(total.found, total.seeded);
-  const rate = per20k(findings - onGoldDefect - readSlip, chars);
+  const rate = falseAlarmRate(tally, chars);
   const typoRecall = ratio(typoFound, typoDefects);
   print(`## Issue 16 (near-canonical): ${RULE} on one-character slips seeded into idioms and set phrases of the ${texts.size} test essays ` +
     `(seed ${CANONICAL_SEED}, up to ${SLIPS_PER_ESSAY} an essay; corpus model built from the ${dev.length} dev essays)`);
@@ -113,9 +97,7 @@ export function canonicalSection(
   }
   print(`| all | ${total.seeded} | ${total.found} | ${pct(recall)} |`);
   print();
-  print(`Findings on the clean test essays: ${findings} in ${chars} characters; ${onGoldDefect} on a gold defect (the essay's own slip), ` +
-    `${annotatedFalse} on nothing annotated; in unannotated essays ${readSlip} read as real slips (server/data/gold/read.json), ${readFalse} read as false, ` +
-    `${unread} unread (counted as false) = ${rate.toFixed(2)} false alarms per 20,000 characters`);
+  print(describeTally(tally, chars));
   const slipsRead = read.filter((r) => r.rule === RULE && r.verdict === 'slip');
   if (slipsRead.length > 0) {
     print(`Real slips of published test essays found by the rule (read, not annotated by the gold editors): ${slipsRead.map((r) => `${r.file} ${r.text}→${r.fix ?? ''}`).join('; ')}`);
@@ -138,7 +120,7 @@ export function canonicalSection(
     found: total.found,
     recall,
     byKind: Object.fromEntries(byKind),
-    clean: { findings, onGoldDefect, annotatedFalse, readSlip, readFalse, unread, per20k: rate },
+    clean: { ...tally, per20k: rate },
     typo: { defects: typoDefects, found: typoFound, recall: typoRecall },
     falseAlarms,
     missed,

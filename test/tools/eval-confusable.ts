@@ -8,7 +8,7 @@ import { createAnalyzer, type AnalysisConfig, type Finding, type Services } from
 import { buildModel, loadModel } from '../../server/src/analysis/model/corpus';
 import { corpusEssay } from '../unit/helpers';
 import { applySwaps, planSwaps, swapFound } from './confusable-lib';
-import { codePoints, excerpt, lineOf, overlaps, pct, per20k, ratio, readVerdict, rng, type GoldEssay, type ReadFinding } from './eval-lib';
+import { codePoints, describeTally, emptyTally, excerpt, falseAlarmRate, judgeClean, lineOf, pct, ratio, rng, type CleanTally, type GoldEssay, type ReadFinding } from './eval-lib';
 
 const RULE = 'phrasing/confusable';
 /** Seed of the swaps (issue 16). */
@@ -20,22 +20,11 @@ export interface ConfusableResult {
   /** Per confusion set: swaps seeded and found with the fix that puts the original back. */
   sets: Record<string, { seeded: number; found: number }>;
   recall: number | null;
-  /** Findings on the clean test essays. */
-  clean: {
-    findings: number;
-    /** Of those in annotated essays: overlapping a gold defect (a slip of the essay, not a false alarm). */
-    onGoldDefect: number;
-    /** In annotated essays, overlapping no gold defect. */
-    annotatedFalse: number;
-    /** In unannotated essays, read afterwards (server/data/gold/read.json) and judged a real slip of the essay. */
-    readSlip: number;
-    /** In unannotated essays, read afterwards and judged a false alarm. */
-    readFalse: number;
-    /** In unannotated essays, not read (counted as false alarms). */
-    unread: number;
+  /** Findings on the clean test essays (see CleanTally), with the rate of false alarms per 20,000 characters. */
+  clean: CleanTally & {
     per20k: number;
-    /** Findings at warning (the rule's default severity; suggestions are one level lower) and their split. */
-    atWarning: { findings: number; onGoldDefect: number; annotatedFalse: number; readSlip: number; readFalse: number; unread: number };
+    /** Findings at warning (the rule's default severity; suggestions are one level lower), judged the same way. */
+    atWarning: CleanTally;
   };
   falseAlarms: string[];
   missed: string[];
@@ -59,40 +48,21 @@ export function confusableSection(
   const missed: string[] = [];
   const falseAlarms: string[] = [];
   let chars = 0;
-  let findings = 0;
-  let onGoldDefect = 0;
-  let annotatedFalse = 0;
-  let unread = 0;
-  let readSlip = 0;
-  let readFalse = 0;
-  const atWarning = { findings: 0, onGoldDefect: 0, annotatedFalse: 0, readSlip: 0, readFalse: 0, unread: 0 };
+  const tally = emptyTally();
+  const atWarning = emptyTally();
   for (const [file, text] of texts) {
     chars += codePoints(text);
     const clean: Finding[] = analyzer.analyze(text, { format: 'plaintext', config }).findings;
     const g = goldByFile.get(file);
     for (const f of clean) {
-      findings++;
-      const warn = f.severity === 'warning' || f.severity === 'error';
-      atWarning.findings += warn ? 1 : 0;
-      const verdict = g ? undefined : readVerdict(read, file, RULE, f);
-      if (verdict === 'slip') {
-        readSlip++;
-        atWarning.readSlip += warn ? 1 : 0;
-      } else if (verdict === 'false') {
-        readFalse++;
-        atWarning.readFalse += warn ? 1 : 0;
-        falseAlarms.push(`${file}:${lineOf(text, f.start)} (unannotated, read: false) ${f.severity} ${excerpt(text, f, 12)} → ${f.fixes[0]?.edits[0]?.newText ?? ''}`);
-      } else if (!g) {
-        unread++;
-        atWarning.unread += warn ? 1 : 0;
-        falseAlarms.push(`${file}:${lineOf(text, f.start)} (unannotated, unread) ${f.severity} ${excerpt(text, f, 12)} → ${f.fixes[0]?.edits[0]?.newText ?? ''}`);
-      } else if (g.defects.some((d) => overlaps(d, f))) {
-        onGoldDefect++;
-        atWarning.onGoldDefect += warn ? 1 : 0;
-      } else {
-        annotatedFalse++;
-        atWarning.annotatedFalse += warn ? 1 : 0;
-        falseAlarms.push(`${file}:${lineOf(text, f.start)} ${f.severity} ${excerpt(text, f, 12)} → ${f.fixes[0]?.edits[0]?.newText ?? ''}`);
+      const j = judgeClean(tally, g, read, file, RULE, f);
+      if (f.severity === 'warning' || f.severity === 'error') {
+        atWarning.findings++;
+        atWarning[j]++;
+      }
+      const label = j === 'readFalse' ? '(unannotated, read: false) ' : j === 'unread' ? '(unannotated, unread) ' : '';
+      if (j === 'readFalse' || j === 'unread' || j === 'annotatedFalse') {
+        falseAlarms.push(`${file}:${lineOf(text, f.start)} ${label}${f.severity} ${excerpt(text, f, 12)} → ${f.fixes[0]?.edits[0]?.newText ?? ''}`);
       }
     }
     const swaps = planSwaps(text, services.segmenter, random);
@@ -111,7 +81,7 @@ export function confusableSection(
   }
   const total = [...sets.values()].reduce((a, e) => ({ seeded: a.seeded + e.seeded, found: a.found + e.found }), { seeded: 0, found: 0 });
   const recall = ratio(total.found, total.seeded);
-  const rate = per20k(findings - onGoldDefect - readSlip, chars);
+  const rate = falseAlarmRate(tally, chars);
   print(`## Issue 16 (confusable): ${RULE} on seeded swaps in the ${texts.size} test essays (seed ${CONFUSABLE_SEED}; corpus model built from the ${dev.length} dev essays)`);
   print();
   print('| set (written→meant, or right/wrong) | seeded | found and fixed back | recall |');
@@ -121,12 +91,10 @@ export function confusableSection(
   }
   print(`| all | ${total.seeded} | ${total.found} | ${pct(recall)} |`);
   print();
-  print(`Findings on the clean test essays: ${findings} in ${chars} characters; ${onGoldDefect} on a gold defect (the essay's own slip), ` +
-    `${annotatedFalse} on nothing annotated; in unannotated essays ${readSlip} read as real slips (server/data/gold/read.json), ` +
-    `${readFalse} read as false, ${unread} unread (counted as false) = ${rate.toFixed(2)} false alarms per 20,000 characters`);
+  print(describeTally(tally, chars));
   print(`Of those at warning (suggestions are one level lower): ${atWarning.findings}; ${atWarning.onGoldDefect} on a gold defect, ` +
     `${atWarning.annotatedFalse} on nothing annotated, ${atWarning.readSlip} read as slips, ${atWarning.readFalse} read as false, ${atWarning.unread} unread = ` +
-    `${per20k(atWarning.findings - atWarning.onGoldDefect - atWarning.readSlip, chars).toFixed(2)} per 20,000 characters`);
+    `${falseAlarmRate(atWarning, chars).toFixed(2)} per 20,000 characters`);
   const slips = read.filter((r) => r.rule === RULE && r.verdict === 'slip');
   if (slips.length > 0) {
     print(`Real slips of published test essays found by the rule (read, not annotated by the gold editors): ${slips.map((r) => `${r.file} ${r.text}→${r.fix ?? ''}`).join('; ')}`);
@@ -141,7 +109,7 @@ export function confusableSection(
     seed: CONFUSABLE_SEED,
     sets: Object.fromEntries(sets),
     recall,
-    clean: { findings, onGoldDefect, annotatedFalse, readSlip, readFalse, unread, per20k: rate, atWarning },
+    clean: { ...tally, per20k: rate, atWarning },
     falseAlarms,
     missed,
   };

@@ -66,6 +66,52 @@ export function readVerdict(read: readonly ReadFinding[], file: string, rule: st
   return read.find((r) => r.file === file && r.rule === rule && overlaps(r, span))?.verdict;
 }
 
+/**
+ * Findings of one rule on the clean test essays, by how each is judged: in an annotated essay on a gold defect
+ * (the essay's own slip) or on nothing annotated; in an unannotated essay read afterwards (read.json) as a real
+ * slip or as false, or not read (counted as false).
+ */
+export interface CleanTally {
+  findings: number;
+  onGoldDefect: number;
+  annotatedFalse: number;
+  readSlip: number;
+  readFalse: number;
+  unread: number;
+}
+
+export type CleanJudgement = Exclude<keyof CleanTally, 'findings'>;
+
+export function emptyTally(): CleanTally {
+  return { findings: 0, onGoldDefect: 0, annotatedFalse: 0, readSlip: 0, readFalse: 0, unread: 0 };
+}
+
+/** Judges a finding of `rule` on the clean essay `file` (gold: its annotation, when annotated) and counts it in `tally`. */
+export function judgeClean(tally: CleanTally, gold: GoldEssay | undefined, read: readonly ReadFinding[], file: string, rule: string, span: Span): CleanJudgement {
+  let j: CleanJudgement;
+  if (gold) {
+    j = gold.defects.some((d) => overlaps(d, span)) ? 'onGoldDefect' : 'annotatedFalse';
+  } else {
+    const verdict = readVerdict(read, file, rule, span);
+    j = verdict === 'slip' ? 'readSlip' : verdict === 'false' ? 'readFalse' : 'unread';
+  }
+  tally.findings++;
+  tally[j]++;
+  return j;
+}
+
+/** False alarms per 20,000 characters: every finding neither on a gold defect nor read as a real slip. */
+export function falseAlarmRate(tally: CleanTally, chars: number): number {
+  return per20k(tally.findings - tally.onGoldDefect - tally.readSlip, chars);
+}
+
+/** The sentence of the eval's output that gives a tally and its rate. */
+export function describeTally(t: CleanTally, chars: number): string {
+  return `Findings on the clean test essays: ${t.findings} in ${chars} characters; ${t.onGoldDefect} on a gold defect (the essay's own slip), ` +
+    `${t.annotatedFalse} on nothing annotated; in unannotated essays ${t.readSlip} read as real slips (server/data/gold/read.json), ` +
+    `${t.readFalse} read as false, ${t.unread} unread (counted as false) = ${falseAlarmRate(t, chars).toFixed(2)} false alarms per 20,000 characters`;
+}
+
 /** A gold distractor: what a naive detector would wrongly flag. */
 export interface GoldDistractor extends Span {
   text: string;
