@@ -42,7 +42,8 @@
  *   PMI over the training essays (5,488 words, 30 each) — multiplying a candidate's score by 1 + β·topic
  *   (β 1 and 3 over the mean strength, 0.5 over the strongest) or mixing its distribution linearly (weight
  *   0.05), with or without proposing its ten best
- *   words: no change of 0.1 point. The words the model misses are not topic words it under-ranks.
+ *   words: no change of 0.1 point; β 100 (over the strongest, words in at most 10% of the essays) falls to
+ *   22.5% / 37.9%. The words the model misses are not topic words it under-ranks.
  * Bars of 28% / 45% on test (about 26.5 / 43.5 here) are beyond an n-gram model of this corpus with a cache:
  * even unpruned order 4 and the cache stop at 25.5 / 40.8.
  */
