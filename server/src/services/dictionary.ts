@@ -18,6 +18,8 @@
  * compile the dictionary from its text at start-up.
  */
 
+import { packSections, sectionReader } from '../analysis/binary';
+
 /** No frequency class: the node ends no word (in that view). */
 export const NONE = 0xffff;
 
@@ -469,27 +471,16 @@ const HEADER = 64;
 export function serializeDictionary(d: Dictionary, source: DictionarySource): Uint8Array {
   const tagBytes = new TextEncoder().encode(d.tags.join('\n'));
   const sections: ArrayBufferView[] = [d.classFreq, d.classLog, d.childStart, d.code, d.segClass, d.lookClass, d.lookTag, tagBytes];
-  const pad = (n: number): number => (n + 7) & ~7;
-  let size = HEADER;
-  for (const s of sections) {
-    size += pad(s.byteLength);
-  }
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, MAGIC, true);
-  view.setUint32(4, FORMAT, true);
-  view.setUint32(8, d.nodes, true);
-  view.setUint32(12, d.classFreq.length, true);
-  view.setUint32(16, tagBytes.byteLength, true);
-  view.setFloat64(24, d.logTotal, true);
-  view.setFloat64(32, source.dictBytes, true);
-  view.setUint32(40, source.userHash, true);
-  let at = HEADER;
-  for (const s of sections) {
-    out.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), at);
-    at += pad(s.byteLength);
-  }
-  return out;
+  return packSections(HEADER, sections, (view) => {
+    view.setUint32(0, MAGIC, true);
+    view.setUint32(4, FORMAT, true);
+    view.setUint32(8, d.nodes, true);
+    view.setUint32(12, d.classFreq.length, true);
+    view.setUint32(16, tagBytes.byteLength, true);
+    view.setFloat64(24, d.logTotal, true);
+    view.setFloat64(32, source.dictBytes, true);
+    view.setUint32(40, source.userHash, true);
+  });
 }
 
 /**
@@ -510,25 +501,16 @@ export function deserializeDictionary(bytes: Uint8Array, expected: DictionarySou
   const nodes = view.getUint32(8, true);
   const classes = view.getUint32(12, true);
   const tagLength = view.getUint32(16, true);
-  let at = bytes.byteOffset + HEADER;
-  const end = bytes.byteOffset + bytes.byteLength;
-  const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number, unit: number): T => {
-    const t = make(bytes.buffer, at, length);
-    at += (length * unit + 7) & ~7;
-    if (at > end + 7) {
-      throw new RangeError('truncated dictionary');
-    }
-    return t;
-  };
+  const take = sectionReader(bytes, HEADER);
   try {
-    const classFreq = take((b, o, n) => new Float64Array(b, o, n), classes, 8);
-    const classLog = take((b, o, n) => new Float64Array(b, o, n), classes, 8);
-    const childStart = take((b, o, n) => new Int32Array(b, o, n), nodes + 1, 4);
-    const code = take((b, o, n) => new Uint16Array(b, o, n), nodes, 2);
-    const segClass = take((b, o, n) => new Uint16Array(b, o, n), nodes, 2);
-    const lookClass = take((b, o, n) => new Uint16Array(b, o, n), nodes, 2);
-    const lookTag = take((b, o, n) => new Uint8Array(b, o, n), nodes, 1);
-    const tags = new TextDecoder().decode(take((b, o, n) => new Uint8Array(b, o, n), tagLength, 1)).split('\n');
+    const classFreq = take(Float64Array, classes);
+    const classLog = take(Float64Array, classes);
+    const childStart = take(Int32Array, nodes + 1);
+    const code = take(Uint16Array, nodes);
+    const segClass = take(Uint16Array, nodes);
+    const lookClass = take(Uint16Array, nodes);
+    const lookTag = take(Uint8Array, nodes);
+    const tags = new TextDecoder().decode(take(Uint8Array, tagLength)).split('\n');
     return finish({ nodes, code, childStart, segClass, lookClass, lookTag, tags, classFreq, classLog, logTotal: view.getFloat64(24, true) });
   } catch {
     return undefined;

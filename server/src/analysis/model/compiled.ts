@@ -11,6 +11,7 @@
 import type { CorpusModel } from '../types';
 import type { ModelFile } from './corpus';
 import { CONTEXT_FIELDS, LanguageModel } from './lm';
+import { packSections, sectionReader } from '../binary';
 
 const MAGIC = 0x4c444d57; // "WMDL"
 const FORMAT = 3;
@@ -152,38 +153,27 @@ export function compileModel(m: ModelFile, sourceBytes: number, sourceHash: numb
   });
   const lmSingles = Uint16Array.from(lm?.singles ?? []);
   const sections: ArrayBufferView[] = [starts, counts, bigramTable, units, listed, lmDiscounts, lmParents, lmTotals, lmWords, lmSizes, lmFollowers, lmLengths, lmUnits, lmSingles, lmLevels];
-  const pad = (x: number): number => (x + 7) & ~7;
-  let size = HEADER;
-  for (const s of sections) {
-    size += pad(s.byteLength);
-  }
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, MAGIC, true);
-  view.setUint32(4, FORMAT, true);
-  view.setUint32(8, n, true);
-  view.setUint32(12, bigramEntries.length, true);
-  view.setUint32(16, lm?.order ?? 0, true);
-  view.setUint32(20, units.length, true);
-  view.setFloat64(24, sourceBytes, true);
-  view.setUint32(32, sourceHash >>> 0, true);
-  view.setFloat64(40, m.documents ?? 0, true);
-  view.setFloat64(48, m.tokenCount ?? 0, true);
-  view.setFloat64(56, m.bigramNorm ?? 0, true);
-  view.setUint32(64, lmDiscounts.length, true);
-  view.setUint32(68, nc, true);
-  view.setUint32(72, lmFollowers.length, true);
-  view.setUint32(76, lmVocab.length, true);
-  view.setUint32(80, lmUnits.length, true);
-  view.setUint32(84, lmSingles.length, true);
-  view.setUint32(88, wideParents ? 1 : 0, true);
-  view.setUint32(92, wideBigrams ? 1 : 0, true);
-  let at = HEADER;
-  for (const s of sections) {
-    out.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), at);
-    at += pad(s.byteLength);
-  }
-  return out;
+  return packSections(HEADER, sections, (view) => {
+    view.setUint32(0, MAGIC, true);
+    view.setUint32(4, FORMAT, true);
+    view.setUint32(8, n, true);
+    view.setUint32(12, bigramEntries.length, true);
+    view.setUint32(16, lm?.order ?? 0, true);
+    view.setUint32(20, units.length, true);
+    view.setFloat64(24, sourceBytes, true);
+    view.setUint32(32, sourceHash >>> 0, true);
+    view.setFloat64(40, m.documents ?? 0, true);
+    view.setFloat64(48, m.tokenCount ?? 0, true);
+    view.setFloat64(56, m.bigramNorm ?? 0, true);
+    view.setUint32(64, lmDiscounts.length, true);
+    view.setUint32(68, nc, true);
+    view.setUint32(72, lmFollowers.length, true);
+    view.setUint32(76, lmVocab.length, true);
+    view.setUint32(80, lmUnits.length, true);
+    view.setUint32(84, lmSingles.length, true);
+    view.setUint32(88, wideParents ? 1 : 0, true);
+    view.setUint32(92, wideBigrams ? 1 : 0, true);
+  });
 }
 
 /**
@@ -205,12 +195,7 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
   const nb = view.getUint32(12, true);
   const lmOrder = view.getUint32(16, true);
   const nu = view.getUint32(20, true);
-  let at = bytes.byteOffset + HEADER;
-  const take = <T extends ArrayBufferView>(make: new (b: ArrayBufferLike, o: number, l: number) => T, length: number, unit: number): T => {
-    const t = new make(bytes.buffer, at, length);
-    at += (length * unit + 7) & ~7;
-    return t;
-  };
+  const take = sectionReader(bytes, HEADER);
   let starts: Int32Array;
   let counts: Int32Array;
   let bigrams: Int32Array | Uint16Array;
@@ -223,24 +208,24 @@ export function loadCompiledModel(bytes: Uint8Array, sourceBytes: number, source
   let lmUnits: Uint16Array;
   let lmSingles: Uint16Array;
   try {
-    starts = take(Int32Array, n + 1, 4);
-    counts = take(Int32Array, n * 2, 4);
-    bigrams = view.getUint32(92, true) === 1 ? take(Int32Array, nb * 3, 4) : take(Uint16Array, nb * 3, 2);
-    units = take(Uint16Array, nu, 2);
-    listed = take(Uint8Array, n, 1);
-    lmDiscounts = take(Float64Array, view.getUint32(64, true), 8);
+    starts = take(Int32Array, n + 1);
+    counts = take(Int32Array, n * 2);
+    bigrams = view.getUint32(92, true) === 1 ? take(Int32Array, nb * 3) : take(Uint16Array, nb * 3);
+    units = take(Uint16Array, nu);
+    listed = take(Uint8Array, n);
+    lmDiscounts = take(Float64Array, view.getUint32(64, true));
     const nc = view.getUint32(68, true);
     const wide = view.getUint32(88, true) === 1;
-    const parents = wide ? take(Int32Array, nc, 4) : take(Uint16Array, nc, 2);
-    const totals = take(Int32Array, nc, 4);
-    const words = take(Uint16Array, nc, 2);
-    const sizes = take(Uint16Array, nc, 2);
-    lmFollowers = take(Uint32Array, view.getUint32(72, true), 4);
-    lmLengths = take(Uint8Array, view.getUint32(76, true), 1);
-    lmUnits = take(Uint16Array, view.getUint32(80, true), 2);
-    lmSingles = take(Uint16Array, view.getUint32(84, true), 2);
+    const parents = wide ? take(Int32Array, nc) : take(Uint16Array, nc);
+    const totals = take(Int32Array, nc);
+    const words = take(Uint16Array, nc);
+    const sizes = take(Uint16Array, nc);
+    lmFollowers = take(Uint32Array, view.getUint32(72, true));
+    lmLengths = take(Uint8Array, view.getUint32(76, true));
+    lmUnits = take(Uint16Array, view.getUint32(80, true));
+    lmSingles = take(Uint16Array, view.getUint32(84, true));
     // Contexts per level (nodes come level by level; a 16-bit parent counts within the level before its node's).
-    const levels = take(Uint32Array, Math.max(1, lmOrder), 4);
+    const levels = take(Uint32Array, Math.max(1, lmOrder));
     const levelStart = [0];
     for (let k = 0; k < levels.length; k++) {
       levelStart.push(levelStart[k]! + levels[k]!);
