@@ -344,7 +344,9 @@ export function updateParagraphs(before: ParagraphsOf | undefined, text: string,
     keep(list[i]!, 0);
   }
   for (const p of buildParagraphs(text.slice(from, to), format)) {
-    out.push({ ...p, index: out.length, start: p.start + from, end: p.end + from });
+    // A literal of the same shape as buildParagraphs's (a spread copy may get another hidden class, and the
+    // code that reads paragraphs would then meet two).
+    out.push({ index: out.length, start: p.start + from, end: p.end + from, text: p.text, prose: p.prose, heading: p.heading });
   }
   for (let i = tail; i < list.length; i++) {
     keep(list[i]!, shift);
