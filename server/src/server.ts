@@ -172,6 +172,24 @@ export function startServer(connection: Connection): void {
       ),
   });
 
+  /**
+   * Builds the model's completion indexes (some 100–200 ms) once, a second after the first diagnostics were
+   * published: a fixed delay from start-up could land before the first analysis on a slow machine and delay it.
+   */
+  let completionWarm: 'no' | 'scheduled' | 'done' = 'no';
+  const warmCompletion = (): void => {
+    if (completionWarm !== 'done') {
+      completionWarm = 'done';
+      getServices().model?.predict(['发展'], 1);
+    }
+  };
+  const scheduleCompletionWarmUp = (): void => {
+    if (completionWarm === 'no') {
+      completionWarm = 'scheduled';
+      setTimeout(warmCompletion, 1000).unref();
+    }
+  };
+
   const getAnalyzer = (): Analyzer => (analyzer ??= createAnalyzer(getServices(), { log: (m) => connection.console.error(m) }));
 
   const language = (s: Settings): 'zh-cn' | 'en' =>
@@ -199,11 +217,12 @@ export function startServer(connection: Connection): void {
       },
     });
     // Load the segmenter and dictionaries now, so the first diagnostics do not wait for them; build the
-    // completion indexes of the model once the first requests are answered.
+    // completion indexes of the model once the first diagnostics are out (warmCompletion).
     getAnalyzer();
     // The corpus model loads on first read (services/index.ts); the first analysis reads it, so read it now.
     void getServices().model;
-    setTimeout(() => getServices().model?.predict(['发展'], 1), 1000);
+    // No document opened soon: build them all the same.
+    setTimeout(warmCompletion, 10_000).unref();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -261,6 +280,7 @@ export function startServer(connection: Connection): void {
     state.result = result;
     // At most maxDiagnostics are published; state.result keeps every finding for code actions and fix all.
     await connection.sendDiagnostics({ uri, version, diagnostics: publishedDiagnostics(doc, result.findings, s.maxDiagnostics) });
+    scheduleCompletionWarmUp();
     const status: StatusParams = { uri, score: result.score.total, findings: result.findings.length, script: result.script, categories: result.score.categories };
     void connection.sendNotification(StatusNotification, status);
   };

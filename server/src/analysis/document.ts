@@ -279,6 +279,81 @@ export function buildParagraphs(text: string, format: TextFormat): Paragraph[] {
   return paragraphs;
 }
 
+/** Code units compared at once when {@link updateParagraphs} looks for the edited region. */
+const BLOCK = 1024;
+
+/** A document's text and the paragraphs {@link buildParagraphs} made of it. */
+export interface ParagraphsOf {
+  text: string;
+  format: TextFormat;
+  paragraphs: readonly Paragraph[];
+}
+
+/**
+ * The paragraphs of `text`, equal to {@link buildParagraphs}'s, reusing those of an earlier version of the
+ * document (`before`) outside the edited region: after an edit, only the lines the edit touched are split
+ * and masked again, and the unchanged paragraphs keep their prose strings (which the analyzer then finds
+ * equal by identity). Plain text only, and only without HTML comments (the one construct of plain text that
+ * spans lines); anything else is built afresh.
+ */
+export function updateParagraphs(before: ParagraphsOf | undefined, text: string, format: TextFormat): Paragraph[] {
+  if (!before || format !== 'plaintext' || before.format !== 'plaintext' || text.includes('<!--') || before.text.includes('<!--')) {
+    return buildParagraphs(text, format);
+  }
+  const old = before.text;
+  const limit = Math.min(old.length, text.length);
+  // Common prefix and suffix, a block at a time (a comparison of two slices is the engine's, much faster than
+  // a loop over code units), then unit by unit inside the first block that differs.
+  let prefix = 0;
+  while (prefix + BLOCK <= limit && old.slice(prefix, prefix + BLOCK) === text.slice(prefix, prefix + BLOCK)) {
+    prefix += BLOCK;
+  }
+  while (prefix < limit && old.charCodeAt(prefix) === text.charCodeAt(prefix)) {
+    prefix++;
+  }
+  let suffix = 0;
+  while (suffix + BLOCK <= limit - prefix && old.slice(old.length - suffix - BLOCK, old.length - suffix) === text.slice(text.length - suffix - BLOCK, text.length - suffix)) {
+    suffix += BLOCK;
+  }
+  while (suffix < limit - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) {
+    suffix++;
+  }
+  const shift = text.length - old.length;
+  const list = before.paragraphs;
+  // Kept before the edit: paragraphs whose line terminator is still unchanged (their line is the same line).
+  let head = 0;
+  while (head < list.length && list[head]!.end < prefix) {
+    head++;
+  }
+  // Kept after the edit: paragraphs whose preceding line terminator is already in the unchanged end.
+  let tail = list.length;
+  while (tail > head && list[tail - 1]!.start - 1 >= old.length - suffix) {
+    tail--;
+  }
+  // Everything in between is split again: from the end of the last kept line to the start of the next.
+  const from = head > 0 ? list[head - 1]!.end : 0;
+  const to = tail < list.length ? list[tail]!.start + shift : text.length;
+  const out: Paragraph[] = [];
+  const keep = (p: Paragraph, by: number): void => {
+    const start = p.start + by;
+    const end = p.end + by;
+    // The text sliced anew from this version: a slice of the earlier one would keep that text alive.
+    out.push({ index: out.length, start, end, text: text.slice(start, end), prose: p.prose, heading: p.heading });
+  };
+  for (let i = 0; i < head; i++) {
+    keep(list[i]!, 0);
+  }
+  for (const p of buildParagraphs(text.slice(from, to), format)) {
+    // A literal of the same shape as buildParagraphs's (a spread copy may get another hidden class, and the
+    // code that reads paragraphs would then meet two).
+    out.push({ index: out.length, start: p.start + from, end: p.end + from, text: p.text, prose: p.prose, heading: p.heading });
+  }
+  for (let i = tail; i < list.length; i++) {
+    keep(list[i]!, shift);
+  }
+  return out;
+}
+
 /** A sentence inside a paragraph, offsets relative to the paragraph. */
 export interface Sentence {
   start: number;

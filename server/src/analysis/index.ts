@@ -6,7 +6,7 @@
  * bounded: a new analyzer starts cold.
  */
 import { hasHan } from './chars';
-import { buildParagraphs, type Paragraph } from './document';
+import { updateParagraphs, type Paragraph, type ParagraphsOf } from './document';
 import { isSuppressed, parseDirectives } from './directives';
 import * as l10n from '@vscode/l10n';
 import { ALL_RULES, ruleById } from './registry';
@@ -307,6 +307,8 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
    * their text up (hashing) again.
    */
   let last: { prose: string[]; records: Map<boolean, Array<ParagraphRecord | undefined>> } | undefined;
+  /** The text of the last analysis and its paragraphs, which the next one reuses outside the edit. */
+  let lastParagraphs: ParagraphsOf | undefined;
   /** The language of messages of the values kept (AnalyzeOptions.locale; '' when not given). */
   let locale = '';
   /** Small numbers naming the sets of per-paragraph preparations analyses ran (ParagraphRecord.prepared). */
@@ -328,7 +330,8 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
       clearCaches();
       locale = options.locale ?? '';
     }
-    const paragraphs = buildParagraphs(text, options.format);
+    const paragraphs = updateParagraphs(lastParagraphs, text, options.format);
+    lastParagraphs = { text, format: options.format, paragraphs };
     // Index of each paragraph among the last analysis's paragraphs (-1: not known to be there).
     const previous = new Int32Array(paragraphs.length).fill(-1);
     if (last) {
@@ -608,6 +611,7 @@ export function createAnalyzer(services: Services, analyzerOptions: AnalyzerOpti
   function clearCaches(): void {
     records.clear();
     last = undefined;
+    lastParagraphs = undefined;
     contents.clear();
     withTokens = [];
     withCut = [];

@@ -9,21 +9,31 @@ import { NONE, type Dictionary } from './dictionary';
  * the compiled trie, depth first, cut at `maxLength`.
  */
 export function* dictionaryWords(d: Dictionary, minLength: number, maxLength: number): Generator<string> {
+  // The stack in two typed arrays (node, depth) rather than a pair per entry: the walk visits most of the
+  // trie's nodes, and allocating for each was most of its time. A node is pushed at most once, so the
+  // stack never holds more than the trie's nodes. Pops come in the same order as before.
+  const nodes = new Int32Array(d.nodes);
+  const depths = new Uint16Array(d.nodes);
+  let top = 0;
   const units: number[] = [];
-  const stack: Array<[node: number, depth: number]> = [];
   for (let c = d.childStart[0]!; c < d.childStart[1]!; c++) {
-    stack.push([c, 1]);
+    nodes[top] = c;
+    depths[top++] = 1;
   }
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  while (top > 0) {
+    top--;
+    const node = nodes[top]!;
+    const depth = depths[top]!;
     units.length = depth - 1;
     units.push(d.code[node]!);
     if (depth >= minLength && d.lookClass[node] !== NONE) {
       yield String.fromCharCode(...units);
     }
     if (depth < maxLength) {
-      for (let c = d.childStart[node]!; c < d.childStart[node + 1]!; c++) {
-        stack.push([c, depth + 1]);
+      const end = d.childStart[node + 1]!;
+      for (let c = d.childStart[node]!; c < end; c++) {
+        nodes[top] = c;
+        depths[top++] = depth + 1;
       }
     }
   }

@@ -9,7 +9,11 @@
  * table picks a form the genre does not write (了然 → 瞭然, 奉公克己 → 奉公剋己), or where its forward maximum
  * matching takes the wrong one of two overlapping phrases (新征程 read as 新征 + 程 → 新徵程, where 征程 decides).
  */
-import * as OpenCC from 'opencc-js';
+// The core and the preset over the per-dictionary modules rather than the package's main entry: that entry is a
+// build with its own copy of every dictionary, which would put OpenCC's data twice into the bundle (some 2 MB of
+// source to parse at start-up, and the strings twice in memory).
+import { ConverterBuilder, ConverterFactory, type ConverterOptions, type DictGroup } from 'opencc-js/core';
+import * as preset from 'opencc-js/preset';
 import STCharacters from 'opencc-js/dict/STCharacters';
 import STPhrases from 'opencc-js/dict/STPhrases';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
@@ -241,6 +245,9 @@ function buildSets(): ScriptSets {
   return { tradOnly, simpOnly, reverse };
 }
 
+/** OpenCC's converters between its locales (what the package's `Converter` is). */
+const converterOf: (options: ConverterOptions) => Convert = ConverterBuilder(preset);
+
 /** Regional variants applied after the conversion to OpenCC's Traditional (s2tw, s2hk). */
 const REGIONAL: Record<string, string[]> = { t: [], tw: [TWVariantsPhrases, TWVariants], hk: [HKVariantsPhrases, HKVariants] };
 
@@ -252,15 +259,15 @@ const REGIONAL: Record<string, string[]> = { t: [], tw: [TWVariantsPhrases, TWVa
 function toTraditionalConverter(to: string): Convert {
   const regional = REGIONAL[to];
   if (!regional) {
-    return OpenCC.Converter({ from: 'cn', to } as OpenCC.ConverterOptions);
+    return converterOf({ from: 'cn', to });
   }
   // The regional words alone, not patched into OpenCC's longer phrases: 北回归线 stays 北迴歸線 by longest match.
   const phrases = regional.length > 0 ? [REGIONAL_PHRASES.map(([k, v]): [string, string] => [k, v]), genreDict()] : [genreDict()];
-  const groups: OpenCC.DictGroup[] = [[CJKCompatibility], [...phrases, STPhrases, STPhrasesRegional, STCharacters]];
+  const groups: DictGroup[] = [[CJKCompatibility], [...phrases, STPhrases, STPhrasesRegional, STCharacters]];
   if (regional.length > 0) {
     groups.push(regional);
   }
-  return OpenCC.ConverterFactory(...groups);
+  return ConverterFactory(...groups);
 }
 
 /**
@@ -275,7 +282,7 @@ export function createOpenccConverter(segmenter: Segmenter, precomputed: () => S
     if (cached) {
       return cached;
     }
-    const made: Convert = from === 'cn' && to !== 'cn' ? toTraditionalConverter(to) : OpenCC.Converter({ from, to } as OpenCC.ConverterOptions);
+    const made: Convert = from === 'cn' && to !== 'cn' ? toTraditionalConverter(to) : converterOf({ from, to });
     converters.set(key, made);
     return made;
   };
