@@ -310,3 +310,36 @@ test('announced-count: a preview naming each paragraph of a series before its co
   const shifted = { ...series, items: series.items.map((it) => ({ ...it, start: it.start - 11, end: it.end - 11, leadStart: it.leadStart - 11, leadEnd: it.leadEnd - 11 })) };
   assert.equal(previewCount(partial, shifted), null);
 });
+
+// Items numbered with the count's own measure word and noun (第一种情况…第二种情况), which are no outline ordinals.
+ruleTester('structure/announced-count', {
+  valid: [
+    '针对这一问题，通常存在两种情况。第一种情况是企业主动整改，问题很快解决。第二种情况是企业拖延整改，需要政府督促。',
+    // 第一个 not opening the sentence after the count's is no item of it.
+    '具体行文结构主要包括三个部分。开头要写清背景，而灵活憧憬式指的是在第一个部分和第二个部分形式可以灵活多样。',
+  ],
+  invalid: [
+    {
+      text: '针对这一问题，通常存在三种情况。第一种情况是企业主动整改，问题很快解决。第二种情况是企业拖延整改，需要政府督促。',
+      errors: [{ range: [11, 13], text: '三种', message: 'but 2 follow' }],
+    },
+    {
+      // Across paragraphs, the first item opening the paragraph after the count.
+      text: '对此有两种做法。\n第一种做法是先整改后处罚。\n第二种做法是先处罚后整改。\n第三种做法是整改处罚同步。',
+      errors: [{ range: [3, 5], text: '两种', message: 'but 3 follow' }],
+    },
+  ],
+});
+
+test('announced-count: items numbered 第一种情况 are related at their numbers', () => {
+  const text = '针对这一问题，通常存在三种情况。第一种情况是企业主动整改。第二种情况是企业拖延整改。';
+  const [f] = check(text, ['structure/announced-count']);
+  assert.ok(f);
+  assert.deepEqual(
+    (f.related ?? []).map((r) => [r.start, r.end, text.slice(r.start, r.end)]),
+    [
+      [16, 21, '第一种情况'],
+      [29, 34, '第二种情况'],
+    ],
+  );
+});

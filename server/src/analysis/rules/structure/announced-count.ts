@@ -221,6 +221,56 @@ export function countBeforeRuxia(text: string, s: Series): Announcement | null {
   return { count: valueOf(last[1]!), start: start + last.index, end: start + last.index + last[0].length, text: last[0] };
 }
 
+/**
+ * A count and the items that follow it numbered with its own measure word and noun (存在两种情况。第一种情况是…；
+ * 第二种情况是…), which the outline does not read as ordinals: 第一种情况 must open the next sentence or clause after
+ * the count's sentence (or follow its colon), and 第二种情况, 第三种情况 … each open a sentence or a clause further on,
+ * in order. Only counts that differ from the number of items are returned.
+ */
+export function numberedKinds(text: string): Counted[] {
+  const out: Counted[] = [];
+  const re = new RegExp(`${NO_NUMBER_BEFORE}${NUMERAL}(种|类|个|层|条|项|大)([\\u4e00-\\u9fff]{1,4}?)(?=[：:。，,；;])`, 'gu');
+  for (const m of text.matchAll(re)) {
+    if (!countsItems(m[2]!, m[3]!) || BACK.test(text.slice(Math.max(0, m.index - 2), m.index))) {
+      continue;
+    }
+    const after = m.index + m[0].length;
+    // The sentence of the count ends here, or a colon opens its items.
+    const head = /^[：:]|^[^。！？!?\n]*?[。！？!?]/u.exec(text.slice(after));
+    if (!head) {
+      continue;
+    }
+    const unit = `${m[2]}${m[3]}`;
+    const items: Array<{ leadStart: number; leadEnd: number }> = [];
+    let at = after + head[0].length;
+    for (let k = 1; k <= 10; k++) {
+      const opening = `第${VALUE[k]}${unit}`;
+      let i = text.indexOf(opening, at);
+      // The first opens right after the count's sentence; each other one opens a sentence or a clause.
+      if (k === 1) {
+        while (at < text.length && /[\s\u3000]/u.test(text[at]!)) {
+          at++;
+        }
+        i = text.startsWith(opening, at) ? at : -1;
+      }
+      if (i < 0 || (k > 1 && !/[。！？!?；;，,：:\n\s]/u.test(text[i - 1] ?? '\n'))) {
+        break;
+      }
+      // The numbered noun of another count (第二种情况 after a new 三种情况) ends the run.
+      if (k > 1 && new RegExp(`${NO_NUMBER_BEFORE}[两二三四五六七八九十]${unit}`, 'u').test(text.slice(at, i))) {
+        break;
+      }
+      items.push({ leadStart: i, leadEnd: i + opening.length });
+      at = i + opening.length;
+    }
+    const count = valueOf(m[1]!);
+    if (items.length >= 2 && items.length !== count) {
+      out.push({ announced: { count, start: m.index, end: m.index + 1 + m[2]!.length, text: m[1]! + m[2]! }, items });
+    }
+  }
+  return out;
+}
+
 /** The longest run of characters `a` and `b` share. */
 function sharedRun(a: string, b: string): number {
   let best = 0;
@@ -310,7 +360,7 @@ export const rule: DocumentRule = {
         .filter((s) => s.announced !== null && !used.has(s.announced.start)),
     );
     // Counts the rule reads itself, with the items they count: reported when they differ.
-    const read: Counted[] = [...semicolonLists(ctx.text), ...jiLists(ctx.text), ...listsBeforeThis(ctx.text)];
+    const read: Counted[] = [...semicolonLists(ctx.text), ...jiLists(ctx.text), ...listsBeforeThis(ctx.text), ...numberedKinds(ctx.text)];
     const seen = new Set([...used, ...own.map((s) => s.announced!.start)]);
     for (const c of read) {
       if (!seen.has(c.announced.start)) {
