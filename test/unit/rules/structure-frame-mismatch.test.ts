@@ -256,3 +256,25 @@ ruleTester('structure/frame-mismatch', {
     },
   ],
 });
+
+// A word closing a shared opening dropped with one character kept before it (看遍 → 看), the item's slot as long
+// as each sibling's; a clause after the run that shares nothing must not hide it.
+ruleTester('structure/frame-mismatch', {
+  valid: [
+    '回到家乡，看遍良田万顷，看遍湖水万丈，看遍夕阳一方，心中满是感动。',
+    // After a copula any phrase may follow: 是与人和谐… varies 是促进…, it did not drop 促进.
+    '践行和谐文化，是促进人自身协调发展根基；学习和谐文化，是与人和谐的初始一步；追求和谐文化，更是促进生态和谐的必由之举。',
+    // A slot longer than the siblings': a word took the dropped one's place.
+    '回到家乡，看遍良田万顷，看清湖水万丈，看遍夕阳一方。',
+  ],
+  invalid: [
+    {
+      text: '回到家乡，看遍良田万顷，看湖水万丈，看遍夕阳一方，心中满是感动。',
+      errors: [{ range: [12, 17], text: '看湖水万丈', message: '“遍”' }],
+    },
+    {
+      text: '品尽人间百味，品尽地域习俗，品春夏秋冬。',
+      errors: [{ range: [14, 19], text: '品春夏秋冬', message: '品尽{X}' }],
+    },
+  ],
+});

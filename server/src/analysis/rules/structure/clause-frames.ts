@@ -52,6 +52,9 @@ const NO_OPENING: ReadonlySet<string> = new Set([...'着了的地得之']);
 /** Connectives that may open one item of a 排比 and not the others (…，也可以…，更可以…): compared without. */
 const CONNECTIVES: ReadonlySet<string> = new Set(['更', '也', '还', '又', '并', '且', '而且', '并且', '甚至', '乃至', '更不能', '也不能', '更要', '也要', '还要', '同时', '以及']);
 
+/** One-character openings any phrase may follow: copulas, prepositions, modals (是…, 在…, 要…). */
+const LIGHT_OPENINGS: ReadonlySet<string> = new Set([...'是为在有要把被让使对从以与和向将会能可']);
+
 /** Single characters that hold a frame inside its items (以{X}为{Y}): their absence breaks it. */
 const GLUE: ReadonlySet<string> = new Set([...'为是于']);
 
@@ -266,6 +269,11 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
             continue;
           }
           if (alternates((x) => x.startsWith(rest) && !x.startsWith(prefix))) {
+            // All of the opening dropped reads as another kind of clause here; a part of it may still be the drop
+            // (回到家乡，看遍良田万顷，看湖水万丈，看遍夕阳一方，心中…: not 看遍, 遍).
+            if (rest.length === 0) {
+              continue;
+            }
             return undefined;
           }
           if (rest.length > 0) {
@@ -273,8 +281,12 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
             // 认识到…), or after it something besides particles (遍湖水万丈 against 看遍…).
             // Or the item opens with a particle no clause opens with (着全面建设… against 关系着…): the word stood
             // right before it.
-            const placed = v.length === 0 ? u.length >= 2 : [...v].some((ch) => HAN_RUN.test(ch) && !PARTICLES.has(ch)) || (u.length === 0 && NO_OPENING.has(v[0]!));
             const own = slot - rest.length;
+            // One character before it places the word too when the slots are of one length and the item's is that
+            // length (看遍良田万顷，看湖水万丈，看遍夕阳一方): nothing took the word's place. Not after a copula or a
+            // preposition, which any phrase may follow (是促进…根基；是与人和谐的初始一步；更是促进…).
+            const exact = u.length === 1 && !LIGHT_OPENINGS.has(u) && slotMin === slotMax && own === slotMin && slotMin >= 2;
+            const placed = v.length === 0 ? u.length >= 2 || exact : [...v].some((ch) => HAN_RUN.test(ch) && !PARTICLES.has(ch)) || (u.length === 0 && NO_OPENING.has(v[0]!));
             // A word of two characters or more may leave a slot up to one longer (没有良好的长效机制 against 没有形成
             // 强大的合力); one character no longer (着力提升… against 着力提高…: the character changed, not dropped).
             // A slot one longer is the word's when what follows it is not of its kind (方能顺应… against 方能实现…:
