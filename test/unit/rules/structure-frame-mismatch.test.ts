@@ -278,3 +278,18 @@ ruleTester('structure/frame-mismatch', {
     },
   ],
 });
+
+// 以{X}为{Y} after words of the sentence's own (就必须以…): the first item is compared from its 以.
+ruleTester('structure/frame-mismatch', {
+  valid: ['要让法治精神深入人心，就必须以科学立法为前提，以严格执法为保证，以全民守法为基础。'],
+  invalid: [
+    {
+      text: '要让法治精神深入人心，就必须以科学立法前提，以严格执法为保证，以全民守法为基础。',
+      errors: [{ range: [11, 21], text: '就必须以科学立法前提', message: '“为”' }],
+    },
+    {
+      text: '要让法治精神深入人心，就必须以科学立法为前提，以严格执法为保证，以全民守法基础。',
+      errors: [{ range: [32, 39], text: '以全民守法基础', message: '以{X}为{Y}' }],
+    },
+  ],
+});

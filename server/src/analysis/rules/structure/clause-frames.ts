@@ -208,7 +208,10 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
     for (let n = Math.max(1, shortest - 4); n <= longest + 1 && n < odd.text.length; n++) {
       const at = odd.start + odd.text.length - n;
       if (starts.has(at)) {
-        const d = judge({ text: odd.text.slice(odd.text.length - n), start: at }, lead === 'sentence' ? 'any' : 'ending');
+        // Words of the sentence's own end where the siblings' opening starts (就必须以科学立法前提 against 以…为…):
+        // the rest is held against the whole frame, as at the sentence's start.
+        const end = odd.text.slice(odd.text.length - n);
+        const d = judge({ text: end, start: at }, lead === 'sentence' || (prefix.length > 0 && end.startsWith(prefix) && f.glue.length > 0) ? 'any' : 'ending');
         if (d !== undefined) {
           return { word: d, frame };
         }
@@ -466,6 +469,12 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
           let at = s.text.lastIndexOf(other.slice(0, 2));
           if (at <= 0 && opt[0] === 0) {
             at = s.text.lastIndexOf(other.slice(0, 1));
+          }
+          // Or a one-character opening that holds a frame (以 of 以{X}为{Y}) after words of the sentence's own
+          // (就必须以科学立法为前提，以严格执法为保证…), what follows it as long as the other sibling, give or take one.
+          if (at <= 0 && '以从在把'.includes(other[0]!)) {
+            const one = s.text.lastIndexOf(other[0]!);
+            at = one > 0 && Math.abs(s.text.length - one - other.length) <= 1 ? one : at;
           }
           return at > 0 ? { text: s.text.slice(at), start: s.start + at } : s;
         });
