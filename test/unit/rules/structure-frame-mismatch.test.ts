@@ -293,3 +293,14 @@ ruleTester('structure/frame-mismatch', {
     },
   ],
 });
+
+// A one-word item that lost all of its siblings' opening in a 、-list, a longer clause after the run.
+ruleTester('structure/frame-mismatch', {
+  valid: ['水可以改变自己的状态，或是冰、或是水、或是雾，从不拘泥。'],
+  invalid: [
+    {
+      text: '水可以改变自己的状态，或是冰、水、或是雾，从不拘泥。',
+      errors: [{ range: [15, 16], text: '水', message: '或是{X}' }],
+    },
+  ],
+});

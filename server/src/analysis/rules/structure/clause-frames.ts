@@ -271,7 +271,10 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
           if (!HAN_RUN.test(word) || PARTICLES.has(word) || !t.startsWith(rest) || t.includes(word) || !(fits(t.length + word.length) || long)) {
             continue;
           }
-          if (alternates((x) => x.startsWith(rest) && !x.startsWith(prefix))) {
+          // With all of the opening dropped from an item of one or two characters, a clause of the other kind is one
+          // about as long as the item (水 between 或是冰、…、或是雾 has no like in 从不拘泥 after them).
+          const bareSlot = rest.length === 0 && t.length <= 2;
+          if (alternates((x) => x.startsWith(rest) && !x.startsWith(prefix) && (!bareSlot || Math.abs(x.length - t.length) <= 2))) {
             // All of the opening dropped reads as another kind of clause here; a part of it may still be the drop
             // (回到家乡，看遍良田万顷，看湖水万丈，看遍夕阳一方，心中…: not 看遍, 遍).
             if (rest.length === 0) {
