@@ -230,6 +230,8 @@ ruleTester('structure/announced-count', {
 ruleTester('structure/announced-count', {
   valid: [
     '考生选用经典故事时存在三种问题：虚假，即故事是临时编造的；错误，即故事与所持论点无关；生硬，即故事与观点组合不妥帖。',
+    // Quoted parts, one with a 、-list: how many items a part holds is unclear.
+    '再由总论点划分出三条分论点：“完善社会保障”、“加强市场监管”；“提升公共服务”。',
     // 八大 is a congress, not a count of three parts parted by ；.
     '党的八大指出：主要矛盾是人民对于经济文化迅速发展的需要同当前经济文化不能满足人民需要的状况之间的矛盾；十一届六中全会指出：主要矛盾是人民日益增长的物质文化需要同落后的社会生产之间的矛盾；新时代的表述又有了新的变化。',
     '四个全面内在关系：“四个全面”，即全面建成小康社会、全面深化改革、全面依法治国、全面从严治党。',

@@ -91,7 +91,8 @@ function countsItems(measure: string, noun: string): boolean {
 
 /**
  * A count whose noun a colon closes, then parts parted by ； up to the end of the sentence (存在三种问题：虚假，即…；
- * 错误，即…；生硬，…。): each part is an item. Only counts that differ from the parts are returned.
+ * 错误，即…；生硬，…。): each part is an item, unless a part holds a 、-list, a quotation or a colon (划分出三条分论点：
+ * “…”、“…”；“…”: what is one item is unclear). Only counts that differ from the parts are returned.
  */
 export function semicolonLists(text: string): Counted[] {
   const out: Counted[] = [];
@@ -115,7 +116,10 @@ export function semicolonLists(text: string): Counted[] {
       at += part.length + 1;
     }
     const count = valueOf(m[1]!);
-    if (parts.length >= 2 && parts.length !== count) {
+    // A part holding a 、-list, a quotation or a colon of its own may hold several items (“…”、“…”；“…”): the
+    // grouping is unclear.
+    const grouped = /[、“”"：:]/u.test(text.slice(from, to));
+    if (parts.length >= 2 && parts.length !== count && !grouped) {
       out.push({ announced: { count, start: m.index, end: m.index + 1 + m[2]!.length, text: m[1]! + m[2]! }, items: parts });
     }
   }
