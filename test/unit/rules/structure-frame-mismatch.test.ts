@@ -304,3 +304,14 @@ ruleTester('structure/frame-mismatch', {
     },
   ],
 });
+
+// A longer clause after the run is no clause of another kind alternating with a bare slot (敬).
+ruleTester('structure/frame-mismatch', {
+  valid: ['要树立“法治”观念，构筑“懂规则，敬规则，守规则”的治理堤坝，让法治成为习惯。'],
+  invalid: [
+    {
+      text: '要树立“法治”观念，构筑“懂规则，敬，守规则”的治理堤坝，让法治成为习惯。',
+      errors: [{ range: [17, 18], text: '敬', message: '{X}规则' }],
+    },
+  ],
+});

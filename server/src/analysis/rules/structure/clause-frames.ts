@@ -271,10 +271,7 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
           if (!HAN_RUN.test(word) || PARTICLES.has(word) || !t.startsWith(rest) || t.includes(word) || !(fits(t.length + word.length) || long)) {
             continue;
           }
-          // With all of the opening dropped from an item of one or two characters, a clause of the other kind is one
-          // about as long as the item (水 between 或是冰、…、或是雾 has no like in 从不拘泥 after them).
-          const bareSlot = rest.length === 0 && t.length <= 2;
-          if (alternates((x) => x.startsWith(rest) && !x.startsWith(prefix) && (!bareSlot || Math.abs(x.length - t.length) <= 2))) {
+          if (alternates((x) => x.startsWith(rest) && !x.startsWith(prefix))) {
             // All of the opening dropped reads as another kind of clause here; a part of it may still be the drop
             // (回到家乡，看遍良田万顷，看湖水万丈，看遍夕阳一方，心中…: not 看遍, 遍).
             if (rest.length === 0) {
@@ -483,7 +480,10 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         });
         // Only a clause between its siblings can be one of two kinds of clause that alternate; a short connective
         // opening the sentence is not one (有鉴于此，…需要…、公民保持理性、需要…).
-        const around = opt[0]! < k && k < opt[1]! ? [k - 2, k + 2].filter((i) => i >= 0 && i < pieces.length && !(i === 0 && /^\p{Script=Han}{1,4}$/u.test(pieces[i]!.text))).map((i) => pieces[i]!.text) : [];
+        // Around an item of one or two characters (a bare slot), a clause of the other kind is about as long as it;
+        // one much longer is no alternation (懂规则，敬，守规则”的治理堤坝，让法治成为习惯: what follows the run).
+        const alike = (i: number): boolean => odd.text.length > 2 || Math.abs(pieces[i]!.text.length - odd.text.length) <= 2;
+        const around = opt[0]! < k && k < opt[1]! ? [k - 2, k + 2].filter((i) => i >= 0 && i < pieces.length && !(i === 0 && /^\p{Script=Han}{1,4}$/u.test(pieces[i]!.text)) && alike(i)).map((i) => pieces[i]!.text) : [];
         const alternates: Alternates = (test) => around.some(test);
         const lead = k === 0 ? 'sentence' : opt[0]! > k ? 'run' : undefined;
         const middle = opt[0]! < k && k < opt[1]!;
