@@ -315,3 +315,22 @@ ruleTester('structure/frame-mismatch', {
     },
   ],
 });
+
+// A piece of the frame inside the items (以{X}为镜可以{X}), siblings of one length compared character by character.
+ruleTester('structure/frame-mismatch', {
+  valid: [
+    '以铜为镜可以正衣冠，以人为镜可以明得失，以史为镜可以知兴替。',
+    // A verb in the place of the siblings' verb replaced it (破解 for 提高), it did not drop it.
+    '发展循环经济，有利于提高资源利用效率；发展循环经济，有利于破解资源瓶颈；发展循环经济，有利于提高科技创新水平。',
+  ],
+  invalid: [
+    {
+      text: '以铜为镜可以正衣冠，以人为镜可以明得失，以史为镜知兴替。',
+      errors: [{ range: [20, 27], text: '以史为镜知兴替', message: '“可以”' }],
+    },
+    {
+      text: '以铜为镜可以正衣冠，以人为镜明得失，以史为镜可以知兴替。',
+      errors: [{ range: [10, 17], text: '以人为镜明得失', message: '以{X}为镜可以{X}' }],
+    },
+  ],
+});

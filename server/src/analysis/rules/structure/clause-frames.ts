@@ -364,6 +364,56 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
   }
 }
 
+/**
+ * What `odd` lost of a frame its two `siblings` share character for character at the same places, the siblings of
+ * one length (以铜为镜可以正衣冠，以人为镜可以明得失 / 以史为镜知兴替: 可以, a piece of the frame inside the item, where
+ * neither the opening nor the ending holds it). The item is the siblings' length less one to four characters, all
+ * of them shared, next to another shared character; it has every other shared character at its place, three or
+ * more of them Han besides particles, and the dropped characters nowhere. A clause around of the same shape
+ * (alternating), a cut inside a word of the item's, or a word of the dropped one's kind in its place vetoes it.
+ */
+export function alignedDrop(siblings: readonly Piece[], odd: Piece, alternates: Alternates, tokens: readonly Token[], tagOf?: TagOf): { word: string; frame: string } | undefined {
+  const [a, b] = siblings.map((x) => x.text) as [string, string];
+  const n = a.length;
+  const d = n - odd.text.length;
+  if (b.length !== n || n < 4 || n > 16 || d < 1 || d > 4) {
+    return undefined;
+  }
+  const shared = [...a].map((c, i) => c === b[i] && HAN_RUN.test(c));
+  for (let i = 0; i + d <= n; i++) {
+    if (!shared.slice(i, i + d).every(Boolean) || !(shared[i - 1] || shared[i + d])) {
+      continue;
+    }
+    const word = a.slice(i, i + d);
+    if ([...word].every((c) => PARTICLES.has(c)) || odd.text.includes(word)) {
+      continue;
+    }
+    // The template less the word: each other shared character at its place in the item.
+    const kept = shared.map((x, p) => x && (p < i || p >= i + d));
+    const fits = (t: string): boolean => kept.every((x, p) => !x || t[p < i ? p : p - d] === a[p]);
+    const keptHan = kept.filter((x, p) => x && !PARTICLES.has(a[p]!)).length;
+    if (keptHan < 3 || !fits(odd.text)) {
+      continue;
+    }
+    const at = odd.start + i;
+    const next = tokens.find((t) => t.start === at);
+    if (i < odd.text.length && next === undefined) {
+      continue;
+    }
+    // A word of the dropped one's kind in its place replaced it (有利于破解资源瓶颈 against 有利于提高…).
+    const kind = (w: string): string | undefined => tagOf?.(w)?.[0];
+    if (next !== undefined && kind(word) !== undefined && [next.text, next.text.slice(0, 2)].some((w) => kind(w) === kind(word))) {
+      continue;
+    }
+    if (alternates((x) => x.length === odd.text.length && fits(x))) {
+      return undefined;
+    }
+    const frame = [...a].map((c, p) => (shared[p] ? c : '\u0000')).join('').replace(/\u0000+/gu, '{X}');
+    return { word, frame };
+  }
+  return undefined;
+}
+
 /** The clauses of a paragraph's prose that dropped a piece of their neighbours' frame (see the header). */
 export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: TagOf): ClauseDrop[] {
   const clauses = splitClauses(prose, CLAUSE_MARKS);
@@ -466,6 +516,11 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
           // From where the other sibling's opening (two characters, else one when it opens the sentence) appears
           // in it: the first of a run may open with words of its own (让人们认识到…，认识到…).
           const other = siblings[1]!.text;
+          // A sibling of the other's length opening as it does has no words of its own (以铜为镜可以…，以人为镜可以…:
+          // not from the 以 of 可以).
+          if (s.text.length === other.length && s.text[0] === other[0]) {
+            return s;
+          }
           let at = s.text.lastIndexOf(other.slice(0, 2));
           if (at <= 0 && opt[0] === 0) {
             at = s.text.lastIndexOf(other.slice(0, 1));
@@ -492,7 +547,10 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         // kind. After clauses parted by ， the clause after a run is as often a conclusion (增强…，增强…，汉字与汉语
         // 将承担…) or a comment (守信成本过高，守信激励不足，“老实人”吃亏…).
         const listed = opt[0] === k - 2 && sentence[k - 2]!.mark === '、' && sentence[k - 1]!.mark === '、' && sentence[k]!.mark !== '、';
-        const d = droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, undefined, listed) ?? (lead === 'run' || middle ? (droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'ending') ?? droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'opening')) : undefined);
+        const d =
+          droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, undefined, listed) ??
+          (lead === 'run' || middle ? (droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'ending') ?? droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'opening')) : undefined) ??
+          (lead === undefined ? alignedDrop(trimmed, odd, alternates, tokens, tagOf) : undefined);
         if (d) {
           out.push({ start: odd.start, end: odd.start + odd.text.length, word: d.word, frame: d.frame, siblings: siblings.map((s) => ({ start: s.start, end: s.start + s.text.length })) });
           return;
