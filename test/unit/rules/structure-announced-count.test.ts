@@ -265,6 +265,11 @@ ruleTester('structure/announced-count', {
       errors: [{ range: [9, 11], text: '两者', message: 'but 3 follow' }],
     },
     {
+      // The count in the sentence before a short 具体如下：.
+      text: '这种精神的内涵主要有两个方面。具体如下：\n公共精神是实现国家富强的动力。\n公共精神是实现民族振兴的保障。\n公共精神是实现人民幸福的源泉。',
+      errors: [{ range: [10, 12], text: '两个', message: 'but 3 follow' }],
+    },
+    {
       // 这 before the count, 如下 after it: the count points at what follows.
       text: '公共精神的内涵有这两个方面，具体如下：\n公共精神是实现国家富强的动力。\n公共精神是实现民族振兴的保障。\n公共精神是实现人民幸福的源泉。',
       errors: [{ range: [9, 13], text: '两个方面', message: 'but 3 follow' }],

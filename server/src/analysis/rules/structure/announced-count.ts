@@ -210,19 +210,31 @@ export function countBeforeRuxia(text: string, s: Series): Announcement | null {
   if (!/如下[：:。]$/u.test(text.slice(Math.max(0, end - 3), end))) {
     return null;
   }
-  let start = end - 1;
-  while (start > 0 && !/[。！？!?\n]/u.test(text[start - 1]!)) {
-    start--;
+  // The sentence ending with 如下, and the one before when that is a short lead-in with no count (问题主要有三个。
+  // 具体如下：).
+  let to = end - 1;
+  for (let round = 0; round < 2; round++) {
+    let start = to;
+    while (start > 0 && !/[。！？!?\n]/u.test(text[start - 1]!)) {
+      start--;
+    }
+    const sentence = text.slice(start, to);
+    let last: RegExpExecArray | undefined;
+    for (const m of sentence.matchAll(COUNT)) {
+      last = m as RegExpExecArray;
+    }
+    if (last) {
+      if (!countsItems(last[2]!, sentence.slice(last.index + last[0].length)) || /(?:上述|前述|以上)$/u.test(sentence.slice(0, last.index))) {
+        return null;
+      }
+      return { count: valueOf(last[1]!), start: start + last.index, end: start + last.index + last[0].length, text: last[0] };
+    }
+    if (round > 0 || to - start > 12 || start === 0 || !/[。]/u.test(text[start - 1]!)) {
+      return null;
+    }
+    to = start - 1;
   }
-  const sentence = text.slice(start, end - 1);
-  let last: RegExpExecArray | undefined;
-  for (const m of sentence.matchAll(COUNT)) {
-    last = m as RegExpExecArray;
-  }
-  if (!last || !countsItems(last[2]!, sentence.slice(last.index + last[0].length)) || /(?:上述|前述|以上)$/u.test(sentence.slice(0, last.index))) {
-    return null;
-  }
-  return { count: valueOf(last[1]!), start: start + last.index, end: start + last.index + last[0].length, text: last[0] };
+  return null;
 }
 
 /**
