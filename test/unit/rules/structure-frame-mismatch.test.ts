@@ -334,3 +334,19 @@ ruleTester('structure/frame-mismatch', {
     },
   ],
 });
+
+// An item inside a 、-list opening with a noun where its siblings open with one verb: the verb dropped, whatever the
+// lengths of their objects; clauses after the list are no alternation.
+ruleTester('structure/frame-mismatch', {
+  valid: [
+    '要加大正面宣传，宣传好人好事、宣传惠民政策、宣传改革开放的成就，引导公众。',
+    // A verb of its own opening the item (提升 for 积极…): another item, not a dropped word.
+    '通过积极疏通维权途径引导、提升政府公信力、积极宣传社会正能量，引导塑造和谐社会心态。',
+  ],
+  invalid: [
+    {
+      text: '要加大正面宣传，宣传好人好事、惠民政策、宣传改革开放的成就，引导公众。',
+      errors: [{ range: [15, 19], text: '惠民政策', message: '宣传{X}' }],
+    },
+  ],
+});

@@ -316,8 +316,10 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
           // Closing a list after its siblings (the same mark after each), opening with a noun where they open with
           // a verb (宣传好人好事、宣传惠民政策、改革开放的成就): the verb is missing. A verb there is another item
           // (加强…、加强…、完善…); the tagger's classes of the slots are too loose to be compared here.
-          const afterList = listed && !middle && lead === undefined && first !== undefined && tagClass(tagOf, word) === 'v' && tagClass(tagOf, first) === 'n';
-          if ((middle || oneWord || afterList) && prefix.length >= 2 && slotMax - slotMin <= 2 && slot >= slotMin - 1 && (slot <= slotMax + 1 || (afterList && slot <= 2 * slotMax)) && first !== undefined && t.startsWith(first) && (afterList || tagged(first, slots))) {
+          // Likewise between two siblings inside one 、-list (宣传好人好事、惠民政策、宣传改革开放的成就), whatever the
+          // lengths of their objects.
+          const afterList = listed && lead === undefined && first !== undefined && tagClass(tagOf, word) === 'v' && tagClass(tagOf, first) === 'n';
+          if ((middle || oneWord || afterList) && prefix.length >= 2 && (slotMax - slotMin <= 2 || (afterList && middle)) && slot >= slotMin - 1 && (slot <= slotMax + 1 || (afterList && slot <= 2 * slotMax)) && first !== undefined && t.startsWith(first) && (afterList || tagged(first, slots))) {
             return word;
           }
         }
@@ -538,7 +540,12 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         // Around an item of one or two characters (a bare slot), a clause of the other kind is about as long as it;
         // one much longer is no alternation (懂规则，敬，守规则”的治理堤坝，让法治成为习惯: what follows the run).
         const alike = (i: number): boolean => odd.text.length > 2 || Math.abs(pieces[i]!.text.length - odd.text.length) <= 2;
-        const around = opt[0]! < k && k < opt[1]! ? [k - 2, k + 2].filter((i) => i >= 0 && i < pieces.length && !(i === 0 && /^\p{Script=Han}{1,4}$/u.test(pieces[i]!.text)) && alike(i)).map((i) => pieces[i]!.text) : [];
+        // Inside a 、-list, an item opening with a noun where its siblings open with one verb (宣传好人好事、惠民政策、
+        // 宣传…的成就，引导…): only clauses of the list alternate with it.
+        const opening = wordsIn(tokens, odd.start, odd.start + odd.text.length)[0]?.text;
+        const inList = opt[0] === k - 1 && opt[1] === k + 1 && sentence[k - 1]!.mark === '、' && sentence[k]!.mark === '、' && opening !== undefined && tagClass(tagOf, opening) === 'n';
+        const listMember = (i: number): boolean => !inList || (i < k ? sentence[i]!.mark === '、' : sentence[i - 1]!.mark === '、');
+        const around = opt[0]! < k && k < opt[1]! ? [k - 2, k + 2].filter((i) => i >= 0 && i < pieces.length && !(i === 0 && /^\p{Script=Han}{1,4}$/u.test(pieces[i]!.text)) && alike(i) && listMember(i)).map((i) => pieces[i]!.text) : [];
         const alternates: Alternates = (test) => around.some(test);
         const lead = k === 0 ? 'sentence' : opt[0]! > k ? 'run' : undefined;
         const middle = opt[0]! < k && k < opt[1]!;
@@ -546,7 +553,7 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         // The clause follows its two siblings in one 、-list and closes it (宣传…、宣传…、…的成就，): items of one
         // kind. After clauses parted by ， the clause after a run is as often a conclusion (增强…，增强…，汉字与汉语
         // 将承担…) or a comment (守信成本过高，守信激励不足，“老实人”吃亏…).
-        const listed = opt[0] === k - 2 && sentence[k - 2]!.mark === '、' && sentence[k - 1]!.mark === '、' && sentence[k]!.mark !== '、';
+        const listed = (opt[0] === k - 2 && sentence[k - 2]!.mark === '、' && sentence[k - 1]!.mark === '、' && sentence[k]!.mark !== '、') || inList;
         const d =
           droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, undefined, listed) ??
           (lead === 'run' || middle ? (droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'ending') ?? droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'opening')) : undefined) ??
