@@ -350,3 +350,19 @@ ruleTester('structure/frame-mismatch', {
     },
   ],
 });
+
+// A link between subject and predicate (才能) that both siblings hold after subjects of one length, dropped from the
+// item between them.
+ruleTester('structure/frame-mismatch', {
+  valid: [
+    '承载起古村保护的重任，文明才能更文明，历史才能更悠久，乡愁才能得以寄托。',
+    // No subject opens the clause after the siblings: a predicate of its own, not an item that lost 才.
+    '我们认识到了无用之用的价值，生活才更加丰富多彩，企业才能打响品牌，获得长远的发展。',
+  ],
+  invalid: [
+    {
+      text: '承载起古村保护的重任，文明才能更文明，历史更悠久，乡愁才能得以寄托。',
+      errors: [{ range: [19, 24], text: '历史更悠久', message: '{X}才能{Y}' }],
+    },
+  ],
+});

@@ -416,6 +416,47 @@ export function alignedDrop(siblings: readonly Piece[], odd: Piece, alternates: 
   return undefined;
 }
 
+/** Links between a clause's subject and its predicate that a 排比 repeats (文明才能更文明，乡愁才能得以寄托). */
+const MID_LINKS: ReadonlySet<string> = new Set(['才能', '就是', '可以', '需要', '必须', '应该', '应当', '能够', '方能', '才会', '才']);
+
+/**
+ * The link `odd` dropped between its subject and its predicate: both siblings hold one link of MID_LINKS right after
+ * subjects of one length (文明才能更文明，乡愁才能得以寄托), and the item has a subject of that length, then no link
+ * (历史更悠久), a noun or pronoun opening it, a word starting after it, the link nowhere, and a length near the
+ * siblings' less the link.
+ */
+export function droppedMidLink(siblings: readonly Piece[], odd: Piece, alternates: Alternates, tokens: readonly Token[], tagOf?: TagOf): { word: string; frame: string } | undefined {
+  const [a, b] = siblings.map((x) => x.text) as [string, string];
+  for (const word of MID_LINKS) {
+    const i = a.indexOf(word);
+    if (i < 2 || i > 6 || b.indexOf(word) !== i || a.indexOf(word, i + 1) >= 0 || b.indexOf(word, i + 1) >= 0) {
+      continue;
+    }
+    const t = odd.text;
+    const near = [a, b].every((x) => Math.abs(t.length - (x.length - word.length)) <= 2);
+    if (t.includes(word) || !near || t.length <= i + 1 || !HAN_RUN.test(t.slice(0, i + 1)) || !tokens.some((x) => x.start === odd.start + i)) {
+      continue;
+    }
+    // The item holds another link where the siblings have theirs (历史也更悠久, 历史将更悠久): a variation.
+    const next = wordsIn(tokens, odd.start + i, odd.start + t.length)[0]?.text ?? '';
+    if (MID_LINKS.has(next) || /^[要能会应须需得该将也还都就]/u.test(next)) {
+      continue;
+    }
+    // A subject opens the item: a noun or a pronoun (获得长远的发展 after 企业才能打响品牌 is a predicate of its own).
+    const subject = wordsIn(tokens, odd.start, odd.start + i)[0]?.text;
+    const kind = subject === undefined ? undefined : tagOf?.(subject)?.[0];
+    if (kind !== 'n' && kind !== 'r') {
+      continue;
+    }
+    // A clause about as long without the link, around the item, is one of another kind alternating with it.
+    if (alternates((x) => !x.includes(word) && Math.abs(x.length - t.length) <= 2)) {
+      return undefined;
+    }
+    return { word, frame: `{X}${word}{Y}` };
+  }
+  return undefined;
+}
+
 /** The clauses of a paragraph's prose that dropped a piece of their neighbours' frame (see the header). */
 export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: TagOf): ClauseDrop[] {
   const clauses = splitClauses(prose, CLAUSE_MARKS);
@@ -557,7 +598,8 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         const d =
           droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, undefined, listed) ??
           (lead === 'run' || middle ? (droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'ending') ?? droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'opening')) : undefined) ??
-          (lead === undefined ? alignedDrop(trimmed, odd, alternates, tokens, tagOf) : undefined);
+          (lead === undefined ? alignedDrop(trimmed, odd, alternates, tokens, tagOf) : undefined) ??
+          (middle ? droppedMidLink(trimmed, odd, alternates, tokens, tagOf) : undefined);
         if (d) {
           out.push({ start: odd.start, end: odd.start + odd.text.length, word: d.word, frame: d.frame, siblings: siblings.map((s) => ({ start: s.start, end: s.start + s.text.length })) });
           return;
