@@ -350,3 +350,23 @@ test('announced-count: items numbered 第一种情况 are related at their numbe
     ],
   );
 });
+
+// 首先 right after the count's colon, 其次/最后 opening the sentences and paragraphs after it.
+ruleTester('structure/announced-count', {
+  valid: [
+    '观照全局，应做到两点：首先内容要切合文章题目，即所写内容一定要切合标题。\n其次是首尾相应，即开头和结尾要呼应。\n文章还要注意语言。',
+    // A paragraph opening without an ordinal word ends the items: 最后 further on is not one of them.
+    '观照全局，应做到两点：首先内容要切合文章题目。\n其次是首尾相应。\n文章还要注意语言。\n最后，祝考生取得好成绩。',
+  ],
+  invalid: [
+    {
+      text: '观照全局，应做到三点：首先内容要切合文章题目，即所写内容一定要切合标题。\n其次是首尾相应，即开头和结尾要呼应。\n文章还要注意语言。',
+      errors: [{ range: [8, 10], text: '三点', message: 'but 2 follow' }],
+    },
+    {
+      // Inside one paragraph.
+      text: '写好开头应做到两点：首先要开门见山。其次要简洁明了。最后要引出论点。',
+      errors: [{ range: [7, 9], text: '两点', message: 'but 3 follow' }],
+    },
+  ],
+});

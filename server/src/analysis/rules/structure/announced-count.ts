@@ -287,6 +287,54 @@ export function numberedKinds(text: string): Counted[] {
   return out;
 }
 
+/** Ordinal words after 首先, in the order they may come. */
+const NEXT_WORDS = /^(?:其次|再次|再者|然后|最后)/u;
+
+/**
+ * A count whose colon 首先 follows at once (应做到两点：首先内容要切合题目。⏎其次是首尾相应…), and the sentences
+ * after it that open with 其次, 再次, 然后 or 最后, in its paragraph and in the paragraphs right after it, each of which
+ * must open with one: the items. Only counts that differ from the items are returned.
+ */
+export function firstlyLists(text: string): Counted[] {
+  const out: Counted[] = [];
+  const re = new RegExp(`${NO_NUMBER_BEFORE}${NUMERAL}${MEASURE}([^，,。；;、：:“”"（）()\\n]{0,8})[：:][\\s\\u3000]*首先`, 'gu');
+  for (const m of text.matchAll(re)) {
+    if (!countsItems(m[2]!, m[3]!) || BACK.test(text.slice(Math.max(0, m.index - 2), m.index))) {
+      continue;
+    }
+    const first = m.index + m[0].length - 2;
+    const items: Array<{ leadStart: number; leadEnd: number }> = [{ leadStart: first, leadEnd: first + 2 }];
+    let at = first + 2;
+    for (;;) {
+      // The next sentence start, and whether a paragraph break lies before it.
+      let i = at;
+      while (i < text.length && !/[。！？!?；;\n]/u.test(text[i]!)) {
+        i++;
+      }
+      let newParagraph = false;
+      while (i < text.length && /[。！？!?；;\s\u3000]/u.test(text[i]!)) {
+        newParagraph ||= text[i] === '\n';
+        i++;
+      }
+      if (i >= text.length) {
+        break;
+      }
+      const opening = NEXT_WORDS.exec(text.slice(i, i + 2));
+      if (opening) {
+        items.push({ leadStart: i, leadEnd: i + opening[0].length });
+      } else if (newParagraph) {
+        break;
+      }
+      at = i + 1;
+    }
+    const count = valueOf(m[1]!);
+    if (items.length >= 2 && items.length !== count) {
+      out.push({ announced: { count, start: m.index, end: m.index + 1 + m[2]!.length, text: m[1]! + m[2]! }, items });
+    }
+  }
+  return out;
+}
+
 /** The longest run of characters `a` and `b` share. */
 function sharedRun(a: string, b: string): number {
   let best = 0;
@@ -376,7 +424,7 @@ export const rule: DocumentRule = {
         .filter((s) => s.announced !== null && !used.has(s.announced.start)),
     );
     // Counts the rule reads itself, with the items they count: reported when they differ.
-    const read: Counted[] = [...semicolonLists(ctx.text), ...jiLists(ctx.text), ...listsBeforeThis(ctx.text), ...numberedKinds(ctx.text)];
+    const read: Counted[] = [...semicolonLists(ctx.text), ...jiLists(ctx.text), ...listsBeforeThis(ctx.text), ...numberedKinds(ctx.text), ...firstlyLists(ctx.text)];
     const seen = new Set([...used, ...own.map((s) => s.announced!.start)]);
     for (const c of read) {
       if (!seen.has(c.announced.start)) {
