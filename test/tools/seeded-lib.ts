@@ -222,8 +222,9 @@ const OPTIONAL_PARTICLES: ReadonlySet<string> = new Set(['的', '地', '得']);
  * A count equal to the number of items in the sentence just before a series' first item, or in the sentence that
  * holds it (以下三个方面：, 打好“五张牌”, 两点要求), at most 80 code units back: the last numeral there followed by
  * a classifier. For sites without gold (dev), read independently of the analyzer's own announcement parsing.
- * Not counts: a lower bound (两个以上事例, 三个或以上), and a numeral inside a longer quoted name (“三大纪律，八项注意”:
- * a quote that goes on past the count and a few characters of its noun names something, it announces nothing).
+ * Not counts: a lower bound (两个以上事例, 三个或以上), a numeral inside a longer quoted name (“三大纪律，八项注意”:
+ * a quote that goes on past the count and a few characters of its noun names something, it announces nothing),
+ * and a quoted count that a word follows (“三个代表”重要思想: the name of a doctrine).
  * A count further back (two sentences before, or in an earlier paragraph) is not this series' announcement.
  */
 export function countBefore(text: string, s: SeedSeries): Span | null {
@@ -254,6 +255,11 @@ export function countBefore(text: string, s: SeedSeries): Span | null {
     const closes = before.indexOf('”', m.index);
     // Inside quotes: only a quote that is the count and its noun (“五张牌”, “四个全面”).
     if (quoted && (closes < 0 || closes > m.index + m[0].length + 4 || /[，,、；;：:]/u.test(before.slice(m.index, closes)))) {
+      continue;
+    }
+    // A quoted count that a word follows is a name modifying it (从邓小平理论到“三个代表”重要思想，到…): it names a
+    // doctrine or a programme, it announces nothing (“五张牌”，… or “四个全面”，即… may).
+    if (quoted && /^\p{Script=Han}/u.test(before.slice(closes + 1))) {
       continue;
     }
     if (n === s.items.length) {

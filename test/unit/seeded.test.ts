@@ -59,4 +59,10 @@ test('seeded: a count is read in the sentence before the series only, and not as
   // A quote that is the count and its noun announces (打好“三张牌”：).
   const c = '要打好“三张牌”：\n打好政治牌；打好团结牌；打好能力牌。';
   assert.deepEqual(countBefore(c, items(c, '打好政治牌', '打好团结牌', '打好能力牌')), { start: 4, end: 6 });
+  // A quoted count that a word follows names a doctrine (“三个代表”重要思想), whatever follows it.
+  const d = '从邓小平理论到“三个代表”重要思想，从贫穷到富强，从破碎到统一，从受辱到自立。';
+  assert.equal(countBefore(d, items(d, '从贫穷到富强', '从破碎到统一', '从受辱到自立')), null);
+  // Followed by a mark, the same quote may announce (“四个全面”，即…).
+  const e = '四个全面内在关系：“四个全面”，即全面建成小康社会、全面深化改革、全面依法治国、全面从严治党。';
+  assert.deepEqual(countBefore(e, items(e, '全面建成小康社会', '全面深化改革', '全面依法治国', '全面从严治党')), { start: 10, end: 12 });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { previewCount } from '../../../server/src/analysis/rules/structure/announced-count';
 import { check, ruleTester } from '../helpers';
 
 ruleTester('structure/announced-count', {
@@ -220,6 +221,152 @@ ruleTester('structure/announced-count', {
       // A sentence dividing the whole into parts, closed by the count (五大部分。第一部分…).
       text: '文章总体上属于综合分析型。全文可分为四大部分。第一部分即第一段，陈明观点；第二部分为二、三自然段，论述现状；第三部分为末段，提出对策。',
       errors: [{ range: [18, 20], text: '四大', message: 'but 3 follow' }],
+    },
+  ],
+});
+
+// Counts the rule reads itself: parts parted by ； after a colon, a 、-list after 即, a 、-list before 这/此 and a
+// count, a count in a sentence ending with 如下, and a count closing a preview that names each item of the series.
+ruleTester('structure/announced-count', {
+  valid: [
+    '考生选用经典故事时存在三种问题：虚假，即故事是临时编造的；错误，即故事与所持论点无关；生硬，即故事与观点组合不妥帖。',
+    // Quoted parts, one with a 、-list: how many items a part holds is unclear.
+    '再由总论点划分出三条分论点：“完善社会保障”、“加强市场监管”；“提升公共服务”。',
+    // 八大 is a congress, not a count of three parts parted by ；.
+    '党的八大指出：主要矛盾是人民对于经济文化迅速发展的需要同当前经济文化不能满足人民需要的状况之间的矛盾；十一届六中全会指出：主要矛盾是人民日益增长的物质文化需要同落后的社会生产之间的矛盾；新时代的表述又有了新的变化。',
+    '四个全面内在关系：“四个全面”，即全面建成小康社会、全面深化改革、全面依法治国、全面从严治党。',
+    // 等 after 即 leaves the list open: more announced than listed is no error.
+    '常见的命题方式有五类，即命题式作文、半命题式作文、自拟题目作文等。',
+    '新闻工作者的职业精神包含了真实性、客观性、公正性、全面性这四个方面。',
+    '公共精神的内涵有这三个方面，具体如下：\n公共精神是实现国家富强的动力。\n公共精神是实现民族振兴的保障。\n公共精神是实现人民幸福的源泉。',
+    '总理分别就着力提高“双创”服务效率、着力提升公共服务供给效率、着力提高政务服务效率等三个方面，对其内涵进行了精确阐释。\n着力提高“双创”服务效率，是继续深挖“双创”的引擎之力。\n着力提升公共服务供给效率，是满足人民群众需求的关键。\n着力提高政务服务效率，是转变政府职能的重要抓手。',
+  ],
+  invalid: [
+    {
+      text: '考生选用经典故事时存在两种问题：虚假，即故事是临时编造的；错误，即故事与所持论点无关；生硬，即故事与观点组合不妥帖。',
+      errors: [{ range: [11, 13], text: '两种', message: 'but 3 follow' }],
+    },
+    {
+      // A quoted count that 即 follows with its list.
+      text: '四个全面内在关系：“三个全面”，即全面建成小康社会、全面深化改革、全面依法治国、全面从严治党。',
+      errors: [{ range: [10, 12], text: '三个', message: 'but 4 follow' }],
+    },
+    {
+      // 等 after 即: fewer announced than listed.
+      text: '常见的命题方式有两类，即命题式作文、半命题式作文、自拟题目作文等。',
+      errors: [{ range: [8, 10], text: '两类', message: 'but 3 follow' }],
+    },
+    {
+      text: '新闻工作者的职业精神包含了真实性、客观性、公正性、全面性这三个方面。',
+      errors: [{ range: [29, 33], text: '三个方面', message: 'but 4 follow' }],
+    },
+    {
+      text: '政府、企业、个人此两者都要负起责任。',
+      errors: [{ range: [9, 11], text: '两者', message: 'but 3 follow' }],
+    },
+    {
+      // The count in the sentence before a short 具体如下：.
+      text: '这种精神的内涵主要有两个方面。具体如下：\n公共精神是实现国家富强的动力。\n公共精神是实现民族振兴的保障。\n公共精神是实现人民幸福的源泉。',
+      errors: [{ range: [10, 12], text: '两个', message: 'but 3 follow' }],
+    },
+    {
+      // 这 before the count, 如下 after it: the count points at what follows.
+      text: '公共精神的内涵有这两个方面，具体如下：\n公共精神是实现国家富强的动力。\n公共精神是实现民族振兴的保障。\n公共精神是实现人民幸福的源泉。',
+      errors: [{ range: [9, 13], text: '两个方面', message: 'but 3 follow' }],
+    },
+  ],
+});
+
+test('announced-count: items parted by ； are related from their first character to the mark', () => {
+  const text = '考生选用经典故事时存在两种问题：虚假，即故事是临时编造的；错误，即故事与所持论点无关；生硬，即故事与观点组合不妥帖。';
+  const [f] = check(text, ['structure/announced-count']);
+  assert.ok(f);
+  assert.deepEqual(
+    (f.related ?? []).map((r) => text.slice(r.start, r.end)),
+    ['虚假，即故事是临时编造的', '错误，即故事与所持论点无关', '生硬，即故事与观点组合不妥帖'],
+  );
+});
+
+test('announced-count: a list before 这 and its count is cut to its items, the first to the longest other', () => {
+  const text = '新闻工作者的职业精神包含了真实性、客观性、公正性、全面性这三个方面。';
+  const [f] = check(text, ['structure/announced-count']);
+  assert.ok(f);
+  assert.deepEqual(
+    (f.related ?? []).map((r) => [r.start, r.end]),
+    [
+      [13, 16],
+      [17, 20],
+      [21, 24],
+      [25, 28],
+    ],
+  );
+  assert.deepEqual(f.fixes[0]!.edits, [{ start: 29, end: 30, newText: '四' }]);
+});
+
+test('announced-count: a preview naming each paragraph of a series before its count (等四个方面) is held against the series', () => {
+  const text = '总理分别就提高双创服务效率、提升公共服务供给效率、提高政务服务效率等四个方面，对其内涵进行了精确阐释。\n提高双创服务效率，是继续深挖双创的引擎之力。\n提升公共服务供给效率，是满足人民群众需求的关键。\n提高政务服务效率，是转变政府职能的重要抓手。';
+  const item = (lead: string): { paragraph: number; start: number; end: number; leadStart: number; leadEnd: number; lead: string } => {
+    const at = text.indexOf(`\n${lead}`) + 1;
+    return { paragraph: 0, start: at, end: at + lead.length, leadStart: at, leadEnd: at + lead.length, lead };
+  };
+  const series = { kind: 'frame' as const, level: 'paragraph' as const, frameWords: [], announced: null, items: [item('提高双创服务效率'), item('提升公共服务供给效率'), item('提高政务服务效率')] };
+  const a = previewCount(text, series);
+  assert.deepEqual(a && [a.count, text.slice(a.start, a.end)], [4, '四个方面']);
+  // A preview that names only two of the three items announces nothing it can be held against.
+  const partial = text.replace('提升公共服务供给效率、', '');
+  const shifted = { ...series, items: series.items.map((it) => ({ ...it, start: it.start - 11, end: it.end - 11, leadStart: it.leadStart - 11, leadEnd: it.leadEnd - 11 })) };
+  assert.equal(previewCount(partial, shifted), null);
+});
+
+// Items numbered with the count's own measure word and noun (第一种情况…第二种情况), which are no outline ordinals.
+ruleTester('structure/announced-count', {
+  valid: [
+    '针对这一问题，通常存在两种情况。第一种情况是企业主动整改，问题很快解决。第二种情况是企业拖延整改，需要政府督促。',
+    // 第一个 not opening the sentence after the count's is no item of it.
+    '具体行文结构主要包括三个部分。开头要写清背景，而灵活憧憬式指的是在第一个部分和第二个部分形式可以灵活多样。',
+  ],
+  invalid: [
+    {
+      text: '针对这一问题，通常存在三种情况。第一种情况是企业主动整改，问题很快解决。第二种情况是企业拖延整改，需要政府督促。',
+      errors: [{ range: [11, 13], text: '三种', message: 'but 2 follow' }],
+    },
+    {
+      // Across paragraphs, the first item opening the paragraph after the count.
+      text: '对此有两种做法。\n第一种做法是先整改后处罚。\n第二种做法是先处罚后整改。\n第三种做法是整改处罚同步。',
+      errors: [{ range: [3, 5], text: '两种', message: 'but 3 follow' }],
+    },
+  ],
+});
+
+test('announced-count: items numbered 第一种情况 are related at their numbers', () => {
+  const text = '针对这一问题，通常存在三种情况。第一种情况是企业主动整改。第二种情况是企业拖延整改。';
+  const [f] = check(text, ['structure/announced-count']);
+  assert.ok(f);
+  assert.deepEqual(
+    (f.related ?? []).map((r) => [r.start, r.end, text.slice(r.start, r.end)]),
+    [
+      [16, 21, '第一种情况'],
+      [29, 34, '第二种情况'],
+    ],
+  );
+});
+
+// 首先 right after the count's colon, 其次/最后 opening the sentences and paragraphs after it.
+ruleTester('structure/announced-count', {
+  valid: [
+    '观照全局，应做到两点：首先内容要切合文章题目，即所写内容一定要切合标题。\n其次是首尾相应，即开头和结尾要呼应。\n文章还要注意语言。',
+    // A paragraph opening without an ordinal word ends the items: 最后 further on is not one of them.
+    '观照全局，应做到两点：首先内容要切合文章题目。\n其次是首尾相应。\n文章还要注意语言。\n最后，祝考生取得好成绩。',
+  ],
+  invalid: [
+    {
+      text: '观照全局，应做到三点：首先内容要切合文章题目，即所写内容一定要切合标题。\n其次是首尾相应，即开头和结尾要呼应。\n文章还要注意语言。',
+      errors: [{ range: [8, 10], text: '三点', message: 'but 2 follow' }],
+    },
+    {
+      // Inside one paragraph.
+      text: '写好开头应做到两点：首先要开门见山。其次要简洁明了。最后要引出论点。',
+      errors: [{ range: [7, 9], text: '两点', message: 'but 3 follow' }],
     },
   ],
 });

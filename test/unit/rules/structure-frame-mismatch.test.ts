@@ -256,3 +256,113 @@ ruleTester('structure/frame-mismatch', {
     },
   ],
 });
+
+// A word closing a shared opening dropped with one character kept before it (看遍 → 看), the item's slot as long
+// as each sibling's; a clause after the run that shares nothing must not hide it.
+ruleTester('structure/frame-mismatch', {
+  valid: [
+    '回到家乡，看遍良田万顷，看遍湖水万丈，看遍夕阳一方，心中满是感动。',
+    // After a copula any phrase may follow: 是与人和谐… varies 是促进…, it did not drop 促进.
+    '践行和谐文化，是促进人自身协调发展根基；学习和谐文化，是与人和谐的初始一步；追求和谐文化，更是促进生态和谐的必由之举。',
+    // A slot longer than the siblings': a word took the dropped one's place.
+    '回到家乡，看遍良田万顷，看清湖水万丈，看遍夕阳一方。',
+  ],
+  invalid: [
+    {
+      text: '回到家乡，看遍良田万顷，看湖水万丈，看遍夕阳一方，心中满是感动。',
+      errors: [{ range: [12, 17], text: '看湖水万丈', message: '“遍”' }],
+    },
+    {
+      text: '品尽人间百味，品尽地域习俗，品春夏秋冬。',
+      errors: [{ range: [14, 19], text: '品春夏秋冬', message: '品尽{X}' }],
+    },
+  ],
+});
+
+// 以{X}为{Y} after words of the sentence's own (就必须以…): the first item is compared from its 以.
+ruleTester('structure/frame-mismatch', {
+  valid: ['要让法治精神深入人心，就必须以科学立法为前提，以严格执法为保证，以全民守法为基础。'],
+  invalid: [
+    {
+      text: '要让法治精神深入人心，就必须以科学立法前提，以严格执法为保证，以全民守法为基础。',
+      errors: [{ range: [11, 21], text: '就必须以科学立法前提', message: '“为”' }],
+    },
+    {
+      text: '要让法治精神深入人心，就必须以科学立法为前提，以严格执法为保证，以全民守法基础。',
+      errors: [{ range: [32, 39], text: '以全民守法基础', message: '以{X}为{Y}' }],
+    },
+  ],
+});
+
+// A one-word item that lost all of its siblings' opening in a 、-list, a longer clause after the run.
+ruleTester('structure/frame-mismatch', {
+  valid: ['水可以改变自己的状态，或是冰、或是水、或是雾，从不拘泥。'],
+  invalid: [
+    {
+      text: '水可以改变自己的状态，或是冰、水、或是雾，从不拘泥。',
+      errors: [{ range: [15, 16], text: '水', message: '或是{X}' }],
+    },
+  ],
+});
+
+// A longer clause after the run is no clause of another kind alternating with a bare slot (敬).
+ruleTester('structure/frame-mismatch', {
+  valid: ['要树立“法治”观念，构筑“懂规则，敬规则，守规则”的治理堤坝，让法治成为习惯。'],
+  invalid: [
+    {
+      text: '要树立“法治”观念，构筑“懂规则，敬，守规则”的治理堤坝，让法治成为习惯。',
+      errors: [{ range: [17, 18], text: '敬', message: '{X}规则' }],
+    },
+  ],
+});
+
+// A piece of the frame inside the items (以{X}为镜可以{X}), siblings of one length compared character by character.
+ruleTester('structure/frame-mismatch', {
+  valid: [
+    '以铜为镜可以正衣冠，以人为镜可以明得失，以史为镜可以知兴替。',
+    // A verb in the place of the siblings' verb replaced it (破解 for 提高), it did not drop it.
+    '发展循环经济，有利于提高资源利用效率；发展循环经济，有利于破解资源瓶颈；发展循环经济，有利于提高科技创新水平。',
+  ],
+  invalid: [
+    {
+      text: '以铜为镜可以正衣冠，以人为镜可以明得失，以史为镜知兴替。',
+      errors: [{ range: [20, 27], text: '以史为镜知兴替', message: '“可以”' }],
+    },
+    {
+      text: '以铜为镜可以正衣冠，以人为镜明得失，以史为镜可以知兴替。',
+      errors: [{ range: [10, 17], text: '以人为镜明得失', message: '以{X}为镜可以{X}' }],
+    },
+  ],
+});
+
+// An item inside a 、-list opening with a noun where its siblings open with one verb: the verb dropped, whatever the
+// lengths of their objects; clauses after the list are no alternation.
+ruleTester('structure/frame-mismatch', {
+  valid: [
+    '要加大正面宣传，宣传好人好事、宣传惠民政策、宣传改革开放的成就，引导公众。',
+    // A verb of its own opening the item (提升 for 积极…): another item, not a dropped word.
+    '通过积极疏通维权途径引导、提升政府公信力、积极宣传社会正能量，引导塑造和谐社会心态。',
+  ],
+  invalid: [
+    {
+      text: '要加大正面宣传，宣传好人好事、惠民政策、宣传改革开放的成就，引导公众。',
+      errors: [{ range: [15, 19], text: '惠民政策', message: '宣传{X}' }],
+    },
+  ],
+});
+
+// A link between subject and predicate (才能) that both siblings hold after subjects of one length, dropped from the
+// item between them.
+ruleTester('structure/frame-mismatch', {
+  valid: [
+    '承载起古村保护的重任，文明才能更文明，历史才能更悠久，乡愁才能得以寄托。',
+    // No subject opens the clause after the siblings: a predicate of its own, not an item that lost 才.
+    '我们认识到了无用之用的价值，生活才更加丰富多彩，企业才能打响品牌，获得长远的发展。',
+  ],
+  invalid: [
+    {
+      text: '承载起古村保护的重任，文明才能更文明，历史更悠久，乡愁才能得以寄托。',
+      errors: [{ range: [19, 24], text: '历史更悠久', message: '{X}才能{Y}' }],
+    },
+  ],
+});

@@ -523,7 +523,7 @@ const LIST_CONJUNCTION = /以及|和|及|与|或/;
  * two (解决问题能力和文字表达能力 after …能力、…能力); undefined when the list is no plain list, or when its
  * conjunction may join two items or be part of one (改革和发展) and `count` fits either reading.
  */
-function listItems(list: string, from: number, count: number): Array<[number, number]> | undefined {
+export function listItems(list: string, from: number, count: number): Array<[number, number]> | undefined {
   const parts = list.split('、');
   // Items are words or short phrases; the last may be two joined by a conjunction.
   if (parts.length < 2 || parts.some((x, k) => x.length === 0 || x.length > (k === parts.length - 1 ? 25 : 12))) {

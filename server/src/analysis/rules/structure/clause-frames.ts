@@ -52,6 +52,9 @@ const NO_OPENING: ReadonlySet<string> = new Set([...'着了的地得之']);
 /** Connectives that may open one item of a 排比 and not the others (…，也可以…，更可以…): compared without. */
 const CONNECTIVES: ReadonlySet<string> = new Set(['更', '也', '还', '又', '并', '且', '而且', '并且', '甚至', '乃至', '更不能', '也不能', '更要', '也要', '还要', '同时', '以及']);
 
+/** One-character openings any phrase may follow: copulas, prepositions, modals (是…, 在…, 要…). */
+const LIGHT_OPENINGS: ReadonlySet<string> = new Set([...'是为在有要把被让使对从以与和向将会能可']);
+
 /** Single characters that hold a frame inside its items (以{X}为{Y}): their absence breaks it. */
 const GLUE: ReadonlySet<string> = new Set([...'为是于']);
 
@@ -205,7 +208,10 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
     for (let n = Math.max(1, shortest - 4); n <= longest + 1 && n < odd.text.length; n++) {
       const at = odd.start + odd.text.length - n;
       if (starts.has(at)) {
-        const d = judge({ text: odd.text.slice(odd.text.length - n), start: at }, lead === 'sentence' ? 'any' : 'ending');
+        // Words of the sentence's own end where the siblings' opening starts (就必须以科学立法前提 against 以…为…):
+        // the rest is held against the whole frame, as at the sentence's start.
+        const end = odd.text.slice(odd.text.length - n);
+        const d = judge({ text: end, start: at }, lead === 'sentence' || (prefix.length > 0 && end.startsWith(prefix) && f.glue.length > 0) ? 'any' : 'ending');
         if (d !== undefined) {
           return { word: d, frame };
         }
@@ -266,6 +272,11 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
             continue;
           }
           if (alternates((x) => x.startsWith(rest) && !x.startsWith(prefix))) {
+            // All of the opening dropped reads as another kind of clause here; a part of it may still be the drop
+            // (回到家乡，看遍良田万顷，看湖水万丈，看遍夕阳一方，心中…: not 看遍, 遍).
+            if (rest.length === 0) {
+              continue;
+            }
             return undefined;
           }
           if (rest.length > 0) {
@@ -273,8 +284,12 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
             // 认识到…), or after it something besides particles (遍湖水万丈 against 看遍…).
             // Or the item opens with a particle no clause opens with (着全面建设… against 关系着…): the word stood
             // right before it.
-            const placed = v.length === 0 ? u.length >= 2 : [...v].some((ch) => HAN_RUN.test(ch) && !PARTICLES.has(ch)) || (u.length === 0 && NO_OPENING.has(v[0]!));
             const own = slot - rest.length;
+            // One character before it places the word too when the slots are of one length and the item's is that
+            // length (看遍良田万顷，看湖水万丈，看遍夕阳一方): nothing took the word's place. Not after a copula or a
+            // preposition, which any phrase may follow (是促进…根基；是与人和谐的初始一步；更是促进…).
+            const exact = u.length === 1 && !LIGHT_OPENINGS.has(u) && slotMin === slotMax && own === slotMin && slotMin >= 2;
+            const placed = v.length === 0 ? u.length >= 2 || exact : [...v].some((ch) => HAN_RUN.test(ch) && !PARTICLES.has(ch)) || (u.length === 0 && NO_OPENING.has(v[0]!));
             // A word of two characters or more may leave a slot up to one longer (没有良好的长效机制 against 没有形成
             // 强大的合力); one character no longer (着力提升… against 着力提高…: the character changed, not dropped).
             // A slot one longer is the word's when what follows it is not of its kind (方能顺应… against 方能实现…:
@@ -301,8 +316,10 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
           // Closing a list after its siblings (the same mark after each), opening with a noun where they open with
           // a verb (宣传好人好事、宣传惠民政策、改革开放的成就): the verb is missing. A verb there is another item
           // (加强…、加强…、完善…); the tagger's classes of the slots are too loose to be compared here.
-          const afterList = listed && !middle && lead === undefined && first !== undefined && tagClass(tagOf, word) === 'v' && tagClass(tagOf, first) === 'n';
-          if ((middle || oneWord || afterList) && prefix.length >= 2 && slotMax - slotMin <= 2 && slot >= slotMin - 1 && (slot <= slotMax + 1 || (afterList && slot <= 2 * slotMax)) && first !== undefined && t.startsWith(first) && (afterList || tagged(first, slots))) {
+          // Likewise between two siblings inside one 、-list (宣传好人好事、惠民政策、宣传改革开放的成就), whatever the
+          // lengths of their objects.
+          const afterList = listed && lead === undefined && first !== undefined && tagClass(tagOf, word) === 'v' && tagClass(tagOf, first) === 'n';
+          if ((middle || oneWord || afterList) && prefix.length >= 2 && (slotMax - slotMin <= 2 || (afterList && middle)) && slot >= slotMin - 1 && (slot <= slotMax + 1 || (afterList && slot <= 2 * slotMax)) && first !== undefined && t.startsWith(first) && (afterList || tagged(first, slots))) {
             return word;
           }
         }
@@ -347,6 +364,97 @@ function droppedRun(siblings: readonly Piece[], odd: Piece, lead: 'sentence' | '
     const unknown = tagOf?.(t) === undefined && slots.every((x) => x.length === t.length);
     return tagged(t, slots) || unknown ? word : undefined;
   }
+}
+
+/**
+ * What `odd` lost of a frame its two `siblings` share character for character at the same places, the siblings of
+ * one length (以铜为镜可以正衣冠，以人为镜可以明得失 / 以史为镜知兴替: 可以, a piece of the frame inside the item, where
+ * neither the opening nor the ending holds it). The item is the siblings' length less one to four characters, all
+ * of them shared, next to another shared character; it has every other shared character at its place, three or
+ * more of them Han besides particles, and the dropped characters nowhere. A clause around of the same shape
+ * (alternating), a cut inside a word of the item's, or a word of the dropped one's kind in its place vetoes it.
+ */
+export function alignedDrop(siblings: readonly Piece[], odd: Piece, alternates: Alternates, tokens: readonly Token[], tagOf?: TagOf): { word: string; frame: string } | undefined {
+  const [a, b] = siblings.map((x) => x.text) as [string, string];
+  const n = a.length;
+  const d = n - odd.text.length;
+  if (b.length !== n || n < 4 || n > 16 || d < 1 || d > 4) {
+    return undefined;
+  }
+  const shared = [...a].map((c, i) => c === b[i] && HAN_RUN.test(c));
+  for (let i = 0; i + d <= n; i++) {
+    if (!shared.slice(i, i + d).every(Boolean) || !(shared[i - 1] || shared[i + d])) {
+      continue;
+    }
+    const word = a.slice(i, i + d);
+    if ([...word].every((c) => PARTICLES.has(c)) || odd.text.includes(word)) {
+      continue;
+    }
+    // The template less the word: each other shared character at its place in the item.
+    const kept = shared.map((x, p) => x && (p < i || p >= i + d));
+    const fits = (t: string): boolean => kept.every((x, p) => !x || t[p < i ? p : p - d] === a[p]);
+    const keptHan = kept.filter((x, p) => x && !PARTICLES.has(a[p]!)).length;
+    if (keptHan < 3 || !fits(odd.text)) {
+      continue;
+    }
+    const at = odd.start + i;
+    const next = tokens.find((t) => t.start === at);
+    if (i < odd.text.length && next === undefined) {
+      continue;
+    }
+    // A word of the dropped one's kind in its place replaced it (有利于破解资源瓶颈 against 有利于提高…).
+    const kind = (w: string): string | undefined => tagOf?.(w)?.[0];
+    if (next !== undefined && kind(word) !== undefined && [next.text, next.text.slice(0, 2)].some((w) => kind(w) === kind(word))) {
+      continue;
+    }
+    if (alternates((x) => x.length === odd.text.length && fits(x))) {
+      return undefined;
+    }
+    const frame = [...a].map((c, p) => (shared[p] ? c : '\u0000')).join('').replace(/\u0000+/gu, '{X}');
+    return { word, frame };
+  }
+  return undefined;
+}
+
+/** Links between a clause's subject and its predicate that a 排比 repeats (文明才能更文明，乡愁才能得以寄托). */
+const MID_LINKS: ReadonlySet<string> = new Set(['才能', '就是', '可以', '需要', '必须', '应该', '应当', '能够', '方能', '才会', '才']);
+
+/**
+ * The link `odd` dropped between its subject and its predicate: both siblings hold one link of MID_LINKS right after
+ * subjects of one length (文明才能更文明，乡愁才能得以寄托), and the item has a subject of that length, then no link
+ * (历史更悠久), a noun or pronoun opening it, a word starting after it, the link nowhere, and a length near the
+ * siblings' less the link.
+ */
+export function droppedMidLink(siblings: readonly Piece[], odd: Piece, alternates: Alternates, tokens: readonly Token[], tagOf?: TagOf): { word: string; frame: string } | undefined {
+  const [a, b] = siblings.map((x) => x.text) as [string, string];
+  for (const word of MID_LINKS) {
+    const i = a.indexOf(word);
+    if (i < 2 || i > 6 || b.indexOf(word) !== i || a.indexOf(word, i + 1) >= 0 || b.indexOf(word, i + 1) >= 0) {
+      continue;
+    }
+    const t = odd.text;
+    const near = [a, b].every((x) => Math.abs(t.length - (x.length - word.length)) <= 2);
+    if (t.includes(word) || !near || t.length <= i + 1 || !HAN_RUN.test(t.slice(0, i + 1)) || !tokens.some((x) => x.start === odd.start + i)) {
+      continue;
+    }
+    // The item holds another link where the siblings have theirs (历史也更悠久, 历史将更悠久): a variation.
+    const next = wordsIn(tokens, odd.start + i, odd.start + t.length)[0]?.text ?? '';
+    if (MID_LINKS.has(next) || /^[要能会应须需得该将也还都就]/u.test(next)) {
+      continue;
+    }
+    // A subject opens the item: a noun or a pronoun (获得长远的发展 after 企业才能打响品牌 is a predicate of its own).
+    const subject = wordsIn(tokens, odd.start, odd.start + i)[0]?.text;
+    const kind = subject === undefined ? undefined : tagOf?.(subject)?.[0];
+    if (kind !== 'n' && kind !== 'r') {
+      continue;
+    }
+    // A clause about as long without the link, around the item, is one of another kind alternating with it.
+    if (alternates((x) => !x.includes(word) && Math.abs(x.length - t.length) <= 2)) {
+      return undefined;
+    }
+    return { word, frame: `{X}${word}{Y}` };
+  }
+  return undefined;
 }
 
 /** The clauses of a paragraph's prose that dropped a piece of their neighbours' frame (see the header). */
@@ -451,15 +559,34 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
           // From where the other sibling's opening (two characters, else one when it opens the sentence) appears
           // in it: the first of a run may open with words of its own (让人们认识到…，认识到…).
           const other = siblings[1]!.text;
+          // A sibling of the other's length opening as it does has no words of its own (以铜为镜可以…，以人为镜可以…:
+          // not from the 以 of 可以).
+          if (s.text.length === other.length && s.text[0] === other[0]) {
+            return s;
+          }
           let at = s.text.lastIndexOf(other.slice(0, 2));
           if (at <= 0 && opt[0] === 0) {
             at = s.text.lastIndexOf(other.slice(0, 1));
+          }
+          // Or a one-character opening that holds a frame (以 of 以{X}为{Y}) after words of the sentence's own
+          // (就必须以科学立法为前提，以严格执法为保证…), what follows it as long as the other sibling, give or take one.
+          if (at <= 0 && '以从在把'.includes(other[0]!)) {
+            const one = s.text.lastIndexOf(other[0]!);
+            at = one > 0 && Math.abs(s.text.length - one - other.length) <= 1 ? one : at;
           }
           return at > 0 ? { text: s.text.slice(at), start: s.start + at } : s;
         });
         // Only a clause between its siblings can be one of two kinds of clause that alternate; a short connective
         // opening the sentence is not one (有鉴于此，…需要…、公民保持理性、需要…).
-        const around = opt[0]! < k && k < opt[1]! ? [k - 2, k + 2].filter((i) => i >= 0 && i < pieces.length && !(i === 0 && /^\p{Script=Han}{1,4}$/u.test(pieces[i]!.text))).map((i) => pieces[i]!.text) : [];
+        // Around an item of one or two characters (a bare slot), a clause of the other kind is about as long as it;
+        // one much longer is no alternation (懂规则，敬，守规则”的治理堤坝，让法治成为习惯: what follows the run).
+        const alike = (i: number): boolean => odd.text.length > 2 || Math.abs(pieces[i]!.text.length - odd.text.length) <= 2;
+        // Inside a 、-list, an item opening with a noun where its siblings open with one verb (宣传好人好事、惠民政策、
+        // 宣传…的成就，引导…): only clauses of the list alternate with it.
+        const opening = wordsIn(tokens, odd.start, odd.start + odd.text.length)[0]?.text;
+        const inList = opt[0] === k - 1 && opt[1] === k + 1 && sentence[k - 1]!.mark === '、' && sentence[k]!.mark === '、' && opening !== undefined && tagClass(tagOf, opening) === 'n';
+        const listMember = (i: number): boolean => !inList || (i < k ? sentence[i]!.mark === '、' : sentence[i - 1]!.mark === '、');
+        const around = opt[0]! < k && k < opt[1]! ? [k - 2, k + 2].filter((i) => i >= 0 && i < pieces.length && !(i === 0 && /^\p{Script=Han}{1,4}$/u.test(pieces[i]!.text)) && alike(i) && listMember(i)).map((i) => pieces[i]!.text) : [];
         const alternates: Alternates = (test) => around.some(test);
         const lead = k === 0 ? 'sentence' : opt[0]! > k ? 'run' : undefined;
         const middle = opt[0]! < k && k < opt[1]!;
@@ -467,8 +594,12 @@ export function clauseDrops(prose: string, tokens: readonly Token[], tagOf?: Tag
         // The clause follows its two siblings in one 、-list and closes it (宣传…、宣传…、…的成就，): items of one
         // kind. After clauses parted by ， the clause after a run is as often a conclusion (增强…，增强…，汉字与汉语
         // 将承担…) or a comment (守信成本过高，守信激励不足，“老实人”吃亏…).
-        const listed = opt[0] === k - 2 && sentence[k - 2]!.mark === '、' && sentence[k - 1]!.mark === '、' && sentence[k]!.mark !== '、';
-        const d = droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, undefined, listed) ?? (lead === 'run' || middle ? (droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'ending') ?? droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'opening')) : undefined);
+        const listed = (opt[0] === k - 2 && sentence[k - 2]!.mark === '、' && sentence[k - 1]!.mark === '、' && sentence[k]!.mark !== '、') || inList;
+        const d =
+          droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, undefined, listed) ??
+          (lead === 'run' || middle ? (droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'ending') ?? droppedRun(trimmed, odd, lead, middle, alternates, tokens, tagOf, 'opening')) : undefined) ??
+          (lead === undefined ? alignedDrop(trimmed, odd, alternates, tokens, tagOf) : undefined) ??
+          (middle ? droppedMidLink(trimmed, odd, alternates, tokens, tagOf) : undefined);
         if (d) {
           out.push({ start: odd.start, end: odd.start + odd.text.length, word: d.word, frame: d.frame, siblings: siblings.map((s) => ({ start: s.start, end: s.start + s.text.length })) });
           return;
