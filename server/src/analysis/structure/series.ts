@@ -385,8 +385,25 @@ const NOMINAL_FRAME = /^(?:n|vn|b|j|t|s|an)/;
 /** Light words left out when a frame's kind is judged. */
 const GAP_LIGHT = new Set(['的', '之', '和', '与']);
 
-/** Words giving an example inside a sentence. */
-const EXAMPLE_WORDS = /比如|例如|譬如|诸如/;
+/** Words giving an example inside a sentence (also a bare 如 after a mark: …的贪污腐败，如古代和珅…). */
+const EXAMPLE_WORDS = /比如|例如|譬如|诸如|[，,：:（(]如(?![何果此今同期实意下是若一初虎火潮山])/;
+/** Light words that may precede an item's frame (也正是这种改变…; 而为什么…). */
+const LIGHT_OPENERS = new Set(['也', '而', '更', '还', '又', '但', '则', '就', '都', '并', '亦']);
+/** Tags of words naming things (nouns, pronouns, verbal nouns, abbreviations). */
+const NAMING_TAG = /^(?:n|vn|j|r|zg)/;
+
+/** Where the frame's first word stands in a lead, light openers aside (-1 when the lead lacks it). */
+function frameStart(frame: readonly string[], lead: Lead): number {
+  const pairs = lcs(frame, lead);
+  if (pairs.length === 0) {
+    return -1;
+  }
+  let skip = 0;
+  while (skip < lead.length && LIGHT_OPENERS.has(lead[skip]!)) {
+    skip++;
+  }
+  return pairs[0]![1] - Math.min(skip, pairs[0]![1]);
+}
 
 function sentenceGroupsOf(prose: string, tokens: readonly Token[], tagOf?: TagOf): SentenceGroup[] {
   const sentences: Array<{ start: number; end: number; words: Lead }> = [];
@@ -454,9 +471,16 @@ function sentenceGroupsOf(prose: string, tokens: readonly Token[], tagOf?: TagOf
           // Consecutive sentences opening with the same noun state facts about it (我国水资源总量为…。我国水资源南多
           // 北少…。我国水资源人均占有量低…) or records of a year each (2014国考…。2013国考…。2012国考…).
           // Anaphora of one noun (网络是平的…。网络是活的…) or of a verbal noun (发展循环经济，…) still frames.
-          (tagOf !== undefined && content.length >= 2 && f.words.filter((w) => hasHan(w) && w !== '的' && w !== '之').every((w) => /^(?:n|nz|j)$/.test(tagOf(w) ?? 'x'))) ||
+          (tagOf !== undefined && content.length >= 2 && f.words.filter((w) => hasHan(w) && w !== '的' && w !== '之').every((w) => /^(?:n|nz|nr|ns|j|r)$/.test(tagOf(w) ?? 'x'))) ||
           group.every((g) => /^[0-9０-９]/.test(prose.slice(g.start, g.start + 1))));
-      if (f && !examples && !topic) {
+      // The frame stands at one place in every item after the first (which may carry a lead-in): an item where it
+      // comes later (我们接受…。我们常常接受…。这是我们应接受的…; 网络是平的…。网络是活的…。这就是网络的…) says the topic
+      // again rather than repeating the frame. A frame naming a thing (阳光心态, 国有经济, 社会管理) opens every item
+      // alike, the first too (培育阳光心态…。阳光心态，顾名思义…。阳光心态的对立面…), or it is a topic said again.
+      const at = f ? group.map((g) => frameStart(f.words, g.words)) : [];
+      const naming = f !== undefined && tagOf !== undefined && content.length > 0 && content.every((w) => NAMING_TAG.test(tagOf(w) ?? 'n'));
+      const shifted = at.length > 0 && (new Set(at.slice(1)).size > 1 || (naming && new Set(at).size > 1));
+      if (f && !examples && !topic && !shifted) {
         groups.push({ sentences: group.map((g) => ({ start: g.start, end: g.end })), frame: f, hits: group.map((g) => hits(f.words, g.words).count) });
       }
     }
