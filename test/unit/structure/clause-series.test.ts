@@ -510,3 +510,14 @@ test('round 5: cases told by 有的…，有的…，还有的… are examples l
   const framed = '各地的做法不尽相同，有人关注滩涂保护，有人关注近海渔业资源的休养生息，有人关注港口环境整治。';
   assert.deepEqual(only(framed).items.length, 3);
 });
+
+test('round 6: clauses giving examples (例如，… in a sentence of its own; items opening with a bare 如) are not a 排比', () => {
+  const clauses = (text: string): number[][] => analyze(text).structure.series.filter((s) => s.level === 'clause').map(starts);
+  // The same three clauses are a series without the example word that opens their sentence.
+  const run = '一些政府部门在解决群众问题时吃拿卡要;在办理惠民政策时打折扣;在面对群众求助时相互踢皮球。';
+  assert.deepEqual(clauses(`服务群众还存在问题。${run}`), [[10, 29, 41]]);
+  assert.deepEqual(clauses(`服务群众还存在问题。例如，${run}`), []);
+  // Items each opening with 如 list the cases; a simile 如 after a subject is still a frame (城市如花朵…，如星辰…，如浪花…).
+  assert.deepEqual(clauses('分析可以从多角度展开，如主题自身的内涵外延，如主题自身的内部关系，如主题的背景与现状。'), []);
+  assert.deepEqual(clauses('只有文化才能让城市如花朵开放在大地，如星辰闪耀在夜空，如浪花奔腾于海洋。'), [[0, 18, 27]]);
+});

@@ -387,6 +387,10 @@ const GAP_LIGHT = new Set(['的', '之', '和', '与']);
 
 /** Words giving an example inside a sentence (also a bare 如 after a mark: …的贪污腐败，如古代和珅…). */
 const EXAMPLE_WORDS = /比如|例如|譬如|诸如|[，,：:（(]如(?![何果此今同期实意下是若一初虎火潮山])/;
+/** A sentence opening with an example word. */
+const SENTENCE_EXAMPLE = /^(?:例如|比如|譬如|诸如|如[：:])/;
+/** A clause opening with a bare 如 that gives an example (not 如何, 如果, 如此, 如今, 如同 …). */
+const BARE_EXAMPLE = /^如(?![何果此今同期实意下是若一初虎火潮山])/;
 /** Light words that may precede an item's frame (也正是这种改变…; 而为什么…). */
 const LIGHT_OPENERS = new Set(['也', '而', '更', '还', '又', '但', '则', '就', '都', '并', '亦']);
 /** Tags of words naming things (nouns, pronouns, verbal nouns, abbreviations). */
@@ -1235,6 +1239,19 @@ export function detectStructure(
     frameWords: [...run.words],
     announced: clauseAnnouncement(pi, run.items[0]!.start, run.items[run.items.length - 1]!.end, run.items.length),
   });
+  /**
+   * Clauses giving examples: a run in a sentence opened by 例如/比如 (例如，一些部门在解决问题时…；在办理…时…；在面对…时…),
+   * or whose items open with a bare 如 (如主题自身的内涵，如主题的背景，如…), lists cases of what was said before.
+   */
+  const examplesRun = (prose: string, run: ClauseRun): boolean => {
+    const first = run.items[0]!.start;
+    let from = first;
+    while (from > 0 && !/[。！？!?\n]/.test(prose[from - 1]!)) {
+      from--;
+    }
+    const opening = prose.slice(from, first + 4).replace(/^[\s“"‘]+/, '');
+    return SENTENCE_EXAMPLE.test(opening) || run.items.every((x) => BARE_EXAMPLE.test(prose.slice(x.start, x.start + 3)));
+  };
   /** Short lists (clauses.ts), judged as recaps once every paragraph series is known (4f). */
   const shortRuns: Array<{ pi: number; run: ClauseRun }> = [];
   paragraphs.forEach((p, pi) => {
@@ -1244,6 +1261,9 @@ export function detectStructure(
     const f = facts[pi]!;
     for (const run of (f.clauseRuns ??= clauseRunsOf(f.norm, tokensOf(p), tagOf))) {
       if (run.items.filter((x) => near(p.start + x.start)).length >= 2) {
+        continue;
+      }
+      if (examplesRun(f.norm, run)) {
         continue;
       }
       if (run.short) {
