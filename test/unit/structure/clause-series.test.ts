@@ -511,13 +511,26 @@ test('round 5: cases told by 有的…，有的…，还有的… are examples l
   assert.deepEqual(only(framed).items.length, 3);
 });
 
-test('round 6: clauses giving examples (例如，… in a sentence of its own; items opening with a bare 如) are not a 排比', () => {
+test('round 6: clauses each opening with a bare 如 give examples, not a 排比; a run after 例如， still frames', () => {
   const clauses = (text: string): number[][] => analyze(text).structure.series.filter((s) => s.level === 'clause').map(starts);
-  // The same three clauses are a series without the example word that opens their sentence.
+  // The dev gold (heldout2 0025 C) holds a run in a sentence opened by 例如 as a series.
   const run = '一些政府部门在解决群众问题时吃拿卡要;在办理惠民政策时打折扣;在面对群众求助时相互踢皮球。';
   assert.deepEqual(clauses(`服务群众还存在问题。${run}`), [[10, 29, 41]]);
-  assert.deepEqual(clauses(`服务群众还存在问题。例如，${run}`), []);
+  assert.deepEqual(clauses(`服务群众还存在问题。例如，${run}`), [[13, 32, 44]]);
   // Items each opening with 如 list the cases; a simile 如 after a subject is still a frame (城市如花朵…，如星辰…，如浪花…).
   assert.deepEqual(clauses('分析可以从多角度展开，如主题自身的内涵外延，如主题自身的内部关系，如主题的背景与现状。'), []);
   assert.deepEqual(clauses('只有文化才能让城市如花朵开放在大地，如星辰闪耀在夜空，如浪花奔腾于海洋。'), [[0, 18, 27]]);
+});
+
+test('round 6: clauses each holding a number in digits are data, records or a template, unless each opens with a verb', () => {
+  const clauses = (text: string): string[][] =>
+    analyze(text)
+      .structure.series.filter((s) => s.level === 'clause')
+      .map((s) => s.items.map((it) => text.slice(it.leadStart, it.leadStart + 4)));
+  assert.deepEqual(clauses('农村排放的化学需氧量占全国的43%、总氮量占全国的57%、总磷量占全国的67%，治理任务艰巨。'), []);
+  assert.deepEqual(clauses('结构六：当问题1发生时……+当问题2发生时……+当问题3发生时……'), []);
+  // Deeds of one subject, each opening with its verb: a series (dev gold series.json 0148 A).
+  assert.deepEqual(clauses('民营企业创造了我国60%以上的GDP，缴纳了50%以上的税收，提供了80%以上的就业岗位。'), [['民营企业', '缴纳了5', '提供了8']]);
+  // Without the figures the clauses that shared a frame still do.
+  assert.deepEqual(clauses('结构六：当问题发生时……+当矛盾发生时……+当危机发生时……').length, 1);
 });
