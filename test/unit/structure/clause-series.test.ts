@@ -534,3 +534,13 @@ test('round 6: clauses each holding a number in digits are data, records or a te
   // Without the figures the clauses that shared a frame still do.
   assert.deepEqual(clauses('结构六：当问题发生时……+当矛盾发生时……+当危机发生时……').length, 1);
 });
+
+test('round 6: the fixed pattern 以X为Y frames clauses however short; the same words joined by 、 stay a list', () => {
+  const text = '选人用人，坚持以德为先，以能为本，以绩为重。';
+  const clause = analyze(text).structure.series.filter((s) => s.level === 'clause');
+  assert.deepEqual(clause.map(starts), [[5, 12, 17]]);
+  assert.deepEqual(clause.map((s) => leads(text, s)), [['坚持以德为先', '以能为本', '以绩为重']]);
+  assert.deepEqual(analyze('用人要以德为先、以能为本、以绩为重。').structure.series, []);
+  // Short clauses of another shape are still a list (有热情，有担当，有坚持).
+  assert.deepEqual(analyze('青年干部要有热情，有担当，有坚持。').structure.series, []);
+});

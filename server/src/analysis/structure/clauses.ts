@@ -959,6 +959,10 @@ function isShortList(prose: string, r: ClauseRun, topic: (w: string) => boolean)
   }
   const rest = r.items.slice(1);
   const joined = rest.every((it) => markBefore(prose, it.start) === '、');
+  // The fixed pattern 以X为Y in clauses of their own (以德为先，以能为本，以绩为重) is a 排比 however short.
+  if (!rest.some((it) => markBefore(prose, it.start) === '、') && r.items.every((it) => /^[^，,；;]{0,4}以[^，,；;、为]{1,6}为[^，,；;、]{1,6}$/u.test(prose.slice(it.start, it.end)))) {
+    return false;
+  }
   // Judged without the last item: it may run on into the sentence (高投入、高消耗、高污染的粗放型发展方式), or
   // be a sentence opening with a short clause (有人说…，有人说…，还有人说，…).
   const body = rest.length > 1 ? rest.slice(0, -1) : rest;
