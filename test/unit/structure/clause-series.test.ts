@@ -544,3 +544,12 @@ test('round 6: the fixed pattern 以X为Y frames clauses however short; the same
   // Short clauses of another shape are still a list (有热情，有担当，有坚持).
   assert.deepEqual(analyze('青年干部要有热情，有担当，有坚持。').structure.series, []);
 });
+
+test('round 6: an adjective shared at different depths is part of a topic term, not a frame; verb + 新 + object still frames', () => {
+  const clauses = (text: string): string[][] =>
+    analyze(text)
+      .structure.series.filter((s) => s.level === 'clause')
+      .map((s) => s.items.map((it) => text.slice(it.leadStart, it.leadStart + 4)));
+  assert.deepEqual(clauses('只有伟大的党，才能团结带领伟大的人民不断前进；只有伟大的人民，才能哺育伟大的党不断发展壮大。'), []);
+  assert.deepEqual(clauses('干部要不断研究新情况，总结新经验，解决新问题。'), [['干部要不', '总结新经', '解决新问']]);
+});
