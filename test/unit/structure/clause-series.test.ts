@@ -553,13 +553,3 @@ test('round 6: an adjective shared at different depths is part of a topic term, 
   assert.deepEqual(clauses('只有伟大的党，才能团结带领伟大的人民不断前进；只有伟大的人民，才能哺育伟大的党不断发展壮大。'), []);
   assert.deepEqual(clauses('干部要不断研究新情况，总结新经验，解决新问题。'), [['干部要不', '总结新经', '解决新问']]);
 });
-
-test('round 6: items each quoted whole, one quotation closing where the next opens, are quoted things listed', () => {
-  const clauses = (text: string): number[][] => analyze(text).structure.series.filter((s) => s.level === 'clause').map(starts);
-  const run = '弘扬黄河精神，要挖掘黄河文化资源，要更新治理理念，要注重文化创意';
-  // Unquoted, the clauses are a series (要…，要…，要…).
-  assert.deepEqual(clauses(`文章的分论点是：${run}。`), [[15, 25, 33]]);
-  assert.deepEqual(clauses('文章的分论点分别为“弘扬黄河精神，要挖掘黄河文化资源”、“弘扬黄河精神，要更新治理理念”、“弘扬黄河精神，要注重文化创意”。'), []);
-  // One quotation holding the whole run is a 排比 quoted (“人无俭不立，家无俭不旺，党无俭必败”).
-  assert.deepEqual(clauses(`文章写道：“${run}。”`).length, 1);
-});

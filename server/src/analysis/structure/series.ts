@@ -1260,13 +1260,6 @@ export function detectStructure(
     // The first item may carry a lead-in (民企创造了…): the others open the clauses.
     return !run.items.slice(1).every((x) => /^v/.test(tagOf?.(leadWords(tokens, x.start, x.end)[0] ?? '') ?? ''));
   };
-  /**
-   * Items each quoted whole, one quotation closing where the next opens (“激活市场主体，提升市场效率”“优化发展环境，
-   * 提升服务效率”; “弘扬黄河精神，要挖掘…”、“弘扬黄河精神，要更新…”): sentences cited as examples or titles, a list
-   * of quoted things.
-   */
-  const quotedRun = (prose: string, run: ClauseRun): boolean =>
-    run.items.slice(1).every((it, k) => /[”"」][、，,；;\s]?[“"「]/.test(prose.slice(run.items[k]!.start, it.start + 1)));
   /** Short lists (clauses.ts), judged as recaps once every paragraph series is known (4f). */
   const shortRuns: Array<{ pi: number; run: ClauseRun }> = [];
   paragraphs.forEach((p, pi) => {
@@ -1278,7 +1271,7 @@ export function detectStructure(
       if (run.items.filter((x) => near(p.start + x.start)).length >= 2) {
         continue;
       }
-      if (examplesRun(f.norm, run) || figuresRun(pi, run) || quotedRun(f.norm, run)) {
+      if (examplesRun(f.norm, run) || figuresRun(pi, run)) {
         continue;
       }
       if (run.short) {
