@@ -553,3 +553,9 @@ test('round 6: an adjective shared at different depths is part of a topic term, 
   assert.deepEqual(clauses('只有伟大的党，才能团结带领伟大的人民不断前进；只有伟大的人民，才能哺育伟大的党不断发展壮大。'), []);
   assert.deepEqual(clauses('干部要不断研究新情况，总结新经验，解决新问题。'), [['干部要不', '总结新经', '解决新问']]);
 });
+
+test('round 6: noun phrases graded by 更 are the objects of one verb listed; items sharing more than 更 still frame', () => {
+  const clauses = (text: string): number[][] => analyze(text).structure.series.filter((s) => s.level === 'clause').map(starts);
+  assert.deepEqual(clauses('服务群众，要拿出更大的诚意，更敬畏的态度，更强的责任感，更到位的服务。'), []);
+  assert.deepEqual(clauses('我们要以更大的决心，更大的勇气，更大的毅力推进改革。'), [[0, 10, 16]]);
+});

@@ -1260,6 +1260,14 @@ export function detectStructure(
     // The first item may carry a lead-in (民企创造了…): the others open the clauses.
     return !run.items.slice(1).every((x) => /^v/.test(tagOf?.(leadWords(tokens, x.start, x.end)[0] ?? '') ?? ''));
   };
+  /**
+   * Noun phrases graded by 更 (拿出更大的诚意、更敬畏的态度、更强的责任感; 提供更优质的生活、更高档的生活质量…): the
+   * objects of one verb listed, not clauses in parallel (更加智能、更加绿色 still are, and so are items sharing
+   * more than 更: 以更大的决心、更大的勇气、更大的毅力).
+   */
+  const comparedObjects = (prose: string, run: ClauseRun): boolean =>
+    /^更加?\{X\}$/.test(run.template) &&
+    run.items.slice(1).every((it) => /^[和及与以]?更加?[^，,、；;。：:的]{1,5}的[^，,、；;。：:的]{1,8}[，,、；;。：:]?$/u.test(prose.slice(it.start, it.end).trim()));
   /** Short lists (clauses.ts), judged as recaps once every paragraph series is known (4f). */
   const shortRuns: Array<{ pi: number; run: ClauseRun }> = [];
   paragraphs.forEach((p, pi) => {
@@ -1271,7 +1279,7 @@ export function detectStructure(
       if (run.items.filter((x) => near(p.start + x.start)).length >= 2) {
         continue;
       }
-      if (examplesRun(f.norm, run) || figuresRun(pi, run)) {
+      if (examplesRun(f.norm, run) || figuresRun(pi, run) || comparedObjects(f.norm, run)) {
         continue;
       }
       if (run.short) {
