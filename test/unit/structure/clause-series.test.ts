@@ -559,3 +559,9 @@ test('round 6: noun phrases graded by 更 are the objects of one verb listed; it
   assert.deepEqual(clauses('服务群众，要拿出更大的诚意，更敬畏的态度，更强的责任感，更到位的服务。'), []);
   assert.deepEqual(clauses('我们要以更大的决心，更大的勇气，更大的毅力推进改革。'), [[0, 10, 16]]);
 });
+
+test('round 6: a verb shared inside clauses that open with verbs of their own is the thing acted on; a modal inside still frames', () => {
+  const clauses = (text: string): number[][] => analyze(text).structure.series.filter((s) => s.level === 'clause').map(starts);
+  assert.deepEqual(clauses('政府要加强就业培训，落实就业政策，转变就业观念。'), []);
+  assert.deepEqual(clauses('解决好就业问题，百姓才能乐业，社会才能稳定，国家才能富强。'), [[8, 15, 22]]);
+});

@@ -1268,6 +1268,22 @@ export function detectStructure(
   const comparedObjects = (prose: string, run: ClauseRun): boolean =>
     /^更加?\{X\}$/.test(run.template) &&
     run.items.slice(1).every((it) => /^[和及与以]?更加?[^，,、；;。：:的]{1,5}的[^，,、；;。：:的]{1,8}[，,、；;。：:]?$/u.test(prose.slice(it.start, it.end).trim()));
+  /**
+   * A verb shared inside clauses that each open with a verb of their own is the thing acted on (加强就业培训，落实就业
+   * 政策，转变就业观念; 完善支持政策，创新支持方式): measures listed, as with a noun inside. A modal or relation inside
+   * (百姓才能乐业，社会才能稳定; 主体在于…，要害在于…) opens no clause and still frames.
+   */
+  const actedOn = (pi: number, run: ClauseRun): boolean => {
+    const inner = /^\{X\}([^{}]{2,})\{Y\}$/.exec(run.template)?.[1];
+    if (inner === undefined || !tagOf || !/^vn?$/.test(tagOf(inner) ?? '') || /[能要会可应须在是]/.test(inner)) {
+      return false;
+    }
+    const tokens = tokensOf(paragraphs[pi]!);
+    return run.items.slice(1).every((x) => {
+      const first = leadWords(tokens, x.start, x.end)[0] ?? '';
+      return first !== inner && /^[va]/.test(tagOf(first) ?? '');
+    });
+  };
   /** Short lists (clauses.ts), judged as recaps once every paragraph series is known (4f). */
   const shortRuns: Array<{ pi: number; run: ClauseRun }> = [];
   paragraphs.forEach((p, pi) => {
@@ -1279,7 +1295,7 @@ export function detectStructure(
       if (run.items.filter((x) => near(p.start + x.start)).length >= 2) {
         continue;
       }
-      if (examplesRun(f.norm, run) || figuresRun(pi, run) || comparedObjects(f.norm, run)) {
+      if (examplesRun(f.norm, run) || figuresRun(pi, run) || comparedObjects(f.norm, run) || actedOn(pi, run)) {
         continue;
       }
       if (run.short) {
