@@ -510,3 +510,58 @@ test('round 5: cases told by 有的…，有的…，还有的… are examples l
   const framed = '各地的做法不尽相同，有人关注滩涂保护，有人关注近海渔业资源的休养生息，有人关注港口环境整治。';
   assert.deepEqual(only(framed).items.length, 3);
 });
+
+test('round 6: clauses each opening with a bare 如 give examples, not a 排比; a run after 例如， still frames', () => {
+  const clauses = (text: string): number[][] => analyze(text).structure.series.filter((s) => s.level === 'clause').map(starts);
+  // The dev gold (heldout2 0025 C) holds a run in a sentence opened by 例如 as a series.
+  const run = '一些政府部门在解决群众问题时吃拿卡要;在办理惠民政策时打折扣;在面对群众求助时相互踢皮球。';
+  assert.deepEqual(clauses(`服务群众还存在问题。${run}`), [[10, 29, 41]]);
+  assert.deepEqual(clauses(`服务群众还存在问题。例如，${run}`), [[13, 32, 44]]);
+  // Items each opening with 如 list the cases; a simile 如 after a subject is still a frame (城市如花朵…，如星辰…，如浪花…).
+  assert.deepEqual(clauses('分析可以从多角度展开，如主题自身的内涵外延，如主题自身的内部关系，如主题的背景与现状。'), []);
+  assert.deepEqual(clauses('只有文化才能让城市如花朵开放在大地，如星辰闪耀在夜空，如浪花奔腾于海洋。'), [[0, 18, 27]]);
+});
+
+test('round 6: clauses each holding a number in digits are data, records or a template, unless each opens with a verb', () => {
+  const clauses = (text: string): string[][] =>
+    analyze(text)
+      .structure.series.filter((s) => s.level === 'clause')
+      .map((s) => s.items.map((it) => text.slice(it.leadStart, it.leadStart + 4)));
+  assert.deepEqual(clauses('农村排放的化学需氧量占全国的43%、总氮量占全国的57%、总磷量占全国的67%，治理任务艰巨。'), []);
+  assert.deepEqual(clauses('结构六：当问题1发生时……+当问题2发生时……+当问题3发生时……'), []);
+  // Deeds of one subject, each opening with its verb: a series (dev gold series.json 0148 A).
+  assert.deepEqual(clauses('民营企业创造了我国60%以上的GDP，缴纳了50%以上的税收，提供了80%以上的就业岗位。'), [['民营企业', '缴纳了5', '提供了8']]);
+  // Without the figures the clauses that shared a frame still do.
+  assert.deepEqual(clauses('结构六：当问题发生时……+当矛盾发生时……+当危机发生时……').length, 1);
+});
+
+test('round 6: the fixed pattern 以X为Y frames clauses however short; the same words joined by 、 stay a list', () => {
+  const text = '选人用人，坚持以德为先，以能为本，以绩为重。';
+  const clause = analyze(text).structure.series.filter((s) => s.level === 'clause');
+  assert.deepEqual(clause.map(starts), [[5, 12, 17]]);
+  assert.deepEqual(clause.map((s) => leads(text, s)), [['坚持以德为先', '以能为本', '以绩为重']]);
+  assert.deepEqual(analyze('用人要以德为先、以能为本、以绩为重。').structure.series, []);
+  // Short clauses of another shape are still a list (有热情，有担当，有坚持).
+  assert.deepEqual(analyze('青年干部要有热情，有担当，有坚持。').structure.series, []);
+});
+
+test('round 6: an adjective shared at different depths is part of a topic term, not a frame; verb + 新 + object still frames', () => {
+  const clauses = (text: string): string[][] =>
+    analyze(text)
+      .structure.series.filter((s) => s.level === 'clause')
+      .map((s) => s.items.map((it) => text.slice(it.leadStart, it.leadStart + 4)));
+  assert.deepEqual(clauses('只有伟大的党，才能团结带领伟大的人民不断前进；只有伟大的人民，才能哺育伟大的党不断发展壮大。'), []);
+  assert.deepEqual(clauses('干部要不断研究新情况，总结新经验，解决新问题。'), [['干部要不', '总结新经', '解决新问']]);
+});
+
+test('round 6: noun phrases graded by 更 are the objects of one verb listed; items sharing more than 更 still frame', () => {
+  const clauses = (text: string): number[][] => analyze(text).structure.series.filter((s) => s.level === 'clause').map(starts);
+  assert.deepEqual(clauses('服务群众，要拿出更大的诚意，更敬畏的态度，更强的责任感，更到位的服务。'), []);
+  assert.deepEqual(clauses('我们要以更大的决心，更大的勇气，更大的毅力推进改革。'), [[0, 10, 16]]);
+});
+
+test('round 6: a verb shared inside clauses that open with verbs of their own is the thing acted on; a modal inside still frames', () => {
+  const clauses = (text: string): number[][] => analyze(text).structure.series.filter((s) => s.level === 'clause').map(starts);
+  assert.deepEqual(clauses('政府要加强就业培训，落实就业政策，转变就业观念。'), []);
+  assert.deepEqual(clauses('解决好就业问题，百姓才能乐业，社会才能稳定，国家才能富强。'), [[8, 15, 22]]);
+});

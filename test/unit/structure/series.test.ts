@@ -359,3 +359,23 @@ test('sentence series: records of a year each, and facts about one noun topic, a
   assert.deepEqual(sentences('2014年考试的字数要求是一千字。2013年考试的字数要求是一千字。2012年考试的字数要求是八百字。'), []);
   assert.deepEqual(sentences('网络是平的，身处其中的人都能发声。网络是活的，每个人都能参与。网络是开放的，谁都能看见。'), [['网络是平', '网络是活', '网络是开']]);
 });
+
+test('sentence series: a frame that comes later in one item, a naming frame not opening every item, and examples after ，如 are not a 排比', () => {
+  const config = { rules: {}, script: 'auto' as const, acceptedWords: [] };
+  const sentences = (text: string): string[][] =>
+    getAnalyzer()
+      .analyze(text, { format: 'plaintext', config })
+      .structure.series.filter((s) => s.level === 'sentence')
+      .map((s) => s.items.map((it) => text.slice(it.leadStart, it.leadStart + 4)));
+  // The third sentence says the topic again after 这就是: not a third item.
+  assert.deepEqual(sentences('网络是平的，身处其中的人都能发声。网络是活的，每个人都能参与。这就是网络的开放，谁都能看见。'), []);
+  // A noun phrase met at different places (培育阳光心态…。阳光心态…。阳光心态…): a topic, not a frame.
+  assert.deepEqual(sentences('培育阳光心态，引导公民理性思考。阳光心态，顾名思义是一种积极心态。阳光心态的对立面不是阴暗心理。'), []);
+  // Facts about one topic opening with a pronoun and a noun (我国水资源…).
+  assert.deepEqual(sentences('我国水资源总量为2.8万亿立方米，居世界第6位。我国水资源南多北少，东多西少，分布不均。我国水资源人均占有量低，加上时空分布不均。'), []);
+  // Each sentence giving an example after ，如.
+  assert.deepEqual(sentences('政治类的创新，如设立监察委员会;经济类的创新，如海尔集团;社会类的创新，如枫桥经验。'), []);
+  // A light opener before the frame (也正是…) keeps the item; 如何/如果 after a comma are no examples.
+  assert.deepEqual(sentences('正是这种改变，让他看清了自己。正是这种改变，让他不怕失败。也正是这种改变，让他走上了创业路。'), [['正是这种', '正是这种', '也正是这']]);
+  assert.deepEqual(sentences('好的政策，如果落实不好也是空谈。好的政策，如何落实是关键。好的政策，如何评估同样重要。'), [['好的政策', '好的政策', '好的政策']]);
+});

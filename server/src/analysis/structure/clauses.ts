@@ -953,12 +953,16 @@ const SHORT_LIST_ITEMS = 6;
  * noun inside, the thing acted on (明确政府责任范围，简化政府工作流程，提升政府工作水平; 弘扬…工人的力量，塑造
  * 工人的正面形象). Sequences of steps are not judged here. `topic` tells a noun.
  */
-function isShortList(prose: string, r: ClauseRun, topic: (w: string) => boolean): boolean {
+function isShortList(prose: string, r: ClauseRun, topic: (w: string) => boolean, adjective?: (w: string) => boolean): boolean {
   if (r.template.includes('/')) {
     return false;
   }
   const rest = r.items.slice(1);
   const joined = rest.every((it) => markBefore(prose, it.start) === '、');
+  // The fixed pattern 以X为Y in clauses of their own (以德为先，以能为本，以绩为重) is a 排比 however short.
+  if (!rest.some((it) => markBefore(prose, it.start) === '、') && r.items.every((it) => /^[^，,；;]{0,4}以[^，,；;、为]{1,6}为[^，,；;、]{1,6}$/u.test(prose.slice(it.start, it.end)))) {
+    return false;
+  }
   // Judged without the last item: it may run on into the sentence (高投入、高消耗、高污染的粗放型发展方式), or
   // be a sentence opening with a short clause (有人说…，有人说…，还有人说，…).
   const body = rest.length > 1 ? rest.slice(0, -1) : rest;
@@ -975,8 +979,21 @@ function isShortList(prose: string, r: ClauseRun, topic: (w: string) => boolean)
     return true;
   }
   const inner = /^\{X\}([^{]+)\{Y\}$/.exec(r.template)?.[1];
-  // A count inside (每一个方面…，每一个方面…，哪一个论点…) frames nothing either.
-  return inner !== undefined && (topic(inner.replace(/的$/, '')) || COUNT_FRAME.test(inner));
+  // A count inside (每一个方面…，每一个方面…，哪一个论点…) frames nothing either, nor an adjective met at different
+  // depths, part of a topic term (学习和谐文化，是与人和谐的…，追求和谐文化; 只有伟大的党，才能团结带领伟大的人民…).
+  if (inner === undefined) {
+    return false;
+  }
+  const qualifies =
+    (adjective?.(inner.replace(/的$/, '')) ?? false) &&
+    r.items.some((it, k) => {
+      const item = prose.slice(it.start, it.end);
+      const at = item.indexOf(inner);
+      // Deeper than a verb of its own in an item after the first (研究新情况，总结新经验，解决新问题 is a frame) and
+      // before an object (天变不足畏 shares a predicate).
+      return k > 0 && at >= 0 && hanLength(item.slice(0, at)) > 2 && hanLength(item.slice(at + inner.length)) >= 1;
+    });
+  return topic(inner.replace(/的$/, '')) || COUNT_FRAME.test(inner) || qualifies;
 }
 
 /**
@@ -992,6 +1009,8 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
   // 管理学家——泰罗说：“公共管理…): at the opening it may be the subject of anaphora (发展为了人民、发展依靠人民).
   const topicInside = (f: string): boolean => topic(f) || (tagOf?.(f) === 'vn' && !FRAME_OPENERS.has(f[0]!));
   const known = (w: string): boolean => tagOf?.(w) !== undefined;
+  /** An adjective (新, 和谐) shared inside clauses qualifies their objects. */
+  const adjective = (w: string): boolean => /^a/.test(tagOf?.(w) ?? '');
   const nounAt = (c: Clause, at: number): boolean => {
     const t = tokenAt(tokens, c.coreStart + at);
     return t !== undefined && /^n(?!r)/.test(tagOf?.(t.norm) ?? '');
@@ -999,7 +1018,7 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
   /** Short lists refused, kept aside for a recap. */
   const short: ClauseRun[] = [];
   const refuse = (r: ClauseRun): boolean => {
-    const refused = isShortList(prose, r, topicInside);
+    const refused = isShortList(prose, r, topicInside, adjective);
     if (refused) {
       short.push({ ...r, short: true });
     }

@@ -385,8 +385,29 @@ const NOMINAL_FRAME = /^(?:n|vn|b|j|t|s|an)/;
 /** Light words left out when a frame's kind is judged. */
 const GAP_LIGHT = new Set(['的', '之', '和', '与']);
 
-/** Words giving an example inside a sentence. */
-const EXAMPLE_WORDS = /比如|例如|譬如|诸如/;
+/** Words giving an example inside a sentence (also a bare 如 after a mark: …的贪污腐败，如古代和珅…). */
+const EXAMPLE_WORDS = /比如|例如|譬如|诸如|[，,：:（(]如(?![何果此今同期实意下是若一初虎火潮山])/;
+/** A clause opening with a bare 如 that gives an example (not 如何, 如果, 如此, 如今, 如同 …). */
+const BARE_EXAMPLE = /^如(?![何果此今同期实意下是若一初虎火潮山])/;
+/** Light words that may precede an item's frame (也正是这种改变…; 而为什么…; 文化也是…). */
+const LIGHT_OPENERS = new Set(['也', '而', '更', '还', '又', '但', '则', '就', '都', '并', '亦']);
+/** Tags of words naming things (nouns, pronouns, verbal nouns, abbreviations). */
+const NAMING_TAG = /^(?:n|vn|j|r|zg)/;
+
+/** How many words stand before the frame's first word in a lead, light words (也, 而, 还…) aside (-1 when the lead lacks it). */
+function frameStart(frame: readonly string[], lead: Lead): number {
+  const pairs = lcs(frame, lead);
+  if (pairs.length === 0) {
+    return -1;
+  }
+  let words = 0;
+  for (let i = 0; i < pairs[0]![1]; i++) {
+    if (!LIGHT_OPENERS.has(lead[i]!)) {
+      words++;
+    }
+  }
+  return words;
+}
 
 function sentenceGroupsOf(prose: string, tokens: readonly Token[], tagOf?: TagOf): SentenceGroup[] {
   const sentences: Array<{ start: number; end: number; words: Lead }> = [];
@@ -454,9 +475,16 @@ function sentenceGroupsOf(prose: string, tokens: readonly Token[], tagOf?: TagOf
           // Consecutive sentences opening with the same noun state facts about it (我国水资源总量为…。我国水资源南多
           // 北少…。我国水资源人均占有量低…) or records of a year each (2014国考…。2013国考…。2012国考…).
           // Anaphora of one noun (网络是平的…。网络是活的…) or of a verbal noun (发展循环经济，…) still frames.
-          (tagOf !== undefined && content.length >= 2 && f.words.filter((w) => hasHan(w) && w !== '的' && w !== '之').every((w) => /^(?:n|nz|j)$/.test(tagOf(w) ?? 'x'))) ||
+          (tagOf !== undefined && content.length >= 2 && f.words.filter((w) => hasHan(w) && w !== '的' && w !== '之').every((w) => /^(?:n|nz|nr|ns|j|r)$/.test(tagOf(w) ?? 'x'))) ||
           group.every((g) => /^[0-9０-９]/.test(prose.slice(g.start, g.start + 1))));
-      if (f && !examples && !topic) {
+      // The frame stands at one place in every item after the first (which may carry a lead-in): an item where it
+      // comes later (我们接受…。我们常常接受…。这是我们应接受的…; 网络是平的…。网络是活的…。这就是网络的…) says the topic
+      // again rather than repeating the frame. A frame naming a thing (阳光心态, 国有经济, 社会管理) opens every item
+      // alike, the first too (培育阳光心态…。阳光心态，顾名思义…。阳光心态的对立面…), or it is a topic said again.
+      const at = f ? group.map((g) => frameStart(f.words, g.words)) : [];
+      const naming = f !== undefined && tagOf !== undefined && content.length > 0 && content.every((w) => NAMING_TAG.test(tagOf(w) ?? 'n'));
+      const shifted = at.length > 0 && (new Set(at.slice(1)).size > 1 || (naming && new Set(at).size > 1));
+      if (f && !examples && !topic && !shifted) {
         groups.push({ sentences: group.map((g) => ({ start: g.start, end: g.end })), frame: f, hits: group.map((g) => hits(f.words, g.words).count) });
       }
     }
@@ -1211,6 +1239,51 @@ export function detectStructure(
     frameWords: [...run.words],
     announced: clauseAnnouncement(pi, run.items[0]!.start, run.items[run.items.length - 1]!.end, run.items.length),
   });
+  /**
+   * Clauses giving examples: a run whose items open with a bare 如 (如主题自身的内涵，如主题的背景，如…) lists cases of
+   * what was said before. (A run after 例如， may still be one: 例如，一些部门在解决问题时…；在办理…时…；在面对…时….)
+   */
+  const examplesRun = (prose: string, run: ClauseRun): boolean => {
+    return run.items.every((x) => BARE_EXAMPLE.test(prose.slice(x.start, x.start + 3)));
+  };
+  /**
+   * Clauses each holding a number in digits state data, records or a template (化学需氧量占全国的43%、总氮量占全国的
+   * 57%…; 2014国考…，2013国考…; 当问题1发生时……+当问题2发生时……), not a 排比 — unless each opens with a verb of its
+   * own (创造了我国60%以上的GDP，缴纳了50%以上的税收，提供了80%以上的就业岗位: deeds listed in parallel).
+   */
+  const figuresRun = (pi: number, run: ClauseRun): boolean => {
+    const prose = norm(pi);
+    if (!run.items.every((x) => /[0-9０-９]/.test(prose.slice(x.start, x.end)))) {
+      return false;
+    }
+    const tokens = tokensOf(paragraphs[pi]!);
+    // The first item may carry a lead-in (民企创造了…): the others open the clauses.
+    return !run.items.slice(1).every((x) => /^v/.test(tagOf?.(leadWords(tokens, x.start, x.end)[0] ?? '') ?? ''));
+  };
+  /**
+   * Noun phrases graded by 更 (拿出更大的诚意、更敬畏的态度、更强的责任感; 提供更优质的生活、更高档的生活质量…): the
+   * objects of one verb listed, not clauses in parallel (更加智能、更加绿色 still are, and so are items sharing
+   * more than 更: 以更大的决心、更大的勇气、更大的毅力).
+   */
+  const comparedObjects = (prose: string, run: ClauseRun): boolean =>
+    /^更加?\{X\}$/.test(run.template) &&
+    run.items.slice(1).every((it) => /^[和及与以]?更加?[^，,、；;。：:的]{1,5}的[^，,、；;。：:的]{1,8}[，,、；;。：:]?$/u.test(prose.slice(it.start, it.end).trim()));
+  /**
+   * A verb shared inside clauses that each open with a verb of their own is the thing acted on (加强就业培训，落实就业
+   * 政策，转变就业观念; 完善支持政策，创新支持方式): measures listed, as with a noun inside. A modal or relation inside
+   * (百姓才能乐业，社会才能稳定; 主体在于…，要害在于…) opens no clause and still frames.
+   */
+  const actedOn = (pi: number, run: ClauseRun): boolean => {
+    const inner = /^\{X\}([^{}]{2,})\{Y\}$/.exec(run.template)?.[1];
+    if (inner === undefined || !tagOf || !/^vn?$/.test(tagOf(inner) ?? '') || /[能要会可应须在是]/.test(inner)) {
+      return false;
+    }
+    const tokens = tokensOf(paragraphs[pi]!);
+    return run.items.slice(1).every((x) => {
+      const first = leadWords(tokens, x.start, x.end)[0] ?? '';
+      return first !== inner && /^[va]/.test(tagOf(first) ?? '');
+    });
+  };
   /** Short lists (clauses.ts), judged as recaps once every paragraph series is known (4f). */
   const shortRuns: Array<{ pi: number; run: ClauseRun }> = [];
   paragraphs.forEach((p, pi) => {
@@ -1220,6 +1293,9 @@ export function detectStructure(
     const f = facts[pi]!;
     for (const run of (f.clauseRuns ??= clauseRunsOf(f.norm, tokensOf(p), tagOf))) {
       if (run.items.filter((x) => near(p.start + x.start)).length >= 2) {
+        continue;
+      }
+      if (examplesRun(f.norm, run) || figuresRun(pi, run) || comparedObjects(f.norm, run) || actedOn(pi, run)) {
         continue;
       }
       if (run.short) {
