@@ -164,11 +164,16 @@ function canonical(word: string, segmenter: Segmenter, model: CorpusModel | unde
  * slip at 0 or 1), so a position of the text need only be compared with the phrases that open with its two
  * units or hold its next two at 2–3. Built once per segmenter and model (the model decides what is current).
  */
+/**
+ * Phrases by two of their units: indexed by the first unit's code (a plain array lookup rejects most text
+ * positions), then mapped by the second's.
+ */
+type PairTable = Array<Map<number, string[]> | undefined>;
 interface PhraseIndex {
-  /** Phrases by their units 0–1 (`pairKey`). */
-  byHead: Map<number, string[]>;
-  /** Phrases by their units 2–3 (`pairKey`). */
-  byMiddle: Map<number, string[]>;
+  /** Phrases by their units 0–1. */
+  byHead: PairTable;
+  /** Phrases by their units 2–3. */
+  byMiddle: PairTable;
 }
 const phraseIndexes = new WeakMap<Segmenter, WeakMap<object, PhraseIndex>>();
 const NO_MODEL = {};
@@ -186,28 +191,35 @@ function phraseIndex(segmenter: Segmenter, model: CorpusModel | undefined): Phra
   if (index) {
     return index;
   }
-  index = { byHead: new Map(), byMiddle: new Map() };
-  const push = (map: Map<number, string[]>, key: number, word: string): void => {
-    const list = map.get(key);
+  index = { byHead: new Array<Map<number, string[]> | undefined>(0x10000), byMiddle: new Array<Map<number, string[]> | undefined>(0x10000) };
+  const push = (table: PairTable, word: string, k: number): void => {
+    const first = word.charCodeAt(k);
+    const second = word.charCodeAt(k + 1);
+    let map = table[first];
+    if (!map) {
+      map = new Map();
+      table[first] = map;
+    }
+    const list = map.get(second);
     if (list) {
       list.push(word);
     } else {
-      map.set(key, [word]);
+      map.set(second, [word]);
     }
   };
   for (const word of segmenter.words(4, MAX_LENGTH)) {
     if (HAN.test(word) && canonical(word, segmenter, model)) {
-      push(index.byHead, pairKey(word, 0), word);
-      push(index.byMiddle, pairKey(word, 2), word);
+      push(index.byHead, word, 0);
+      push(index.byMiddle, word, 2);
     }
   }
   byModel.set(model ?? NO_MODEL, index);
   return index;
 }
 
-/** Map key of the two UTF-16 units at `k` of `s` (no substring allocated per text position). */
-function pairKey(s: string, k: number): number {
-  return s.charCodeAt(k) * 0x10000 + s.charCodeAt(k + 1);
+/** The phrases of `table` whose units at `from`, `from + 1` are those at `k`, `k + 1` of `s` (no substring made). */
+function phrasesAt(table: PairTable, s: string, k: number): string[] | undefined {
+  return table[s.charCodeAt(k)]?.get(s.charCodeAt(k + 1));
 }
 
 /**
@@ -233,7 +245,7 @@ function bestNearPhrase(
     bestAt = at;
   };
   // A slip at 2 or later is found by the phrase's head (units 0–1 equal by the key).
-  const byHead = index.byHead.get(pairKey(text, i));
+  const byHead = phrasesAt(index.byHead, text, i);
   if (byHead) {
     for (const word of byHead) {
       const n = word.length;
@@ -259,7 +271,7 @@ function bestNearPhrase(
   if (rest < 4) {
     return bestWord === undefined ? undefined : { word: bestWord, at: bestAt };
   }
-  const byMiddle = index.byMiddle.get(pairKey(text, i + 2));
+  const byMiddle = phrasesAt(index.byMiddle, text, i + 2);
   if (byMiddle) {
     for (const word of byMiddle) {
       const n = word.length;

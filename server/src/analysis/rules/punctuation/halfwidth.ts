@@ -36,8 +36,30 @@ const GARBLED_TAIL = /^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü
 /** Full-width marks that form runs of punctuation with half-width ones: 。，、；：！？ */
 const FULL_RUN_MARKS = '。，、；：！？';
 const FULL_RUN = /[。，、；：！？]/;
-/** A character that may be a mark of a run (a cheap test before isRunMark). */
-const CANDIDATE_RUN = /[。，、；：！？,.;:?!]/;
+/**
+ * True when the code unit may be a mark of a run (a cheap test before isRunMark): one of 。，、；：！？ or of
+ * their half-width forms `, . ; : ? !`.
+ */
+export function isRunCandidate(c: number): boolean {
+  switch (c) {
+    case 0x3002: // 。
+    case 0xff0c: // ，
+    case 0x3001: // 、
+    case 0xff1b: // ；
+    case 0xff1a: // ：
+    case 0xff01: // ！
+    case 0xff1f: // ？
+    case 0x2c: // ,
+    case 0x2e: // .
+    case 0x3b: // ;
+    case 0x3a: // :
+    case 0x3f: // ?
+    case 0x21: // !
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** The separator of book and chapter in a title (U+00B7): 《论语·学而》. */
 const TITLE_SEPARATOR = '·';
@@ -284,7 +306,7 @@ export function halfwidthPlan(prose: string, services: Services): HalfwidthPlan 
   // The runs with a half-width mark (punctuation/duplicate's), as [start, end, half-width marks].
   const runs: Array<[number, number, number[]]> = [];
   for (let i = 0; i < prose.length; i++) {
-    if (!CANDIDATE_RUN.test(prose[i]!) || !isRunMark(prose, i, excluded)) {
+    if (!isRunCandidate(prose.charCodeAt(i)) || !isRunMark(prose, i, excluded)) {
       continue;
     }
     const end = runEnd(prose, i, excluded);
