@@ -30,7 +30,7 @@ import { isChinese, isHan, nextNonSpace, prevNonSpace, spacesAround } from '../.
 import { MASK } from '../../document';
 import type { ParagraphRule } from '../../rule';
 import type { Fix } from '../../types';
-import { halfwidthMarkAt, halfwidthPlan, isRunCandidate, isRunMark, withSpaces as withHalfwidthSpaces } from './halfwidth';
+import { halfwidthMarkAt, halfwidthPlan, isRunCandidate, isRunMark, withSpaces as withHalfwidthSpaces } from '../../detect/halfwidth-marks';
 
 const HALF_TO_FULL: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！' };
 
