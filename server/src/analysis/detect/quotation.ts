@@ -11,9 +11,6 @@
  * and tutoring pages that show one example under several labels (【真题链接】, 再如：, (3)组合示范：).
  */
 
-/** Opening and closing quotation marks (full-width and corner brackets; straight quotes are ambiguous). */
-const OPEN_QUOTE = '“‘「『';
-const CLOSE_QUOTE = '”’」』';
 
 /** A source line under a quotation: it opens with a dash (——习近平, —— 学者朱泽君). */
 const ATTRIBUTION = /^[\s\u3000\uE000]*(?:—|－－|--|―)/;
@@ -84,10 +81,12 @@ export function quotedMask(prose: string): Uint8Array {
   const out = new Uint8Array(prose.length);
   let depth = 0;
   for (let i = 0; i < prose.length; i++) {
-    const c = prose[i]!;
-    if (OPEN_QUOTE.includes(c)) {
+    // Opening “ ‘ 「 『 and closing ” ’ 」 』 (straight quotes are ambiguous), told by code: no one-character
+    // string is made per code unit.
+    const c = prose.charCodeAt(i);
+    if (c === 0x201c || c === 0x2018 || c === 0x300c || c === 0x300e) {
       depth++;
-    } else if (CLOSE_QUOTE.includes(c)) {
+    } else if (c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f) {
       depth = Math.max(0, depth - 1);
     } else if (depth > 0) {
       out[i] = 1;

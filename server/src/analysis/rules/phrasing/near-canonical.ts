@@ -164,9 +164,16 @@ function canonical(word: string, segmenter: Segmenter, model: CorpusModel | unde
  * slip at 0 or 1), so a position of the text need only be compared with the phrases that open with its two
  * units or hold its next two at 2–3. Built once per segmenter and model (the model decides what is current).
  */
+/**
+ * Phrases by two of their units: indexed by the first unit's code (a plain array lookup rejects most text
+ * positions), then mapped by the second's.
+ */
+type PairTable = Array<Map<number, string[]> | undefined>;
 interface PhraseIndex {
-  byHead: Map<string, string[]>;
-  byMiddle: Map<string, string[]>;
+  /** Phrases by their units 0–1. */
+  byHead: PairTable;
+  /** Phrases by their units 2–3. */
+  byMiddle: PairTable;
 }
 const phraseIndexes = new WeakMap<Segmenter, WeakMap<object, PhraseIndex>>();
 const NO_MODEL = {};
@@ -184,58 +191,109 @@ function phraseIndex(segmenter: Segmenter, model: CorpusModel | undefined): Phra
   if (index) {
     return index;
   }
-  index = { byHead: new Map(), byMiddle: new Map() };
-  const push = (map: Map<string, string[]>, key: string, word: string): void => {
-    const list = map.get(key);
+  index = { byHead: new Array<Map<number, string[]> | undefined>(0x10000), byMiddle: new Array<Map<number, string[]> | undefined>(0x10000) };
+  const push = (table: PairTable, word: string, k: number): void => {
+    const first = word.charCodeAt(k);
+    const second = word.charCodeAt(k + 1);
+    let map = table[first];
+    if (!map) {
+      map = new Map();
+      table[first] = map;
+    }
+    const list = map.get(second);
     if (list) {
       list.push(word);
     } else {
-      map.set(key, [word]);
+      map.set(second, [word]);
     }
   };
   for (const word of segmenter.words(4, MAX_LENGTH)) {
     if (HAN.test(word) && canonical(word, segmenter, model)) {
-      push(index.byHead, word.slice(0, 2), word);
-      push(index.byMiddle, word.slice(2, 4), word);
+      push(index.byHead, word, 0);
+      push(index.byMiddle, word, 2);
     }
   }
   byModel.set(model ?? NO_MODEL, index);
   return index;
 }
 
+/** The phrases of `table` whose units at `from`, `from + 1` are those at `k`, `k + 1` of `s` (no substring made). */
+function phrasesAt(table: PairTable, s: string, k: number): string[] | undefined {
+  return table[s.charCodeAt(k)]?.get(s.charCodeAt(k + 1));
+}
+
 /**
- * The canonical phrases starting at `i` of `text` that differ from it in exactly one unit, where the
- * phrase's unit is one of the `alternatives` of the text's.
+ * The best canonical phrase starting at `i` of `text` that differs from it in exactly one unit, where the
+ * phrase's unit is one of the `alternatives` of the text's: the longest, and of those the commonest (再接再厉,
+ * not the misspelling 再接再历); of equally common ones, the first met (head list, then middle list).
  */
-function nearPhrases(index: PhraseIndex, text: string, i: number, alternatives: (unit: number) => ReadonlySet<number>): Array<{ word: string; at: number }> {
-  const out: Array<{ word: string; at: number }> = [];
-  const check = (word: string, fromHead: boolean): void => {
-    const n = word.length;
-    if (i + n > text.length) {
+function bestNearPhrase(
+  index: PhraseIndex,
+  text: string,
+  i: number,
+  alternatives: (unit: number) => ReadonlySet<number>,
+  frequency: (word: string) => number,
+): { word: string; at: number } | undefined {
+  let bestWord: string | undefined;
+  let bestAt = -1;
+  const rest = text.length - i;
+  const consider = (word: string, at: number): void => {
+    if (bestWord !== undefined && (bestWord.length > word.length || (bestWord.length === word.length && frequency(bestWord) >= frequency(word)))) {
       return;
     }
-    let at = -1;
-    for (let k = 0; k < n; k++) {
-      if (text.charCodeAt(i + k) !== word.charCodeAt(k)) {
-        if (at >= 0) {
-          return;
+    bestWord = word;
+    bestAt = at;
+  };
+  // A slip at 2 or later is found by the phrase's head (units 0–1 equal by the key).
+  const byHead = phrasesAt(index.byHead, text, i);
+  if (byHead) {
+    for (const word of byHead) {
+      const n = word.length;
+      if (n > rest) {
+        continue;
+      }
+      let at = -1;
+      for (let k = 2; k < n; k++) {
+        if (text.charCodeAt(i + k) !== word.charCodeAt(k)) {
+          if (at >= 0) {
+            at = -2;
+            break;
+          }
+          at = k;
         }
-        at = k;
+      }
+      if (at >= 2 && alternatives(text.charCodeAt(i + at)).has(word.charCodeAt(at))) {
+        consider(word, at);
       }
     }
-    // Each phrase once: a slip at 2 or later is found by its head, one at 0 or 1 by its middle.
-    if (at < 0 || (fromHead ? at < 2 : at >= 2) || !alternatives(text.charCodeAt(i + at)).has(word.charCodeAt(at))) {
-      return;
+  }
+  // A slip at 0 or 1 is found by its middle (units 2–3 equal by the key).
+  if (rest < 4) {
+    return bestWord === undefined ? undefined : { word: bestWord, at: bestAt };
+  }
+  const byMiddle = phrasesAt(index.byMiddle, text, i + 2);
+  if (byMiddle) {
+    for (const word of byMiddle) {
+      const n = word.length;
+      if (n > rest) {
+        continue;
+      }
+      const d0 = text.charCodeAt(i) !== word.charCodeAt(0);
+      const d1 = text.charCodeAt(i + 1) !== word.charCodeAt(1);
+      if (d0 === d1) {
+        continue;
+      }
+      let same = true;
+      for (let k = 4; k < n && same; k++) {
+        same = text.charCodeAt(i + k) === word.charCodeAt(k);
+      }
+      const at = d0 ? 0 : 1;
+      if (same && alternatives(text.charCodeAt(i + at)).has(word.charCodeAt(at))) {
+        consider(word, at);
+      }
     }
-    out.push({ word, at });
-  };
-  for (const word of index.byHead.get(text.slice(i, i + 2)) ?? []) {
-    check(word, true);
   }
-  for (const word of index.byMiddle.get(text.slice(i + 2, i + 4)) ?? []) {
-    check(word, false);
-  }
-  return out;
+  return bestWord === undefined ? undefined : { word: bestWord, at: bestAt };
 }
 
 /**
@@ -360,20 +418,13 @@ export function findNearCanonical(tokens: readonly Token[], services: NearCanoni
     return out.sort((a, b) => a.start - b.start);
   }
   const alternatives = (unit: number): ReadonlySet<number> => slipAlternatives(pinyin, unit);
+  const frequency = (word: string): number => segmenter.frequency(word);
   for (let i = 0; i + 4 <= text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x4e00 || c > 0x9fff) {
       continue;
     }
-    let best: { word: string; at: number } | undefined;
-    for (const near of nearPhrases(index, text, i, alternatives)) {
-      // The longest canonical phrase, and of those the commonest (再接再厉, not the misspelling 再接再历).
-      if ((best && (best.word.length > near.word.length ||
-        (best.word.length === near.word.length && segmenter.frequency(best.word) >= segmenter.frequency(near.word))))) {
-        continue;
-      }
-      best = near;
-    }
+    const best = bestNearPhrase(index, text, i, alternatives, frequency);
     if (!best) {
       continue;
     }

@@ -30,7 +30,7 @@ import { isChinese, isHan, nextNonSpace, prevNonSpace, spacesAround } from '../.
 import { MASK } from '../../document';
 import type { ParagraphRule } from '../../rule';
 import type { Fix } from '../../types';
-import { halfwidthMarkAt, halfwidthPlan, isRunMark, withSpaces as withHalfwidthSpaces } from './halfwidth';
+import { halfwidthMarkAt, halfwidthPlan, isRunCandidate, isRunMark, withSpaces as withHalfwidthSpaces } from '../../detect/halfwidth-marks';
 
 const HALF_TO_FULL: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！' };
 
@@ -115,6 +115,11 @@ export const rule: ParagraphRule = {
 
     for (let i = 0; i < prose.length; ) {
       const c = prose.charCodeAt(i);
+      // Most characters are none of the marks below (Han text): skip them without building strings.
+      if (!isRunCandidate(c) && !isDot(c) && !isMiddleDot(c) && !isHyphen(c)) {
+        i++;
+        continue;
+      }
 
       const dots = isDot(c) || isMiddleDot(c) ? runLength(prose, i, isDot(c) ? isDot : isMiddleDot) : 0;
       if (isMiddleDot(c) || dots >= 2) {

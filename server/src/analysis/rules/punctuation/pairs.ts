@@ -28,7 +28,7 @@ import { MASK, type Paragraph } from '../../document';
 import { hasToneMark, isSyllable } from '../../pinyin';
 import type { DocumentRule } from '../../rule';
 import type { Report } from '../../types';
-import { isApostrophe, MARKS, quotePlans, type QuoteStyle } from './quotes';
+import { isApostrophe, MARKS, quotePlans, type QuoteStyle } from '../../detect/quote-marks';
 
 /** Opener → closer. The half-width pair shares its family with （）. */
 const CLOSER: Readonly<Record<string, string>> = {

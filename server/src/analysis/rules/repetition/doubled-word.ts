@@ -180,6 +180,25 @@ function legitimateUnit(tokens: readonly Token[], i: number, n: number, segmente
 }
 
 /**
+ * False when no code unit of the tokens' joined `key` equals the one before it and none is a surrogate (an
+ * astral character written twice is no pair of equal units): then no character is written twice in a row.
+ */
+function mayDoubleCharacter(tokens: readonly Token[], key: 'text' | 'norm'): boolean {
+  let last = -1;
+  for (const t of tokens) {
+    const s = t[key];
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      if (c === last || (c >= 0xd800 && c <= 0xdfff)) {
+        return true;
+      }
+      last = c;
+    }
+  }
+  return false;
+}
+
+/**
  * Finds accidental doublings in a paragraph from its tokens. `accepted` words (the doubled form, such as
  * 呦呦) are never reported. `text` is the tokens' text joined, when the caller has it (the prose).
  */
@@ -237,8 +256,10 @@ export function findDoublings(tokens: readonly Token[], segmenter: Segmenter, ac
   const crossing = crossingDoublings(tokens, segmenter, accepted, out, text);
   // The middle of a longer word first: 社会|会|主义 is 社会主义 doubled, not 社会 (which the next step would say).
   const middle = middleDoublings(tokens, segmenter, accepted, [...out, ...crossing], text);
-  const inside = insideWordDoublings(tokens, segmenter, accepted, [...out, ...crossing, ...middle]);
-  const genre = model ? genreDoublings(tokens, segmenter, model, accepted, [...out, ...crossing, ...middle, ...inside]) : [];
+  // Both need a character written twice in a row (in the text as written, resp. in its Simplified form):
+  // most paragraphs hold none, and one pass over their code units says so.
+  const inside = mayDoubleCharacter(tokens, 'text') ? insideWordDoublings(tokens, segmenter, accepted, [...out, ...crossing, ...middle]) : [];
+  const genre = model && mayDoubleCharacter(tokens, 'norm') ? genreDoublings(tokens, segmenter, model, accepted, [...out, ...crossing, ...middle, ...inside]) : [];
   const read = model ? readingDoublings(tokens, segmenter, model, accepted, [...out, ...crossing, ...middle, ...inside, ...genre], text) : [];
   return [...out, ...crossing, ...inside, ...middle, ...genre, ...read].sort((a, b) => a.start - b.start);
 }

@@ -39,7 +39,7 @@ import { hasHan as hasHanAnywhere, isHanOnly } from '../../chars';
 import type { Paragraph } from '../../document';
 import type { DocumentRule, ParagraphMemo } from '../../rule';
 import type { CorpusModel, Segmenter, Token } from '../../types';
-import { isPinyinAnnotation } from '../script/pinyin-annotation';
+import { isPinyinAnnotation } from '../../detect/pinyin-annotations';
 import { duplicatesOf } from '../../detect/duplicates';
 import { quotedMask } from '../../detect/quotation';
 import { seriesFrameWords } from '../../detect/series-hooks';

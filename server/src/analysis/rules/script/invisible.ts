@@ -29,8 +29,8 @@ import { isChinese } from '../../chars';
 import { MASK, type Paragraph } from '../../document';
 import type { DocumentRule } from '../../rule';
 import type { Fix } from '../../types';
-import { halfwidthPlan } from '../punctuation/halfwidth';
-import { quotePlans } from '../punctuation/quotes';
+import { halfwidthPlan } from '../../detect/halfwidth-marks';
+import { quotePlans } from '../../detect/quote-marks';
 
 /** Every candidate code unit; one constant regex scanned over the whole text. */
 const CANDIDATE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00a0\u200b-\u200d\u2060\ufeff]/g;

@@ -33,8 +33,8 @@
 import * as l10n from '@vscode/l10n';
 import type { ParagraphContext, ParagraphRule } from '../../rule';
 import type { Fix, ScriptConverter, ScriptTarget, Token } from '../../types';
-import { excerpt, findGarbled } from './garbled';
-import { pinyinAnnotations } from './pinyin-annotation';
+import { excerpt, findGarbled } from '../../detect/garbled';
+import { pinyinAnnotations } from '../../detect/pinyin-annotations';
 import { isYuPrepositionWord, YU_TRADITIONAL } from '../../detect/yu';
 
 type TraditionalTarget = Exclude<ScriptTarget, 'simplified'>;
