@@ -1,4 +1,4 @@
-// The layout of ../shared/notes/architecture.md, enforced from the sources' own imports: the analysis core is a
+// The project layout (the architecture notes: core, server adapter, thin client), enforced from the sources' own imports: the analysis core is a
 // pure library (no Node, no vscode, no LSP, nothing from the host folders), and rules/ holds rules that do not
 // import one another (shared detectors live in analysis/detect/ and analysis/structure/).
 import assert from 'node:assert/strict';
