@@ -1,6 +1,7 @@
-// The project layout (the architecture notes: core, server adapter, thin client), enforced from the sources' own imports: the analysis core is a
-// pure library (no Node, no vscode, no LSP, nothing from the host folders), and rules/ holds rules that do not
-// import one another (shared detectors live in analysis/detect/ and analysis/structure/).
+// The project layout (the architecture notes: a pure core, the server as an adapter, a thin client), enforced
+// from the sources' own imports: the analysis core is a pure library (no Node, no vscode, no LSP, nothing from the
+// host folders), and rules/ holds rules that do not import one another (shared detectors live in analysis/detect/
+// and analysis/structure/).
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
