@@ -5,7 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import { ALL_RULES, type AnalysisResult, type Category, type Finding, type Severity } from '../analysis';
 import { LineIndex } from '../analysis/positions';
-import { categoryName } from '../report/html';
+import { categoryName, severityName } from '../report/html';
 
 /** One analysed file. */
 export interface FileReport {
@@ -170,21 +170,13 @@ function* jsonPieces(r: FileReport): Generator<Piece> {
   yield { text: `${findings.length === 0 ? '' : `\n${inner}]`}\n${FILE_PAD}}` };
 }
 
-function severityLabel(s: Severity): string {
-  switch (s) {
-    case 'error':
-      return l10n.t('error');
-    case 'warning':
-      return l10n.t('warning');
-    case 'information':
-      return l10n.t('info');
-    case 'hint':
-      return l10n.t('hint');
-  }
-}
 
 function categoryLabel(c: Category): string {
   return categoryName(l10n, c);
+}
+
+function severityLabel(s: Severity): string {
+  return severityName(l10n, s, true);
 }
 
 /** Human-readable report: one line per finding, then the score with its deductions. */

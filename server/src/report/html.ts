@@ -64,14 +64,18 @@ export function categoryName(l10n: Translator, c: Category): string {
   }
 }
 
-function severityName(l10n: Translator, s: Severity): string {
+/**
+ * A severity's name in the page's language; `short` gives the CLI text output's column form (info for
+ * information).
+ */
+export function severityName(l10n: Translator, s: Severity, short = false): string {
   switch (s) {
     case 'error':
       return l10n.t('error');
     case 'warning':
       return l10n.t('warning');
     case 'information':
-      return l10n.t('information');
+      return short ? l10n.t('info') : l10n.t('information');
     case 'hint':
       return l10n.t('hint');
   }
