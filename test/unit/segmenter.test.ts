@@ -152,3 +152,21 @@ test('cutIds: the ends of cut, word ids that wordOfId turns into the words (shar
   // Lone surrogates: no compact form (callers fall back to cut).
   assert.equal(segmenter.cutIds!('发展\ud800'), undefined);
 });
+
+test('dictionary look-ups while the dictionary walk is under way: the walked word and any other word read their own entries', () => {
+  const segmenter = createJiebaSegmenter();
+  const walk = segmenter.words!(4, 4)[Symbol.iterator]();
+  let checked = 0;
+  for (let r = walk.next(); !r.done && checked < 2000; r = walk.next(), checked++) {
+    const w = r.value;
+    const copy = [...w].join('');
+    assert.equal(segmenter.frequency(w) > 0, true, w);
+    assert.equal(segmenter.frequency(copy), segmenter.frequency(w), w);
+    assert.equal(segmenter.tagOf(copy), segmenter.tagOf(w), w);
+    // Another word asked for in between is not answered from the walked word's node.
+    assert.equal(segmenter.frequency('组工干部'), 3000);
+    assert.equal(segmenter.tagOf('组工干部'), 'n');
+    assert.equal(segmenter.frequency('锟斤拷锟'), 0);
+  }
+  assert.equal(checked, 2000);
+});

@@ -114,8 +114,13 @@ function loadDictionary(extraWords: readonly string[]): Dictionary {
 export function createJiebaSegmenter(extraWords: readonly string[] = []): Segmenter {
   const dict = loadDictionary(extraWords);
   /** Look-up class of a word, NONE when it has no entry. */
+  // The word the dictionary walk (`words`) yielded last and its trie node: whoever iterates it (the phrase index
+  // of phrasing/near-canonical) asks for that word's frequency and tag next, which then needs no walk from the root.
+  let walkedWord: string | undefined;
+  let walkedNode = 0;
+  const nodeOf = (w: string): number => (w === walkedWord ? walkedNode : nodeOfWord(dict, w));
   const entry = (w: string): number => {
-    const node = nodeOfWord(dict, w);
+    const node = nodeOf(w);
     return node === 0 ? NONE : dict.lookClass[node]!;
   };
   // One string per dictionary word and per character met, shared by all tokens that are that word: the
@@ -172,13 +177,17 @@ export function createJiebaSegmenter(extraWords: readonly string[] = []): Segmen
     cutIds,
     wordOfId,
     hasWord: (w) => entry(w) !== NONE,
-    words: (minLength, maxLength) => dictionaryWords(dict, minLength, maxLength),
+    words: (minLength, maxLength) =>
+      dictionaryWords(dict, minLength, maxLength, (word, node) => {
+        walkedWord = word;
+        walkedNode = node;
+      }),
     frequency: (w) => {
       const c = entry(w);
       return c === NONE ? 0 : dict.classFreq[c]!;
     },
     tagOf: (w) => {
-      const node = nodeOfWord(dict, w);
+      const node = nodeOf(w);
       if (node === 0 || dict.lookClass[node] === NONE) {
         return undefined;
       }

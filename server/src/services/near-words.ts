@@ -6,9 +6,14 @@ import { NONE, type Dictionary } from './dictionary';
 
 /**
  * The look-up words of the dictionary of `minLength` to `maxLength` UTF-16 units, in trie order: a walk of
- * the compiled trie, depth first, cut at `maxLength`.
+ * the compiled trie, depth first, cut at `maxLength`. `onWord` learns each word's trie node before it is yielded.
  */
-export function* dictionaryWords(d: Dictionary, minLength: number, maxLength: number): Generator<string> {
+export function* dictionaryWords(
+  d: Dictionary,
+  minLength: number,
+  maxLength: number,
+  onWord?: (word: string, node: number) => void,
+): Generator<string> {
   // The stack in two typed arrays (node, depth) rather than a pair per entry: the walk visits most of the
   // trie's nodes, and allocating for each was most of its time. A node is pushed at most once, so the
   // stack never holds more than the trie's nodes. Pops come in the same order as before.
@@ -27,7 +32,9 @@ export function* dictionaryWords(d: Dictionary, minLength: number, maxLength: nu
     units.length = depth - 1;
     units.push(d.code[node]!);
     if (depth >= minLength && d.lookClass[node] !== NONE) {
-      yield String.fromCharCode(...units);
+      const word = String.fromCharCode(...units);
+      onWord?.(word, node);
+      yield word;
     }
     if (depth < maxLength) {
       const end = d.childStart[node + 1]!;

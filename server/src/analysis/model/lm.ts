@@ -358,7 +358,9 @@ export class LanguageModel {
       while (this.childSlots[s * 3] !== -1) {
         s = (s + 1) & cmask;
       }
-      this.childSlots.set([p, w, i], s * 3);
+      this.childSlots[s * 3] = p;
+      this.childSlots[s * 3 + 1] = w;
+      this.childSlots[s * 3 + 2] = i;
     }
     this.singles = singles;
     const ns = singles.length / order;
@@ -381,7 +383,9 @@ export class LanguageModel {
         while (this.folSlots[s * 3] !== -1) {
           s = (s + 1) & fmask;
         }
-        this.folSlots.set([node, w, f], s * 3);
+        this.folSlots[s * 3] = node;
+        this.folSlots[s * 3 + 1] = w;
+        this.folSlots[s * 3 + 2] = f;
       }
     }
   }
