@@ -55,7 +55,20 @@ export interface ClauseRun {
    * A short list (isShortList): not a 排比 inside the body, but a closing paragraph's recap of the body's
    * series may be one (只有让城市更加智能、更加绿色、更具有人文气息); series.ts decides by the paragraph's place.
    */
-  short?: boolean;
+  short: boolean;
+}
+
+/**
+ * A clause run with every property set, in one order: runs built at different sites then share one hidden
+ * class, so the code reading them stays monomorphic (issue 15).
+ */
+function clauseRun(items: Array<{ start: number; end: number }>, template: string, words: string[], short = false): ClauseRun {
+  return { items, template, words, short };
+}
+
+/** A clause's span, as a run's item. */
+function itemOf(c: Clause): { start: number; end: number } {
+  return { start: c.start, end: c.end };
 }
 
 /** Marks that end a clause. */
@@ -551,7 +564,7 @@ function stepRuns(cs: readonly Clause[], tokens: readonly Token[]): ClauseRun[] 
   let words: string[] = [];
   const flush = (): void => {
     if (run.length >= 3) {
-      out.push({ items: run.map((c) => ({ start: c.start, end: c.end })), template: words.join('/'), words: [] });
+      out.push(clauseRun(run.map(itemOf), words.join('/'), []));
     }
     run = [];
     words = [];
@@ -697,7 +710,7 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
           const at = open.members;
           const conditioned = !withLead && CONSEQUENCE.test(open.f) && at.every((m, i) => m - 1 >= free && (i === 0 || at[i - 1]! < m - 1));
           const items = all.map((c, i) => ({ start: conditioned ? cs[at[i]! - 1]!.start : c.start, end: c.end }));
-          const run = { items, template, words: [open.f] };
+          const run = clauseRun(items, template, [open.f]);
           if (opts.refuse(run)) {
             listed = Math.max(listed, open.members[open.members.length - 1]!);
             continue;
@@ -717,7 +730,7 @@ function findRuns(cs: readonly Clause[], opts: RunOptions): ClauseRun[] {
       const noun = opts.topic(end.f) || (!opts.known(end.f) && end.f.length > 2 && opts.topic(end.f.slice(-2)));
       const topic = noun && shortest(all.slice(1)) >= 12;
       const bareNoun = noun && !end.f.includes('的');
-      const run = { items: all.map((c) => ({ start: c.start, end: c.end })), template: `{X}${end.f}`, words: [end.f] };
+      const run = clauseRun(all.map(itemOf), `{X}${end.f}`, [end.f]);
       // A short list refused here leaves its clauses to a frame opening them (协商民主讲究有事多商量、有事好商量、
       // 有事会商量 share 商量 too).
       if (!topic && acceptsEnding(end.f, all.slice(1)) && !isList(all, all.slice(1), end.f, all0(s), opts.nominal, cs[end.last + 1]) && !opts.refuse(run) && !bareNoun) {
@@ -813,7 +826,7 @@ function alignedRuns(
     const all = members.map((k) => cs[k]!);
     const before = members[0]! > 0 ? cs[members[0]! - 1]!.mark : '';
     if (members.length >= 3 && !isList(all, all.slice(1), common.join(''), before, nominal, cs[members[members.length - 1]! + 1])) {
-      out.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template: common.join('…'), words: common.filter((w) => !LIGHT_WORDS.has(w)) });
+      out.push(clauseRun(all.map(itemOf), common.join('…'), common.filter((w) => !LIGHT_WORDS.has(w))));
     }
     // A run refused as a list is passed over whole: its tail would be refused alike (and aligning it again
     // from each of its clauses would make a long list quadratic).
@@ -913,7 +926,7 @@ function pivotRuns(cs: readonly Clause[], tokens: readonly Token[], tagOf: TagOf
     // parallel subjects; the first may (即开头要…，中间要…，结尾要…).
     const adverbial = subjects.some((x, i) => (x.length <= 2 && [...x].every((c) => ADVERBIAL.has(c))) || (i > 0 && PIVOT_CONNECTIVES.has(x[0] ?? '')));
     if (best.length >= 3 && new Set(subjects).size === best.length && !adverbial && !isList(all, all.slice(1), word, s > 0 ? cs[s - 1]!.mark : '', nominal, cs[best[best.length - 1]! + 1])) {
-      out.push({ items: all.map((c) => ({ start: c.start, end: c.end })), template: `{X}${word}{Y}`, words: [word] });
+      out.push(clauseRun(all.map(itemOf), `{X}${word}{Y}`, [word]));
       s = best[best.length - 1]! + 1;
     } else {
       s++;
@@ -1020,7 +1033,7 @@ export function clauseRunsOf(prose: string, tokens: readonly Token[], tagOf?: Ta
   const refuse = (r: ClauseRun): boolean => {
     const refused = isShortList(prose, r, topicInside, adjective);
     if (refused) {
-      short.push({ ...r, short: true });
+      short.push(clauseRun(r.items, r.template, r.words, true));
     }
     return refused;
   };
